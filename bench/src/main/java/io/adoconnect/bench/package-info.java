@@ -1,0 +1,2 @@
+/** Benchmarks, run by scripts/bench. */
+package io.adoconnect.bench;

@@ -1,0 +1,1 @@
+package io.adoconnect.cli; final class Placeholder {}

@@ -1,0 +1,2 @@
+/** The HTTP API and web page; built in a later issue. */
+package io.adoconnect.server;

@@ -1,0 +1,1 @@
+package io.adoconnect.simulator; final class Placeholder {}
