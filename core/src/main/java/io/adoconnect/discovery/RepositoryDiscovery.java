@@ -1,0 +1,193 @@
+package io.adoconnect.discovery;
+
+import io.adoconnect.AdoConnectException;
+import io.adoconnect.AzureDevOpsApiException;
+import io.adoconnect.UnsupportedApiVersionException;
+import io.adoconnect.devops.AzureDevOpsEndpoints;
+import io.adoconnect.devops.Organization;
+import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.organizations.MemberAccount;
+import io.adoconnect.organizations.OrganizationsClient;
+import io.adoconnect.projects.Project;
+import io.adoconnect.projects.ProjectsClient;
+import io.adoconnect.repositories.RepositoriesClient;
+import io.adoconnect.repositories.Repository;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists every cloneable Git repository a user can reach, across organizations.
+ *
+ * <p>Cost grows with organizations, not projects: each organization is one org-level repository
+ * listing ({@code GET {org}/_apis/git/repositories}), and organizations are searched in parallel
+ * under a bound. Walking projects one by one — what most tools do — is kept only as a fallback
+ * for an organization whose org-level listing is refused. An organization that fails is reported
+ * in the result instead of failing the others.
+ *
+ * <pre>{@code
+ * var discovery = new RepositoryDiscovery(endpoints, org -> http, http, 16);
+ * DiscoveryResult result = discovery.discover(DiscoveryScope.saved(orgs), DiscoveryListener.NONE);
+ * }</pre>
+ */
+public final class RepositoryDiscovery {
+  private static final Logger log = LoggerFactory.getLogger(RepositoryDiscovery.class);
+  public static final int DEFAULT_PARALLELISM = 16;
+
+  private final AzureDevOpsEndpoints endpoints;
+  private final Function<Organization, AzureDevOpsHttp> access;
+  private final AzureDevOpsHttp profileAccess;
+  private final int parallelism;
+
+  /**
+   * @param access the HTTP client to use for each organization (an Entra account may need a token
+   *     per tenant)
+   * @param profileAccess the HTTP client for the profile and accounts APIs
+   */
+  public RepositoryDiscovery(
+      AzureDevOpsEndpoints endpoints,
+      Function<Organization, AzureDevOpsHttp> access,
+      AzureDevOpsHttp profileAccess,
+      int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1");
+    }
+    this.endpoints = endpoints;
+    this.access = access;
+    this.profileAccess = profileAccess;
+    this.parallelism = parallelism;
+  }
+
+  /** The organizations a scope resolves to: the named one, else the saved ones, else the profile's. */
+  public List<Organization> organizations(DiscoveryScope scope) {
+    if (scope.organization().isPresent()) {
+      String name = scope.organization().get();
+      return List.of(
+          scope.saved().stream()
+              .filter(org -> org.name().equalsIgnoreCase(name))
+              .findFirst()
+              .orElseGet(() -> Organization.services(endpoints, name)));
+    }
+    if (!scope.saved().isEmpty()) {
+      return scope.saved();
+    }
+    OrganizationsClient profile = new OrganizationsClient(profileAccess, endpoints);
+    List<Organization> found = new ArrayList<>();
+    for (MemberAccount account : profile.accounts(profile.me().id())) {
+      found.add(Organization.services(endpoints, account.accountName()));
+    }
+    return found;
+  }
+
+  public DiscoveryResult discover(DiscoveryScope scope, DiscoveryListener listener) {
+    return discover(organizations(scope), listener);
+  }
+
+  public DiscoveryResult discover(List<Organization> organizations, DiscoveryListener listener) {
+    listener.started(organizations.stream().map(Organization::name).toList());
+    if (organizations.isEmpty()) {
+      return new DiscoveryResult(List.of(), List.of());
+    }
+    int total = organizations.size();
+    AtomicInteger done = new AtomicInteger();
+    List<DiscoveredRepository> repositories = Collections.synchronizedList(new ArrayList<>());
+    List<DiscoveryResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, total), daemonThreads());
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (Organization org : organizations) {
+        work.add(
+            pool.submit(
+                () -> {
+                  try {
+                    List<DiscoveredRepository> found = search(org);
+                    repositories.addAll(found);
+                    listener.organizationDone(org.name(), found.size(), done.incrementAndGet(), total);
+                  } catch (AdoConnectException e) {
+                    failures.add(new DiscoveryResult.Failure(org.name(), e));
+                    listener.organizationFailed(org.name(), e, done.incrementAndGet(), total);
+                  }
+                }));
+      }
+      for (Future<?> future : work) {
+        future.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AdoConnectException("Discovery was interrupted.", null, e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<DiscoveredRepository> sorted = new ArrayList<>(repositories);
+    sorted.sort(DiscoveredRepository.ORDER);
+    List<DiscoveryResult.Failure> failed = new ArrayList<>(failures);
+    failed.sort((a, b) -> a.organization().compareToIgnoreCase(b.organization()));
+    return new DiscoveryResult(sorted, failed);
+  }
+
+  private List<DiscoveredRepository> search(Organization org) {
+    AzureDevOpsHttp http = access.apply(org);
+    List<Repository> listed;
+    try {
+      listed = new RepositoriesClient(http).listAll(org);
+    } catch (AzureDevOpsApiException e) {
+      if (!orgLevelRefused(e)) {
+        throw e;
+      }
+      log.debug("org-level repository listing of {} failed ({}); listing project by project", org.name(), e.getMessage());
+      listed = perProject(http, org);
+    }
+    return listed.stream().filter(Repository::cloneable).map(repo -> toDiscovered(org, repo)).toList();
+  }
+
+  /**
+   * Whether only the org-level listing was refused (a policy or an old server), so listing
+   * project by project may still work. Credentials, throttling and outages are not that.
+   */
+  private static boolean orgLevelRefused(AzureDevOpsApiException e) {
+    return (e.status() == 403 || e.status() == 404 || e.status() == 400)
+        && !(e instanceof UnsupportedApiVersionException);
+  }
+
+  private static List<Repository> perProject(AzureDevOpsHttp http, Organization org) {
+    RepositoriesClient repos = new RepositoriesClient(http);
+    List<Repository> all = new ArrayList<>();
+    for (Project project : new ProjectsClient(http).list(org)) {
+      all.addAll(repos.list(org, project.id()));
+    }
+    return all;
+  }
+
+  private static DiscoveredRepository toDiscovered(Organization org, Repository repo) {
+    return new DiscoveredRepository(
+        org.name(),
+        repo.project() == null ? "" : repo.project().name(),
+        repo.name(),
+        repo.id(),
+        repo.defaultBranch(),
+        repo.webUrl(),
+        repo.sshUrl(),
+        repo.remoteUrl(),
+        repo.size() == null ? 0 : repo.size());
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "ado-connect-discovery-" + n.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,90 @@
+package io.adoconnect.http;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.adoconnect.AdoConnectException;
+import io.adoconnect.auth.CredentialProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What area clients call: adds the credential and the headers Microsoft's own clients send,
+ * turns failures into exceptions through {@link ApiErrors}, reads JSON, and unwraps the
+ * {@code {"count","value"}} envelope. One instance per credential; thread-safe.
+ */
+public final class AzureDevOpsHttp {
+  private static final Logger log = LoggerFactory.getLogger(AzureDevOpsHttp.class);
+  static final String USER_AGENT = "ado-connect/0.1";
+
+  private final HttpTransport transport;
+  private final CredentialProvider credentials;
+
+  public AzureDevOpsHttp(HttpTransport transport, CredentialProvider credentials) {
+    this.transport = transport;
+    this.credentials = credentials;
+  }
+
+  /** Sends with auth and standard headers; returns only successful responses. */
+  public ApiResponse send(ApiRequest request) {
+    ApiRequest full =
+        request
+            .withHeader("Authorization", credentials.authorization().reveal())
+            .withHeader("Accept", request.headers().getOrDefault("Accept", "application/json"))
+            // Without this Azure DevOps may answer auth failures with a 203 HTML sign-in page.
+            .withHeader("X-TFS-FedAuthRedirect", "Suppress")
+            .withHeader("X-VSS-ForceMsaPassThrough", "true")
+            .withHeader("User-Agent", USER_AGENT);
+    long started = System.nanoTime();
+    ApiResponse response = transport.send(full);
+    log.debug("{} → {} in {} ms", request, response.status(), (System.nanoTime() - started) / 1_000_000);
+    if (ApiErrors.isFailure(response)) {
+      throw ApiErrors.toException(request, response, credentials.refusedHint());
+    }
+    return response;
+  }
+
+  public <T> T get(URI uri, Class<T> type) {
+    return read(send(ApiRequest.get(uri)), Json.MAPPER.constructType(type));
+  }
+
+  /** GETs a {@code {"count","value"}} list, one request, no paging. */
+  public <T> List<T> getList(URI uri, Class<T> itemType) {
+    return readList(send(ApiRequest.get(uri)), itemType);
+  }
+
+  /** GETs a list that pages with {@code x-ms-continuationtoken} / {@code continuationToken=}. */
+  public <T> Paged<T> getPaged(Urls url, Class<T> itemType) {
+    return new Paged<>(
+        token -> {
+          URI uri = token.map(t -> url.copy().query("continuationToken", t).build()).orElseGet(url::build);
+          ApiResponse response = send(ApiRequest.get(uri));
+          return new Page<>(readList(response, itemType), response.header("x-ms-continuationtoken"));
+        });
+  }
+
+  private static <T> List<T> readList(ApiResponse response, Class<T> itemType) {
+    JsonNode value = AzureDevOpsHttp.<JsonNode>read(response, Json.MAPPER.constructType(JsonNode.class)).path("value");
+    List<T> items = new ArrayList<>();
+    if (value.isArray()) {
+      for (JsonNode item : value) {
+        items.add(Json.MAPPER.convertValue(item, itemType));
+      }
+    }
+    return items;
+  }
+
+  private static <T> T read(ApiResponse response, JavaType type) {
+    try {
+      return Json.MAPPER.readValue(response.body(), type);
+    } catch (IOException e) {
+      throw new AdoConnectException(
+          "Azure DevOps sent a response ado-connect could not read (" + e.getClass().getSimpleName() + ").",
+          "Check the URL points at Azure DevOps; if it does, please report this.",
+          e);
+    }
+  }
+}

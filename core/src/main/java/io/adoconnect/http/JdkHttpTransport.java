@@ -1,0 +1,155 @@
+package io.adoconnect.http;
+
+import io.adoconnect.TransportException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * {@link HttpTransport} over {@code java.net.http}. Redirects are not followed: Azure DevOps
+ * redirects an unauthenticated browser-style request to its sign-in page, and following it would
+ * turn an authentication failure into a confusing 200 HTML page. Bodies larger than the cap are
+ * refused while streaming, so a misbehaving server can't exhaust memory.
+ */
+public final class JdkHttpTransport implements HttpTransport {
+  private final HttpClient client;
+  private final Duration requestTimeout;
+  private final long maxResponseBytes;
+
+  public JdkHttpTransport(Duration connectTimeout, Duration requestTimeout, long maxResponseBytes) {
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    this.requestTimeout = requestTimeout;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /** 10 s to connect, 60 s for an answer, 64 MiB per body (an organization with ~50,000 repos). */
+  public static JdkHttpTransport withDefaults() {
+    return new JdkHttpTransport(Duration.ofSeconds(10), Duration.ofSeconds(60), 64L << 20);
+  }
+
+  @Override
+  public ApiResponse send(ApiRequest request) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(request.uri())
+            .timeout(requestTimeout)
+            .method(
+                request.method(),
+                request.body() == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    request.headers().forEach(builder::header);
+    try {
+      HttpResponse<byte[]> response = client.send(builder.build(), info -> new CappedBody(maxResponseBytes));
+      return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
+    } catch (HttpConnectTimeoutException e) {
+      throw unreachable(request, "connecting timed out", e);
+    } catch (HttpTimeoutException e) {
+      throw new TransportException(
+          request.uri().getHost() + " did not answer within " + requestTimeout.toSeconds() + " s (" + request + ").",
+          "Azure DevOps may be slow or unreachable from here; try again, or check proxies and firewalls.",
+          e);
+    } catch (ConnectException | UnknownHostException | ClosedChannelException e) {
+      throw unreachable(request, "the connection failed", e);
+    } catch (IOException e) {
+      ResponseTooLargeException tooLarge = tooLarge(e);
+      if (tooLarge != null) {
+        throw new TransportException(
+            "The response to " + request + " is larger than " + tooLarge.limit + " bytes; ado-connect refused it.",
+            "This protects ado-connect from a misbehaving server; check the URL points at Azure DevOps.",
+            tooLarge);
+      }
+      throw unreachable(request, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException("Interrupted while waiting for " + request + ".", null, e);
+    }
+  }
+
+  private static ResponseTooLargeException tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ResponseTooLargeException tooLarge) {
+        return tooLarge;
+      }
+    }
+    return null;
+  }
+
+  private static TransportException unreachable(ApiRequest request, String what, Exception cause) {
+    return new TransportException(
+        "Could not reach " + request.uri().getScheme() + "://" + request.uri().getAuthority() + " (" + what + ").",
+        "Check the URL, your network connection and any proxy, then try again.",
+        cause);
+  }
+
+  private static final class ResponseTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+    final long limit;
+
+    ResponseTooLargeException(long limit) {
+      super("response body exceeds " + limit + " bytes");
+      this.limit = limit;
+    }
+  }
+
+  /** Collects the body but fails as soon as it grows past the cap, instead of after buffering it. */
+  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final HttpResponse.BodySubscriber<byte[]> delegate = HttpResponse.BodySubscribers.ofByteArray();
+    private final long limit;
+    private long received;
+    private Flow.Subscription subscription;
+
+    CappedBody(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return delegate.getBody();
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      delegate.onSubscribe(subscription);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      for (ByteBuffer item : items) {
+        received += item.remaining();
+      }
+      if (received > limit) {
+        subscription.cancel();
+        delegate.onError(new ResponseTooLargeException(limit));
+        return;
+      }
+      delegate.onNext(items);
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      delegate.onError(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      delegate.onComplete();
+    }
+  }
+}

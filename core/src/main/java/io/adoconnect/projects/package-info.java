@@ -1,0 +1,2 @@
+/** Azure DevOps Core REST area: projects ({@code _apis/projects}). */
+package io.adoconnect.projects;

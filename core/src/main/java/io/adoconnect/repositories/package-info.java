@@ -1,0 +1,2 @@
+/** Azure DevOps Git REST area: repositories ({@code _apis/git/repositories}). */
+package io.adoconnect.repositories;
