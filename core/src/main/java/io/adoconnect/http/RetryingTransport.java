@@ -32,6 +32,11 @@ public final class RetryingTransport implements HttpTransport {
     this.clock = clock;
   }
 
+  /** The transport ado-connect uses: the JDK client with default limits, retried and paced. */
+  public static HttpTransport standard() {
+    return new RetryingTransport(JdkHttpTransport.withDefaults(), RetryPolicy.DEFAULT, Sleeper.REAL, Clock.systemUTC());
+  }
+
   @Override
   public ApiResponse send(ApiRequest request) {
     for (int attempt = 1; ; attempt++) {

@@ -1,0 +1,11 @@
+package io.adoconnect.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code ado-connect connect …}: the ways to connect an account. */
+@Command(
+    name = "connect",
+    mixinStandardHelpOptions = true,
+    description = "Connect an Azure DevOps account.",
+    subcommands = {ConnectPatCommand.class})
+public final class ConnectCommand extends SubcommandRequired {}

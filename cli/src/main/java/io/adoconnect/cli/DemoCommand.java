@@ -1,0 +1,111 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.auth.Secret;
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.ConnectSettings;
+import io.adoconnect.connect.ConnectionCheck;
+import io.adoconnect.connect.PatTarget;
+import io.adoconnect.connect.RepositoryListing;
+import io.adoconnect.connect.SourceView;
+import io.adoconnect.devops.AzureDevOpsEndpoints;
+import io.adoconnect.discovery.DiscoveredRepository;
+import io.adoconnect.discovery.DiscoveryListener;
+import io.adoconnect.discovery.RepositoryDiscovery;
+import io.adoconnect.http.RetryingTransport;
+import io.adoconnect.simulator.Simulator;
+import io.adoconnect.simulator.SimulatorConfig;
+import io.adoconnect.vault.KeyFileSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ado-connect demo}: the main job, offline — start the simulator, connect a Services
+ * organization and a Server collection with PATs, discover repositories, add a source.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the main job offline against the bundled Azure DevOps simulator:",
+      "connect with a PAT (Services and Server), list repositories across organizations, add a source."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the demo's data here (default: a temporary directory, deleted afterwards).")
+  Path dataDir;
+
+  public DemoCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream out = ctx.out();
+    Path dir = dataDir != null ? dataDir : Files.createTempDirectory("ado-connect-demo-");
+    SimulatorConfig config = SimulatorConfig.defaults();
+    try (Simulator simulator = Simulator.start(config)) {
+      out.printf("1. Started the Azure DevOps simulator on %s (%d organizations, a Server collection).%n",
+          simulator.baseUri(), config.orgs());
+      ConnectSettings settings =
+          new ConnectSettings(dir, AzureDevOpsEndpoints.allAt(simulator.baseUri()), () -> new KeyFileSource(dir.resolve("key")),
+              RetryingTransport.standard(), Clock.systemUTC(), RepositoryDiscovery.DEFAULT_PARALLELISM);
+      Secret pat = Secret.of(config.pat());
+      try (AdoConnect ado = AdoConnect.open(settings)) {
+        List<String> orgs = Stream.iterate(1, i -> i + 1).limit(Math.min(2, config.orgs())).map(i -> String.format("org-%03d", i)).toList();
+        report(out, "2. Connected with a PAT to Azure DevOps Services", ado.connectPat(PatTarget.services(orgs), pat));
+        report(out, "3. Connected with a PAT to Azure DevOps Server",
+            ado.connectPat(PatTarget.server(simulator.baseUri() + "/tfs", "DefaultCollection"), pat));
+
+        RepositoryListing listing = ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
+        List<DiscoveredRepository> repos = listing.repositories();
+        out.printf("4. Discovered %d cloneable repositories across %d organizations and collections:%n",
+            repos.size(), repos.stream().map(DiscoveredRepository::organization).distinct().count());
+        Output.table(out, List.of("   REPOSITORY", "DEFAULT BRANCH", "CLONE URL"),
+            repos.stream().limit(8).map(r -> List.of("   " + r.path(), Output.orDash(r.defaultBranch()), r.cloneUrl())).toList());
+        if (repos.size() > 8) {
+          out.printf("   … and %d more (ado-connect repos lists them all)%n", repos.size() - 8);
+        }
+
+        DiscoveredRepository pick = repos.get(0);
+        SourceView source = ado.addSource(pick.path(), Optional.empty());
+        out.printf("5. Added %s as a source (id %s).%n", source.path(), source.id());
+        out.printf("6. Sources now: %s%n", ado.sources().stream().map(SourceView::path).toList());
+      }
+    } finally {
+      if (dataDir == null) {
+        deleteTree(dir);
+      }
+    }
+    out.println(dataDir == null
+        ? "Done. The demo's data was temporary; with --data-dir DIR it is kept for ado-connect accounts/repos/sources --data-dir DIR."
+        : "Done. Data kept in " + dataDir + "; try: ado-connect sources list --data-dir " + dataDir);
+    return ExitCodes.OK;
+  }
+
+  private static void report(PrintStream out, String title, AdoConnect.Connected connected) {
+    out.printf("%s (account %s, token sealed in the vault):%n", title, connected.account().id());
+    for (ConnectionCheck check : connected.checks()) {
+      out.printf("   %s as %s: %d projects, %d repositories, REST %s%n",
+          check.url(), ConnectPatCommand.describeUser(check), check.projects(), check.repositories(), check.apiVersion());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

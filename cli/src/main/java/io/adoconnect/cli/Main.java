@@ -1,0 +1,66 @@
+package io.adoconnect.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.adoconnect.AdoConnectException;
+import java.io.PrintWriter;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** Entry point: runs one command and maps what went wrong to an exit code and a hint. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(CliContext.system(), args);
+    // dbus-java (OS keychain) leaves a non-daemon thread behind; exit explicitly.
+    System.exit(code);
+  }
+
+  public static int run(CliContext ctx, String... args) {
+    if (List.of(args).contains("--verbose") || List.of(args).contains("-v")) {
+      ((Logger) LoggerFactory.getLogger("io.adoconnect")).setLevel(Level.DEBUG);
+    }
+    CommandLine cli = commandLine(ctx);
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine(CliContext ctx) {
+    CommandLine cli = new CommandLine(new AdoConnectCommand(), new ContextFactory(ctx));
+    cli.setOut(new PrintWriter(ctx.out(), true));
+    cli.setErr(new PrintWriter(ctx.err(), true));
+    cli.setExecutionExceptionHandler(
+        (failure, commandLine, parseResult) -> {
+          report(ctx, failure);
+          return ExitCodes.of(failure);
+        });
+    return cli;
+  }
+
+  static void report(CliContext ctx, Throwable failure) {
+    if (failure instanceof AdoConnectException known) {
+      ctx.err().println("error: " + known.getMessage());
+      if (known.hint() != null) {
+        ctx.err().println("hint: " + known.hint());
+      }
+    } else {
+      ctx.err().println("error: unexpected " + failure.getClass().getSimpleName()
+          + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+      ctx.err().println("hint: this is a bug in ado-connect; run again with --verbose and report what it prints.");
+      LoggerFactory.getLogger(Main.class).debug("unexpected failure", failure);
+    }
+  }
+
+  /** Creates commands with the context, so none of them reaches for System.* directly. */
+  private record ContextFactory(CliContext ctx) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(CliContext.class).newInstance(ctx);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
+  }
+}

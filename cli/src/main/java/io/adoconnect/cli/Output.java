@@ -1,0 +1,52 @@
+package io.adoconnect.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.adoconnect.http.Json;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Printing helpers: pretty JSON, and plain aligned tables. */
+final class Output {
+  private Output() {}
+
+  static void json(PrintStream out, Object value) {
+    try {
+      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write JSON", e);
+    }
+  }
+
+  /** Columns padded to their widest cell; the last column is never padded. */
+  static void table(PrintStream out, List<String> header, List<List<String>> rows) {
+    List<List<String>> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    int[] widths = new int[header.size()];
+    for (List<String> row : all) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], width(row.get(i)));
+      }
+    }
+    for (List<String> row : all) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        String cell = row.get(i) == null ? "" : row.get(i);
+        line.append(cell);
+        if (i < row.size() - 1) {
+          line.append(" ".repeat(widths[i] - width(cell) + 2));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static int width(String text) {
+    return text == null ? 0 : text.codePointCount(0, text.length());
+  }
+
+  static String orDash(Object value) {
+    return value == null ? "-" : value.toString();
+  }
+}

@@ -1,1 +1,0 @@
-package io.adoconnect.cli; final class Placeholder {}

@@ -1,0 +1,69 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.RepositoryListing;
+import io.adoconnect.discovery.DiscoveryListener;
+import io.adoconnect.discovery.DiscoveryResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ado-connect repos}: every cloneable Git repository across the connected organizations. */
+@Command(
+    name = "repos",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the Git repositories you can clone, across organizations, sorted by organization/project/name.",
+      "Repositories without a clone URL (empty) and disabled ones are left out."
+    })
+public final class ReposCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Mixin CommonOptions common;
+  @Mixin JsonOption output;
+
+  @Option(names = "--account", paramLabel = "ID", description = "Only this account (default: all).")
+  String account;
+
+  @Option(names = "--org", paramLabel = "ORG", description = "Only this organization or collection.")
+  String organization;
+
+  public ReposCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    try (AdoConnect ado = Commands.open(ctx, common)) {
+      ProgressLine progress = ctx.interactive() ? new ProgressLine(ctx.err()) : null;
+      RepositoryListing listing;
+      try {
+        listing = ado.repositories(Optional.ofNullable(account), Optional.ofNullable(organization),
+            progress == null ? DiscoveryListener.NONE : progress);
+      } finally {
+        if (progress != null) {
+          progress.finish();
+        }
+      }
+      if (output.json) {
+        Output.json(ctx.out(), listing.repositories());
+      } else {
+        Output.table(ctx.out(), List.of("REPOSITORY", "DEFAULT BRANCH", "CLONE URL"),
+            listing.repositories().stream()
+                .map(r -> List.of(r.path(), Output.orDash(r.defaultBranch()), r.cloneUrl()))
+                .toList());
+        ctx.err().printf("%d repositories.%n", listing.repositories().size());
+      }
+      for (DiscoveryResult.Failure failure : listing.failures()) {
+        ctx.err().printf("warning: organization %s was skipped: %s%n", failure.organization(), failure.error().getMessage());
+        if (failure.error().hint() != null) {
+          ctx.err().println("hint: " + failure.error().hint());
+        }
+      }
+      return listing.failures().isEmpty() ? ExitCodes.OK : ExitCodes.of(listing.failures().get(0).error());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.simulator.Simulator;
+import io.adoconnect.simulator.SimulatorConfig;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ado-connect simulator}: a local Azure DevOps stand-in for trying and testing things offline. */
+@Command(
+    name = "simulator",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Azure DevOps simulator on 127.0.0.1 until interrupted (Ctrl-C).",
+      "Point ado-connect at it with ADO_CONNECT_DEVOPS_URL and ADO_CONNECT_VSSPS_URL (printed at start)."
+    })
+public final class SimulatorCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Option(names = "--port", description = "Port to listen on (default: a free one).")
+  int port;
+
+  @Option(names = "--orgs", description = "Organizations to generate (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+  int orgs;
+
+  @Option(names = "--projects", description = "Projects per organization (default: ${DEFAULT-VALUE}).", defaultValue = "4")
+  int projects;
+
+  @Option(names = "--repos", description = "Repositories per project (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+  int repos;
+
+  @Option(names = "--seed", description = "Seed of the generated names and ids (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+  long seed;
+
+  @Option(names = "--pat", description = "The Personal Access Token the simulator accepts (default: a fixed demo value).")
+  String pat;
+
+  @Option(names = "--latency-ms", description = "Delay added to every request (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+  int latencyMs;
+
+  @Option(names = "--rate-limit", paramLabel = "N", description = "Answer 429 above N requests per second per user (default: off).", defaultValue = "0")
+  int rateLimit;
+
+  public SimulatorCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    SimulatorConfig config =
+        SimulatorConfig.defaults().withPort(port).withOrgs(orgs).withProjects(projects).withRepos(repos).withSeed(seed)
+            .withLatencyMs(latencyMs).withRateLimitPerSecond(rateLimit);
+    if (pat != null) {
+      config = config.withPat(pat);
+    }
+    Simulator simulator = Simulator.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      simulator.close();
+      stopped.countDown();
+    }));
+    String base = simulator.baseUri().toString();
+    ctx.out().printf("Azure DevOps simulator listening on %s%n", base);
+    ctx.out().printf("  Services organizations: org-001 … org-%03d (%d projects × %d repositories each)%n", orgs, projects, repos);
+    ctx.out().printf("  Azure DevOps Server 2020 collection: %s/tfs/DefaultCollection%n", base);
+    ctx.out().printf("  PAT it accepts: %s%n", pat == null ? SimulatorConfig.defaults().pat() : "the value given with --pat");
+    ctx.out().printf("%nIn another terminal:%n  export ADO_CONNECT_DEVOPS_URL=%s ADO_CONNECT_VSSPS_URL=%s ADO_CONNECT_VSRM_URL=%s%n", base, base, base);
+    ctx.out().printf("  ado-connect connect pat --org org-001%n");
+    ctx.out().flush();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,250 @@
+package io.adoconnect.connect;
+
+import io.adoconnect.AdoConnectException;
+import io.adoconnect.InvalidInputException;
+import io.adoconnect.NotFoundException;
+import io.adoconnect.auth.Secret;
+import io.adoconnect.devops.Organization;
+import io.adoconnect.discovery.DiscoveredRepository;
+import io.adoconnect.discovery.DiscoveryListener;
+import io.adoconnect.discovery.DiscoveryResult;
+import io.adoconnect.discovery.DiscoveryScope;
+import io.adoconnect.discovery.RepositoryDiscovery;
+import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.repositories.RepositoriesClient;
+import io.adoconnect.repositories.Repository;
+import io.adoconnect.store.Account;
+import io.adoconnect.store.ConnectionMethod;
+import io.adoconnect.store.Ids;
+import io.adoconnect.store.SecretKind;
+import io.adoconnect.store.Source;
+import io.adoconnect.store.Store;
+import io.adoconnect.vault.KeySource;
+import io.adoconnect.vault.Vault;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The use cases the CLI and the service share: connect, test, list accounts and repositories,
+ * add and remove sources, disconnect. Open one per process (or per request scope) and close it.
+ *
+ * <pre>{@code
+ * try (AdoConnect ado = AdoConnect.open(ConnectSettings.fromEnvironment(dataDir, System.getenv()))) {
+ *   ado.connectPat(PatTarget.services(List.of("fabrikam")), pat);
+ *   ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
+ * }
+ * }</pre>
+ */
+public final class AdoConnect implements AutoCloseable {
+  private final ConnectSettings settings;
+  private final Store store;
+  private Vault vault;
+
+  private AdoConnect(ConnectSettings settings, Store store) {
+    this.settings = settings;
+    this.store = store;
+  }
+
+  public static AdoConnect open(ConnectSettings settings) {
+    return new AdoConnect(settings, Store.open(settings.dataDir()));
+  }
+
+  /** Tests a PAT against its organizations or collection; nothing is saved. */
+  public List<ConnectionCheck> testPat(PatTarget target, Secret pat) {
+    return new PatConnections(settings).check(target, pat);
+  }
+
+  /**
+   * Tests the PAT and, only if every organization answered, saves the account with the PAT
+   * sealed. Connecting the same organizations again replaces the saved token.
+   */
+  public Connected connectPat(PatTarget target, Secret pat) {
+    KeySource keys = settings.keySource().get(); // fail before any network call when no key is configured
+    List<ConnectionCheck> checks = testPat(target, pat);
+    Vault sealer = vault(keys);
+    String id =
+        store.accounts().stream()
+            .filter(a -> a.method() == ConnectionMethod.PAT && a.host().equals(target.host()) && sameNames(a.organizations(), target.names()))
+            .map(Account::id)
+            .findFirst()
+            .orElseGet(Ids::newId);
+    ConnectionCheck first = checks.get(0);
+    Account account =
+        new Account(
+            id, ConnectionMethod.PAT, target.host(), first.user(), email(first.userAccount()), null, null,
+            settings.clock().instant(), null, target.names());
+    store.saveAccount(account, Map.of(SecretKind.PAT, sealer.seal(pat, id)));
+    return new Connected(account, checks);
+  }
+
+  /** The account saved by a connect, and what its test found. */
+  public record Connected(Account account, List<ConnectionCheck> checks) {}
+
+  /** Re-checks a saved connection with its stored credential. */
+  public List<ConnectionCheck> test(String accountId) {
+    Account account = account(accountId);
+    AccountAccess access = access();
+    AzureDevOpsHttp http = access.http(account);
+    List<ConnectionCheck> checks = new ArrayList<>();
+    for (Organization org : access.organizations(account, http)) {
+      checks.add(new PatConnections(settings).countWith(http, org));
+    }
+    return checks;
+  }
+
+  public List<Account> accounts() {
+    return store.accounts();
+  }
+
+  public Account account(String id) {
+    return store.findAccount(id)
+        .orElseThrow(() -> new InvalidInputException(
+            "No connected account has the id '" + id + "'.", "Run ado-connect accounts to see the ids."));
+  }
+
+  /**
+   * Repositories across the chosen accounts (all when none is named), optionally in one
+   * organization, sorted; an organization that fails is reported, not fatal, unless all fail.
+   */
+  public RepositoryListing repositories(Optional<String> accountId, Optional<String> organization, DiscoveryListener listener) {
+    List<Account> accounts = accountId.map(id -> List.of(account(id))).orElseGet(store::accounts);
+    if (accounts.isEmpty()) {
+      throw new InvalidInputException(
+          "No Azure DevOps account is connected.",
+          "Connect one first: ado-connect connect pat --org ORGANIZATION (or --server URL --collection NAME).");
+    }
+    if (organization.isPresent()) {
+      accounts = accounts.stream().filter(a -> covers(a, organization.get())).toList();
+      if (accounts.isEmpty()) {
+        throw new InvalidInputException(
+            "No connected account covers the organization '" + organization.get() + "'.",
+            "Connect it: ado-connect connect pat --org " + organization.get() + ", or run ado-connect accounts to see what is connected.");
+      }
+    }
+    AccountAccess access = access();
+    List<Organization> organizations = new ArrayList<>();
+    Map<Organization, AzureDevOpsHttp> httpFor = new IdentityHashMap<>();
+    List<DiscoveryResult.Failure> failures = new ArrayList<>();
+    for (Account account : accounts) {
+      try {
+        AzureDevOpsHttp http = access.http(account);
+        RepositoryDiscovery scopeResolver = new RepositoryDiscovery(settings.endpoints(), org -> http, http, 1);
+        List<Organization> saved = access.organizations(account, http);
+        for (Organization org : scopeResolver.organizations(new DiscoveryScope(organization, saved))) {
+          organizations.add(org);
+          httpFor.put(org, http);
+        }
+      } catch (AdoConnectException e) {
+        account.organizations().forEach(name -> failures.add(new DiscoveryResult.Failure(name, e)));
+      }
+    }
+    RepositoryDiscovery discovery = new RepositoryDiscovery(settings.endpoints(), httpFor::get, null, settings.parallelism());
+    DiscoveryResult result = discovery.discover(organizations, listener);
+    failures.addAll(result.failures());
+    if (result.repositories().isEmpty() && !failures.isEmpty()) {
+      throw failures.get(0).error();
+    }
+    return new RepositoryListing(dedupe(result.repositories()), failures);
+  }
+
+  /** Adds {@code ORGANIZATION/PROJECT/REPOSITORY} as a source, after checking it exists and can be cloned. */
+  public SourceView addSource(String path, Optional<String> accountId) {
+    SourcePath wanted = SourcePath.parse(path);
+    Account account =
+        accountId.map(this::account)
+            .or(() -> store.accounts().stream().filter(a -> covers(a, wanted.organization())).findFirst())
+            .orElseThrow(() -> new InvalidInputException(
+                "No connected account covers the organization '" + wanted.organization() + "'.",
+                "Connect it first: ado-connect connect pat --org " + wanted.organization() + "."));
+    AccountAccess access = access();
+    AzureDevOpsHttp http = access.http(account);
+    Organization org =
+        access.organizations(account, http).stream()
+            .filter(o -> o.name().equalsIgnoreCase(wanted.organization()))
+            .findFirst()
+            .orElseGet(() -> Organization.services(settings.endpoints(), wanted.organization()));
+    Repository repo;
+    try {
+      repo = new RepositoriesClient(http).get(org, wanted.project(), wanted.repository());
+    } catch (NotFoundException e) {
+      throw new NotFoundException(
+          e.typeKey(),
+          "Repository '" + wanted + "' was not found, or this account can't see it.",
+          "Run ado-connect repos --org " + wanted.organization() + " to list the repositories you can add.");
+    }
+    if (!repo.cloneable()) {
+      throw new InvalidInputException(
+          "Repository '" + wanted + "' can't be added: it is " + (repo.isDisabled() ? "disabled" : "empty, with no clone URL") + ".",
+          "ado-connect only adds Git repositories that expose a clone URL.");
+    }
+    Source source =
+        store.addSource(
+            new Source(
+                Ids.newId(), account.id(), account.host(), org.name(), repo.project().name(), repo.name(), repo.id(),
+                repo.remoteUrl(), repo.webUrl(), settings.clock().instant()));
+    return SourceView.of(source, true);
+  }
+
+  public List<SourceView> sources() {
+    Set<String> connected = new HashSet<>();
+    store.accounts().forEach(a -> connected.add(a.id()));
+    return store.sources().stream().map(s -> SourceView.of(s, connected.contains(s.accountId()))).toList();
+  }
+
+  /** Removes a source by id or by {@code ORGANIZATION/PROJECT/REPOSITORY}. */
+  public SourceView removeSource(String idOrPath) {
+    SourceView found =
+        sources().stream()
+            .filter(s -> s.id().equals(idOrPath) || s.path().equalsIgnoreCase(idOrPath.strip()))
+            .findFirst()
+            .orElseThrow(() -> new InvalidInputException(
+                "No source matches '" + idOrPath + "'.", "Run ado-connect sources list to see the sources and their ids."));
+    store.removeSource(found.id());
+    return found;
+  }
+
+  /** Deletes the account and its secrets; its sources stay, shown as disconnected. */
+  public Account disconnect(String accountId) {
+    Account account = account(accountId);
+    store.deleteAccount(account.id());
+    return account;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  private AccountAccess access() {
+    return new AccountAccess(settings, store, () -> vault(settings.keySource().get()));
+  }
+
+  private synchronized Vault vault(KeySource keys) {
+    if (vault == null) {
+      vault = Vault.open(keys);
+    }
+    return vault;
+  }
+
+  private static boolean covers(Account account, String organization) {
+    return account.organizations().stream().anyMatch(name -> name.equalsIgnoreCase(organization));
+  }
+
+  private static boolean sameNames(List<String> a, List<String> b) {
+    return a.stream().map(String::toLowerCase).sorted().toList().equals(b.stream().map(String::toLowerCase).sorted().toList());
+  }
+
+  private static String email(String signInName) {
+    return signInName != null && signInName.contains("@") ? signInName : null;
+  }
+
+  private static List<DiscoveredRepository> dedupe(List<DiscoveredRepository> sorted) {
+    Set<String> seen = new HashSet<>();
+    return sorted.stream().filter(r -> seen.add(r.organization().toLowerCase() + "|" + r.id())).toList();
+  }
+}

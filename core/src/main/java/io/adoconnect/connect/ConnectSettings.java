@@ -1,0 +1,40 @@
+package io.adoconnect.connect;
+
+import io.adoconnect.devops.AzureDevOpsEndpoints;
+import io.adoconnect.discovery.RepositoryDiscovery;
+import io.adoconnect.http.HttpTransport;
+import io.adoconnect.http.RetryingTransport;
+import io.adoconnect.vault.KeySource;
+import io.adoconnect.vault.KeySources;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Everything {@link AdoConnect} needs from its surroundings. {@code keySource} is a supplier so
+ * that commands which never touch a secret (listing sources) work without a key configured.
+ */
+public record ConnectSettings(
+    Path dataDir,
+    AzureDevOpsEndpoints endpoints,
+    Supplier<KeySource> keySource,
+    HttpTransport transport,
+    Clock clock,
+    int parallelism) {
+
+  /** The settings a CLI or server process uses, read from the environment. */
+  public static ConnectSettings fromEnvironment(Path dataDir, Map<String, String> env) {
+    return new ConnectSettings(
+        dataDir,
+        AzureDevOpsEndpoints.fromEnvironment(env),
+        () -> KeySources.fromEnvironment(env),
+        RetryingTransport.standard(),
+        Clock.systemUTC(),
+        RepositoryDiscovery.DEFAULT_PARALLELISM);
+  }
+
+  public ConnectSettings withParallelism(int value) {
+    return new ConnectSettings(dataDir, endpoints, keySource, transport, clock, value);
+  }
+}
