@@ -1,0 +1,54 @@
+package io.adoconnect.store;
+
+import io.adoconnect.InvalidInputException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A connected Azure DevOps account — the public view: nothing here is secret, so it may be logged,
+ * listed and returned by the API. Its tokens live beside it in the store, sealed.
+ *
+ * <p>{@code displayName}, {@code email}, {@code tenantId}, {@code scope} and {@code expiresAt} may
+ * be null (a PAT has no tenant or scope). Instants are kept to the millisecond, as the store does.
+ *
+ * @param host {@code "services"} for Azure DevOps Services, or the server URL (e.g.
+ *     {@code http://host:8080/tfs}) for Azure DevOps Server
+ * @param organizations the organizations it reaches; for Azure DevOps Server, the collection name
+ * @param expiresAt when the access token or PAT expires, if known
+ */
+public record Account(String id, ConnectionMethod method, String host, String displayName, String email,
+    String tenantId, String scope, Instant connectedAt, Instant expiresAt, List<String> organizations) {
+
+  /** The {@link #host} of every Azure DevOps Services account. */
+  public static final String SERVICES = "services";
+
+  public Account {
+    Require.text(id, "The account id");
+    Require.present(method, "The connection method");
+    Require.text(host, "The account host");
+    if (!host.equals(SERVICES) && !isHttpUrl(host)) {
+      throw new InvalidInputException("The account host '" + host + "' is neither 'services' nor a server URL.",
+          "For Azure DevOps Server use the server URL, e.g. http://host:8080/tfs.");
+    }
+    connectedAt = Require.millis(Require.present(connectedAt, "The connection time"));
+    expiresAt = Require.millis(expiresAt);
+    organizations = List.copyOf(Require.present(organizations, "The organization list"));
+    organizations.forEach(org -> Require.text(org, "An organization name"));
+  }
+
+  /** True for Azure DevOps Services, false for an Azure DevOps Server. */
+  public boolean isServices() {
+    return host.equals(SERVICES);
+  }
+
+  private static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+}

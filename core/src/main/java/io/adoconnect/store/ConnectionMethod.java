@@ -1,0 +1,34 @@
+package io.adoconnect.store;
+
+import io.adoconnect.InvalidInputException;
+
+/** How an account was connected; decides which secrets it has and how it is refreshed. */
+public enum ConnectionMethod {
+  /** A personal access token, for Azure DevOps Services or Server. */
+  PAT("pat"),
+  /** Microsoft Entra device code flow (RFC 8628), for the CLI and desktop. */
+  DEVICE_CODE("device_code"),
+  /** Microsoft Entra authorization code flow with PKCE, for the web service. */
+  AUTHORIZATION_CODE("authorization_code");
+
+  private final String wireName;
+
+  ConnectionMethod(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** The name in JSON and in the database, e.g. {@code device_code}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  public static ConnectionMethod fromWireName(String name) {
+    for (ConnectionMethod method : values()) {
+      if (method.wireName.equals(name)) {
+        return method;
+      }
+    }
+    throw new InvalidInputException("Unknown connection method '" + name + "'.",
+        "Use one of: pat, device_code, authorization_code.");
+  }
+}

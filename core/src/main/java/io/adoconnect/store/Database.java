@@ -1,0 +1,101 @@
+package io.adoconnect.store;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the database behind a {@link Store}: the connection settings, file permissions and schema
+ * migrations, kept out of the store's query code.
+ *
+ * <p>SQLite settings, applied to every connection: WAL journal (readers don't block the writer),
+ * a busy timeout (a second CLI process waits for the first instead of failing at once), foreign
+ * keys on (off by default in SQLite), and {@code BEGIN IMMEDIATE} transactions — a transaction
+ * takes the write lock when it starts, so it waits out the busy timeout up front instead of
+ * failing with {@code SQLITE_BUSY} when it tries to upgrade a read lock half-way through.
+ */
+final class Database {
+  static final String FILE_NAME = "ado-connect.db";
+  static final int BUSY_TIMEOUT_MILLIS = 10_000;
+  private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+
+  private Database() {}
+
+  /** {@code <dataDir>/ado-connect.db}, creating the directory (0700) and the file (0600) if needed. */
+  static String prepareSqliteFile(Path dataDir) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    Path file = dir.resolve(FILE_NAME);
+    try {
+      if (posix(dir)) {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        if (!Files.exists(file)) {
+          // SQLite would create it world-readable (0644 under the usual umask); its -wal and -shm
+          // files copy the database file's mode, so creating it 0600 covers all three.
+          Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+      } else {
+        Files.createDirectories(dir);
+      }
+    } catch (FileAlreadyExistsException e) {
+      // another process created it between the check and the create: fine
+    } catch (IOException e) {
+      throw new StoreException("ado-connect can't create its data directory " + dir + ".",
+          "Check that it is writable, or choose another with --data-dir or ADO_CONNECT_HOME.", e);
+    }
+    return SQLITE_PREFIX + file;
+  }
+
+  /** A Jdbi over {@code jdbcUrl} with the schema migrated to the latest version. */
+  static Jdbi open(String jdbcUrl) {
+    DataSource dataSource = jdbcUrl.startsWith(SQLITE_PREFIX) ? sqlite(jdbcUrl) : null;
+    migrate(jdbcUrl, dataSource);
+    Jdbi jdbi = dataSource != null ? Jdbi.create(dataSource) : Jdbi.create(jdbcUrl);
+    // Exceptions show the failing SQL but never the bound values (emails, ciphertext).
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+    return jdbi;
+  }
+
+  private static DataSource sqlite(String jdbcUrl) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.enforceForeignKeys(true);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl(jdbcUrl);
+    return dataSource;
+  }
+
+  private static void migrate(String jdbcUrl, DataSource dataSource) {
+    var configuration = Flyway.configure()
+        .locations("classpath:db/migration")
+        .cleanDisabled(true);
+    configuration = dataSource != null ? configuration.dataSource(dataSource) : configuration.dataSource(jdbcUrl, null, null);
+    try {
+      configuration.load().migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("ado-connect could not prepare its store (" + redact(jdbcUrl) + ").",
+          "If the store was written by a newer ado-connect, upgrade; otherwise restore the database"
+              + " from a backup. The details are in the cause.", e);
+    }
+  }
+
+  /** A JDBC URL without its query string, which may carry a password. */
+  static String redact(String jdbcUrl) {
+    int query = jdbcUrl.indexOf('?');
+    return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?…";
+  }
+
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+}

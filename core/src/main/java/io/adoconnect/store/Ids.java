@@ -1,0 +1,24 @@
+package io.adoconnect.store;
+
+import java.security.SecureRandom;
+
+/**
+ * Short random ids for accounts and sources: 12 characters of lowercase base32 (60 bits from
+ * {@link SecureRandom}), safe in URLs, file names and shell arguments ({@code ado-connect test
+ * k3q7x2m4a9bd}). Ids are made by the caller, not the database, so SQLite and PostgreSQL agree.
+ */
+public final class Ids {
+  private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+  private static final int LENGTH = 12;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Ids() {}
+
+  public static String newId() {
+    char[] id = new char[LENGTH];
+    for (int i = 0; i < LENGTH; i++) {
+      id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+    }
+    return new String(id);
+  }
+}

@@ -1,0 +1,181 @@
+package io.adoconnect.store;
+
+import io.adoconnect.AdoConnectException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * One owner's accounts, sealed secrets and sources. Open it, use it, close it:
+ *
+ * <pre>{@code
+ * try (Store store = Store.open(dataDir)) {               // SQLite, owner "local"
+ *   store.saveAccount(account, Map.of(SecretKind.PAT, vault.seal(pat, account.id())));
+ *   store.addSource(new Source(Ids.newId(), account.id(), "services", "fabrikam", "Web", "web-app", ...));
+ * }
+ * }</pre>
+ *
+ * <p>Every read and write is scoped to the owner the store was opened with; two stores over one
+ * database with different owners never see each other's rows. Each method is one transaction, so a
+ * crash or a concurrent process never sees an account without its secrets. Several processes may
+ * use the same SQLite file at once: writers queue for up to 10 s, then fail with a
+ * {@link StoreException} that says so.
+ *
+ * <p>The store never sees a {@link io.adoconnect.auth.Secret}: secrets arrive and leave as the
+ * {@link io.adoconnect.vault.Vault}'s ciphertext. Thread-safe: each call takes its own connection.
+ */
+public final class Store implements AutoCloseable {
+  /** The owner of every row in single-user mode. */
+  public static final String LOCAL_OWNER = "local";
+
+  private final Jdbi jdbi;
+  private final String where;
+  private final String owner;
+  private final AccountRepository accounts;
+  private final SecretRepository secrets;
+  private final SourceRepository sources;
+
+  private Store(Jdbi jdbi, String where, String owner) {
+    this.jdbi = jdbi;
+    this.where = where;
+    this.owner = owner;
+    this.accounts = new AccountRepository(owner);
+    this.secrets = new SecretRepository(owner);
+    this.sources = new SourceRepository(owner);
+  }
+
+  /**
+   * The single-user store: SQLite at {@code <dataDir>/ado-connect.db}, owner {@value #LOCAL_OWNER}.
+   * Creates the directory (mode 0700) and the database (0600) and brings the schema up to date.
+   */
+  public static Store open(Path dataDir) {
+    Objects.requireNonNull(dataDir, "dataDir");
+    return open(Database.prepareSqliteFile(dataDir), LOCAL_OWNER);
+  }
+
+  /**
+   * A store over any supported JDBC URL ({@code jdbc:sqlite:…} or, with its driver on the class
+   * path, {@code jdbc:postgresql:…}), scoped to {@code owner}, with the schema brought up to date.
+   */
+  public static Store open(String jdbcUrl, String owner) {
+    Require.text(jdbcUrl, "The database URL");
+    Require.text(owner, "The store owner");
+    return new Store(Database.open(jdbcUrl), Database.redact(jdbcUrl), owner);
+  }
+
+  public String owner() {
+    return owner;
+  }
+
+  /**
+   * Inserts or replaces the account together with its complete set of sealed secrets, in one
+   * transaction: kinds missing from {@code sealedSecrets} are removed, and if anything fails
+   * nothing changes.
+   */
+  public void saveAccount(Account account, Map<SecretKind, byte[]> sealedSecrets) {
+    Require.present(account, "The account");
+    Require.present(sealedSecrets, "The account's secrets");
+    inTransaction(handle -> {
+      accounts.upsert(handle, account);
+      secrets.replaceAll(handle, account.id(), sealedSecrets);
+      return null;
+    });
+  }
+
+  public Optional<Account> findAccount(String id) {
+    return inTransaction(handle -> accounts.find(handle, id));
+  }
+
+  /** All of this owner's accounts, oldest connection first. */
+  public List<Account> accounts() {
+    return inTransaction(accounts::list);
+  }
+
+  /** The Vault ciphertext of one of an account's secrets, if it has one of that kind. */
+  public Optional<byte[]> sealedSecret(String accountId, SecretKind kind) {
+    Require.present(kind, "The secret kind");
+    return inTransaction(handle -> secrets.find(handle, accountId, kind));
+  }
+
+  /**
+   * Deletes the account and all its secrets in one transaction (disconnect). Its sources stay, so
+   * connecting again doesn't mean picking them again.
+   *
+   * @return false if there was no such account
+   */
+  public boolean deleteAccount(String id) {
+    return inTransaction(handle -> {
+      secrets.deleteAll(handle, id);
+      return accounts.delete(handle, id);
+    });
+  }
+
+  /**
+   * Adds a source, or returns the one already there for the same host, organization, project and
+   * repository (compared case-insensitively) — adding twice never makes two rows.
+   */
+  public Source addSource(Source source) {
+    Require.present(source, "The source");
+    return inTransaction(handle -> sources.add(handle, source));
+  }
+
+  /** All of this owner's sources by organization, project and repository, ignoring case. */
+  public List<Source> sources() {
+    return inTransaction(sources::list);
+  }
+
+  public Optional<Source> findSource(String id) {
+    return inTransaction(handle -> sources.find(handle, id));
+  }
+
+  /** @return false if there was no such source */
+  public boolean removeSource(String id) {
+    return inTransaction(handle -> sources.delete(handle, id));
+  }
+
+  /** Connections are per call, so there is nothing to release; here for try-with-resources and pools to come. */
+  @Override
+  public void close() {}
+
+  @Override
+  public String toString() {
+    return "Store[" + where + ", owner " + owner + "]";
+  }
+
+  private <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
+    try {
+      return jdbi.inTransaction(callback);
+    } catch (AdoConnectException e) {
+      throw e;
+    } catch (JdbiException e) {
+      throw translate(e);
+    }
+  }
+
+  private StoreException translate(JdbiException e) {
+    if (busy(e)) {
+      return new StoreException("The ado-connect store (" + where + ") stayed busy for "
+          + Database.BUSY_TIMEOUT_MILLIS / 1000 + " s: another ado-connect process is writing to it.",
+          "Wait for the other ado-connect command to finish and try again.", e);
+    }
+    return new StoreException("ado-connect could not read or write its store (" + where + ").",
+        "Check that the database is reachable and writable; the details are in the cause.", e);
+  }
+
+  private static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException s && (s.getResultCode() == SQLiteErrorCode.SQLITE_BUSY
+          || s.getResultCode().name().startsWith("SQLITE_BUSY"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

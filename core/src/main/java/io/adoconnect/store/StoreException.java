@@ -1,0 +1,10 @@
+package io.adoconnect.store;
+
+import io.adoconnect.AdoConnectException;
+
+/** The store could not be opened, migrated, read or written. Messages never contain secrets. */
+public class StoreException extends AdoConnectException {
+  public StoreException(String message, String hint, Throwable cause) {
+    super(message, hint, cause);
+  }
+}

@@ -1,0 +1,160 @@
+package io.adoconnect.vault;
+
+import io.adoconnect.VaultException;
+import io.adoconnect.auth.Secret;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The key kept in a file, for headless servers and CI where there is no OS keychain
+ * ({@code ADO_CONNECT_KEY_FILE}).
+ *
+ * <p>On first use the file is created with mode 0600 from the start (the permission is an attribute
+ * of the create call, so there is no moment when it is readable by others) and its parent
+ * directories with 0700. The key is written to a private temporary file that is then linked into
+ * place, so two processes starting at once agree on one key instead of one overwriting the other's.
+ * A key file readable or writable by group or others, an empty or a corrupt one is refused rather
+ * than used. On file systems without POSIX permissions (Windows) the permission checks are skipped
+ * and the file inherits the ACL of its directory.
+ *
+ * <pre>{@code
+ * Vault vault = Vault.open(new KeyFileSource(Path.of("/etc/ado-connect/key")));
+ * }</pre>
+ */
+public final class KeyFileSource implements KeySource {
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> GROUP_OR_OTHERS = Set.of(
+      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+  private final Path path;
+
+  public KeyFileSource(Path path) {
+    this.path = Objects.requireNonNull(path, "path").toAbsolutePath().normalize();
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public String describe() {
+    return "key file " + path;
+  }
+
+  @Override
+  public Secret loadOrCreateKeyset() {
+    if (!Files.exists(path)) {
+      create();
+    }
+    return load();
+  }
+
+  private Secret load() {
+    checkPermissions();
+    String json;
+    try {
+      json = Files.readString(path, StandardCharsets.UTF_8).strip();
+    } catch (NoSuchFileException e) {
+      throw new VaultException("The " + describe() + " disappeared while ado-connect was reading it.",
+          "Run the command again.", e);
+    } catch (IOException e) {
+      throw new VaultException("ado-connect can't read its " + describe() + ".",
+          "Check that the file is readable by the user running ado-connect.", e);
+    }
+    if (json.isEmpty()) {
+      throw new VaultException("The " + describe() + " is empty.",
+          "Restore the key from a backup. If it is lost, delete the file, then disconnect and connect"
+              + " your accounts again: credentials sealed with the old key can't be recovered.");
+    }
+    Secret keyset = Secret.of(json);
+    Keysets.parse(keyset, describe()); // refuse a corrupt file here, not at the first decrypt
+    return keyset;
+  }
+
+  private void checkPermissions() {
+    if (!posix()) {
+      return;
+    }
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(path);
+    } catch (IOException e) {
+      throw new VaultException("ado-connect can't check the permissions of its " + describe() + ".",
+          "Check that the file exists and belongs to the user running ado-connect.", e);
+    }
+    if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
+      throw new VaultException("The " + describe() + " can be read or changed by other users (mode "
+          + PosixFilePermissions.toString(permissions) + "), so ado-connect won't use it.",
+          "Restrict it to its owner with: chmod 600 " + path
+              + " — and if others may have copied it, disconnect and connect your accounts again.");
+    }
+  }
+
+  /** Writes a fresh keyset, unless another process gets there first; then theirs is kept. */
+  private void create() {
+    Path temp = null;
+    try {
+      Path dir = path.getParent();
+      if (posix()) {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        temp = Files.createTempFile(dir, ".key-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+      } else {
+        Files.createDirectories(dir);
+        temp = Files.createTempFile(dir, ".key-", ".tmp", new FileAttribute<?>[0]);
+      }
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+        out.write(Keysets.generate().revealBytes());
+      }
+      publish(temp);
+    } catch (IOException e) {
+      throw new VaultException("ado-connect can't create its " + describe() + ".",
+          "Check that the directory " + path.getParent() + " is writable, or set ADO_CONNECT_KEY_FILE"
+              + " to a path that is.", e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // a leftover temp file is private (0600) and harmless
+        }
+      }
+    }
+  }
+
+  /** Puts the written key at {@link #path} atomically; a key already there wins. */
+  private void publish(Path temp) throws IOException {
+    try {
+      Files.createLink(path, temp); // link(2) fails if the target exists: no overwrite race
+    } catch (FileAlreadyExistsException e) {
+      // another process created the key first: use theirs
+    } catch (UnsupportedOperationException e) {
+      try {
+        Files.move(temp, path);
+      } catch (FileAlreadyExistsException alreadyThere) {
+        // as above
+      }
+    }
+  }
+
+  private boolean posix() {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  @Override
+  public String toString() {
+    return "KeyFileSource[" + path + "]";
+  }
+}

@@ -1,1 +1,0 @@
-package io.adoconnect.simulator; final class Placeholder {}

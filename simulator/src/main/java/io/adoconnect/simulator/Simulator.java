@@ -1,0 +1,156 @@
+package io.adoconnect.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.adoconnect.simulator.auth.CredentialStore;
+import io.adoconnect.simulator.data.Dataset;
+import io.adoconnect.simulator.faults.FaultPlan;
+import io.adoconnect.simulator.location.LocationEndpoints;
+import io.adoconnect.simulator.profile.ProfileEndpoints;
+import io.adoconnect.simulator.projects.ProjectEndpoints;
+import io.adoconnect.simulator.repositories.RepositoryEndpoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local Azure DevOps: one port on 127.0.0.1 serves the vssps host ({@code /_apis/…}), the Services
+ * organizations ({@code /org-001/…}) and an Azure DevOps Server 2020 collection
+ * ({@code /tfs/DefaultCollection/…}, also {@code /DefaultCollection/…}), all in Azure DevOps' wire
+ * format. The data comes from {@link Dataset}; the test hooks arm failures, hangs and throttling.
+ */
+public final class Simulator implements AutoCloseable {
+
+    private static final int BACKLOG = 1024;
+
+    private final SimulatorConfig config;
+    private final Dataset dataset;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUri;
+    private final RequestLog log = new RequestLog();
+    private final FaultPlan faults = new FaultPlan();
+    private final CredentialStore credentials = new CredentialStore();
+
+    private Simulator(SimulatorConfig config) throws IOException {
+        this.config = config;
+        this.dataset = Dataset.generate(config.orgs(), config.projects(), config.repos(), config.seed());
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port()), BACKLOG);
+        this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        // Unbounded pool: latency and hangs sleep on request threads and must not serialize parallel clients.
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        credentials.addPat(config.pat());
+        Router router = new Router(config, log, faults, credentials, new ScopeResolver(dataset, baseUri), List.of(
+                new LocationEndpoints(), new ProfileEndpoints(dataset), new ProjectEndpoints(), new RepositoryEndpoints()));
+        server.createContext("/", router);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Binds {@code 127.0.0.1:config.port()} (0 = a free port) and starts serving. */
+    public static Simulator start(SimulatorConfig config) {
+        try {
+            return new Simulator(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the simulator on port " + config.port(), e);
+        }
+    }
+
+    /** E.g. {@code http://127.0.0.1:41234}, without trailing slash. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /** The generated data being served. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** The next {@code times} requests whose decoded path starts with {@code pathPrefix} answer {@code status}. */
+    public void failNext(String pathPrefix, int status, int times) {
+        faults.failNext(pathPrefix, status, times);
+    }
+
+    /** The next {@code times} matching requests sleep {@code duration} before being answered. */
+    public void hangNext(String pathPrefix, Duration duration, int times) {
+        faults.hangNext(pathPrefix, duration, times);
+    }
+
+    /** The next {@code times} matching requests answer 429 with {@code Retry-After} and {@code X-RateLimit-*}. */
+    public void throttleNext(String pathPrefix, int retryAfterSeconds, int times) {
+        faults.throttleNext(pathPrefix, retryAfterSeconds, times);
+    }
+
+    /** Stops accepting {@code pat}. */
+    public void revokePat(String pat) {
+        credentials.revokePat(pat);
+    }
+
+    /** Accepts {@code pat} in addition to the configured one. */
+    public void addPat(String pat) {
+        credentials.addPat(pat);
+    }
+
+    /** Accepts {@code token} as {@code Authorization: Bearer}. */
+    public void addBearerToken(String token) {
+        credentials.addBearerToken(token);
+    }
+
+    /** All requests received since start or the last {@link #resetCounts()}. */
+    public long requestCount() {
+        return log.count();
+    }
+
+    /** Requests to exactly this decoded path (no query). */
+    public long requestCount(String path) {
+        return log.count(path);
+    }
+
+    /** Request counts per decoded path. */
+    public Map<String, Long> requestCounts() {
+        return log.counts();
+    }
+
+    /** Every request received, in arrival order. */
+    public List<RecordedRequest> requests() {
+        return log.requests();
+    }
+
+    /** Clears counts and recorded requests. */
+    public void resetCounts() {
+        log.reset();
+    }
+
+    /** Stops the server immediately. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "simulator-http-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package io.adoconnect.simulator.auth;
+
+import io.adoconnect.simulator.http.ErrorEnvelope;
+import io.adoconnect.simulator.http.Request;
+import io.adoconnect.simulator.http.Response;
+import io.adoconnect.simulator.http.Scope;
+
+/**
+ * The answer to a request without a valid credential. Azure DevOps answers {@code 203} with an HTML
+ * sign-in page unless the client sends {@code X-TFS-FedAuthRedirect: Suppress}; then it answers a
+ * {@code 401} JSON error. Both carry {@code X-VSS-ResourceTenant}, which clients read to find the
+ * Entra tenant of an organization.
+ */
+public final class AuthChallenge {
+
+    private static final String SIGN_IN_PAGE = """
+            <!DOCTYPE html>
+            <html>
+            <head><title>Azure DevOps Services | Sign In</title></head>
+            <body><p>Sign In</p><p>You need to sign in to continue.</p></body>
+            </html>
+            """;
+
+    private AuthChallenge() {
+    }
+
+    /** Builds the 401 or 203 answer for {@code request}. */
+    public static Response unauthorized(Request request, Scope scope) {
+        Response response;
+        if (request.header("X-TFS-FedAuthRedirect").filter("Suppress"::equalsIgnoreCase).isPresent()) {
+            response = ErrorEnvelope.of(401, "TF400813: The user '' is not authorized to access this resource.",
+                            "Microsoft.TeamFoundation.Framework.Server.UnauthorizedRequestException, "
+                                    + "Microsoft.TeamFoundation.Framework.Server")
+                    .withHeader("WWW-Authenticate",
+                            "Bearer authorization_uri=" + scope.rootUrl() + "/login, Basic realm=\"" + scope.rootUrl() + "\"");
+        } else {
+            response = Response.html(203, SIGN_IN_PAGE);
+        }
+        return response.withHeader("X-VSS-ResourceTenant", scope.user().tenantId().toString());
+    }
+}

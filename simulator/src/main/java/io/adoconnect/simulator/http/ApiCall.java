@@ -1,0 +1,28 @@
+package io.adoconnect.simulator.http;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A request to an {@code _apis} route, split at the scope.
+ *
+ * @param project the decoded {@code {project}} segment before {@code _apis}, or {@code null}
+ * @param route   decoded segments after {@code _apis}, e.g. {@code [git, repositories, Café]}
+ */
+public record ApiCall(Request request, Scope scope, String project, List<String> route) {
+
+    /** The route segment at {@code index}, if present. */
+    public Optional<String> segment(int index) {
+        return index < route.size() ? Optional.of(route.get(index)) : Optional.empty();
+    }
+
+    /** Whether the route has exactly {@code size} segments. */
+    public boolean hasSegments(int size) {
+        return route.size() == size;
+    }
+
+    /** Whether this is a {@code GET}. */
+    public boolean isGet() {
+        return request.method().equals("GET");
+    }
+}
