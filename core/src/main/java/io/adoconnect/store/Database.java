@@ -5,6 +5,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -12,16 +16,18 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteException;
 
 /**
  * Opens the database behind a {@link Store}: the connection settings, file permissions and schema
  * migrations, kept out of the store's query code.
  *
- * <p>SQLite settings, applied to every connection: WAL journal (readers don't block the writer),
- * a busy timeout (a second CLI process waits for the first instead of failing at once), foreign
- * keys on (off by default in SQLite), and {@code BEGIN IMMEDIATE} transactions — a transaction
- * takes the write lock when it starts, so it waits out the busy timeout up front instead of
- * failing with {@code SQLITE_BUSY} when it tries to upgrade a read lock half-way through.
+ * <p>SQLite settings: WAL journal (readers don't block the writer), set once per database since it
+ * is stored in the file; and on every connection a busy timeout (a second CLI process waits for the
+ * first instead of failing at once), foreign keys on (off by default in SQLite), and {@code BEGIN
+ * IMMEDIATE} transactions — a transaction takes the write lock when it starts, so it waits out the
+ * busy timeout up front instead of failing with {@code SQLITE_BUSY} when it tries to upgrade a read
+ * lock half-way through.
  */
 final class Database {
   static final String FILE_NAME = "ado-connect.db";
@@ -57,6 +63,9 @@ final class Database {
   /** A Jdbi over {@code jdbcUrl} with the schema migrated to the latest version. */
   static Jdbi open(String jdbcUrl) {
     DataSource dataSource = jdbcUrl.startsWith(SQLITE_PREFIX) ? sqlite(jdbcUrl) : null;
+    if (dataSource != null) {
+      enableWal(dataSource, jdbcUrl);
+    }
     migrate(jdbcUrl, dataSource);
     Jdbi jdbi = dataSource != null ? Jdbi.create(dataSource) : Jdbi.create(jdbcUrl);
     // Exceptions show the failing SQL but never the bound values (emails, ciphertext).
@@ -66,7 +75,6 @@ final class Database {
 
   private static DataSource sqlite(String jdbcUrl) {
     SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.enforceForeignKeys(true);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -75,10 +83,53 @@ final class Database {
     return dataSource;
   }
 
+  /**
+   * Switches the database to WAL. Not a per-connection setting: switching needs an exclusive lock
+   * and SQLite fails it at once, without waiting out the busy timeout, when another process has
+   * the database open (as when two commands open a fresh store together). So it is done here,
+   * retried until the busy timeout. Once the file is in WAL mode this is a no-op.
+   */
+  private static void enableWal(DataSource dataSource, String jdbcUrl) {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
+    while (true) {
+      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA journal_mode=WAL");
+        return;
+      } catch (SQLException e) {
+        if (!isBusy(e) || System.nanoTime() > deadline) {
+          throw new StoreException("ado-connect could not open its store (" + redact(jdbcUrl) + ").",
+              isBusy(e) ? "Another ado-connect process kept it locked; wait for it to finish and try again."
+                  : "Check that the database file is readable and writable; the details are in the cause.", e);
+        }
+        sleep();
+      }
+    }
+  }
+
+  /** True if {@code e} or a cause is SQLite's "database is locked" (any SQLITE_BUSY variant). */
+  static boolean isBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException s && s.getResultCode().name().startsWith("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(10, 50));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("Opening the store was interrupted.", null, e);
+    }
+  }
+
   private static void migrate(String jdbcUrl, DataSource dataSource) {
     var configuration = Flyway.configure()
         .locations("classpath:db/migration")
-        .cleanDisabled(true);
+        .cleanDisabled(true)
+        .loggers("slf4j"); // the project logs through SLF4J; without a provider that is silence, not JUL on stderr
     configuration = dataSource != null ? configuration.dataSource(dataSource) : configuration.dataSource(jdbcUrl, null, null);
     try {
       configuration.load().migrate();

@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * One owner's accounts, sealed secrets and sources. Open it, use it, close it:
@@ -160,22 +158,12 @@ public final class Store implements AutoCloseable {
   }
 
   private StoreException translate(JdbiException e) {
-    if (busy(e)) {
+    if (Database.isBusy(e)) {
       return new StoreException("The ado-connect store (" + where + ") stayed busy for "
           + Database.BUSY_TIMEOUT_MILLIS / 1000 + " s: another ado-connect process is writing to it.",
           "Wait for the other ado-connect command to finish and try again.", e);
     }
     return new StoreException("ado-connect could not read or write its store (" + where + ").",
         "Check that the database is reachable and writable; the details are in the cause.", e);
-  }
-
-  private static boolean busy(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLiteException s && (s.getResultCode() == SQLiteErrorCode.SQLITE_BUSY
-          || s.getResultCode().name().startsWith("SQLITE_BUSY"))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,6 +1,7 @@
 package io.adoconnect.vault;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.Configuration;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -30,8 +31,9 @@ final class Keysets {
   /** A fresh single-key AES-256-GCM keyset, serialized as Tink JSON. */
   static Secret generate() {
     try {
-      KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      return Secret.of(TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
+      Configuration configuration = RegistryConfiguration.get();
+      KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, configuration);
+      return Secret.of(TinkJsonProtoKeysetFormat.serializeKeyset(handle, configuration, InsecureSecretKeyAccess.get()));
     } catch (GeneralSecurityException e) {
       throw new VaultException("ado-connect could not generate an encryption key.",
           "Check that the Java runtime provides AES-GCM (any standard JDK 17+ does).", e);
@@ -43,7 +45,8 @@ final class Keysets {
    */
   static KeysetHandle parse(Secret keysetJson, String where) {
     try {
-      return TinkJsonProtoKeysetFormat.parseKeyset(keysetJson.reveal(), InsecureSecretKeyAccess.get());
+      return TinkJsonProtoKeysetFormat.parseKeyset(
+          keysetJson.reveal(), RegistryConfiguration.get(), InsecureSecretKeyAccess.get());
     } catch (GeneralSecurityException | RuntimeException e) {
       // Tink's messages may quote the input, so the cause is deliberately not attached.
       throw new VaultException("The encryption key in " + where + " is corrupt or not an ado-connect key.",
