@@ -127,15 +127,15 @@ public final class AdoConnect implements AutoCloseable {
       }
     }
     AccountAccess access = access();
-    List<Organization> organizations = new ArrayList<>();
     Map<Organization, AzureDevOpsHttp> httpFor = new IdentityHashMap<>();
+    RepositoryDiscovery discovery = new RepositoryDiscovery(settings.endpoints(), httpFor::get, settings.parallelism());
+    List<Organization> organizations = new ArrayList<>();
     List<DiscoveryResult.Failure> failures = new ArrayList<>();
     for (Account account : accounts) {
       try {
         AzureDevOpsHttp http = access.http(account);
-        RepositoryDiscovery scopeResolver = new RepositoryDiscovery(settings.endpoints(), org -> http, http, 1);
         List<Organization> saved = access.organizations(account, http);
-        for (Organization org : scopeResolver.organizations(new DiscoveryScope(organization, saved))) {
+        for (Organization org : discovery.organizations(new DiscoveryScope(organization, saved), http)) {
           organizations.add(org);
           httpFor.put(org, http);
         }
@@ -143,7 +143,6 @@ public final class AdoConnect implements AutoCloseable {
         account.organizations().forEach(name -> failures.add(new DiscoveryResult.Failure(name, e)));
       }
     }
-    RepositoryDiscovery discovery = new RepositoryDiscovery(settings.endpoints(), httpFor::get, null, settings.parallelism());
     DiscoveryResult result = discovery.discover(organizations, listener);
     failures.addAll(result.failures());
     if (result.repositories().isEmpty() && !failures.isEmpty()) {

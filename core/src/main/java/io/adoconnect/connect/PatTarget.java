@@ -44,7 +44,14 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
           "No collection given.", "Give the collection with --collection, e.g. --collection DefaultCollection.");
     }
     URI url = HttpUrls.parse(serverUrl, "The server URL");
-    String name = Organization.checkCollectionName(collection);
+    String trimmed = collection.strip().replaceAll("^/+|/+$", "");
+    int slash = trimmed.lastIndexOf('/');
+    if (slash > 0) {
+      // Some products ask for "tfs/DefaultCollection" as the collection: the prefix belongs to the server URL.
+      url = HttpUrls.parse(url + "/" + trimmed.substring(0, slash), "The server URL");
+      trimmed = trimmed.substring(slash + 1);
+    }
+    String name = Organization.checkCollectionName(trimmed);
     String path = url.getPath();
     if (path.toLowerCase(Locale.ROOT).endsWith("/" + name.toLowerCase(Locale.ROOT))) {
       throw new InvalidInputException(

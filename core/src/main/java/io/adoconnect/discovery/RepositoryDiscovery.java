@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * in the result instead of failing the others.
  *
  * <pre>{@code
- * var discovery = new RepositoryDiscovery(endpoints, org -> http, http, 16);
- * DiscoveryResult result = discovery.discover(DiscoveryScope.saved(orgs), DiscoveryListener.NONE);
+ * var discovery = new RepositoryDiscovery(endpoints, org -> http, 16);
+ * DiscoveryResult result = discovery.discover(discovery.organizations(DiscoveryScope.saved(orgs), http), DiscoveryListener.NONE);
  * }</pre>
  */
 public final class RepositoryDiscovery {
@@ -45,30 +45,27 @@ public final class RepositoryDiscovery {
 
   private final AzureDevOpsEndpoints endpoints;
   private final Function<Organization, AzureDevOpsHttp> access;
-  private final AzureDevOpsHttp profileAccess;
   private final int parallelism;
 
   /**
    * @param access the HTTP client to use for each organization (an Entra account may need a token
    *     per tenant)
-   * @param profileAccess the HTTP client for the profile and accounts APIs
    */
   public RepositoryDiscovery(
-      AzureDevOpsEndpoints endpoints,
-      Function<Organization, AzureDevOpsHttp> access,
-      AzureDevOpsHttp profileAccess,
-      int parallelism) {
+      AzureDevOpsEndpoints endpoints, Function<Organization, AzureDevOpsHttp> access, int parallelism) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
     }
     this.endpoints = endpoints;
     this.access = access;
-    this.profileAccess = profileAccess;
     this.parallelism = parallelism;
   }
 
-  /** The organizations a scope resolves to: the named one, else the saved ones, else the profile's. */
-  public List<Organization> organizations(DiscoveryScope scope) {
+  /**
+   * The organizations a scope resolves to: the named one, else the saved ones, else the ones the
+   * profile lists (asked with {@code profileAccess}, the account's client for the vssps host).
+   */
+  public List<Organization> organizations(DiscoveryScope scope, AzureDevOpsHttp profileAccess) {
     if (scope.organization().isPresent()) {
       String name = scope.organization().get();
       return List.of(
@@ -86,10 +83,6 @@ public final class RepositoryDiscovery {
       found.add(Organization.services(endpoints, account.accountName()));
     }
     return found;
-  }
-
-  public DiscoveryResult discover(DiscoveryScope scope, DiscoveryListener listener) {
-    return discover(organizations(scope), listener);
   }
 
   public DiscoveryResult discover(List<Organization> organizations, DiscoveryListener listener) {

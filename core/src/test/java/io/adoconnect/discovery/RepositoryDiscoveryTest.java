@@ -49,7 +49,12 @@ class RepositoryDiscoveryTest {
   }
 
   private RepositoryDiscovery discovery() {
-    return new RepositoryDiscovery(endpoints, org -> http, http, 4);
+    return new RepositoryDiscovery(endpoints, org -> http, 4);
+  }
+
+  private DiscoveryResult discover(DiscoveryScope scope, DiscoveryListener listener) {
+    RepositoryDiscovery discovery = discovery();
+    return discovery.discover(discovery.organizations(scope, http), listener);
   }
 
   /** The expected answer, computed from the simulator's own data rather than hard-coded. */
@@ -68,7 +73,7 @@ class RepositoryDiscoveryTest {
   @Test
   void profileDiscoveryFindsEveryCloneableRepositoryWithOneListingPerOrganization() {
     List<String> progress = Collections.synchronizedList(new ArrayList<>());
-    DiscoveryResult result = discovery().discover(DiscoveryScope.saved(List.of()), new DiscoveryListener() {
+    DiscoveryResult result = discover(DiscoveryScope.saved(List.of()), new DiscoveryListener() {
       @Override
       public void organizationDone(String organization, int repositories, int done, int total) {
         progress.add(organization + ":" + done + "/" + total);
@@ -101,7 +106,7 @@ class RepositoryDiscoveryTest {
 
   @Test
   void resultsAreSortedCaseInsensitivelyByOrganizationProjectAndName() {
-    List<DiscoveredRepository> found = discovery().discover(DiscoveryScope.saved(List.of()), DiscoveryListener.NONE).repositories();
+    List<DiscoveredRepository> found = discover(DiscoveryScope.saved(List.of()), DiscoveryListener.NONE).repositories();
 
     Comparator<DiscoveredRepository> expected = Comparator.comparing((DiscoveredRepository r) -> r.organization().toLowerCase(Locale.ROOT))
         .thenComparing(r -> r.project().toLowerCase(Locale.ROOT)).thenComparing(r -> r.name().toLowerCase(Locale.ROOT));
@@ -130,7 +135,7 @@ class RepositoryDiscoveryTest {
 
   @Test
   void anExplicitOrganizationSkipsProfileDiscovery() {
-    DiscoveryResult result = discovery().discover(new DiscoveryScope(Optional.of("org-003"), List.of()), DiscoveryListener.NONE);
+    DiscoveryResult result = discover(new DiscoveryScope(Optional.of("org-003"), List.of()), DiscoveryListener.NONE);
 
     assertThat(result.repositories()).allMatch(r -> r.organization().equals("org-003")).isNotEmpty();
     assertThat(simulator.requestCount("/_apis/profile/profiles/me")).isZero();
@@ -139,7 +144,7 @@ class RepositoryDiscoveryTest {
 
   @Test
   void savedOrganizationsAreUsedBeforeTheProfile() {
-    discovery().discover(DiscoveryScope.saved(List.of(Organization.services(endpoints, "org-001"))), DiscoveryListener.NONE);
+    discover(DiscoveryScope.saved(List.of(Organization.services(endpoints, "org-001"))), DiscoveryListener.NONE);
 
     assertThat(simulator.requestCount("/_apis/profile/profiles/me")).isZero();
     assertThat(simulator.requestCount("/org-001/_apis/git/repositories")).isEqualTo(1);
