@@ -149,4 +149,25 @@ class ReposCommandTest extends CliTestBase {
       assertThat(table.err()).contains("warning").contains("org-002");
     }
   }
+
+  @Test
+  void filtersAServerCollectionAndIgnoresCaseInOrganizationNames() {
+    cli.connect("--org", "org-001").assertOk();
+    cli.connect("--server", cli.base() + "/tfs", "--collection", "DefaultCollection").assertOk();
+    assertThat(ExpectedRepos.parse(cli.run("repos", "--org", "DefaultCollection", "--json").assertOk().json()))
+        .containsExactlyElementsOf(ExpectedRepos.server(simulator, "/tfs/DefaultCollection"));
+    assertThat(ExpectedRepos.parse(cli.run("repos", "--org", "ORG-001", "--json").assertOk().json()))
+        .extracting(ExpectedRepos::id)
+        .containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001").stream().map(ExpectedRepos::id).toList());
+  }
+
+  @Test
+  void interactiveProgressGoesToStderrAndKeepsStdoutParseable() {
+    cli.connect("--org", "org-001", "--org", "org-002").assertOk();
+    Cli.Run run = cli.invocation().interactive(prompt -> {
+      throw new AssertionError("repos must not prompt");
+    }).run("repos", "--json").assertOk();
+    assertThat(ExpectedRepos.parse(run.json())).containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001", "org-002"));
+    assertThat(run.err()).contains("2/2 organizations");
+  }
 }

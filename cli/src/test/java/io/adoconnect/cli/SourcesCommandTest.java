@@ -142,4 +142,15 @@ class SourcesCommandTest extends CliTestBase {
     Cli.Run run = cli.run("sources").assertExit(2);
     assertThat(run.err()).contains("add").contains("list").contains("remove");
   }
+
+  @Test
+  void addsARepositoryOfAServerCollection() {
+    cli.connect("--server", cli.base() + "/tfs", "--collection", "DefaultCollection").assertOk();
+    Collection server = simulator.dataset().serverCollection();
+    Repository repo = server.repositories().stream().filter(Repository::cloneable).findFirst().orElseThrow();
+    JsonNode source = cli.run("sources", "add", path(server, repo), "--json").assertOk().json();
+    assertThat(source.path("organization").asText()).isEqualTo("DefaultCollection");
+    assertThat(source.path("repositoryId").asText()).isEqualTo(repo.id().toString());
+    assertThat(source.path("cloneUrl").asText()).startsWith(cli.base() + "/tfs/DefaultCollection/");
+  }
 }
