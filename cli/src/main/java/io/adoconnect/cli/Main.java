@@ -19,11 +19,16 @@ public final class Main {
   }
 
   public static int run(CliContext ctx, String... args) {
+    Logger logger = (Logger) LoggerFactory.getLogger("io.adoconnect");
+    Level before = logger.getLevel();
     if (List.of(args).contains("--verbose") || List.of(args).contains("-v")) {
-      ((Logger) LoggerFactory.getLogger("io.adoconnect")).setLevel(Level.DEBUG);
+      logger.setLevel(Level.DEBUG);
     }
-    CommandLine cli = commandLine(ctx);
-    return cli.execute(args);
+    try {
+      return commandLine(ctx).execute(args);
+    } finally {
+      logger.setLevel(before);
+    }
   }
 
   static CommandLine commandLine(CliContext ctx) {

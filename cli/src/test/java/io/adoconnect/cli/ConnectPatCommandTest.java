@@ -9,7 +9,6 @@ import io.adoconnect.simulator.data.Repository;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@code connect pat}: Services and Server layouts, PAT sources, what gets saved. */
@@ -45,8 +44,6 @@ class ConnectPatCommandTest extends CliTestBase {
   }
 
   @Test
-  @Disabled("bug: accounts --json also prints \"services\": Jackson serializes Account.isServices() (core store/Account.java)"
-      + " as a property; the public view is exactly the fields of DESIGN.md")
   void accountsJsonHasExactlyThePublicFields() {
     cli.connect("--org", "org-001").assertOk();
     JsonNode account = cli.run("accounts", "--json").assertOk().json().get(0);

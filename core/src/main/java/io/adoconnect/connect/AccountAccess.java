@@ -58,6 +58,6 @@ final class AccountAccess {
   }
 
   static boolean isServer(Account account) {
-    return !ConnectionHosts.SERVICES.equals(account.host());
+    return !account.isServices();
   }
 }

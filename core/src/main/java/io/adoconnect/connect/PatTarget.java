@@ -2,6 +2,7 @@ package io.adoconnect.connect;
 
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.devops.HttpUrls;
+import io.adoconnect.store.Account;
 import io.adoconnect.devops.Organization;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -68,7 +69,7 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
 
   /** The account's host field: {@code services}, or the server URL. */
   public String host() {
-    return isServer() ? serverUrl.toString() : ConnectionHosts.SERVICES;
+    return isServer() ? serverUrl.toString() : Account.SERVICES;
   }
 
   /** The account's organizations field: the organizations, or the collection. */

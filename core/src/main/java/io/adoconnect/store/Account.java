@@ -1,5 +1,6 @@
 package io.adoconnect.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.adoconnect.InvalidInputException;
 import java.net.URI;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public record Account(String id, ConnectionMethod method, String host, String di
   }
 
   /** True for Azure DevOps Services, false for an Azure DevOps Server. */
+  @JsonIgnore // a convenience, not a field of the public view
   public boolean isServices() {
     return host.equals(SERVICES);
   }
