@@ -1,6 +1,7 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.auth.Secret;
+import io.adoconnect.auth.entra.EntraSettings;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.ConnectSettings;
 import io.adoconnect.connect.ConnectionCheck;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -57,8 +59,10 @@ public final class DemoCommand implements Callable<Integer> {
     try (Simulator simulator = Simulator.start(config)) {
       out.printf("1. Started the Azure DevOps simulator on %s (%d organizations, a Server collection).%n",
           simulator.baseUri(), config.orgs());
+      AzureDevOpsEndpoints endpoints = AzureDevOpsEndpoints.allAt(simulator.baseUri());
       ConnectSettings settings =
-          new ConnectSettings(dir, AzureDevOpsEndpoints.allAt(simulator.baseUri()), () -> new KeyFileSource(dir.resolve("key")),
+          new ConnectSettings(dir, endpoints, EntraSettings.fromEnvironment(endpoints.login(), Map.of()),
+              () -> new KeyFileSource(dir.resolve("key")),
               RetryingTransport.standard(), Clock.systemUTC(), RepositoryDiscovery.DEFAULT_PARALLELISM);
       Secret pat = Secret.of(config.pat());
       try (AdoConnect ado = AdoConnect.open(settings)) {

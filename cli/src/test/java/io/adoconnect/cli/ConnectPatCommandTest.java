@@ -49,7 +49,8 @@ class ConnectPatCommandTest extends CliTestBase {
     JsonNode account = cli.run("accounts", "--json").assertOk().json().get(0);
     assertThat(fieldNames(account))
         .containsExactlyInAnyOrder("id", "method", "host", "displayName", "email", "tenantId", "scope", "connectedAt",
-            "expiresAt", "organizations");
+            "expiresAt", "organizations", "status");
+    assertThat(account.path("status").asText()).isEqualTo("connected");
   }
 
   @Test

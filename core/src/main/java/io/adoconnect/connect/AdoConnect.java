@@ -19,15 +19,20 @@ import io.adoconnect.store.Ids;
 import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Source;
 import io.adoconnect.store.Store;
-import io.adoconnect.vault.KeySource;
 import io.adoconnect.vault.Vault;
+import io.adoconnect.http.Sleeper;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The use cases the CLI and the service share: connect, test, list accounts and repositories,
@@ -43,11 +48,17 @@ import java.util.Set;
 public final class AdoConnect implements AutoCloseable {
   private final ConnectSettings settings;
   private final Store store;
+  private final EntraTokens tokens;
+  private final AccountAccess access;
+  private final EntraConnections entra;
   private Vault vault;
 
   private AdoConnect(ConnectSettings settings, Store store) {
     this.settings = settings;
     this.store = store;
+    this.tokens = new EntraTokens(settings, store, this::vault);
+    this.access = new AccountAccess(settings, store, this::vault, tokens);
+    this.entra = new EntraConnections(settings, store, this::vault, tokens);
   }
 
   public static AdoConnect open(ConnectSettings settings) {
@@ -64,9 +75,9 @@ public final class AdoConnect implements AutoCloseable {
    * sealed. Connecting the same organizations again replaces the saved token.
    */
   public Connected connectPat(PatTarget target, Secret pat) {
-    KeySource keys = settings.keySource().get(); // fail before any network call when no key is configured
+    settings.keySource().get(); // fail before any network call when no key source is configured
     List<ConnectionCheck> checks = testPat(target, pat);
-    Vault sealer = vault(keys);
+    Vault sealer = vault();
     String id =
         store.accounts().stream()
             .filter(a -> a.method() == ConnectionMethod.PAT && a.host().equals(target.host()) && sameNames(a.organizations(), target.names()))
@@ -85,14 +96,44 @@ public final class AdoConnect implements AutoCloseable {
   /** The account saved by a connect, and what its test found. */
   public record Connected(Account account, List<ConnectionCheck> checks) {}
 
+  /**
+   * Starts a device code sign-in (RFC 8628): show the user code and the verification URI, then
+   * {@link #pollDevice} or {@link #awaitDevice}. The flow is stored, so another process may poll it.
+   */
+  public DeviceFlowView startDevice() {
+    return entra.startDevice();
+  }
+
+  /** The newest device code sign-in still waiting for its user, to resume after a restart. */
+  public Optional<DeviceFlowView> resumableDevice() {
+    return entra.resumable();
+  }
+
+  /** Asks Entra once (no sooner than the flow's interval) and returns the state; saves the account when authorized. */
+  public DeviceFlowView pollDevice(String flowId) {
+    return entra.pollDevice(flowId);
+  }
+
+  /** Polls until the user approves or declines or the code expires; null when cancelled. */
+  public DeviceFlowView awaitDevice(String flowId, Consumer<DeviceFlowView> onChange, BooleanSupplier cancelled) {
+    return entra.awaitDevice(flowId, onChange, cancelled, Sleeper.REAL);
+  }
+
+  /**
+   * Signs in with the browser (authorization code + PKCE, loopback redirect), for tenants whose
+   * Conditional Access blocks the device code flow. {@code openBrowser} gets the sign-in URL.
+   */
+  public Account connectBrowser(Consumer<URI> openBrowser, Duration timeout) {
+    return entra.connectBrowser(openBrowser, timeout);
+  }
+
   /** Re-checks a saved connection with its stored credential. */
   public List<ConnectionCheck> test(String accountId) {
     Account account = account(accountId);
-    AccountAccess access = access();
-    AzureDevOpsHttp http = access.http(account);
+    AzureDevOpsHttp home = access.http(account);
     List<ConnectionCheck> checks = new ArrayList<>();
-    for (Organization org : access.organizations(account, http)) {
-      checks.add(new PatConnections(settings).countWith(http, org));
+    for (Organization org : access.organizations(account, home)) {
+      checks.add(new PatConnections(settings).countWith(access.http(account, org, home), org));
     }
     return checks;
   }
@@ -126,18 +167,22 @@ public final class AdoConnect implements AutoCloseable {
             "Connect it: ado-connect connect pat --org " + organization.get() + ", or run ado-connect accounts to see what is connected.");
       }
     }
-    AccountAccess access = access();
-    Map<Organization, AzureDevOpsHttp> httpFor = new IdentityHashMap<>();
-    RepositoryDiscovery discovery = new RepositoryDiscovery(settings.endpoints(), httpFor::get, settings.parallelism());
+    Map<Organization, Account> accountOf = new IdentityHashMap<>();
+    Map<String, AzureDevOpsHttp> homeOf = new HashMap<>();
+    RepositoryDiscovery discovery = new RepositoryDiscovery(
+        settings.endpoints(),
+        org -> access.http(accountOf.get(org), org, homeOf.get(accountOf.get(org).id())),
+        settings.parallelism());
     List<Organization> organizations = new ArrayList<>();
     List<DiscoveryResult.Failure> failures = new ArrayList<>();
     for (Account account : accounts) {
       try {
         AzureDevOpsHttp http = access.http(account);
+        homeOf.put(account.id(), http);
         List<Organization> saved = access.organizations(account, http);
         for (Organization org : discovery.organizations(new DiscoveryScope(organization, saved), http)) {
           organizations.add(org);
-          httpFor.put(org, http);
+          accountOf.put(org, account);
         }
       } catch (AdoConnectException e) {
         account.organizations().forEach(name -> failures.add(new DiscoveryResult.Failure(name, e)));
@@ -160,13 +205,13 @@ public final class AdoConnect implements AutoCloseable {
             .orElseThrow(() -> new InvalidInputException(
                 "No connected account covers the organization '" + wanted.organization() + "'.",
                 "Connect it first: ado-connect connect pat --org " + wanted.organization() + "."));
-    AccountAccess access = access();
-    AzureDevOpsHttp http = access.http(account);
+    AzureDevOpsHttp home = access.http(account);
     Organization org =
-        access.organizations(account, http).stream()
+        access.organizations(account, home).stream()
             .filter(o -> o.name().equalsIgnoreCase(wanted.organization()))
             .findFirst()
             .orElseGet(() -> Organization.services(settings.endpoints(), wanted.organization()));
+    AzureDevOpsHttp http = access.http(account, org, home);
     Repository repo;
     try {
       repo = new RepositoriesClient(http).get(org, wanted.project(), wanted.repository());
@@ -219,13 +264,10 @@ public final class AdoConnect implements AutoCloseable {
     store.close();
   }
 
-  private AccountAccess access() {
-    return new AccountAccess(settings, store, () -> vault(settings.keySource().get()));
-  }
-
-  private synchronized Vault vault(KeySource keys) {
+  /** The vault, opened on first use: commands that touch no secret work without a key source. */
+  private synchronized Vault vault() {
     if (vault == null) {
-      vault = Vault.open(keys);
+      vault = Vault.open(settings.keySource().get());
     }
     return vault;
   }

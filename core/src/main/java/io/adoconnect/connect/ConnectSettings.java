@@ -1,5 +1,6 @@
 package io.adoconnect.connect;
 
+import io.adoconnect.auth.entra.EntraSettings;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.discovery.RepositoryDiscovery;
 import io.adoconnect.http.HttpTransport;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 public record ConnectSettings(
     Path dataDir,
     AzureDevOpsEndpoints endpoints,
+    EntraSettings entra,
     Supplier<KeySource> keySource,
     HttpTransport transport,
     Clock clock,
@@ -25,9 +27,11 @@ public record ConnectSettings(
 
   /** The settings a CLI or server process uses, read from the environment. */
   public static ConnectSettings fromEnvironment(Path dataDir, Map<String, String> env) {
+    AzureDevOpsEndpoints endpoints = AzureDevOpsEndpoints.fromEnvironment(env);
     return new ConnectSettings(
         dataDir,
-        AzureDevOpsEndpoints.fromEnvironment(env),
+        endpoints,
+        EntraSettings.fromEnvironment(endpoints.login(), env),
         () -> KeySources.fromEnvironment(env),
         RetryingTransport.standard(),
         Clock.systemUTC(),
@@ -35,6 +39,6 @@ public record ConnectSettings(
   }
 
   public ConnectSettings withParallelism(int value) {
-    return new ConnectSettings(dataDir, endpoints, keySource, transport, clock, value);
+    return new ConnectSettings(dataDir, endpoints, entra, keySource, transport, clock, value);
   }
 }

@@ -17,9 +17,11 @@ import java.util.List;
  *     {@code http://host:8080/tfs}) for Azure DevOps Server
  * @param organizations the organizations it reaches; for Azure DevOps Server, the collection name
  * @param expiresAt when the access token or PAT expires, if known
+ * @param status whether it works or its user must sign in again
  */
 public record Account(String id, ConnectionMethod method, String host, String displayName, String email,
-    String tenantId, String scope, Instant connectedAt, Instant expiresAt, List<String> organizations) {
+    String tenantId, String scope, Instant connectedAt, Instant expiresAt, List<String> organizations,
+    AccountStatus status) {
 
   /** The {@link #host} of every Azure DevOps Services account. */
   public static final String SERVICES = "services";
@@ -36,6 +38,24 @@ public record Account(String id, ConnectionMethod method, String host, String di
     expiresAt = Require.millis(expiresAt);
     organizations = List.copyOf(Require.present(organizations, "The organization list"));
     organizations.forEach(org -> Require.text(org, "An organization name"));
+    Require.present(status, "The account status");
+  }
+
+  /** A working account. */
+  public Account(String id, ConnectionMethod method, String host, String displayName, String email,
+      String tenantId, String scope, Instant connectedAt, Instant expiresAt, List<String> organizations) {
+    this(id, method, host, displayName, email, tenantId, scope, connectedAt, expiresAt, organizations,
+        AccountStatus.CONNECTED);
+  }
+
+  public Account withStatus(AccountStatus newStatus) {
+    return new Account(id, method, host, displayName, email, tenantId, scope, connectedAt, expiresAt, organizations,
+        newStatus);
+  }
+
+  public Account withExpiresAt(Instant newExpiresAt) {
+    return new Account(id, method, host, displayName, email, tenantId, scope, connectedAt, newExpiresAt,
+        organizations, status);
   }
 
   /** True for Azure DevOps Services, false for an Azure DevOps Server. */

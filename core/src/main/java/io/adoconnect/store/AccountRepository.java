@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 /** The {@code accounts} table and its child {@code account_organizations}, for one owner. */
 final class AccountRepository {
   private static final String COLUMNS =
-      "id, method, host, display_name, email, tenant_id, scope, connected_at, expires_at";
+      "id, method, host, display_name, email, tenant_id, scope, connected_at, expires_at, status";
 
   private final String owner;
 
@@ -25,10 +25,12 @@ final class AccountRepository {
     // ON CONFLICT ... DO UPDATE is the upsert SQLite (3.24+) and PostgreSQL (9.5+) share. Not
     // SQLite's INSERT OR REPLACE: that deletes the row first, cascading to the account's secrets.
     handle.createUpdate("INSERT INTO accounts (owner, " + COLUMNS + ")"
-            + " VALUES (:owner, :id, :method, :host, :displayName, :email, :tenantId, :scope, :connectedAt, :expiresAt)"
+            + " VALUES (:owner, :id, :method, :host, :displayName, :email, :tenantId, :scope, :connectedAt, :expiresAt,"
+            + " :status)"
             + " ON CONFLICT (owner, id) DO UPDATE SET method = excluded.method, host = excluded.host,"
             + " display_name = excluded.display_name, email = excluded.email, tenant_id = excluded.tenant_id,"
-            + " scope = excluded.scope, connected_at = excluded.connected_at, expires_at = excluded.expires_at")
+            + " scope = excluded.scope, connected_at = excluded.connected_at, expires_at = excluded.expires_at,"
+            + " status = excluded.status")
         .bind("owner", owner)
         .bind("id", account.id())
         .bind("method", account.method().wireName())
@@ -39,6 +41,7 @@ final class AccountRepository {
         .bind("scope", account.scope())
         .bind("connectedAt", Millis.of(account.connectedAt()))
         .bind("expiresAt", Millis.of(account.expiresAt()))
+        .bind("status", account.status().wireName())
         .execute();
     handle.createUpdate("DELETE FROM account_organizations WHERE owner = :owner AND account_id = :id")
         .bind("owner", owner)
@@ -108,15 +111,15 @@ final class AccountRepository {
   private static Row row(ResultSet rs) throws SQLException {
     return new Row(rs.getString("id"), rs.getString("method"), rs.getString("host"), rs.getString("display_name"),
         rs.getString("email"), rs.getString("tenant_id"), rs.getString("scope"),
-        Millis.read(rs, "connected_at"), Millis.read(rs, "expires_at"));
+        Millis.read(rs, "connected_at"), Millis.read(rs, "expires_at"), rs.getString("status"));
   }
 
   /** An accounts row before its organizations are attached. */
   private record Row(String id, String method, String host, String displayName, String email, String tenantId,
-      String scope, java.time.Instant connectedAt, java.time.Instant expiresAt) {
+      String scope, java.time.Instant connectedAt, java.time.Instant expiresAt, String status) {
     Account toAccount(List<String> organizations) {
       return new Account(id, ConnectionMethod.fromWireName(method), host, displayName, email, tenantId, scope,
-          connectedAt, expiresAt, organizations);
+          connectedAt, expiresAt, organizations, AccountStatus.fromWireName(status));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.adoconnect.store;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.adoconnect.InvalidInputException;
 
 /** How an account was connected; decides which secrets it has and how it is refreshed. */
@@ -18,6 +19,7 @@ public enum ConnectionMethod {
   }
 
   /** The name in JSON and in the database, e.g. {@code device_code}. */
+  @JsonValue
   public String wireName() {
     return wireName;
   }

@@ -2,6 +2,7 @@ package io.adoconnect.store;
 
 import io.adoconnect.AdoConnectException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,8 @@ public final class Store implements AutoCloseable {
   private final AccountRepository accounts;
   private final SecretRepository secrets;
   private final SourceRepository sources;
+  private final DeviceFlowRepository deviceFlows;
+  private final OrganizationTenantRepository organizationTenants;
 
   private Store(Jdbi jdbi, String where, String owner) {
     this.jdbi = jdbi;
@@ -47,6 +50,8 @@ public final class Store implements AutoCloseable {
     this.accounts = new AccountRepository(owner);
     this.secrets = new SecretRepository(owner);
     this.sources = new SourceRepository(owner);
+    this.deviceFlows = new DeviceFlowRepository(owner);
+    this.organizationTenants = new OrganizationTenantRepository(owner);
   }
 
   /**
@@ -113,6 +118,53 @@ public final class Store implements AutoCloseable {
       secrets.deleteAll(handle, id);
       return accounts.delete(handle, id);
     });
+  }
+
+  /** Sets an account's status (e.g. reconnect needed) without touching anything else. */
+  public void setAccountStatus(String id, AccountStatus status) {
+    Require.present(status, "The account status");
+    inTransaction(handle -> {
+      accounts.find(handle, id).ifPresent(account -> accounts.upsert(handle, account.withStatus(status)));
+      return null;
+    });
+  }
+
+  /** Saves or updates a device code sign-in in progress. */
+  public void saveDeviceFlow(DeviceFlowRecord flow) {
+    Require.present(flow, "The device flow");
+    inTransaction(handle -> {
+      deviceFlows.upsert(handle, flow);
+      return null;
+    });
+  }
+
+  public Optional<DeviceFlowRecord> findDeviceFlow(String id) {
+    return inTransaction(handle -> deviceFlows.find(handle, id));
+  }
+
+  /** The ids of this owner's device flows, oldest first. */
+  public List<String> deviceFlowIds() {
+    return inTransaction(deviceFlows::ids);
+  }
+
+  /** @return false if there was no such flow */
+  public boolean deleteDeviceFlow(String id) {
+    return inTransaction(handle -> deviceFlows.delete(handle, id));
+  }
+
+  /** Records which Entra tenant backs an organization (Azure DevOps' X-VSS-ResourceTenant). */
+  public void saveOrganizationTenant(String organization, String tenantId, Instant learnedAt) {
+    Require.text(organization, "The organization");
+    Require.text(tenantId, "The tenant id");
+    inTransaction(handle -> {
+      organizationTenants.put(handle, organization, tenantId, learnedAt);
+      return null;
+    });
+  }
+
+  /** Organization → tenant id, for the organizations whose tenant is known; keys ignore case. */
+  public Map<String, String> organizationTenants() {
+    return inTransaction(organizationTenants::all);
   }
 
   /**

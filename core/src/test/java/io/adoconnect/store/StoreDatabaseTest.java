@@ -40,10 +40,10 @@ class StoreDatabaseTest {
     }
 
     assertThat(tablesBefore).contains("accounts", "account_organizations", "account_secrets", "sources",
-        "flyway_schema_history");
+        "device_flows", "organization_tenants", "flyway_schema_history");
     assertThat(query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).isEqualTo(tablesBefore);
     assertThat(query(dataDir, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-        .containsExactly("1:1");
+        .containsExactly("1:1", "2:1");
   }
 
   @Test

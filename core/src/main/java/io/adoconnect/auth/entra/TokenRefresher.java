@@ -1,0 +1,58 @@
+package io.adoconnect.auth.entra;
+
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import io.adoconnect.auth.Secret;
+import io.adoconnect.http.HttpTransport;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Redeems a refresh token for a new access token (and, as Entra always does, a new refresh
+ * token). Asking at another tenant's authority mints a token for that tenant — how a guest
+ * reaches an organization backed by a tenant other than the one they signed in to.
+ *
+ * <p>Entra: POST {authority}/oauth2/v2.0/token, grant_type=refresh_token
+ */
+public final class TokenRefresher {
+  private final EntraSettings settings;
+  private final NimbusTransport http;
+  private final IdTokenVerifier verifier;
+  private final Clock clock;
+
+  public TokenRefresher(EntraSettings settings, HttpTransport transport, Clock clock) {
+    this.settings = settings;
+    this.http = new NimbusTransport(transport);
+    this.verifier = new IdTokenVerifier(settings, http);
+    this.clock = clock;
+  }
+
+  /**
+   * @param tenant where to redeem it: the tenant of the organization the token is for
+   * @param clientSecret only for refresh tokens a confidential web app obtained
+   * @throws io.adoconnect.ReconnectRequiredException when Entra no longer accepts it (invalid_grant)
+   */
+  public TokenSet refresh(Secret refreshToken, String tenant, Optional<Secret> clientSecret) {
+    RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(refreshToken.reveal()));
+    Scope scope = new Scope(settings.scopes().toArray(String[]::new));
+    TokenRequest request =
+        clientSecret
+            .map(secret -> new TokenRequest(
+                settings.endpoint(tenant, "oauth2/v2.0/token"),
+                new ClientSecretPost(new ClientID(settings.clientId()), new com.nimbusds.oauth2.sdk.auth.Secret(secret.reveal())),
+                grant, scope))
+            .orElseGet(() -> new TokenRequest(settings.endpoint(tenant, "oauth2/v2.0/token"), new ClientID(settings.clientId()), grant, scope));
+    HTTPResponse response = http.send(request.toHTTPRequest());
+    TokenResponse parsed = TokenResponses.parse(response);
+    if (!parsed.indicatesSuccess()) {
+      throw EntraErrors.of(parsed.toErrorResponse().getErrorObject(), response, "renewing the sign-in");
+    }
+    return TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, tenant, clock, refreshToken);
+  }
+}

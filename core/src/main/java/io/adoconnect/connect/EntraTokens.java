@@ -1,0 +1,140 @@
+package io.adoconnect.connect;
+
+import io.adoconnect.ReconnectRequiredException;
+import io.adoconnect.auth.CredentialProvider;
+import io.adoconnect.auth.Secret;
+import io.adoconnect.auth.entra.TokenRefresher;
+import io.adoconnect.auth.entra.TokenSet;
+import io.adoconnect.store.Account;
+import io.adoconnect.store.AccountStatus;
+import io.adoconnect.store.SecretKind;
+import io.adoconnect.store.Store;
+import io.adoconnect.vault.Vault;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access tokens of Entra accounts: used as they are while more than 90 s remain, renewed
+ * with the refresh token otherwise — one renewal per account at a time, across threads and
+ * processes — and the rotated refresh token is committed to the store before the new access
+ * token is handed out, so a crash can never lose the newest one.
+ */
+final class EntraTokens {
+  private static final Logger log = LoggerFactory.getLogger(EntraTokens.class);
+  static final Duration REFRESH_MARGIN = Duration.ofSeconds(90);
+
+  private final ConnectSettings settings;
+  private final Store store;
+  private final Supplier<Vault> vault;
+  private final TokenRefresher refresher;
+  private final RefreshLocks locks;
+
+  EntraTokens(ConnectSettings settings, Store store, Supplier<Vault> vault) {
+    this.settings = settings;
+    this.store = store;
+    this.vault = vault;
+    this.refresher = new TokenRefresher(settings.entra(), settings.transport(), settings.clock());
+    this.locks = new RefreshLocks(settings.dataDir());
+  }
+
+  /** Saves a new sign-in: the account with its refresh token and its first access token. */
+  void save(Account account, TokenSet tokens) {
+    if (tokens.refreshToken() == null) {
+      throw new ReconnectRequiredException(
+          "Microsoft Entra ID returned no refresh token, so the session could not be kept.",
+          "Sign in again and make sure offline_access is among the requested permissions.");
+    }
+    AccessTokenBundle bundle = AccessTokenBundle.empty().with(account.tenantId(), tokens.accessToken(), tokens.expiresAt());
+    store.saveAccount(account, sealed(account.id(), tokens.refreshToken(), bundle));
+  }
+
+  /** A credential for one tenant of the account: the home tenant, or a tenant where the user is a guest. */
+  CredentialProvider credential(Account account, String tenant) {
+    return new CredentialProvider() {
+      @Override
+      public Secret authorization() {
+        return Secret.of("Bearer " + accessToken(account.id(), tenant).reveal());
+      }
+
+      @Override
+      public String refusedHint() {
+        return "Azure DevOps refused the Microsoft sign-in. The organization may not allow third-party application access"
+            + " via OAuth, or your account lacks access there. Try ado-connect test " + account.id()
+            + "; if it keeps failing, disconnect and sign in again (ado-connect connect device), or use a PAT.";
+      }
+
+      @Override
+      public String toString() {
+        return "EntraCredential[" + account.id() + ", " + tenant + "]";
+      }
+    };
+  }
+
+  Secret accessToken(String accountId, String tenant) {
+    Optional<Secret> fresh = fresh(accountId, tenant);
+    if (fresh.isPresent()) {
+      return fresh.get();
+    }
+    return locks.withLock(accountId, () -> {
+      // Another thread or process may have renewed it while this one waited for the lock.
+      Optional<Secret> renewed = fresh(accountId, tenant);
+      return renewed.orElseGet(() -> refresh(accountId, tenant));
+    });
+  }
+
+  private Optional<Secret> fresh(String accountId, String tenant) {
+    Instant soon = settings.clock().instant().plus(REFRESH_MARGIN);
+    return bundle(accountId)
+        .get(tenant)
+        .filter(entry -> entry.expiresAt().isAfter(soon))
+        .map(entry -> Secret.of(entry.token()));
+  }
+
+  private Secret refresh(String accountId, String tenant) {
+    Account account = store.findAccount(accountId).orElseThrow(() -> new ReconnectRequiredException(
+        "The account " + accountId + " was disconnected.", "Sign in again: ado-connect connect device."));
+    Optional<byte[]> sealedRefresh = store.sealedSecret(accountId, SecretKind.REFRESH_TOKEN);
+    if (sealedRefresh.isEmpty()) {
+      store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
+      throw new ReconnectRequiredException(
+          "The sign-in of account " + accountId + " expired and no refresh token was stored.",
+          "Disconnect (ado-connect disconnect " + accountId + ") and run the device flow again: ado-connect connect device.");
+    }
+    Secret refreshToken = vault.get().unseal(sealedRefresh.get(), accountId);
+    TokenSet tokens;
+    try {
+      tokens = refresher.refresh(refreshToken, tenant, Optional.empty());
+    } catch (ReconnectRequiredException e) {
+      store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
+      throw new ReconnectRequiredException(
+          e.getMessage(),
+          "Disconnect (ado-connect disconnect " + accountId + ") and run the device flow again: ado-connect connect device."
+              + " Nothing was deleted.");
+    }
+    log.debug("renewed the access token of account {} for tenant {}", accountId, tenant);
+    AccessTokenBundle bundle = bundle(accountId).with(tenant, tokens.accessToken(), tokens.expiresAt());
+    Account updated = tenant.equalsIgnoreCase(account.tenantId())
+        ? account.withExpiresAt(tokens.expiresAt()).withStatus(AccountStatus.CONNECTED)
+        : account;
+    store.saveAccount(updated, sealed(accountId, tokens.refreshToken(), bundle));
+    return tokens.accessToken();
+  }
+
+  private AccessTokenBundle bundle(String accountId) {
+    return store.sealedSecret(accountId, SecretKind.ACCESS_TOKEN)
+        .map(sealed -> AccessTokenBundle.read(vault.get().unseal(sealed, accountId)))
+        .orElseGet(AccessTokenBundle::empty);
+  }
+
+  private Map<SecretKind, byte[]> sealed(String accountId, Secret refreshToken, AccessTokenBundle bundle) {
+    Vault v = vault.get();
+    return Map.of(
+        SecretKind.REFRESH_TOKEN, v.seal(refreshToken, accountId),
+        SecretKind.ACCESS_TOKEN, v.seal(bundle.write(), accountId));
+  }
+}
