@@ -68,62 +68,92 @@ public record SimulatorConfig(int port, int orgs, int projects, int repos, long 
     }
 
     public SimulatorConfig withPort(int port) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withOrgs(int orgs) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withProjects(int projects) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withRepos(int repos) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withSeed(long seed) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withPat(String pat) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withLatencyMs(int latencyMs) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withRateLimitPerSecond(int rateLimitPerSecond) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withAutoApproveAfterSeconds(int autoApproveAfterSeconds) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withAutoDecline(boolean autoDecline) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withAccessTokenLifetimeSeconds(int accessTokenLifetimeSeconds) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withDeviceCodeLifetimeSeconds(int deviceCodeLifetimeSeconds) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withRefreshTokenLifetimeSeconds(long refreshTokenLifetimeSeconds) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withDeviceCodeIntervalSeconds(int deviceCodeIntervalSeconds) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 
     public SimulatorConfig withRotateRefreshTokens(boolean rotateRefreshTokens) {
-        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond, autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds, refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
+        return new SimulatorConfig(port, orgs, projects, repos, seed, pat, latencyMs, rateLimitPerSecond,
+                autoApproveAfterSeconds, autoDecline, accessTokenLifetimeSeconds, deviceCodeLifetimeSeconds,
+                refreshTokenLifetimeSeconds, deviceCodeIntervalSeconds, rotateRefreshTokens);
     }
 }
