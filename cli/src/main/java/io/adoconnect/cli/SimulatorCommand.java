@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the Azure DevOps simulator on 127.0.0.1 until interrupted (Ctrl-C).",
-      "Point ado-connect at it with ADO_CONNECT_DEVOPS_URL and ADO_CONNECT_VSSPS_URL (printed at start)."
+      "Point ado-connect at it with ADO_CONNECT_DEVOPS_URL and ADO_CONNECT_VSSPS_URL (printed at start).",
+      "It also plays Microsoft Entra ID (device code, authorization code + PKCE, refresh): export ADO_CONNECT_LOGIN_URL too."
     })
 public final class SimulatorCommand implements Callable<Integer> {
   private final CliContext ctx;
@@ -42,6 +43,21 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(names = "--rate-limit", paramLabel = "N", description = "Answer 429 above N requests per second per user (default: off).", defaultValue = "0")
   int rateLimit;
 
+  @Option(names = "--auto-approve-after", paramLabel = "S", description = "Approve device sign-ins as the default user S seconds after they start (default: off; approve at /devicelogin).", defaultValue = "-1")
+  int autoApproveAfter;
+
+  @Option(names = "--auto-decline", description = "Decline device sign-ins instead (after --auto-approve-after S when given, else at the first poll).")
+  boolean autoDecline;
+
+  @Option(names = "--access-token-lifetime", paramLabel = "S", description = "Entra access token lifetime in seconds (default: ${DEFAULT-VALUE}).", defaultValue = "3600")
+  int accessTokenLifetime;
+
+  @Option(names = "--device-code-lifetime", paramLabel = "S", description = "Device code lifetime in seconds (default: ${DEFAULT-VALUE}).", defaultValue = "900")
+  int deviceCodeLifetime;
+
+  @Option(names = "--refresh-token-lifetime", paramLabel = "S", description = "Refresh token lifetime in seconds (default: 90 days).", defaultValue = "7776000")
+  long refreshTokenLifetime;
+
   public SimulatorCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -50,7 +66,10 @@ public final class SimulatorCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     SimulatorConfig config =
         SimulatorConfig.defaults().withPort(port).withOrgs(orgs).withProjects(projects).withRepos(repos).withSeed(seed)
-            .withLatencyMs(latencyMs).withRateLimitPerSecond(rateLimit);
+            .withLatencyMs(latencyMs).withRateLimitPerSecond(rateLimit)
+            .withAutoApproveAfterSeconds(autoApproveAfter).withAutoDecline(autoDecline)
+            .withAccessTokenLifetimeSeconds(accessTokenLifetime).withDeviceCodeLifetimeSeconds(deviceCodeLifetime)
+            .withRefreshTokenLifetimeSeconds(refreshTokenLifetime);
     if (pat != null) {
       config = config.withPat(pat);
     }
@@ -65,7 +84,13 @@ public final class SimulatorCommand implements Callable<Integer> {
     ctx.out().printf("  Services organizations: org-001 … org-%03d (%d projects × %d repositories each)%n", orgs, projects, repos);
     ctx.out().printf("  Azure DevOps Server 2020 collection: %s/tfs/DefaultCollection%n", base);
     ctx.out().printf("  PAT it accepts: %s%n", pat == null ? SimulatorConfig.defaults().pat() : "the value given with --pat");
+    ctx.out().printf("  Entra ID: %s/organizations/oauth2/v2.0/… ; device sign-in page %s/devicelogin%s%n", simulator.loginUri(), base,
+        autoDecline ? " (auto-decline)" : autoApproveAfter >= 0 ? " (auto-approve after " + autoApproveAfter + " s)" : "");
+    ctx.out().printf("  Tenants: %s; default user %s%n",
+        String.join(", ", simulator.entra().tenants().stream().map(t -> t.domain() + " " + t.id()).toList()),
+        simulator.entra().defaultUser().userPrincipalName());
     ctx.out().printf("%nIn another terminal:%n  export ADO_CONNECT_DEVOPS_URL=%s ADO_CONNECT_VSSPS_URL=%s ADO_CONNECT_VSRM_URL=%s%n", base, base, base);
+    ctx.out().printf("  export ADO_CONNECT_LOGIN_URL=%s%n", simulator.loginUri());
     ctx.out().printf("  ado-connect connect pat --org org-001%n");
     ctx.out().flush();
     stopped.await();

@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.adoconnect.simulator.auth.AuthChallenge;
 import io.adoconnect.simulator.auth.CredentialStore;
+import io.adoconnect.simulator.data.SimulatedUser;
+import io.adoconnect.simulator.entra.EntraDirectory;
+import io.adoconnect.simulator.entra.EntraService;
 import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.faults.RateLimiter;
 import io.adoconnect.simulator.http.ApiCall;
@@ -11,16 +14,27 @@ import io.adoconnect.simulator.http.AreaHandler;
 import io.adoconnect.simulator.http.ErrorEnvelope;
 import io.adoconnect.simulator.http.Request;
 import io.adoconnect.simulator.http.Response;
+import io.adoconnect.simulator.http.Scope;
 import io.adoconnect.simulator.versioning.VersionPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Every request goes through the same pipeline: record → latency → armed hang → armed failure →
- * resolve scope → authenticate → rate limit → check api-version → area handler.
+ * (Entra route? → simulated Entra) → resolve scope → authenticate → rate limit → check api-version → area
+ * handler. Entra routes ({@link EntraService#handles}) skip Azure DevOps authentication and api-version rules
+ * but are counted and honour latency, hangs and armed failures.
+ *
+ * <p>Authentication: an accepted PAT (Basic) or registered static bearer token works everywhere as the dataset
+ * user. A bearer access token issued by the simulated Entra (audience Azure DevOps, not expired) works on the
+ * vssps host for any of the user's tenants, and on an organization only when its {@code tid} is the tenant
+ * backing the organization; MSA-backed organizations and the Server collection refuse it. Every 401 from an
+ * organization carries {@code X-VSS-ResourceTenant: <org tenant>} and {@code WWW-Authenticate: Bearer
+ * authorization_uri=<root>/<org tenant>}.
  */
 final class Router implements HttpHandler {
 
@@ -31,9 +45,13 @@ final class Router implements HttpHandler {
     private final RateLimiter rateLimiter;
     private final ScopeResolver resolver;
     private final List<AreaHandler> areas;
+    private final EntraService entra;
+    private final String root;
 
     Router(SimulatorConfig config, RequestLog log, FaultPlan faults, CredentialStore credentials,
-           ScopeResolver resolver, List<AreaHandler> areas) {
+           ScopeResolver resolver, List<AreaHandler> areas, EntraService entra, String root) {
+        this.entra = entra;
+        this.root = root;
         this.config = config;
         this.log = log;
         this.faults = faults;
@@ -49,9 +67,10 @@ final class Router implements HttpHandler {
             Request request = Request.parse(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
             log.record(request);
+            byte[] body = exchange.getRequestBody().readAllBytes();
             Response response;
             try {
-                response = answer(request);
+                response = answer(request, body);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -62,7 +81,7 @@ final class Router implements HttpHandler {
         }
     }
 
-    private Response answer(Request request) throws InterruptedException {
+    private Response answer(Request request, byte[] body) throws InterruptedException {
         sleep(Duration.ofMillis(config.latencyMs()));
         Optional<Duration> hang = faults.takeHang(request.decodedPath());
         if (hang.isPresent()) {
@@ -72,6 +91,9 @@ final class Router implements HttpHandler {
         if (failure.isPresent()) {
             return failure.get();
         }
+        if (EntraService.handles(request)) {
+            return entra.handle(request, body, root);
+        }
         ScopeResolver.Resolution resolution = resolver.resolve(request);
         if (resolution.failure() != null) {
             return resolution.failure();
@@ -79,7 +101,11 @@ final class Router implements HttpHandler {
         ApiCall call = resolution.call();
         String authorization = request.header("Authorization").orElse(null);
         if (!credentials.accepts(authorization)) {
-            return AuthChallenge.unauthorized(request, call.scope());
+            Authenticated authenticated = authenticateEntra(call, authorization);
+            if (authenticated.rejection() != null) {
+                return authenticated.rejection();
+            }
+            call = authenticated.call();
         }
         Optional<Response> blocked = rateLimiter.admit(authorization);
         if (blocked.isPresent()) {
@@ -91,11 +117,54 @@ final class Router implements HttpHandler {
                 return rejected.get();
             }
         }
+        ApiCall served = call;
         return areas.stream()
-                .map(area -> area.handle(call))
+                .map(area -> area.handle(served))
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElseGet(() -> ScopeResolver.routeNotFound(request));
+    }
+
+    /** Either the call, made by the token's user, or the 401/203 answer. */
+    private record Authenticated(ApiCall call, Response rejection) {
+    }
+
+    private Authenticated authenticateEntra(ApiCall call, String authorization) {
+        Scope scope = call.scope();
+        EntraDirectory directory = entra.directory();
+        boolean organization = scope.kind() == Scope.Kind.ORGANIZATION;
+        UUID resourceTenant = organization ? directory.organizationTenant(scope.collection()) : scope.user().tenantId();
+        String authorizationUri = organization ? root + "/" + resourceTenant : root + "/login";
+        boolean anonymousConnectionData = authorization == null && call.project() == null && call.hasSegments(1)
+                && call.route().get(0).equalsIgnoreCase("connectionData");
+        String message = "TF400813: The user '' is not authorized to access this resource.";
+        Optional<EntraService.AccessGrant> grant = bearer(authorization).flatMap(entra::accessToken)
+                .filter(g -> g.audience().equals(EntraDirectory.AZURE_DEVOPS_RESOURCE));
+        if (grant.isPresent()) {
+            EntraService.AccessGrant g = grant.get();
+            SimulatedUser user = directory.azureDevOpsUser(g.user(), g.tenantId());
+            boolean accepted = switch (scope.kind()) {
+                case VSSPS -> true;
+                // MSA-backed organizations refuse every Entra token (azure-devops-rest.md §3); wording unverified.
+                case ORGANIZATION -> !resourceTenant.equals(EntraDirectory.MSA_TENANT) && g.tenantId().equals(resourceTenant);
+                case SERVER_COLLECTION, SERVER_DEPLOYMENT -> false;
+            };
+            if (accepted) {
+                return new Authenticated(call.withUser(user), null);
+            }
+            // Wording of the message for a token of the wrong tenant unverified.
+            message = "TF400813: The user '" + g.tenantId() + "\\" + g.user().userPrincipalName()
+                    + "' is not authorized to access this resource.";
+        }
+        return new Authenticated(null, AuthChallenge.unauthorized(call.request(), scope, resourceTenant, authorizationUri,
+                message, anonymousConnectionData));
+    }
+
+    private static Optional<String> bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).trim());
     }
 
     private static void sleep(Duration duration) throws InterruptedException {

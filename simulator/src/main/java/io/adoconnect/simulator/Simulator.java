@@ -3,6 +3,8 @@ package io.adoconnect.simulator;
 import com.sun.net.httpserver.HttpServer;
 import io.adoconnect.simulator.auth.CredentialStore;
 import io.adoconnect.simulator.data.Dataset;
+import io.adoconnect.simulator.entra.EntraDirectory;
+import io.adoconnect.simulator.entra.EntraService;
 import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.location.LocationEndpoints;
 import io.adoconnect.simulator.profile.ProfileEndpoints;
@@ -26,6 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * organizations ({@code /org-001/…}) and an Azure DevOps Server 2020 collection
  * ({@code /tfs/DefaultCollection/…}, also {@code /DefaultCollection/…}), all in Azure DevOps' wire
  * format. The data comes from {@link Dataset}; the test hooks arm failures, hangs and throttling.
+ *
+ * <p>The same port also plays Microsoft Entra ID ({@code login.microsoftonline.com}): {@code /{tenant}/oauth2/v2.0/…},
+ * {@code /{tenant}/v2.0/.well-known/openid-configuration}, {@code /{tenant}/discovery/v2.0/keys} and the
+ * verification page {@code /devicelogin} (see {@link EntraService} for the layout, {@link EntraDirectory} for
+ * tenants, users and which tenant backs each organization). Azure DevOps routes accept the access tokens it
+ * issues (see {@code Router}); the Entra hooks below drive the device flow from tests.
  */
 public final class Simulator implements AutoCloseable {
 
@@ -39,6 +47,7 @@ public final class Simulator implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final FaultPlan faults = new FaultPlan();
     private final CredentialStore credentials = new CredentialStore();
+    private final EntraService entra;
 
     private Simulator(SimulatorConfig config) throws IOException {
         this.config = config;
@@ -48,8 +57,15 @@ public final class Simulator implements AutoCloseable {
         // Unbounded pool: latency and hangs sleep on request threads and must not serialize parallel clients.
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         credentials.addPat(config.pat());
+        EntraDirectory directory = EntraDirectory.generate(dataset, config.seed());
+        this.entra = new EntraService(directory, new EntraService.Settings(config.autoApproveAfterSeconds(),
+                config.autoDecline(), config.accessTokenLifetimeSeconds(), config.deviceCodeLifetimeSeconds(),
+                config.refreshTokenLifetimeSeconds(), config.deviceCodeIntervalSeconds(), config.rotateRefreshTokens()));
+        ProfileEndpoints profile = new ProfileEndpoints(dataset, profileId -> directory.userByProfileId(profileId)
+                .map(directory::organizationsOf).orElse(dataset.organizations()));
         Router router = new Router(config, log, faults, credentials, new ScopeResolver(dataset, baseUri), List.of(
-                new LocationEndpoints(), new ProfileEndpoints(dataset), new ProjectEndpoints(), new RepositoryEndpoints()));
+                new LocationEndpoints(), profile, new ProjectEndpoints(), new RepositoryEndpoints()), entra,
+                baseUri.toString());
         server.createContext("/", router);
         server.setExecutor(executor);
         server.start();
@@ -111,6 +127,79 @@ public final class Simulator implements AutoCloseable {
     /** Accepts {@code token} as {@code Authorization: Bearer}. */
     public void addBearerToken(String token) {
         credentials.addBearerToken(token);
+    }
+
+    // ------------------------------------------------------------------ simulated Entra ID
+
+    /** Base URL to export as {@code ADO_CONNECT_LOGIN_URL}: the simulated Entra lives at the root. */
+    public URI loginUri() {
+        return baseUri;
+    }
+
+    /** Tenants, users and organization tenants of the simulated Entra ID (read-only). */
+    public EntraDirectory entra() {
+        return entra.directory();
+    }
+
+    /** Approves a pending device authorization as the first user allowed in its tenant (the default user). */
+    public void approve(String userCode) {
+        entra.approve(userCode);
+    }
+
+    /** Approves a pending device authorization as {@code userPrincipalName} (must be allowed in its tenant). */
+    public void approve(String userCode, String userPrincipalName) {
+        entra.approve(userCode, userPrincipalName);
+    }
+
+    /** Declines a pending device authorization: the next poll answers {@code authorization_declined}. */
+    public void decline(String userCode) {
+        entra.decline(userCode);
+    }
+
+    /** Expires a device authorization now: polls answer {@code expired_token}, the page rejects the code. */
+    public void expire(String userCode) {
+        entra.expire(userCode);
+    }
+
+    /** The next poll of this device authorization answers {@code slow_down}, however late it comes. */
+    public void slowDownNext(String userCode) {
+        entra.slowDownNext(userCode);
+    }
+
+    /** The user code of the latest device authorization; throws when there was none. */
+    public String lastUserCode() {
+        return entra.lastUserCode();
+    }
+
+    /** Revokes every refresh token issued so far (next use: {@code invalid_grant}, AADSTS50173). */
+    public void revokeRefreshTokens() {
+        entra.revokeRefreshTokens();
+    }
+
+    /** Revokes one refresh token; false when the simulator never issued it. */
+    public boolean revokeRefreshToken(String refreshToken) {
+        return entra.revokeRefreshToken(refreshToken);
+    }
+
+    /** Every access token issued so far expires now (Azure DevOps routes then answer 401). */
+    public void expireAccessTokens() {
+        entra.expireAccessTokens();
+    }
+
+    /**
+     * Switches a Conditional Access policy blocking the device code flow in a tenant: device grants for it
+     * answer {@code invalid_grant} AADSTS53003 when redeemed.
+     */
+    public void blockDeviceCodeFlow(String tenantIdOrDomain, boolean blocked) {
+        entra.blockDeviceCodeFlow(tenantIdOrDomain, blocked);
+    }
+
+    /**
+     * Registers (or replaces) an app: {@code secret == null} makes a public client (PKCE, no secret allowed),
+     * otherwise a confidential client that must authenticate with that secret. Redirect URIs match exactly.
+     */
+    public void registerClient(String clientId, String secret, List<String> redirectUris) {
+        entra.registerClient(clientId, secret, redirectUris);
     }
 
     /** All requests received since start or the last {@link #resetCounts()}. */

@@ -1,5 +1,6 @@
 package io.adoconnect.simulator.http;
 
+import io.adoconnect.simulator.data.SimulatedUser;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,12 @@ public record ApiCall(Request request, Scope scope, String project, List<String>
     /** Whether the route has exactly {@code size} segments. */
     public boolean hasSegments(int size) {
         return route.size() == size;
+    }
+
+    /** The same call made by {@code user} (the identity an accepted credential belongs to). */
+    public ApiCall withUser(SimulatedUser user) {
+        Scope s = scope;
+        return new ApiCall(request, new Scope(s.kind(), s.root(), s.basePath(), s.collection(), user), project, route);
     }
 
     /** Whether this is a {@code GET}. */

@@ -13,6 +13,8 @@ import io.adoconnect.simulator.http.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@code GET /_apis/profile/profiles/{me|id}} and {@code GET /_apis/accounts?memberId=|ownerId=}, shaped
@@ -22,10 +24,19 @@ public final class ProfileEndpoints implements AreaHandler {
 
     private static final Instant PROFILE_TIMESTAMP = Instant.parse("2024-01-15T08:30:00.123Z");
 
-    private final Dataset dataset;
+    private final Function<UUID, List<Collection>> organizationsOfMember;
 
+    /** Every organization belongs to the dataset user. */
     public ProfileEndpoints(Dataset dataset) {
-        this.dataset = dataset;
+        this(dataset, member -> dataset.organizations());
+    }
+
+    /**
+     * @param organizationsOfMember the organizations listed for the calling user's profile id (the caller is
+     *                              {@code call.scope().user()}: the dataset user for PATs, the Entra user for tokens)
+     */
+    public ProfileEndpoints(Dataset dataset, Function<UUID, List<Collection>> organizationsOfMember) {
+        this.organizationsOfMember = organizationsOfMember;
     }
 
     @Override
@@ -36,8 +47,9 @@ public final class ProfileEndpoints implements AreaHandler {
         String area = call.segment(0).orElse("");
         if (area.equalsIgnoreCase("profile") && call.hasSegments(3) && call.route().get(1).equalsIgnoreCase("profiles")) {
             String id = call.route().get(2);
-            boolean self = id.equalsIgnoreCase("me") || id.equalsIgnoreCase(dataset.user().id().toString());
-            return self ? Optional.of(Json.ok(profile(dataset.user()))) : Optional.empty();
+            SimulatedUser caller = call.scope().user();
+            boolean self = id.equalsIgnoreCase("me") || id.equalsIgnoreCase(caller.id().toString());
+            return self ? Optional.of(Json.ok(profile(caller))) : Optional.empty();
         }
         if (area.equalsIgnoreCase("accounts") && call.hasSegments(1)) {
             return Optional.of(accounts(call));
@@ -66,8 +78,9 @@ public final class ProfileEndpoints implements AreaHandler {
             return ErrorEnvelope.of(400, "Necessary parameters ownerId or memberId were not provided",
                     "System.ArgumentException, mscorlib");
         }
-        boolean self = member.get().equalsIgnoreCase(dataset.user().id().toString());
-        List<Collection> organizations = self ? dataset.organizations() : List.of();
+        UUID caller = call.scope().user().id();
+        boolean self = member.get().equalsIgnoreCase(caller.toString());
+        List<Collection> organizations = self ? organizationsOfMember.apply(caller) : List.of();
         String root = call.scope().rootUrl();
         return Json.ok(Json.collection(organizations.stream().map(org -> {
             ObjectNode account = Json.object();
