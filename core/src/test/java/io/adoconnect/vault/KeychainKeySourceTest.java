@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** What needs no keychain; the real Secret Service is exercised by {@link KeychainKeySourceIT}. */
+/** What needs no keychain; the real Secret Service is exercised by {@link KeychainKeySourceSecretServiceTest}. */
 class KeychainKeySourceTest {
 
   @Test
