@@ -140,7 +140,7 @@ public final class KeychainKeySource implements KeySource {
         if (stored == null) {
           Secret fresh = Keysets.generate();
           try {
-            keyring.setPassword(SERVICE, account, fresh.reveal());
+            keyring.setPassword(SERVICE, account, fresh.reveal().strip());
           } catch (PasswordAccessException | RuntimeException e) {
             throw unreachable(scrub(e, fresh));
           }
@@ -203,7 +203,7 @@ public final class KeychainKeySource implements KeySource {
   private static Throwable scrub(Throwable failure, Secret keyset) {
     String key = keyset.reveal();
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (String.valueOf(t.getMessage()).contains(key) || String.valueOf(t).contains(key)) {
+      if (String.valueOf(t.getMessage()).contains(key.strip()) || String.valueOf(t).contains(key.strip())) {
         return new IllegalStateException(failure.getClass().getName() + " (details withheld: they quoted the key)");
       }
     }
