@@ -34,7 +34,7 @@ public final class AuthorizationCodeFlow {
   public AuthorizationCodeFlow(EntraSettings settings, HttpTransport transport, Clock clock) {
     this.settings = settings;
     this.http = new NimbusTransport(transport);
-    this.verifier = new IdTokenVerifier(settings, http);
+    this.verifier = new IdTokenVerifier(http);
     this.clock = clock;
   }
 
@@ -76,6 +76,6 @@ public final class AuthorizationCodeFlow {
     if (!parsed.indicatesSuccess()) {
       throw EntraErrors.of(parsed.toErrorResponse().getErrorObject(), response, "the browser sign-in");
     }
-    return TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, settings.tenant(), clock, null);
+    return TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, settings.provider(settings.tenant()), clock, null);
   }
 }

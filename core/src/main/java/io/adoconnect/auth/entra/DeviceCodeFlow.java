@@ -35,24 +35,32 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class DeviceCodeFlow {
-  private final EntraSettings settings;
+  private final IdentityProvider provider;
+  private final String tenant;
   private final NimbusTransport http;
   private final IdTokenVerifier verifier;
   private final Clock clock;
 
+  /** Against Microsoft Entra ID, at the settings' tenant. */
   public DeviceCodeFlow(EntraSettings settings, HttpTransport transport, Clock clock) {
-    this.settings = settings;
+    this(settings.provider(settings.tenant()), settings.tenant(), transport, clock);
+  }
+
+  /** Against any OpenID provider that supports RFC 8628. */
+  public DeviceCodeFlow(IdentityProvider provider, String tenant, HttpTransport transport, Clock clock) {
+    this.provider = provider;
+    this.tenant = tenant;
     this.http = new NimbusTransport(transport);
-    this.verifier = new IdTokenVerifier(settings, http);
+    this.verifier = new IdTokenVerifier(http);
     this.clock = clock;
   }
 
   /** Entra: POST {authority}/oauth2/v2.0/devicecode with client_id and scope. */
   public DeviceFlowSession start() {
     DeviceAuthorizationRequest request =
-        new DeviceAuthorizationRequest.Builder(new ClientID(settings.clientId()))
-            .endpointURI(settings.endpoint(settings.tenant(), "oauth2/v2.0/devicecode"))
-            .scope(new Scope(settings.scopes().toArray(String[]::new)))
+        new DeviceAuthorizationRequest.Builder(new ClientID(provider.clientId()))
+            .endpointURI(provider.deviceAuthorizationEndpoint())
+            .scope(new Scope(provider.scopes().toArray(String[]::new)))
             .build();
     HTTPResponse response = http.send(request.toHTTPRequest());
     DeviceAuthorizationResponse parsed;
@@ -78,7 +86,7 @@ public final class DeviceCodeFlow {
         message,
         clock.instant().plusSeconds(success.getLifetime()),
         Duration.ofSeconds(interval),
-        settings.tenant());
+        tenant);
   }
 
   /**
@@ -93,13 +101,13 @@ public final class DeviceCodeFlow {
     }
     TokenRequest request =
         new TokenRequest(
-            settings.endpoint(session.tenant(), "oauth2/v2.0/token"),
-            new ClientID(settings.clientId()),
+            provider.tokenEndpoint(),
+            new ClientID(provider.clientId()),
             new DeviceCodeGrant(new DeviceCode(session.deviceCode().reveal())));
     HTTPResponse response = http.send(request.toHTTPRequest());
     TokenResponse parsed = TokenResponses.parse(response);
     if (parsed.indicatesSuccess()) {
-      TokenSet tokens = TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, session.tenant(), clock, null);
+      TokenSet tokens = TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, provider, clock, null);
       return new PollResult(DeviceFlowState.AUTHORIZED, session, tokens);
     }
     ErrorObject error = parsed.toErrorResponse().getErrorObject();

@@ -32,6 +32,17 @@ public record EntraSettings(URI loginBase, String tenant, String clientId, List<
         DEFAULT_SCOPES);
   }
 
+  /** The endpoints of one tenant (or {@code common}/{@code organizations}). */
+  public IdentityProvider provider(String tenantOrDomain) {
+    return new IdentityProvider(
+        endpoint(tenantOrDomain, "oauth2/v2.0/devicecode"),
+        endpoint(tenantOrDomain, "oauth2/v2.0/token"),
+        endpoint(tenantOrDomain, "oauth2/v2.0/authorize"),
+        endpoint(tenantOrDomain, "v2.0/.well-known/openid-configuration"),
+        clientId,
+        scopes);
+  }
+
   /** {@code {loginBase}/{tenant}}. */
   public URI authority(String tenantOrDomain) {
     return URI.create(loginBase + "/" + tenantOrDomain);

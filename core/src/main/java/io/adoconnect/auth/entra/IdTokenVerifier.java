@@ -8,9 +8,11 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
-import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import io.adoconnect.AuthenticationException;
+import java.net.URI;
+import net.minidev.json.JSONObject;
 import java.util.regex.Pattern;
 
 /**
@@ -21,30 +23,36 @@ import java.util.regex.Pattern;
 final class IdTokenVerifier {
   private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
-  private final EntraSettings settings;
+  private static final String TENANT_TEMPLATE = "{tenantid}";
+
   private final NimbusTransport http;
 
-  IdTokenVerifier(EntraSettings settings, NimbusTransport http) {
-    this.settings = settings;
+  IdTokenVerifier(NimbusTransport http) {
     this.http = http;
   }
 
-  IdTokenClaims verify(JWT idToken, String tenant) {
+  IdTokenClaims verify(JWT idToken, IdentityProvider provider) {
     try {
-      Object tid = idToken.getJWTClaimsSet().getClaim("tid");
-      if (!(tid instanceof String tenantId) || !GUID.matcher(tenantId).matches()) {
-        throw invalid("it has no tenant id", null);
-      }
-      HTTPResponse metadataResponse =
-          http.send(new HTTPRequest(HTTPRequest.Method.GET, settings.endpoint(tenant, "v2.0/.well-known/openid-configuration")));
+      HTTPResponse metadataResponse = http.send(new HTTPRequest(HTTPRequest.Method.GET, provider.metadata()));
       metadataResponse.ensureStatusCode(200);
-      OIDCProviderMetadata metadata = OIDCProviderMetadata.parse(metadataResponse.getBodyAsJSONObject());
-      HTTPResponse keysResponse = http.send(new HTTPRequest(HTTPRequest.Method.GET, metadata.getJWKSetURI()));
+      // Read the two fields by hand: Entra's multi-tenant issuer "…/{tenantid}/v2.0" is not a URI,
+      // so a strict metadata parser refuses the whole document.
+      JSONObject metadata = metadataResponse.getBodyAsJSONObject();
+      String issuerText = JSONObjectUtils.getString(metadata, "issuer");
+      URI jwksUri = JSONObjectUtils.getURI(metadata, "jwks_uri");
+      Object tid = idToken.getJWTClaimsSet().getClaim("tid");
+      String tenantId = tid instanceof String t ? t : null;
+      if (issuerText.contains(TENANT_TEMPLATE)) {
+        if (tenantId == null || !GUID.matcher(tenantId).matches()) {
+          throw invalid("it has no tenant id", null);
+        }
+        issuerText = issuerText.replace(TENANT_TEMPLATE, tenantId);
+      }
+      HTTPResponse keysResponse = http.send(new HTTPRequest(HTTPRequest.Method.GET, jwksUri));
       keysResponse.ensureStatusCode(200);
       JWKSet keys = JWKSet.parse(keysResponse.getBody());
-      Issuer issuer = new Issuer(metadata.getIssuer().getValue().replace("{tenantid}", tenantId));
-      IDTokenClaimsSet claims =
-          new IDTokenValidator(issuer, new ClientID(settings.clientId()), JWSAlgorithm.RS256, keys).validate(idToken, null);
+      IDTokenClaimsSet claims = new IDTokenValidator(new Issuer(issuerText), new ClientID(provider.clientId()),
+          JWSAlgorithm.RS256, keys).validate(idToken, null);
       return new IdTokenClaims(
           claims.getStringClaim("name"),
           claims.getStringClaim("preferred_username"),

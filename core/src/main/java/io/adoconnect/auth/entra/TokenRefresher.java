@@ -29,7 +29,7 @@ public final class TokenRefresher {
   public TokenRefresher(EntraSettings settings, HttpTransport transport, Clock clock) {
     this.settings = settings;
     this.http = new NimbusTransport(transport);
-    this.verifier = new IdTokenVerifier(settings, http);
+    this.verifier = new IdTokenVerifier(http);
     this.clock = clock;
   }
 
@@ -39,20 +39,24 @@ public final class TokenRefresher {
    * @throws io.adoconnect.ReconnectRequiredException when Entra no longer accepts it (invalid_grant)
    */
   public TokenSet refresh(Secret refreshToken, String tenant, Optional<Secret> clientSecret) {
+    return refresh(settings.provider(tenant), refreshToken, clientSecret);
+  }
+
+  /** The same against any OpenID provider. */
+  public TokenSet refresh(IdentityProvider provider, Secret refreshToken, Optional<Secret> clientSecret) {
     RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(refreshToken.reveal()));
-    Scope scope = new Scope(settings.scopes().toArray(String[]::new));
+    Scope scope = new Scope(provider.scopes().toArray(String[]::new));
+    ClientID client = new ClientID(provider.clientId());
     TokenRequest request =
         clientSecret
-            .map(secret -> new TokenRequest(
-                settings.endpoint(tenant, "oauth2/v2.0/token"),
-                new ClientSecretPost(new ClientID(settings.clientId()), new com.nimbusds.oauth2.sdk.auth.Secret(secret.reveal())),
-                grant, scope))
-            .orElseGet(() -> new TokenRequest(settings.endpoint(tenant, "oauth2/v2.0/token"), new ClientID(settings.clientId()), grant, scope));
+            .map(secret -> new TokenRequest(provider.tokenEndpoint(),
+                new ClientSecretPost(client, new com.nimbusds.oauth2.sdk.auth.Secret(secret.reveal())), grant, scope))
+            .orElseGet(() -> new TokenRequest(provider.tokenEndpoint(), client, grant, scope));
     HTTPResponse response = http.send(request.toHTTPRequest());
     TokenResponse parsed = TokenResponses.parse(response);
     if (!parsed.indicatesSuccess()) {
       throw EntraErrors.of(parsed.toErrorResponse().getErrorObject(), response, "renewing the sign-in");
     }
-    return TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, tenant, clock, refreshToken);
+    return TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, provider, clock, refreshToken);
   }
 }

@@ -32,14 +32,15 @@ final class TokenResponses {
    *     one on every refresh, but the grant doesn't require it)
    */
   static TokenSet toTokens(
-      AccessTokenResponse success, IdTokenVerifier verifier, String tenant, Clock clock, Secret keepRefreshToken) {
+      AccessTokenResponse success, IdTokenVerifier verifier, IdentityProvider provider, Clock clock,
+      Secret keepRefreshToken) {
     var tokens = success.getTokens();
     long lifetime = tokens.getAccessToken().getLifetime() > 0 ? tokens.getAccessToken().getLifetime() : 3600;
     Instant expiresAt = clock.instant().plusSeconds(lifetime);
     RefreshToken refresh = tokens.getRefreshToken();
     IdTokenClaims claims = null;
     if (success instanceof OIDCTokenResponse oidc && oidc.getOIDCTokens().getIDToken() != null) {
-      claims = verifier.verify(oidc.getOIDCTokens().getIDToken(), tenant);
+      claims = verifier.verify(oidc.getOIDCTokens().getIDToken(), provider);
     }
     String scope = tokens.getAccessToken().getScope() == null ? null : tokens.getAccessToken().getScope().toString();
     return new TokenSet(
