@@ -19,7 +19,10 @@ import io.adoconnect.repositories.RepositoriesClient;
 import io.adoconnect.repositories.Repository;
 import io.adoconnect.simulator.Simulator;
 import io.adoconnect.simulator.SimulatorConfig;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -76,7 +79,8 @@ public final class DiscoveryBenchmark {
           --runs N           measured runs of ado-connect           (default 3; the median is reported)
           --baseline-runs N  measured runs of the baseline          (default: --runs; each takes about
                              orgs x (projects + 1) x latency, ~42 s with the defaults)
-          --warmups N        unmeasured runs of each variant on a small simulator first (default 2)
+          --warmups N        unmeasured runs of each variant on a small simulator, then of
+                             ado-connect on the measured one, before measuring   (default 5)
 
         Targets: requests_ratio >= %.0f, wall_ratio >= %.0f, ado-connect median <= %.0f x critical path
         (critical path = %d round trips x latency). The last line printed is
@@ -221,12 +225,20 @@ public final class DiscoveryBenchmark {
         System.getProperty("java.version"));
     out.printf("simulator TCP_NODELAY: %s (%s)%n", Boolean.getBoolean(NODELAY) ? "on" : "OFF", NODELAY);
 
-    // Warm-up: JIT, class loading, Jackson's caches — for both variants, on a small separate
-    // simulator (2 orgs x 20 projects x 10 repos, same latency) so the baseline's warm-up is cheap.
-    if (o.warmups() > 0) {
-      out.printf("warm-up: %d unmeasured runs of each variant on a 2 x 20 x 10 simulator...%n", o.warmups());
+    out.printf("load average at start: %s%n", loadAverage());
+
+    // Warm-up (JIT, class loading, Jackson's caches), unmeasured: each variant --warmups times on a
+    // small separate simulator (2 orgs x 20 projects x 10 repos, same latency), which keeps the
+    // baseline's warm-up to seconds; then ado-connect --warmups times on the measured simulator,
+    // because its hot path is 1000-repository pages that the small one doesn't have. The first of
+    // those also fills the simulator's cache of org-level listing JSON (built once per org, then
+    // served as bytes), so server-side JSON generation isn't billed to ado-connect.
+    int warmups = o.warmups();
+    if (warmups > 0) {
+      out.printf("warm-up: %d unmeasured runs of each variant on a 2 x 20 x 10 simulator, then %d of ado-connect"
+          + " on the measured one...%n", warmups, warmups);
       try (Simulator small = Simulator.start(config.withOrgs(2).withProjects(20).withRepos(10))) {
-        for (int i = 0; i < o.warmups(); i++) {
+        for (int i = 0; i < warmups; i++) {
           ours.apply(small);
           baseline.apply(small);
         }
@@ -234,9 +246,9 @@ public final class DiscoveryBenchmark {
     }
 
     try (Simulator sim = Simulator.start(config)) {
-      // The simulator builds each org-level listing's JSON once and then serves cached bytes; one
-      // unmeasured run fills that cache so server-side JSON generation isn't billed to ado-connect.
-      ours.apply(sim);
+      for (int i = 0; i < Math.max(1, warmups); i++) {
+        ours.apply(sim);
+      }
 
       Set<String>[] found = newSetArray(2);
       Runs oursRuns = measure("ado-connect", ours, sim, o.runs(), found, 0);
@@ -256,6 +268,7 @@ public final class DiscoveryBenchmark {
             onlyBaseline.size(), onlyBaseline.stream().limit(3).toList());
         return EXIT_RESULTS_DIFFER;
       }
+      out.printf("load average at end: %s%n", loadAverage());
       return report(o, oursRuns, baselineRuns, found[0].size());
     } catch (ResultsDiffer e) {
       System.err.println("discovery benchmark: " + e.getMessage());
@@ -381,6 +394,19 @@ public final class DiscoveryBenchmark {
       throw new ResultsDiffer((ids.size() - set.size()) + " repositories were listed more than once");
     }
     return set;
+  }
+
+  /** The 1, 5 and 15 minute load averages (Linux), to tell a quiet machine from a busy one. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      double one = Double.parseDouble(fields[0]);
+      int cpus = Runtime.getRuntime().availableProcessors();
+      return fields[0] + " " + fields[1] + " " + fields[2]
+          + (one > cpus ? " (busier than its " + cpus + " CPUs: timings are inflated)" : "");
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   @SuppressWarnings("unchecked")
