@@ -98,7 +98,7 @@ public final class DiscoveryBenchmark {
         Set.of("--orgs", "--projects", "--repos", "--latency-ms", "--runs", "--baseline-runs", "--warmups");
 
     static Options parse(String[] args) {
-      int orgs = 20, projects = 100, repos = 10, latency = 20, runs = 3, baselineRuns = -1, warmups = 2;
+      int orgs = 20, projects = 100, repos = 10, latency = 20, runs = 3, baselineRuns = -1, warmups = 5;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         if (arg.equals("-h") || arg.equals("--help")) {
@@ -403,7 +403,7 @@ public final class DiscoveryBenchmark {
       double one = Double.parseDouble(fields[0]);
       int cpus = Runtime.getRuntime().availableProcessors();
       return fields[0] + " " + fields[1] + " " + fields[2]
-          + (one > cpus ? " (busier than its " + cpus + " CPUs: timings are inflated)" : "");
+          + (one > cpus ? " (above its " + cpus + " CPUs: other work may inflate timings)" : "");
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }
