@@ -52,8 +52,6 @@ public final class DiscoveryBenchmark {
   static final int EXIT_USAGE = 2;
   static final int EXIT_RESULTS_DIFFER = 3;
 
-  static final String NODELAY = "sun.net.httpserver.nodelay";
-
   private static final PrintStream out = System.out;
 
   /** One variant of discovery: finds the ids of every cloneable repository the simulator's user can reach. */
@@ -186,14 +184,6 @@ public final class DiscoveryBenchmark {
 
   public static void main(String[] args) {
     Locale.setDefault(Locale.ROOT); // "12.5", not "12,5": the RESULT line is parsed by scripts
-    // The simulator runs on the JDK's built-in HTTP server, which writes a response's headers and body
-    // in two writes without TCP_NODELAY: on a kept-alive connection Nagle's algorithm then waits for
-    // the client's delayed ACK, ~40 ms per request on Linux, on top of the configured latency. Real
-    // Azure DevOps has no such stall, so turn it off (must happen before the server classes load);
-    // -Dsun.net.httpserver.nodelay=false on the command line keeps the stall, to see its effect.
-    if (System.getProperty(NODELAY) == null) {
-      System.setProperty(NODELAY, "true");
-    }
     Options options;
     try {
       options = Options.parse(args);
@@ -223,7 +213,6 @@ public final class DiscoveryBenchmark {
         "Discovery benchmark: %d orgs x %d projects x %d repos, %d ms simulator latency, %d CPUs, Java %s%n",
         o.orgs(), o.projects(), o.repos(), o.latencyMs(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
-    out.printf("simulator TCP_NODELAY: %s (%s)%n", Boolean.getBoolean(NODELAY) ? "on" : "OFF", NODELAY);
 
     out.printf("load average at start: %s%n", loadAverage());
 
@@ -352,9 +341,8 @@ public final class DiscoveryBenchmark {
   static Set<String> adoConnect(Simulator sim) {
     AzureDevOpsEndpoints endpoints = AzureDevOpsEndpoints.allAt(sim.baseUri());
     AzureDevOpsHttp http = http(sim);
-    DiscoveryResult result =
-        new RepositoryDiscovery(endpoints, org -> http, http, RepositoryDiscovery.DEFAULT_PARALLELISM)
-            .discover(DiscoveryScope.saved(List.of()), DiscoveryListener.NONE);
+    RepositoryDiscovery discovery = new RepositoryDiscovery(endpoints, org -> http, RepositoryDiscovery.DEFAULT_PARALLELISM);
+    DiscoveryResult result = discovery.discover(discovery.organizations(DiscoveryScope.saved(List.of()), http), DiscoveryListener.NONE);
     if (!result.failures().isEmpty()) {
       throw new ResultsDiffer("ado-connect could not search " + result.failures().size() + " organization(s): "
           + result.failures().get(0).organization() + ": " + result.failures().get(0).error().getMessage());

@@ -41,7 +41,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RepositoryDiscovery {
   private static final Logger log = LoggerFactory.getLogger(RepositoryDiscovery.class);
-  public static final int DEFAULT_PARALLELISM = 16;
+  /**
+   * Organizations searched at once. Each costs one request, so this bounds concurrent requests,
+   * not load per organization; at 32, accounts with up to 32 organizations finish in one wave.
+   */
+  public static final int DEFAULT_PARALLELISM = 32;
 
   private final AzureDevOpsEndpoints endpoints;
   private final Function<Organization, AzureDevOpsHttp> access;

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -176,6 +177,12 @@ final class Router implements HttpHandler {
     private static void write(HttpExchange exchange, Response response) throws IOException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         byte[] body = response.body();
+        String acceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (body.length >= Gzip.MIN_BYTES && acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+            body = Gzip.compress(body);
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+        }
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

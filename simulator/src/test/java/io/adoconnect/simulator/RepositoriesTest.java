@@ -7,9 +7,13 @@ import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Project;
 import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.http.PathCodec;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,21 @@ class RepositoriesTest {
     @AfterAll
     static void stop() {
         simulator.close();
+    }
+
+    @Test
+    void largeAnswersAreGzippedOnlyForClientsThatAskForIt() throws Exception {
+        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(
+                client.request("/org-001/_apis/git/repositories?api-version=7.1").header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> plain = client.get("/org-001/_apis/git/repositories?api-version=7.1");
+
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+        }
+        assertThat(gzipped.body().length).isLessThan(plain.body().length() / 3);
     }
 
     @Test
