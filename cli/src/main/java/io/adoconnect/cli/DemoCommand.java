@@ -5,6 +5,7 @@ import io.adoconnect.auth.entra.EntraSettings;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.ConnectSettings;
 import io.adoconnect.connect.ConnectionCheck;
+import io.adoconnect.connect.DeviceFlowView;
 import io.adoconnect.connect.PatTarget;
 import io.adoconnect.connect.RepositoryListing;
 import io.adoconnect.connect.SourceView;
@@ -15,6 +16,7 @@ import io.adoconnect.discovery.RepositoryDiscovery;
 import io.adoconnect.http.RetryingTransport;
 import io.adoconnect.simulator.Simulator;
 import io.adoconnect.simulator.SimulatorConfig;
+import io.adoconnect.store.Account;
 import io.adoconnect.vault.KeyFileSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,15 +33,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ado-connect demo}: the main job, offline — start the simulator, connect a Services
- * organization and a Server collection with PATs, discover repositories, add a source.
+ * {@code ado-connect demo}: the main job, offline — start the simulator, sign in with the device
+ * code flow, connect a Server collection with a PAT, discover repositories, add a source.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the main job offline against the bundled Azure DevOps simulator:",
-      "connect with a PAT (Services and Server), list repositories across organizations, add a source."
+      "Run the main job offline against the bundled simulator of Entra ID and Azure DevOps: sign in with",
+      "the device code flow, connect a Server collection with a PAT, list repositories across organizations, add a source."
     })
 public final class DemoCommand implements Callable<Integer> {
   private final CliContext ctx;
@@ -55,21 +57,31 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream out = ctx.out();
     Path dir = dataDir != null ? dataDir : Files.createTempDirectory("ado-connect-demo-");
-    SimulatorConfig config = SimulatorConfig.defaults();
+    // The simulator approves the device code itself after 2 s, as a person at the verification page would.
+    SimulatorConfig config = SimulatorConfig.defaults().withAutoApproveAfterSeconds(2).withDeviceCodeIntervalSeconds(1);
     try (Simulator simulator = Simulator.start(config)) {
-      out.printf("1. Started the Azure DevOps simulator on %s (%d organizations, a Server collection).%n",
+      out.printf("1. Started the simulator of Microsoft Entra ID and Azure DevOps on %s (%d organizations, a Server collection).%n",
           simulator.baseUri(), config.orgs());
       AzureDevOpsEndpoints endpoints = AzureDevOpsEndpoints.allAt(simulator.baseUri());
       ConnectSettings settings =
           new ConnectSettings(dir, endpoints, EntraSettings.fromEnvironment(endpoints.login(), Map.of()),
               () -> new KeyFileSource(dir.resolve("key")),
               RetryingTransport.standard(), Clock.systemUTC(), RepositoryDiscovery.DEFAULT_PARALLELISM);
-      Secret pat = Secret.of(config.pat());
       try (AdoConnect ado = AdoConnect.open(settings)) {
-        List<String> orgs = Stream.iterate(1, i -> i + 1).limit(Math.min(2, config.orgs())).map(i -> String.format("org-%03d", i)).toList();
-        report(out, "2. Connected with a PAT to Azure DevOps Services", ado.connectPat(PatTarget.services(orgs), pat));
-        report(out, "3. Connected with a PAT to Azure DevOps Server",
-            ado.connectPat(PatTarget.server(simulator.baseUri() + "/tfs", "DefaultCollection"), pat));
+        DeviceFlowView flow = ado.startDevice();
+        out.printf("2. Signing in with Microsoft (device code flow): open %s and enter %s%n", flow.verificationUri(), flow.userCode());
+        out.printf("   state: %s%n", flow.state());
+        DeviceFlowView done = ado.awaitDevice(flow.flowId(), change -> out.printf("   state: %s%n", change.state()), () -> false);
+        Account account = done.account();
+        out.printf("   signed in as %s <%s>, tenant %s; organizations %s (tokens sealed in the vault)%n",
+            account.displayName(), account.email(), account.tenantId(), account.organizations());
+
+        AdoConnect.Connected server =
+            ado.connectPat(PatTarget.server(simulator.baseUri() + "/tfs", "DefaultCollection"), Secret.of(config.pat()));
+        for (ConnectionCheck check : server.checks()) {
+          out.printf("3. Connected Azure DevOps Server %s with a PAT: %d projects, %d repositories, REST %s%n",
+              check.url(), check.projects(), check.repositories(), check.apiVersion());
+        }
 
         RepositoryListing listing = ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
         List<DiscoveredRepository> repos = listing.repositories();
@@ -80,6 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (repos.size() > 8) {
           out.printf("   … and %d more (ado-connect repos lists them all)%n", repos.size() - 8);
         }
+        listing.failures().forEach(f -> out.printf("   skipped %s: %s%n   %s%n", f.organization(), f.error().getMessage(), f.error().hint()));
 
         DiscoveredRepository pick = repos.get(0);
         SourceView source = ado.addSource(pick.path(), Optional.empty());
@@ -95,14 +108,6 @@ public final class DemoCommand implements Callable<Integer> {
         ? "Done. The demo's data was temporary; with --data-dir DIR it is kept for ado-connect accounts/repos/sources --data-dir DIR."
         : "Done. Data kept in " + dataDir + "; try: ado-connect sources list --data-dir " + dataDir);
     return ExitCodes.OK;
-  }
-
-  private static void report(PrintStream out, String title, AdoConnect.Connected connected) {
-    out.printf("%s (account %s, token sealed in the vault):%n", title, connected.account().id());
-    for (ConnectionCheck check : connected.checks()) {
-      out.printf("   %s as %s: %d projects, %d repositories, REST %s%n",
-          check.url(), ConnectPatCommand.describeUser(check), check.projects(), check.repositories(), check.apiVersion());
-    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -91,7 +91,7 @@ final class EntraConnections {
     if (state(record).isFinal()) {
       return view(record);
     }
-    if (record.polledAt() != null && record.polledAt().plusSeconds(record.intervalSeconds()).isAfter(now)) {
+    if (nextPoll(record).isAfter(now)) {
       return view(record);
     }
     PollResult result = deviceFlow.poll(session(record));
@@ -99,8 +99,9 @@ final class EntraConnections {
     if (result.state() == DeviceFlowState.AUTHORIZED) {
       accountId = finish(result.tokens(), ConnectionMethod.DEVICE_CODE).id();
     }
+    // Timed from the answer, not the question: the interval counts from when Entra saw the poll.
     DeviceFlowRecord polled = record.polled(
-        result.state().wireName(), (int) result.session().interval().toSeconds(), now, accountId);
+        result.state().wireName(), (int) result.session().interval().toSeconds(), settings.clock().instant(), accountId);
     store.saveDeviceFlow(polled);
     return view(polled);
   }
@@ -110,8 +111,7 @@ final class EntraConnections {
     DeviceFlowView last = view(find(flowId));
     while (!cancelled.getAsBoolean()) {
       DeviceFlowRecord record = find(flowId);
-      Instant next = record.polledAt() == null ? settings.clock().instant() : record.polledAt().plusSeconds(record.intervalSeconds());
-      Duration wait = Duration.between(settings.clock().instant(), next);
+      Duration wait = Duration.between(settings.clock().instant(), nextPoll(record));
       if (!wait.isNegative() && !wait.isZero()) {
         sleeper.sleep(wait);
       }
@@ -128,6 +128,11 @@ final class EntraConnections {
       }
     }
     return null;
+  }
+
+  /** RFC 8628 §3.5: wait the interval before the first poll and between polls. */
+  private static Instant nextPoll(DeviceFlowRecord record) {
+    return (record.polledAt() == null ? record.startedAt() : record.polledAt()).plusSeconds(record.intervalSeconds());
   }
 
   /** Browser sign-in: authorization code + PKCE, the answer caught on a loopback port. */
