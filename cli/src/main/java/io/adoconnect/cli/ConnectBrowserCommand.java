@@ -39,7 +39,7 @@ public final class ConnectBrowserCommand implements Callable<Integer> {
     try (AdoConnect ado = Commands.open(ctx, common)) {
       Account account = ado.connectBrowser(uri -> {
         ctx.err().println("Sign in at: " + uri);
-        if (!noOpen && !BrowserOpener.open(uri)) {
+        if (!noOpen && !ctx.browser().test(uri)) {
           ctx.err().println("(Could not open a browser here; open the link yourself.)");
         }
         ctx.err().println("Waiting for the browser to come back…");

@@ -46,7 +46,7 @@ public final class ConnectDeviceCommand implements Callable<Integer> {
       DeviceFlowView flow = fresh ? ado.startDevice() : ado.resumableDevice().orElseGet(ado::startDevice);
       ctx.err().printf("To sign in, open %s and enter the code %s (valid until %s).%n",
           flow.verificationUri(), flow.userCode(), TIME.format(flow.expiresAt()));
-      if (open && !BrowserOpener.open(URI.create(flow.verificationUri()))) {
+      if (open && !ctx.browser().test(URI.create(flow.verificationUri()))) {
         ctx.err().println("(Could not open a browser here; open the link yourself.)");
       }
       ctx.err().println("Waiting for you to approve… (Ctrl-C stops; running this again resumes with the same code)");

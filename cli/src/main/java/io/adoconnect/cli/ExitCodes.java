@@ -4,6 +4,7 @@ import io.adoconnect.AccessDeniedException;
 import io.adoconnect.AuthenticationException;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NotFoundException;
+import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.TransportException;
 import io.adoconnect.VaultException;
 
@@ -21,7 +22,8 @@ final class ExitCodes {
     if (failure instanceof InvalidInputException || failure instanceof NotFoundException) {
       return USAGE;
     }
-    if (failure instanceof AccessDeniedException || failure instanceof AuthenticationException || failure instanceof VaultException) {
+    if (failure instanceof AccessDeniedException || failure instanceof AuthenticationException || failure instanceof VaultException
+        || failure instanceof OrganizationNotSupportedException) {
       return AUTH;
     }
     if (failure instanceof TransportException) {

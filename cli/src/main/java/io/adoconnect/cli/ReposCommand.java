@@ -1,5 +1,6 @@
 package io.adoconnect.cli;
 
+import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.RepositoryListing;
 import io.adoconnect.discovery.DiscoveryListener;
@@ -57,13 +58,20 @@ public final class ReposCommand implements Callable<Integer> {
                 .toList());
         ctx.err().printf("%d repositories.%n", listing.repositories().size());
       }
+      int exit = ExitCodes.OK;
       for (DiscoveryResult.Failure failure : listing.failures()) {
-        ctx.err().printf("warning: organization %s was skipped: %s%n", failure.organization(), failure.error().getMessage());
+        // An organization this sign-in can never reach is a fact to report, not a failed run.
+        boolean notSupported = failure.error() instanceof OrganizationNotSupportedException;
+        ctx.err().printf("%s: organization %s was skipped: %s%n", notSupported ? "note" : "warning",
+            failure.organization(), failure.error().getMessage());
         if (failure.error().hint() != null) {
           ctx.err().println("hint: " + failure.error().hint());
         }
+        if (!notSupported && exit == ExitCodes.OK) {
+          exit = ExitCodes.of(failure.error());
+        }
       }
-      return listing.failures().isEmpty() ? ExitCodes.OK : ExitCodes.of(listing.failures().get(0).error());
+      return exit;
     }
   }
 }

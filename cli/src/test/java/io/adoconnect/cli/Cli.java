@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Runs ado-connect commands in-process ({@link Main#run}) against a simulator, with a fake
@@ -38,6 +40,7 @@ final class Cli {
     baseEnv.put("ADO_CONNECT_DEVOPS_URL", base);
     baseEnv.put("ADO_CONNECT_VSSPS_URL", base);
     baseEnv.put("ADO_CONNECT_VSRM_URL", base);
+    baseEnv.put("ADO_CONNECT_LOGIN_URL", base);
     baseEnv.put("ADO_CONNECT_KEY_FILE", keyFile.toString());
   }
 
@@ -91,6 +94,15 @@ final class Cli {
       throw new AssertionError("unexpected prompt: " + p);
     };
     private boolean withDataDir = true;
+    private Predicate<URI> browser = uri -> {
+      throw new AssertionError("unexpected browser launch: " + uri);
+    };
+
+    /** What "opening a browser" does in this run (a test drives the page over HTTP instead). */
+    Invocation browser(Predicate<URI> browser) {
+      this.browser = browser;
+      return this;
+    }
 
     Invocation stdin(String text) {
       this.stdin = text.getBytes(StandardCharsets.UTF_8);
@@ -125,7 +137,7 @@ final class Cli {
       int exit;
       try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
           PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-        CliContext ctx = new CliContext(o, e, new ByteArrayInputStream(stdin), Map.copyOf(env), interactive, prompt);
+        CliContext ctx = new CliContext(o, e, new ByteArrayInputStream(stdin), Map.copyOf(env), interactive, prompt, browser);
         exit = Main.run(ctx, all);
       }
       Run run = new Run(List.of(args), exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

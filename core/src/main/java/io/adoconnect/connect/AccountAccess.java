@@ -1,6 +1,6 @@
 package io.adoconnect.connect;
 
-import io.adoconnect.AccessDeniedException;
+import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.VaultException;
 import io.adoconnect.auth.CredentialProvider;
 import io.adoconnect.auth.Secret;
@@ -53,7 +53,7 @@ final class AccountAccess {
     }
     String tenant = tenantOf(org);
     if (ResourceTenants.PERSONAL_ACCOUNTS.equals(tenant)) {
-      throw new AccessDeniedException(401, "PersonalMicrosoftAccountOrganization",
+      throw new OrganizationNotSupportedException(
           "Organization " + org.name() + " is backed by personal Microsoft accounts, which Azure DevOps doesn't accept"
               + " through a Microsoft Entra sign-in.",
           "Connect it with a Personal Access Token: ado-connect connect pat --org " + org.name() + ".");
