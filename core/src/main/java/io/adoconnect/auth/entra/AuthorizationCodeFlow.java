@@ -7,7 +7,6 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -64,18 +63,13 @@ public final class AuthorizationCodeFlow {
   public TokenSet redeem(Pending pending, Secret code, Optional<Secret> clientSecret) {
     AuthorizationCodeGrant grant =
         new AuthorizationCodeGrant(new AuthorizationCode(code.reveal()), pending.redirectUri(), new CodeVerifier(pending.codeVerifier().reveal()));
-    URI tokenEndpoint = settings.endpoint(settings.tenant(), "oauth2/v2.0/token");
-    ClientID client = new ClientID(settings.clientId());
-    TokenRequest request =
-        clientSecret
-            .map(secret -> new TokenRequest(
-                tokenEndpoint, new ClientSecretPost(client, new com.nimbusds.oauth2.sdk.auth.Secret(secret.reveal())), grant, null))
-            .orElseGet(() -> new TokenRequest(tokenEndpoint, client, grant, null));
+    TokenRequest request = TokenEndpoint.request(
+        settings.endpoint(settings.tenant(), "oauth2/v2.0/token"), settings.clientId(), grant, null, clientSecret);
     HTTPResponse response = http.send(request.toHTTPRequest());
-    TokenResponse parsed = TokenResponses.parse(response);
+    TokenResponse parsed = TokenEndpoint.parse(response);
     if (!parsed.indicatesSuccess()) {
       throw EntraErrors.of(parsed.toErrorResponse().getErrorObject(), response, "the browser sign-in");
     }
-    return TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, settings.provider(settings.tenant()), clock, null);
+    return TokenEndpoint.toTokens(parsed.toSuccessResponse(), verifier, settings.provider(settings.tenant()), clock, null);
   }
 }

@@ -105,9 +105,9 @@ public final class DeviceCodeFlow {
             new ClientID(provider.clientId()),
             new DeviceCodeGrant(new DeviceCode(session.deviceCode().reveal())));
     HTTPResponse response = http.send(request.toHTTPRequest());
-    TokenResponse parsed = TokenResponses.parse(response);
+    TokenResponse parsed = TokenEndpoint.parse(response);
     if (parsed.indicatesSuccess()) {
-      TokenSet tokens = TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, provider, clock, null);
+      TokenSet tokens = TokenEndpoint.toTokens(parsed.toSuccessResponse(), verifier, provider, clock, null);
       return new PollResult(DeviceFlowState.AUTHORIZED, session, tokens);
     }
     ErrorObject error = parsed.toErrorResponse().getErrorObject();

@@ -4,9 +4,7 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.http.HttpTransport;
@@ -46,17 +44,12 @@ public final class TokenRefresher {
   public TokenSet refresh(IdentityProvider provider, Secret refreshToken, Optional<Secret> clientSecret) {
     RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(refreshToken.reveal()));
     Scope scope = new Scope(provider.scopes().toArray(String[]::new));
-    ClientID client = new ClientID(provider.clientId());
-    TokenRequest request =
-        clientSecret
-            .map(secret -> new TokenRequest(provider.tokenEndpoint(),
-                new ClientSecretPost(client, new com.nimbusds.oauth2.sdk.auth.Secret(secret.reveal())), grant, scope))
-            .orElseGet(() -> new TokenRequest(provider.tokenEndpoint(), client, grant, scope));
+    TokenRequest request = TokenEndpoint.request(provider.tokenEndpoint(), provider.clientId(), grant, scope, clientSecret);
     HTTPResponse response = http.send(request.toHTTPRequest());
-    TokenResponse parsed = TokenResponses.parse(response);
+    TokenResponse parsed = TokenEndpoint.parse(response);
     if (!parsed.indicatesSuccess()) {
       throw EntraErrors.of(parsed.toErrorResponse().getErrorObject(), response, "renewing the sign-in");
     }
-    return TokenResponses.toTokens(parsed.toSuccessResponse(), verifier, provider, clock, refreshToken);
+    return TokenEndpoint.toTokens(parsed.toSuccessResponse(), verifier, provider, clock, refreshToken);
   }
 }

@@ -1,21 +1,39 @@
 package io.adoconnect.auth.entra;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
-import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import io.adoconnect.AuthenticationException;
 import io.adoconnect.auth.Secret;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
-/** Reads token endpoint answers with the Nimbus SDK into {@link TokenSet}s. */
-final class TokenResponses {
-  private TokenResponses() {}
+/** Token endpoint requests and answers with the Nimbus SDK: one home for both. */
+final class TokenEndpoint {
+  private TokenEndpoint() {}
+
+  /**
+   * A token request; a confidential client authenticates with its secret in the body
+   * ({@code client_secret_post}, what Entra documents), a public client just names itself.
+   */
+  static TokenRequest request(URI endpoint, String clientId, AuthorizationGrant grant, Scope scope, Optional<Secret> clientSecret) {
+    ClientID client = new ClientID(clientId);
+    return clientSecret
+        .map(secret -> new TokenRequest(
+            endpoint, new ClientSecretPost(client, new com.nimbusds.oauth2.sdk.auth.Secret(secret.reveal())), grant, scope))
+        .orElseGet(() -> new TokenRequest(endpoint, client, grant, scope));
+  }
 
   static TokenResponse parse(HTTPResponse response) {
     try {
@@ -49,9 +67,5 @@ final class TokenResponses {
         expiresAt,
         scope,
         claims);
-  }
-
-  static TokenErrorResponse error(TokenResponse response) {
-    return response.toErrorResponse();
   }
 }
