@@ -14,6 +14,7 @@ import com.nimbusds.oauth2.sdk.device.DeviceCodeGrant;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import io.adoconnect.AuthenticationException;
+import io.adoconnect.ConditionalAccessException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.http.HttpTransport;
 import io.adoconnect.http.Sleeper;
@@ -118,7 +119,15 @@ public final class DeviceCodeFlow {
       case "slow_down" -> new PollResult(DeviceFlowState.SLOW_DOWN, session.slower(), null);
       case "authorization_declined", "access_denied" -> new PollResult(DeviceFlowState.DENIED, session, null);
       case "expired_token" -> new PollResult(DeviceFlowState.EXPIRED, session, null);
-      default -> throw EntraErrors.of(error, response, "the device code sign-in");
+      default -> {
+        AuthenticationException failure = EntraErrors.of(error, response, "the device code sign-in");
+        // A device code the provider no longer knows (Keycloak says invalid_grant some time after
+        // expiry; Entra after a second redemption) ends this flow; it is not a lost session.
+        if ("invalid_grant".equals(code) && !(failure instanceof ConditionalAccessException)) {
+          yield new PollResult(DeviceFlowState.EXPIRED, session, null);
+        }
+        throw failure;
+      }
     };
   }
 

@@ -77,6 +77,16 @@ class DeviceCodeFlowTest {
   }
 
   @Test
+  void aDeviceCodeTheProviderNoLongerAcceptsEndsTheFlowAsExpired() {
+    DeviceFlowSession session = flow.start();
+    simulator.approve(session.userCode());
+    assertThat(flow.poll(session).state()).isEqualTo(DeviceFlowState.AUTHORIZED);
+
+    // redeemed once already: invalid_grant, which ends this flow rather than a saved session
+    assertThat(flow.poll(session).state()).isEqualTo(DeviceFlowState.EXPIRED);
+  }
+
+  @Test
   void awaitReportsEachStateChangeAndStopsAtTheFinalOne() {
     DeviceFlowSession session = flow.start();
     List<DeviceFlowState> seen = new ArrayList<>();
