@@ -56,6 +56,24 @@ final class EntraKit implements AutoCloseable {
     return done.account();
   }
 
+  /** The refresh token in the store, unsealed; empty when none is stored. */
+  java.util.Optional<String> storedRefreshToken(String accountId) {
+    return storedSecret(accountId, io.adoconnect.store.SecretKind.REFRESH_TOKEN);
+  }
+
+  /** The access-token bundle in the store, unsealed. */
+  java.util.Optional<AccessTokenBundle> storedAccessTokens(String accountId) {
+    return storedSecret(accountId, io.adoconnect.store.SecretKind.ACCESS_TOKEN)
+        .map(json -> AccessTokenBundle.read(io.adoconnect.auth.Secret.of(json)));
+  }
+
+  private java.util.Optional<String> storedSecret(String accountId, io.adoconnect.store.SecretKind kind) {
+    io.adoconnect.vault.Vault vault = io.adoconnect.vault.Vault.open(new KeyFileSource(keyFile));
+    try (io.adoconnect.store.Store store = io.adoconnect.store.Store.open(dataDir)) {
+      return store.sealedSecret(accountId, kind).map(sealed -> vault.unseal(sealed, accountId).reveal());
+    }
+  }
+
   String homeTenant() {
     return sim.entra().homeTenant().id().toString();
   }
