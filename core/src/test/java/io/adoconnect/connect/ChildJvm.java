@@ -19,17 +19,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ChildJvm implements AutoCloseable {
   /** Small, quick-starting JVMs: the kill loop starts hundreds. */
   private static final List<String> JVM_OPTIONS = List.of(
-      "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx128m");
+      "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx128m",
+      "-Xlog:disable", "-Xlog:all=error:stderr", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider");
 
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final AtomicInteger renewals = new AtomicInteger();
   private final Writer stdin;
+  private final Thread reader;
 
   private ChildJvm(Process process) {
     this.process = process;
     this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    Thread reader = new Thread(() -> {
+    this.reader = new Thread(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = out.readLine(); line != null; line = out.readLine()) {
           if (line.equals("R")) {
@@ -48,12 +50,16 @@ final class ChildJvm implements AutoCloseable {
   }
 
   static ChildJvm start(Path stderr, List<String> extraJvmOptions, String... args) {
+    return start(stderr, System.getProperty("java.class.path"), extraJvmOptions, args);
+  }
+
+  static ChildJvm start(Path stderr, String classPath, List<String> extraJvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.addAll(extraJvmOptions);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(RefreshChild.class.getName());
     command.addAll(List.of(args));
     try {
@@ -61,6 +67,32 @@ final class ChildJvm implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * This JVM's class path with each directory packed into a jar under {@code into}: class-data
+   * sharing archives accept only jars.
+   */
+  static String jarredClassPath(Path into) throws IOException {
+    java.util.spi.ToolProvider jar = java.util.spi.ToolProvider.findFirst("jar")
+        .orElseThrow(() -> new IOException("no jar tool in this JDK"));
+    List<String> entries = new ArrayList<>();
+    int n = 0;
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (java.nio.file.Files.isDirectory(path)) {
+        Path packed = into.resolve("classes-" + (n++) + ".jar");
+        java.io.StringWriter log = new java.io.StringWriter();
+        java.io.PrintWriter printer = new java.io.PrintWriter(log);
+        if (jar.run(printer, printer, "--create", "--file", packed.toString(), "-C", path.toString(), ".") != 0) {
+          throw new IOException("jar failed: " + log);
+        }
+        entries.add(packed.toString());
+      } else {
+        entries.add(entry);
+      }
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   /** The next line other than the renewal ticks; fails after {@code seconds}. */
@@ -82,12 +114,13 @@ final class ChildJvm implements AutoCloseable {
     return renewals.get();
   }
 
-  /** SIGKILL, and wait for it to be gone. */
+  /** SIGKILL, wait for it to be gone and for what it printed before to be read. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError("the child survived SIGKILL");
     }
+    reader.join(TimeUnit.SECONDS.toMillis(10));
   }
 
   int waitFor(int seconds) throws InterruptedException {

@@ -37,9 +37,7 @@ final class EntraKit implements AutoCloseable {
 
   /** The settings the brief prescribes, with the transport and clock chosen by the caller. */
   static ConnectSettings settings(URI base, Path dataDir, Path keyFile, HttpTransport transport, Clock clock) {
-    return new ConnectSettings(
-        dataDir, AzureDevOpsEndpoints.allAt(base), EntraSettings.fromEnvironment(base, Map.of()),
-        () -> new KeyFileSource(keyFile), transport, clock, 32);
+    return RefreshChild.settings(base, dataDir, keyFile, transport, clock);
   }
 
   AdoConnect open() {

@@ -1,6 +1,9 @@
 package io.adoconnect.connect;
 
+import io.adoconnect.auth.entra.EntraSettings;
+import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.discovery.DiscoveryListener;
+import io.adoconnect.http.HttpTransport;
 import io.adoconnect.http.RetryingTransport;
 import io.adoconnect.store.Account;
 import io.adoconnect.store.Store;
@@ -12,7 +15,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,10 +29,11 @@ import java.util.Optional;
  *       prints {@code READY}, waits for a line {@code GO SECONDS}, moves its clock that far (so the
  *       token looks expired), lists org-001 again and prints {@code OK repositories elapsedMillis}
  *       (or {@code FAIL …} and exits 1).
- *   <li>{@code loop BASE DATA_DIR KEY_FILE ACCOUNT_ID TENANT}: renews once, prints
+ *   <li>{@code loop BASE DATA_DIR KEY_FILE ACCOUNT_ID TENANT [MAX_RENEWALS]}: opens the store, prints
  *       {@code REFRESHING}, then asks for the tenant's access token forever — with the simulator's
  *       access tokens shorter than the 90 s margin each ask is a renewal — printing {@code R} after
- *       each; it is meant to be killed.
+ *       each; it is meant to be killed (an optional {@code MAX_RENEWALS} ends it normally after that many, to
+ *       record a class-data-sharing archive for quicker starts).
  * </ul>
  */
 public final class RefreshChild {
@@ -41,11 +47,11 @@ public final class RefreshChild {
     Path keyFile = Path.of(args[3]);
     String accountId = args[4];
     MutableClock clock = new MutableClock();
-    ConnectSettings settings = EntraKit.settings(base, dataDir, keyFile, RetryingTransport.standard(), clock);
+    ConnectSettings settings = settings(base, dataDir, keyFile, RetryingTransport.standard(), clock);
     try {
       switch (mode) {
         case "race" -> race(settings, clock, accountId, out);
-        case "loop" -> loop(settings, keyFile, accountId, args[5], out);
+        case "loop" -> loop(settings, keyFile, accountId, args[5], args.length > 6 ? Integer.parseInt(args[6]) : -1, out);
         default -> throw new IllegalArgumentException("unknown mode " + mode);
       }
     } catch (RuntimeException e) {
@@ -53,6 +59,13 @@ public final class RefreshChild {
       System.exit(1);
     }
     System.exit(0);
+  }
+
+  /** The settings the brief prescribes, with the transport and clock chosen by the caller. */
+  static ConnectSettings settings(URI base, Path dataDir, Path keyFile, HttpTransport transport, Clock clock) {
+    return new ConnectSettings(
+        dataDir, AzureDevOpsEndpoints.allAt(base), EntraSettings.fromEnvironment(base, Map.of()),
+        () -> new KeyFileSource(keyFile), transport, clock, 32);
   }
 
   private static void race(ConnectSettings settings, MutableClock clock, String accountId, PrintStream out) throws Exception {
@@ -75,14 +88,14 @@ public final class RefreshChild {
     return ado.repositories(Optional.of(accountId), Optional.of("org-001"), DiscoveryListener.NONE).repositories().size();
   }
 
-  private static void loop(ConnectSettings settings, Path keyFile, String accountId, String tenant, PrintStream out) {
+  private static void loop(
+      ConnectSettings settings, Path keyFile, String accountId, String tenant, int maxRenewals, PrintStream out) {
     Vault vault = Vault.open(new KeyFileSource(keyFile));
     try (Store store = Store.open(settings.dataDir())) {
       Account account = store.findAccount(accountId).orElseThrow();
       var credential = new EntraTokens(settings, store, () -> vault).credential(account, tenant);
-      credential.authorization();
       out.println("REFRESHING");
-      while (true) {
+      for (int i = 0; i != maxRenewals; i++) {
         credential.authorization();
         out.println("R");
       }
