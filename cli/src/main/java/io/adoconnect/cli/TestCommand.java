@@ -32,6 +32,10 @@ public final class TestCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       for (ConnectionCheck check : checks) {
+        if (check.skipped() != null) {
+          ctx.out().printf("SKIPPED %s: %s%n", check.url(), check.skipped());
+          continue;
+        }
         ctx.out().printf("OK %s as %s: %d projects, %d repositories (%s, REST %s).%n",
             check.url(), ConnectPatCommand.describeUser(check), check.projects(), check.repositories(),
             check.deployment(), check.apiVersion());

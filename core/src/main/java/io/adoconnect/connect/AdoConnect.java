@@ -3,6 +3,7 @@ package io.adoconnect.connect;
 import io.adoconnect.AdoConnectException;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NotFoundException;
+import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.discovery.DiscoveredRepository;
@@ -133,7 +134,11 @@ public final class AdoConnect implements AutoCloseable {
     AzureDevOpsHttp home = access.http(account);
     List<ConnectionCheck> checks = new ArrayList<>();
     for (Organization org : access.organizations(account, home)) {
-      checks.add(new PatConnections(settings).countWith(access.http(account, org, home), org));
+      try {
+        checks.add(new PatConnections(settings).countWith(access.http(account, org, home), org));
+      } catch (OrganizationNotSupportedException e) {
+        checks.add(ConnectionCheck.skipped(org, e.getMessage() + " " + e.hint()));
+      }
     }
     return checks;
   }

@@ -69,6 +69,12 @@ final class EntraTokens {
       }
 
       @Override
+      public boolean renewAfterRefusal() {
+        renew(account.id(), tenant);
+        return true;
+      }
+
+      @Override
       public String toString() {
         return "EntraCredential[" + account.id() + ", " + tenant + "]";
       }
@@ -84,6 +90,18 @@ final class EntraTokens {
       // Another thread or process may have renewed it while this one waited for the lock.
       Optional<Secret> renewed = fresh(accountId, tenant);
       return renewed.orElseGet(() -> refresh(accountId, tenant));
+    });
+  }
+
+  /**
+   * Renews even though the stored token hasn't expired: Azure DevOps refused it (revoked early).
+   * A token another caller renewed meanwhile counts as renewed.
+   */
+  private void renew(String accountId, String tenant) {
+    Optional<AccessTokenBundle.Entry> refused = bundle(accountId).get(tenant);
+    locks.withLock(accountId, () -> {
+      Optional<AccessTokenBundle.Entry> now = bundle(accountId).get(tenant);
+      return now.isPresent() && !now.equals(refused) ? now.get() : refresh(accountId, tenant);
     });
   }
 

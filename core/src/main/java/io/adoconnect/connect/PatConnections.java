@@ -75,6 +75,7 @@ final class PatConnections {
         user == null ? null : user.providerDisplayName(),
         user == null ? null : user.account(),
         (int) projects,
-        (int) repositories);
+        (int) repositories,
+        null);
   }
 }

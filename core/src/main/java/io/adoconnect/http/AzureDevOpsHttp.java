@@ -26,8 +26,28 @@ public final class AzureDevOpsHttp {
     this.credentials = credentials;
   }
 
-  /** Sends with auth and standard headers; returns only successful responses. */
+  /**
+   * Sends with auth and standard headers; returns only successful responses. A refused credential
+   * that can renew itself gets one more try (the refused request was not carried out, so this is
+   * safe for any method).
+   */
   public ApiResponse send(ApiRequest request) {
+    ApiResponse response = sendOnce(request);
+    if (ApiErrors.isFailure(response) && refused(response) && credentials.renewAfterRefusal()) {
+      log.debug("{} refused the credential; renewed it, trying once more", request);
+      response = sendOnce(request);
+    }
+    if (ApiErrors.isFailure(response)) {
+      throw ApiErrors.toException(request, response, credentials.refusedHint());
+    }
+    return response;
+  }
+
+  private static boolean refused(ApiResponse response) {
+    return response.status() == 401 || response.status() == 203;
+  }
+
+  private ApiResponse sendOnce(ApiRequest request) {
     ApiRequest full =
         request
             .withHeader("Authorization", credentials.authorization().reveal())
@@ -39,9 +59,6 @@ public final class AzureDevOpsHttp {
     long started = System.nanoTime();
     ApiResponse response = transport.send(full);
     log.debug("{} → {} in {} ms", request, response.status(), (System.nanoTime() - started) / 1_000_000);
-    if (ApiErrors.isFailure(response)) {
-      throw ApiErrors.toException(request, response, credentials.refusedHint());
-    }
     return response;
   }
 

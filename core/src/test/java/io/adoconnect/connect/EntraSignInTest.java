@@ -3,7 +3,7 @@ package io.adoconnect.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.adoconnect.AccessDeniedException;
+import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.simulator.SimulatorConfig;
@@ -14,6 +14,7 @@ import io.adoconnect.store.ConnectionMethod;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -88,11 +89,27 @@ class EntraSignInTest {
       assertThat(kit.sim.requestCount(EntraKit.tokenPath(kit.homeTenant()))).isZero();
       assertThat(listing.failures()).singleElement().satisfies(failure -> {
         assertThat(failure.organization()).isEqualTo("org-003");
-        assertThat(failure.error()).isInstanceOf(AccessDeniedException.class);
+        assertThat(failure.error()).isInstanceOf(OrganizationNotSupportedException.class);
         assertThat(failure.error().getMessage()).contains("org-003").contains("personal Microsoft accounts");
         assertThat(failure.error().hint()).contains("Personal Access Token").contains("connect pat --org org-003");
       });
       assertThat(ado.account(account.id()).status()).isEqualTo(AccountStatus.CONNECTED);
+    }
+  }
+
+  @Test
+  void testingTheAccountChecksEachReachableOrganizationAndSaysWhyOneIsSkipped() {
+    try (AdoConnect ado = kit.open()) {
+      Account account = kit.signIn(ado);
+
+      List<ConnectionCheck> checks = ado.test(account.id());
+
+      assertThat(checks).extracting(ConnectionCheck::organization).containsExactly("org-001", "org-002", "org-003");
+      assertThat(checks.subList(0, 2)).allSatisfy(c -> {
+        assertThat(c.skipped()).isNull();
+        assertThat(c.repositories()).isPositive();
+      });
+      assertThat(checks.get(2).skipped()).contains("personal Microsoft accounts").contains("connect pat --org org-003");
     }
   }
 

@@ -65,6 +65,25 @@ class EntraTokenRefreshTest {
   }
 
   @Test
+  void aTokenAzureDevOpsRefusesBeforeItExpiresIsRenewedOnceAndTheCallSucceeds() {
+    kit = new EntraKit(SimulatorConfig.defaults(), tmp);
+    try (AdoConnect ado = kit.open()) {
+      Account account = kit.signIn(ado);
+      String signedIn = kit.transport.lastIssued().accessToken();
+      kit.sim.expireAccessTokens(); // revoked on the service side; our stored expiry is still an hour away
+      kit.sim.resetCounts();
+      kit.transport.clearSent();
+
+      List<DiscoveredRepository> repos = org001(ado, account);
+
+      assertThat(repos).isNotEmpty();
+      assertThat(kit.tokenRequests()).isEqualTo(1);
+      assertThat(devOpsAuthorizations()).containsExactly("Bearer " + signedIn, "Bearer " + kit.transport.lastIssued().accessToken());
+      assertThat(ado.account(account.id()).status()).isEqualTo(AccountStatus.CONNECTED);
+    }
+  }
+
+  @Test
   void aTokenWithNinetySecondsOrLessLeftIsRenewedFirstAndTheNewOneIsUsed() {
     kit = new EntraKit(SimulatorConfig.defaults(), tmp);
     try (AdoConnect ado = kit.open()) {
