@@ -99,7 +99,7 @@ abstract class ServerTestBase {
     Service(Map<String, String> env, Optional<Secret> clientSecret, UnaryOperator<ServerConfig> config) {
       ConnectSettings s = ConnectSettings.fromEnvironment(dataDir(), env);
       ConnectSettings recorded = new ConnectSettings(
-          s.dataDir(), s.endpoints(), s.entra(), s.keySource(), new RecordingTransport(s.transport(), canaries), s.clock(), s.parallelism());
+          s.dataDir(), s.endpoints(), s.entra(), s.keySource(), new RecordingTransport(s.transport(), canaries), clock, s.parallelism());
       this.ado = AdoConnect.open(recorded, clientSecret);
       this.token = ApiToken.loadOrCreate(dataDir());
       canaries.add(token.reveal());
@@ -129,6 +129,11 @@ abstract class ServerTestBase {
 
   void serve(Service service, Body body) {
     JavalinTest.test(service.app.javalin(), (server, client) -> body.run(service, new Api(server.port(), service.token.reveal(), responses)));
+  }
+
+  /** Lets a device flow's poll interval (5 s when Entra says 0) pass without waiting. */
+  void afterInterval() {
+    clock.advance(Duration.ofSeconds(6));
   }
 
   /** A clock the tests move by hand (login tickets, sessions, pending sign-ins). */
