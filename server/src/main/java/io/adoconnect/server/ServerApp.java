@@ -60,7 +60,11 @@ public final class ServerApp {
       cfg.jetty.host = config.host();
       cfg.jetty.port = config.port();
       cfg.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
-      cfg.events.handlerAdded(meta -> routes.add(meta.getHttpMethod().name() + " " + meta.getPath()));
+      cfg.events.handlerAdded(meta -> {
+        if (!meta.getHttpMethod().name().startsWith("BEFORE") && !meta.getHttpMethod().name().startsWith("AFTER")) {
+          routes.add(meta.getHttpMethod().name() + " " + meta.getPath());
+        }
+      });
       cfg.events.serverStopped(workers::shutdownNow);
       cfg.routes.before(guard::before);
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
