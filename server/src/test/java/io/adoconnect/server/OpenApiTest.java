@@ -152,4 +152,19 @@ class OpenApiTest extends ServerTestBase {
       assertThat(service.ado.sources()).isEmpty();
     });
   }
+
+  @Test
+  void aChunkedBodyWithoutContentLengthIsCappedToo() {
+    serve((service, api) -> {
+      byte[] big = ("{\"organization\":\"org-001\",\"pat\":\"" + CANARY_PAT + "\",\"x\":\"" + "a".repeat(70 * 1024) + "\"}").getBytes();
+      java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(api.base().resolve("/api/connections/pat"))
+          .header("Authorization", "Bearer " + service.token.reveal()).header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      responses.add(new Api.Response("POST chunked", r.statusCode(), r.headers().map(), r.body()));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+      assertThat(r.body()).contains("payload_too_large");
+      assertThat(service.ado.accounts()).isEmpty();
+    });
+  }
 }
