@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DisconnectCommand.class,
       DemoCommand.class,
       SimulatorCommand.class,
+      ServeCommand.class,
     },
     footer = {
       "",

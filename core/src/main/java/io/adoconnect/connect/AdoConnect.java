@@ -5,6 +5,7 @@ import io.adoconnect.InvalidInputException;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.auth.Secret;
+import io.adoconnect.auth.entra.AuthorizationCodeFlow;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
@@ -52,18 +53,32 @@ public final class AdoConnect implements AutoCloseable {
   private final EntraTokens tokens;
   private final AccountAccess access;
   private final EntraConnections entra;
+  private final Optional<Secret> webClientSecret;
   private Vault vault;
 
   private AdoConnect(ConnectSettings settings, Store store) {
+    this(settings, store, Optional.empty());
+  }
+
+  private AdoConnect(ConnectSettings settings, Store store, Optional<Secret> webClientSecret) {
     this.settings = settings;
     this.store = store;
-    this.tokens = new EntraTokens(settings, store, this::vault);
+    this.webClientSecret = webClientSecret;
+    this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret);
     this.access = new AccountAccess(settings, store, this::vault, tokens);
     this.entra = new EntraConnections(settings, store, this::vault, tokens);
   }
 
   public static AdoConnect open(ConnectSettings settings) {
     return new AdoConnect(settings, Store.open(settings.dataDir()));
+  }
+
+  /**
+   * For the web service of a confidential Entra app registration: its web sign-ins redeem codes,
+   * and later refresh their tokens, with {@code webClientSecret}. Device code sign-ins stay public.
+   */
+  public static AdoConnect open(ConnectSettings settings, Optional<Secret> webClientSecret) {
+    return new AdoConnect(settings, Store.open(settings.dataDir()), webClientSecret);
   }
 
   /** Tests a PAT against its organizations or collection; nothing is saved. */
@@ -126,6 +141,24 @@ public final class AdoConnect implements AutoCloseable {
    */
   public Account connectBrowser(Consumer<URI> openBrowser, Duration timeout) {
     return entra.connectBrowser(openBrowser, timeout);
+  }
+
+  /**
+   * Web sign-in (authorization code + PKCE S256) for a service with its own redirect URI: the
+   * authorize URL to send the browser to, and the one-time state and code verifier to keep
+   * server-side until the code comes back.
+   */
+  public AuthorizationCodeFlow.Pending beginWebSignIn(URI redirectUri) {
+    return entra.beginWeb(redirectUri);
+  }
+
+  /**
+   * Redeems the code that came back to the redirect URI of {@link #beginWebSignIn} (with the
+   * confidential app's secret, if configured) and saves the account, method authorization_code.
+   * The caller has already checked the returned {@code state} against {@code pending}.
+   */
+  public Account completeWebSignIn(AuthorizationCodeFlow.Pending pending, Secret code) {
+    return entra.completeWeb(pending, code, webClientSecret);
   }
 
   /** Re-checks a saved connection with its stored credential. */

@@ -148,6 +148,18 @@ final class EntraConnections {
     }
   }
 
+  /** Web sign-in, first half: the authorize URL (PKCE S256, one-time state) for the service's own redirect URI. */
+  AuthorizationCodeFlow.Pending beginWeb(URI redirectUri) {
+    vault.get(); // fail before the browser leaves when no key source is available
+    return new AuthorizationCodeFlow(settings.entra(), settings.transport(), settings.clock()).begin(redirectUri);
+  }
+
+  /** Web sign-in, second half: redeems the code (with the app's secret when confidential) and saves the account. */
+  Account completeWeb(AuthorizationCodeFlow.Pending pending, Secret code, Optional<Secret> clientSecret) {
+    AuthorizationCodeFlow flow = new AuthorizationCodeFlow(settings.entra(), settings.transport(), settings.clock());
+    return finish(flow.redeem(pending, code, clientSecret), ConnectionMethod.AUTHORIZATION_CODE);
+  }
+
   /** Turns a fresh sign-in into a saved account with its organizations. */
   private Account finish(TokenSet signedIn, ConnectionMethod method) {
     IdTokenClaims claims = signedIn.claims();

@@ -7,6 +7,7 @@ import io.adoconnect.auth.entra.TokenRefresher;
 import io.adoconnect.auth.entra.TokenSet;
 import io.adoconnect.store.Account;
 import io.adoconnect.store.AccountStatus;
+import io.adoconnect.store.ConnectionMethod;
 import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Store;
 import io.adoconnect.vault.Vault;
@@ -33,8 +34,19 @@ final class EntraTokens {
   private final Supplier<Vault> vault;
   private final TokenRefresher refresher;
   private final RefreshLocks locks;
+  private final Optional<Secret> webClientSecret;
 
   EntraTokens(ConnectSettings settings, Store store, Supplier<Vault> vault) {
+    this(settings, store, vault, Optional.empty());
+  }
+
+  /**
+   * @param webClientSecret the secret of a confidential web app registration: refresh tokens that
+   *     the web sign-in (authorization code) obtained are redeemed with it, as Entra requires of a
+   *     confidential client; device-code refresh tokens (a public client's) never carry it
+   */
+  EntraTokens(ConnectSettings settings, Store store, Supplier<Vault> vault, Optional<Secret> webClientSecret) {
+    this.webClientSecret = webClientSecret;
     this.settings = settings;
     this.store = store;
     this.vault = vault;
@@ -126,7 +138,7 @@ final class EntraTokens {
     Secret refreshToken = vault.get().unseal(sealedRefresh.get(), accountId);
     TokenSet tokens;
     try {
-      tokens = refresher.refresh(refreshToken, tenant, Optional.empty());
+      tokens = refresher.refresh(refreshToken, tenant, clientSecretFor(account));
     } catch (ReconnectRequiredException e) {
       store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
       throw new ReconnectRequiredException(
@@ -141,6 +153,11 @@ final class EntraTokens {
         : account;
     store.saveAccount(updated, sealed(accountId, tokens.refreshToken(), bundle));
     return tokens.accessToken();
+  }
+
+  /** The flow that issued the refresh token decides: a confidential web sign-in refreshes with its secret. */
+  Optional<Secret> clientSecretFor(Account account) {
+    return account.method() == ConnectionMethod.AUTHORIZATION_CODE ? webClientSecret : Optional.empty();
   }
 
   private AccessTokenBundle bundle(String accountId) {

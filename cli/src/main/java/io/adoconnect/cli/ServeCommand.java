@@ -1,0 +1,118 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.InvalidInputException;
+import io.adoconnect.auth.Secret;
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.ConnectSettings;
+import io.adoconnect.server.ServerApp;
+import io.adoconnect.server.ServerConfig;
+import io.adoconnect.server.access.ApiToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ado-connect serve}: the HTTP API (and later the integrations page) until Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the HTTP API on 127.0.0.1 until interrupted (Ctrl-C). Every API call needs the API token kept in",
+      "<data-dir>/api-token (Authorization: Bearer …); the browser logs in with the one-time link printed at start.",
+      "Web sign-in with a confidential Entra app: ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID, ADO_CONNECT_AZURE_CLIENT_SECRET",
+      "(or ADO_CONNECT_AZURE_CLIENT_SECRET_FILE) and ADO_CONNECT_REDIRECT_URI",
+      "(default http://127.0.0.1:{port}/api/signin/microsoft/callback)."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8080")
+  int port;
+
+  @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).", defaultValue = "127.0.0.1")
+  String host;
+
+  public ServeCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Path dataDir = common.dataDir(ctx);
+    Optional<Secret> clientSecret = clientSecret();
+    Optional<URI> redirectUri = redirectUri();
+    AdoConnect ado = AdoConnect.open(ConnectSettings.fromEnvironment(dataDir, ctx.env()), clientSecret);
+    ApiToken token = ApiToken.loadOrCreate(dataDir);
+    ServerConfig config = new ServerConfig(host, port, token, redirectUri, Clock.systemUTC());
+    if (!config.isLoopback()) {
+      ctx.err().printf("WARNING: listening on %s, not only on this machine. Anyone who can reach it can try the API;"
+          + " keep the API token secret and put TLS in front of it.%n", host);
+    }
+    ServerApp app = ServerApp.create(config, ado);
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      ado.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      ado.close();
+      stopped.countDown();
+    }));
+    ctx.out().printf("ado-connect service listening on %s%n", app.baseUri());
+    ctx.out().printf("  API: %s/api/…  (described at %s/openapi.json)%n", app.baseUri(), app.baseUri());
+    ctx.out().printf("  API token: in %s (send it as Authorization: Bearer <token>)%n", token.file());
+    ctx.out().printf("  Browser login link (works once, for 60 s): %s%n", app.loginLink());
+    ctx.out().printf("  Web sign-in redirect URI: %s%s%n", app.redirectUri(), clientSecret.isPresent() ? " (confidential app)" : "");
+    ctx.out().println("Stop with Ctrl-C.");
+    ctx.out().flush();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private Optional<Secret> clientSecret() {
+    String value = ctx.env().get("ADO_CONNECT_AZURE_CLIENT_SECRET");
+    String file = ctx.env().get("ADO_CONNECT_AZURE_CLIENT_SECRET_FILE");
+    if (value != null && !value.isBlank()) {
+      return Optional.of(Secret.of(value.strip()));
+    }
+    if (file != null && !file.isBlank()) {
+      try {
+        String read = Files.readString(Path.of(file.strip())).strip();
+        if (read.isEmpty()) {
+          throw new InvalidInputException("The client secret file " + file + " is empty.",
+              "Put the secret's value (not its id) in the file named by ADO_CONNECT_AZURE_CLIENT_SECRET_FILE.");
+        }
+        return Optional.of(Secret.of(read));
+      } catch (IOException e) {
+        throw new UncheckedIOException("ado-connect could not read the client secret file " + file, e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<URI> redirectUri() {
+    String value = ctx.env().get("ADO_CONNECT_REDIRECT_URI");
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    URI uri = io.adoconnect.devops.HttpUrls.parse(value.strip(), "ADO_CONNECT_REDIRECT_URI");
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null || !uri.getPath().endsWith(ServerApp.CALLBACK_PATH)) {
+      throw new InvalidInputException("ADO_CONNECT_REDIRECT_URI must end with " + ServerApp.CALLBACK_PATH + ", without query or fragment.",
+          "E.g. https://ado-connect.example.com" + ServerApp.CALLBACK_PATH + ", exactly as registered in the Entra app.");
+    }
+    return Optional.of(uri);
+  }
+}

@@ -1,0 +1,146 @@
+package io.adoconnect.server;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.http.Json;
+import io.adoconnect.server.access.AccessGuard;
+import io.adoconnect.server.access.LoginTickets;
+import io.adoconnect.server.access.SessionController;
+import io.adoconnect.server.access.Sessions;
+import io.adoconnect.server.accounts.AccountsController;
+import io.adoconnect.server.connections.DeviceController;
+import io.adoconnect.server.connections.PatController;
+import io.adoconnect.server.docs.DocsController;
+import io.adoconnect.server.errors.ErrorMapping;
+import io.adoconnect.server.repositories.RepositoriesController;
+import io.adoconnect.server.signin.WebSignInController;
+import io.adoconnect.server.sources.SourcesController;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The service: one Javalin app, its controllers created here with what they need (no static
+ * state), over one {@link AdoConnect} that the caller opens and closes.
+ *
+ * <pre>{@code
+ * try (AdoConnect ado = AdoConnect.open(settings, clientSecret)) {
+ *   ServerApp app = ServerApp.create(ServerConfig.local(ApiToken.loadOrCreate(dataDir)), ado);
+ *   app.start();
+ *   System.out.println(app.loginLink());
+ * }
+ * }</pre>
+ */
+public final class ServerApp {
+  /** The path of the web sign-in's callback, as registered in the Entra app. */
+  public static final String CALLBACK_PATH = "/api/signin/microsoft/callback";
+
+  private final ServerConfig config;
+  private final Javalin javalin;
+  private final SessionController sessions;
+  private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
+
+  private ServerApp(ServerConfig config, AdoConnect ado) {
+    this.config = config;
+    LoginTickets tickets = new LoginTickets(config.clock());
+    Sessions browserSessions = new Sessions(config.clock());
+    AccessGuard guard = new AccessGuard(config.apiToken(), browserSessions);
+    this.sessions = new SessionController(tickets, browserSessions, this::baseUri);
+    ExecutorService workers = Executors.newCachedThreadPool(daemons());
+    this.javalin = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.http.maxRequestSize = AccessGuard.MAX_BODY;
+      cfg.jetty.host = config.host();
+      cfg.jetty.port = config.port();
+      cfg.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
+      cfg.events.handlerAdded(meta -> {
+        if (!meta.getHttpMethod().name().startsWith("BEFORE") && !meta.getHttpMethod().name().startsWith("AFTER")) {
+          routes.add(meta.getHttpMethod().name() + " " + meta.getPath());
+        }
+      });
+      cfg.events.serverStopped(workers::shutdownNow);
+      cfg.routes.before(guard::before);
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        AccessGuard.securityHeaders(ctx);
+        ErrorMapping.write(e, ctx);
+      });
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        AccessGuard.securityHeaders(ctx);
+        ErrorMapping.write(e, ctx);
+      });
+      new DocsController().routes(cfg.routes);
+      sessions.routes(cfg.routes);
+      new DeviceController(ado).routes(cfg.routes);
+      new PatController(ado).routes(cfg.routes);
+      new WebSignInController(ado, this::redirectUri, config.clock()).routes(cfg.routes);
+      new AccountsController(ado).routes(cfg.routes);
+      new RepositoriesController(ado, workers).routes(cfg.routes);
+      new SourcesController(ado).routes(cfg.routes);
+    });
+  }
+
+  public static ServerApp create(ServerConfig config, AdoConnect ado) {
+    return new ServerApp(config, ado);
+  }
+
+  /** The Javalin app, e.g. for {@code JavalinTest.test(app.javalin(), …)}. */
+  public Javalin javalin() {
+    return javalin;
+  }
+
+  public ServerApp start() {
+    javalin.start(config.host(), config.port());
+    return this;
+  }
+
+  public void stop() {
+    javalin.stop();
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  /** Where the service answers, e.g. {@code http://127.0.0.1:8080}; loopback when bound to all interfaces. */
+  public URI baseUri() {
+    String host = config.host();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
+      host = ServerConfig.LOOPBACK;
+    }
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** The web sign-in's redirect URI: configured, or this service's callback on 127.0.0.1. */
+  public URI redirectUri() {
+    return config.redirectUri().orElseGet(() -> URI.create("http://127.0.0.1:" + port() + CALLBACK_PATH));
+  }
+
+  /** A fresh one-time login link for the browser (single use, 60 s). */
+  public String loginLink() {
+    return sessions.newLoginLink();
+  }
+
+  /** Every {@code METHOD /path} registered, for the test that keeps the OpenAPI document true. */
+  public List<String> routes() {
+    return List.copyOf(routes);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemons() {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "ado-connect-server-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

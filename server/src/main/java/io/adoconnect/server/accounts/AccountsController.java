@@ -1,0 +1,33 @@
+package io.adoconnect.server.accounts;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.server.errors.ApiException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * {@code GET /api/accounts} (the public view: no token, PAT or secret is part of it) and
+ * {@code DELETE /api/accounts/{id}} (disconnect: the account and its sealed secrets go; its
+ * sources stay, shown as disconnected).
+ */
+public final class AccountsController {
+  private final AdoConnect ado;
+
+  public AccountsController(AdoConnect ado) {
+    this.ado = ado;
+  }
+
+  public void routes(RoutesConfig routes) {
+    routes.get("/api/accounts", ctx -> ctx.json(ado.accounts()));
+    routes.delete("/api/accounts/{id}", this::disconnect);
+  }
+
+  private void disconnect(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (ado.accounts().stream().noneMatch(a -> a.id().equals(id))) {
+      throw ApiException.notFound("No connected account has that id.", "GET /api/accounts lists them.");
+    }
+    ado.disconnect(id);
+    ctx.status(204);
+  }
+}
