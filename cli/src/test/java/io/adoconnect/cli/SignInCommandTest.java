@@ -108,7 +108,7 @@ class SignInCommandTest {
     assertThat(run.err()).contains("Sign in at: " + cli.base() + "/common/oauth2/v2.0/authorize?")
         .contains("code_challenge_method=S256").contains("state=").contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A");
     JsonNode account = cli.run("accounts", "--json").assertOk().json().get(0);
-    assertThat(account.path("method").asText()).isEqualTo("authorization_code");
+    assertThat(account.path("method").asText()).isEqualTo("browser");
     assertThat(account.path("organizations")).hasSize(3);
   }
 

@@ -144,7 +144,7 @@ final class EntraConnections {
       redirect.expect(pending.state());
       openBrowser.accept(pending.authorizeUri());
       Secret code = redirect.awaitCode(timeout);
-      return finish(flow.redeem(pending, code, Optional.empty()), ConnectionMethod.AUTHORIZATION_CODE);
+      return finish(flow.redeem(pending, code, Optional.empty()), ConnectionMethod.BROWSER);
     }
   }
 

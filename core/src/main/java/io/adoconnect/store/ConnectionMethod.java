@@ -9,8 +9,16 @@ public enum ConnectionMethod {
   PAT("pat"),
   /** Microsoft Entra device code flow (RFC 8628), for the CLI and desktop. */
   DEVICE_CODE("device_code"),
-  /** Microsoft Entra authorization code flow with PKCE, for the web service. */
-  AUTHORIZATION_CODE("authorization_code");
+  /**
+   * Microsoft Entra authorization code flow with PKCE in the web service — a confidential app
+   * registration, so its refresh tokens are redeemed with the app's client secret.
+   */
+  AUTHORIZATION_CODE("authorization_code"),
+  /**
+   * Microsoft Entra authorization code flow with PKCE from the CLI, answered on a loopback port — a
+   * public client: its refresh tokens are redeemed without a secret.
+   */
+  BROWSER("browser");
 
   private final String wireName;
 
@@ -31,6 +39,6 @@ public enum ConnectionMethod {
       }
     }
     throw new InvalidInputException("Unknown connection method '" + name + "'.",
-        "Use one of: pat, device_code, authorization_code.");
+        "Use one of: pat, device_code, authorization_code, browser.");
   }
 }
