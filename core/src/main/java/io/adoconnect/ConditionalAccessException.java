@@ -1,6 +1,5 @@
 package io.adoconnect;
 
-
 /** A Conditional Access policy blocked this way of signing in (often the device code flow). */
 public class ConditionalAccessException extends AuthenticationException {
   public ConditionalAccessException(String message, String hint) {

@@ -7,8 +7,13 @@ public class ThrottledException extends AzureDevOpsApiException {
   private final Duration retryAfter;
 
   public ThrottledException(String message, Duration retryAfter) {
-    super(429, "RequestBlockedException", message,
-        "Azure DevOps is rate limiting this user; wait " + retryAfter.toSeconds() + " s and try again.");
+    super(
+        429,
+        "RequestBlockedException",
+        message,
+        "Azure DevOps is rate limiting this user; wait "
+            + retryAfter.toSeconds()
+            + " s and try again.");
     this.retryAfter = retryAfter;
   }
 

@@ -10,12 +10,17 @@ import org.junit.jupiter.api.Test;
 
 /** Keeps the package layout of DESIGN.md and STYLE.md honest. */
 class LayoutTest {
-  private static final String[] AREAS = {"io.adoconnect.organizations..", "io.adoconnect.projects..", "io.adoconnect.repositories.."};
+  private static final String[] AREAS = {
+    "io.adoconnect.organizations..", "io.adoconnect.projects..", "io.adoconnect.repositories.."
+  };
   private static JavaClasses core;
 
   @BeforeAll
   static void load() {
-    core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.adoconnect");
+    core =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.adoconnect");
   }
 
   @Test
@@ -23,7 +28,13 @@ class LayoutTest {
     for (String area : AREAS) {
       for (String other : AREAS) {
         if (!area.equals(other)) {
-          noClasses().that().resideInAPackage(area).should().dependOnClassesThat().resideInAPackage(other).check(core);
+          noClasses()
+              .that()
+              .resideInAPackage(area)
+              .should()
+              .dependOnClassesThat()
+              .resideInAPackage(other)
+              .check(core);
         }
       }
     }
@@ -31,29 +42,56 @@ class LayoutTest {
 
   @Test
   void onlyTheHttpPackageTouchesJavaNetHttp() {
-    noClasses().that().resideOutsideOfPackages("io.adoconnect.http..", "io.adoconnect.simulator..")
-        .should().dependOnClassesThat().resideInAPackage("java.net.http..").check(core);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.adoconnect.http..", "io.adoconnect.simulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.net.http..")
+        .check(core);
   }
 
   @Test
   void coreKnowsNothingOfTheCliServerOrSimulator() {
-    noClasses().that().resideOutsideOfPackages("io.adoconnect.simulator..").should().dependOnClassesThat()
-        .resideInAnyPackage("io.adoconnect.cli..", "io.adoconnect.server..", "io.adoconnect.simulator..", "picocli..", "io.javalin..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.adoconnect.simulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.adoconnect.cli..",
+            "io.adoconnect.server..",
+            "io.adoconnect.simulator..",
+            "picocli..",
+            "io.javalin..")
         .check(core);
   }
 
   @Test
   void storageAndCryptoDoNotCallAzureDevOps() {
-    noClasses().that().resideInAnyPackage("io.adoconnect.store..", "io.adoconnect.vault..")
-        .should().dependOnClassesThat()
-        .resideInAnyPackage("io.adoconnect.http..", "io.adoconnect.discovery..", "io.adoconnect.connect..",
-            "io.adoconnect.organizations..", "io.adoconnect.projects..", "io.adoconnect.repositories..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.adoconnect.store..", "io.adoconnect.vault..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.adoconnect.http..",
+            "io.adoconnect.discovery..",
+            "io.adoconnect.connect..",
+            "io.adoconnect.organizations..",
+            "io.adoconnect.projects..",
+            "io.adoconnect.repositories..")
         .check(core);
   }
 
   @Test
   void onlyTheConnectUseCasesOpenTheStore() {
-    noClasses().that().resideOutsideOfPackages("io.adoconnect.connect..", "io.adoconnect.store..")
-        .should().dependOnClassesThat().resideInAPackage("io.adoconnect.store..").check(core);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.adoconnect.connect..", "io.adoconnect.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.adoconnect.store..")
+        .check(core);
   }
 }

@@ -45,6 +45,7 @@ public final class DiscoveryBenchmark {
   static final double TARGET_REQUESTS_RATIO = 50;
   static final double TARGET_WALL_RATIO = 20;
   static final double TARGET_CRITICAL_PATH_FACTOR = 2;
+
   /** Profile, accounts, then every organization's listing in parallel. */
   static final int CRITICAL_PATH_ROUND_TRIPS = 3;
 
@@ -54,10 +55,14 @@ public final class DiscoveryBenchmark {
 
   private static final PrintStream out = System.out;
 
-  /** One variant of discovery: finds the ids of every cloneable repository the simulator's user can reach. */
+  /**
+   * One variant of discovery: finds the ids of every cloneable repository the simulator's user can
+   * reach.
+   */
   interface Variant extends Function<Simulator, Set<String>> {}
 
-  record Options(int orgs, int projects, int repos, int latencyMs, int runs, int baselineRuns, int warmups) {
+  record Options(
+      int orgs, int projects, int repos, int latencyMs, int runs, int baselineRuns, int warmups) {
     static final String USAGE =
         """
         Usage: scripts/bench discovery [--orgs N] [--projects N] [--repos N] [--latency-ms N]
@@ -93,10 +98,23 @@ public final class DiscoveryBenchmark {
                 CRITICAL_PATH_ROUND_TRIPS);
 
     static final Set<String> OPTIONS =
-        Set.of("--orgs", "--projects", "--repos", "--latency-ms", "--runs", "--baseline-runs", "--warmups");
+        Set.of(
+            "--orgs",
+            "--projects",
+            "--repos",
+            "--latency-ms",
+            "--runs",
+            "--baseline-runs",
+            "--warmups");
 
     static Options parse(String[] args) {
-      int orgs = 20, projects = 100, repos = 10, latency = 20, runs = 3, baselineRuns = -1, warmups = 5;
+      int orgs = 20,
+          projects = 100,
+          repos = 10,
+          latency = 20,
+          runs = 3,
+          baselineRuns = -1,
+          warmups = 5;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         if (arg.equals("-h") || arg.equals("--help")) {
@@ -105,7 +123,8 @@ public final class DiscoveryBenchmark {
         int eq = arg.indexOf('=');
         String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
         if (!OPTIONS.contains(name)) {
-          throw new UsageException(name.startsWith("-") ? "unknown option " + name : "unexpected argument " + name);
+          throw new UsageException(
+              name.startsWith("-") ? "unknown option " + name : "unexpected argument " + name);
         }
         String value;
         if (eq > 0) {
@@ -130,7 +149,8 @@ public final class DiscoveryBenchmark {
       if (orgs < 1) {
         throw new UsageException("--orgs must be at least 1");
       }
-      return new Options(orgs, projects, repos, latency, runs, baselineRuns < 0 ? runs : baselineRuns, warmups);
+      return new Options(
+          orgs, projects, repos, latency, runs, baselineRuns < 0 ? runs : baselineRuns, warmups);
     }
 
     private static int number(String name, String value) {
@@ -178,7 +198,9 @@ public final class DiscoveryBenchmark {
     }
 
     String each() {
-      return Arrays.stream(millis).mapToObj(ms -> fmt("%.1f", ms)).collect(Collectors.joining(", "));
+      return Arrays.stream(millis)
+          .mapToObj(ms -> fmt("%.1f", ms))
+          .collect(Collectors.joining(", "));
     }
   }
 
@@ -211,7 +233,11 @@ public final class DiscoveryBenchmark {
 
     out.printf(
         "Discovery benchmark: %d orgs x %d projects x %d repos, %d ms simulator latency, %d CPUs, Java %s%n",
-        o.orgs(), o.projects(), o.repos(), o.latencyMs(), Runtime.getRuntime().availableProcessors(),
+        o.orgs(),
+        o.projects(),
+        o.repos(),
+        o.latencyMs(),
+        Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
 
     out.printf("load average at start: %s%n", loadAverage());
@@ -224,8 +250,10 @@ public final class DiscoveryBenchmark {
     // served as bytes), so server-side JSON generation isn't billed to ado-connect.
     int warmups = o.warmups();
     if (warmups > 0) {
-      out.printf("warm-up: %d unmeasured runs of each variant on a 2 x 20 x 10 simulator, then %d of ado-connect"
-          + " on the measured one...%n", warmups, warmups);
+      out.printf(
+          "warm-up: %d unmeasured runs of each variant on a 2 x 20 x 10 simulator, then %d of ado-connect"
+              + " on the measured one...%n",
+          warmups, warmups);
       try (Simulator small = Simulator.start(config.withOrgs(2).withProjects(20).withRepos(10))) {
         for (int i = 0; i < warmups; i++) {
           ours.apply(small);
@@ -241,8 +269,9 @@ public final class DiscoveryBenchmark {
 
       Set<String>[] found = newSetArray(2);
       Runs oursRuns = measure("ado-connect", ours, sim, o.runs(), found, 0);
-      out.printf("measuring baseline: %d run(s), each about %.0f s...%n", o.baselineRuns(),
-          (2 + o.orgs() * (1.0 + o.projects())) * o.latencyMs() / 1000.0);
+      out.printf(
+          "measuring baseline: %d run(s), each about %.0f s...%n",
+          o.baselineRuns(), (2 + o.orgs() * (1.0 + o.projects())) * o.latencyMs() / 1000.0);
       Runs baselineRuns = measure("baseline", baseline, sim, o.baselineRuns(), found, 1);
 
       if (!found[0].equals(found[1])) {
@@ -253,8 +282,12 @@ public final class DiscoveryBenchmark {
         System.err.printf(
             "discovery benchmark: the variants found different repositories: ado-connect %d, baseline %d;"
                 + " only ado-connect: %d (e.g. %s), only baseline: %d (e.g. %s)%n",
-            found[0].size(), found[1].size(), onlyOurs.size(), onlyOurs.stream().limit(3).toList(),
-            onlyBaseline.size(), onlyBaseline.stream().limit(3).toList());
+            found[0].size(),
+            found[1].size(),
+            onlyOurs.size(),
+            onlyOurs.stream().limit(3).toList(),
+            onlyBaseline.size(),
+            onlyBaseline.stream().limit(3).toList());
         return EXIT_RESULTS_DIFFER;
       }
       out.printf("load average at end: %s%n", loadAverage());
@@ -273,7 +306,8 @@ public final class DiscoveryBenchmark {
     }
   }
 
-  private static Runs measure(String name, Variant variant, Simulator sim, int runs, Set<String>[] found, int slot) {
+  private static Runs measure(
+      String name, Variant variant, Simulator sim, int runs, Set<String>[] found, int slot) {
     long[] requests = new long[runs];
     double[] millis = new double[runs];
     for (int i = 0; i < runs; i++) {
@@ -285,8 +319,15 @@ public final class DiscoveryBenchmark {
       if (found[slot] == null) {
         found[slot] = ids;
       } else if (!found[slot].equals(ids)) {
-        throw new ResultsDiffer(name + " found " + ids.size() + " repositories in run " + (i + 1) + " but "
-            + found[slot].size() + " in run 1");
+        throw new ResultsDiffer(
+            name
+                + " found "
+                + ids.size()
+                + " repositories in run "
+                + (i + 1)
+                + " but "
+                + found[slot].size()
+                + " in run 1");
       }
       out.printf("  %-12s run %d: %5d requests %10.1f ms%n", name, i + 1, requests[i], millis[i]);
     }
@@ -301,27 +342,47 @@ public final class DiscoveryBenchmark {
     double requestsRatio = (double) baselineRequests / oursRequests;
     double wallRatio = baselineMs / oursMs;
     int criticalPathMs = CRITICAL_PATH_ROUND_TRIPS * o.latencyMs();
-    double oursVsCritical = criticalPathMs == 0 ? Double.POSITIVE_INFINITY : oursMs / criticalPathMs;
+    double oursVsCritical =
+        criticalPathMs == 0 ? Double.POSITIVE_INFINITY : oursMs / criticalPathMs;
 
     out.println();
     out.printf("Both variants found the same %d cloneable repositories.%n%n", repositories);
     out.printf("%-32s %9s %14s   %s%n", "variant", "requests", "median wall", "runs (ms)");
-    out.printf("%-32s %9d %11.1f ms   %s%n", "ado-connect (org-level, par " + RepositoryDiscovery.DEFAULT_PARALLELISM + ")",
-        oursRequests, oursMs, ours.each());
-    out.printf("%-32s %9d %11.1f ms   %s%n", "baseline (per project, serial)", baselineRequests, baselineMs, baseline.each());
+    out.printf(
+        "%-32s %9d %11.1f ms   %s%n",
+        "ado-connect (org-level, par " + RepositoryDiscovery.DEFAULT_PARALLELISM + ")",
+        oursRequests,
+        oursMs,
+        ours.each());
+    out.printf(
+        "%-32s %9d %11.1f ms   %s%n",
+        "baseline (per project, serial)", baselineRequests, baselineMs, baseline.each());
     out.printf("%-32s %8.1fx %13.1fx%n", "baseline / ado-connect", requestsRatio, wallRatio);
-    out.printf("%-32s %9d %11d ms   (%d round trips x %d ms)%n", "critical path", CRITICAL_PATH_ROUND_TRIPS, criticalPathMs,
-        CRITICAL_PATH_ROUND_TRIPS, o.latencyMs());
+    out.printf(
+        "%-32s %9d %11d ms   (%d round trips x %d ms)%n",
+        "critical path",
+        CRITICAL_PATH_ROUND_TRIPS,
+        criticalPathMs,
+        CRITICAL_PATH_ROUND_TRIPS,
+        o.latencyMs());
     out.printf("%-32s %26s%n", "ado-connect / critical path", fmt("%.2fx", oursVsCritical));
     out.println();
 
     List<String> failed = new ArrayList<>();
-    failed.addAll(check(fmt("requests_ratio %.1f >= %.0f", requestsRatio, TARGET_REQUESTS_RATIO),
-        requestsRatio >= TARGET_REQUESTS_RATIO));
-    failed.addAll(check(fmt("wall_ratio %.1f >= %.0f", wallRatio, TARGET_WALL_RATIO), wallRatio >= TARGET_WALL_RATIO));
-    failed.addAll(check(fmt("ours_ms %.1f <= %.0f x critical path (%.0f ms)", oursMs, TARGET_CRITICAL_PATH_FACTOR,
-            TARGET_CRITICAL_PATH_FACTOR * criticalPathMs),
-        oursMs <= TARGET_CRITICAL_PATH_FACTOR * criticalPathMs));
+    failed.addAll(
+        check(
+            fmt("requests_ratio %.1f >= %.0f", requestsRatio, TARGET_REQUESTS_RATIO),
+            requestsRatio >= TARGET_REQUESTS_RATIO));
+    failed.addAll(
+        check(
+            fmt("wall_ratio %.1f >= %.0f", wallRatio, TARGET_WALL_RATIO),
+            wallRatio >= TARGET_WALL_RATIO));
+    failed.addAll(
+        check(
+            fmt(
+                "ours_ms %.1f <= %.0f x critical path (%.0f ms)",
+                oursMs, TARGET_CRITICAL_PATH_FACTOR, TARGET_CRITICAL_PATH_FACTOR * criticalPathMs),
+            oursMs <= TARGET_CRITICAL_PATH_FACTOR * criticalPathMs));
     out.println();
     if (!failed.isEmpty()) {
       out.println("FAILED targets: " + String.join("; ", failed));
@@ -341,16 +402,27 @@ public final class DiscoveryBenchmark {
   static Set<String> adoConnect(Simulator sim) {
     AzureDevOpsEndpoints endpoints = AzureDevOpsEndpoints.allAt(sim.baseUri());
     AzureDevOpsHttp http = http(sim);
-    RepositoryDiscovery discovery = new RepositoryDiscovery(endpoints, org -> http, RepositoryDiscovery.DEFAULT_PARALLELISM);
-    DiscoveryResult result = discovery.discover(discovery.organizations(DiscoveryScope.saved(List.of()), http), DiscoveryListener.NONE);
+    RepositoryDiscovery discovery =
+        new RepositoryDiscovery(endpoints, org -> http, RepositoryDiscovery.DEFAULT_PARALLELISM);
+    DiscoveryResult result =
+        discovery.discover(
+            discovery.organizations(DiscoveryScope.saved(List.of()), http), DiscoveryListener.NONE);
     if (!result.failures().isEmpty()) {
-      throw new ResultsDiffer("ado-connect could not search " + result.failures().size() + " organization(s): "
-          + result.failures().get(0).organization() + ": " + result.failures().get(0).error().getMessage());
+      throw new ResultsDiffer(
+          "ado-connect could not search "
+              + result.failures().size()
+              + " organization(s): "
+              + result.failures().get(0).organization()
+              + ": "
+              + result.failures().get(0).error().getMessage());
     }
     return ids(result.repositories().stream().map(DiscoveredRepository::id).toList());
   }
 
-  /** (b) the baseline: profile → accounts → per organization its projects → per project its repositories, serially. */
+  /**
+   * (b) the baseline: profile → accounts → per organization its projects → per project its
+   * repositories, serially.
+   */
   static Set<String> baseline(Simulator sim) {
     AzureDevOpsEndpoints endpoints = AzureDevOpsEndpoints.allAt(sim.baseUri());
     AzureDevOpsHttp http = http(sim);
@@ -371,15 +443,19 @@ public final class DiscoveryBenchmark {
     return ids(found);
   }
 
-  /** A fresh client per run, so every run starts with cold connections, as a CLI invocation does. */
+  /**
+   * A fresh client per run, so every run starts with cold connections, as a CLI invocation does.
+   */
   private static AzureDevOpsHttp http(Simulator sim) {
-    return new AzureDevOpsHttp(RetryingTransport.standard(), PatCredential.of(Secret.of(sim.config().pat()), false));
+    return new AzureDevOpsHttp(
+        RetryingTransport.standard(), PatCredential.of(Secret.of(sim.config().pat()), false));
   }
 
   private static Set<String> ids(List<String> ids) {
     Set<String> set = new HashSet<>(ids);
     if (set.size() != ids.size()) {
-      throw new ResultsDiffer((ids.size() - set.size()) + " repositories were listed more than once");
+      throw new ResultsDiffer(
+          (ids.size() - set.size()) + " repositories were listed more than once");
     }
     return set;
   }
@@ -390,7 +466,11 @@ public final class DiscoveryBenchmark {
       String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       double one = Double.parseDouble(fields[0]);
       int cpus = Runtime.getRuntime().availableProcessors();
-      return fields[0] + " " + fields[1] + " " + fields[2]
+      return fields[0]
+          + " "
+          + fields[1]
+          + " "
+          + fields[2]
           + (one > cpus ? " (above its " + cpus + " CPUs: other work may inflate timings)" : "");
     } catch (IOException | RuntimeException e) {
       return "unknown";

@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ado-connect accounts}: the connected accounts, public fields only. */
-@Command(name = "accounts", mixinStandardHelpOptions = true, description = "List connected accounts.")
+@Command(
+    name = "accounts",
+    mixinStandardHelpOptions = true,
+    description = "List connected accounts.")
 public final class AccountsCommand implements Callable<Integer> {
   private final CliContext ctx;
 
@@ -31,16 +34,32 @@ public final class AccountsCommand implements Callable<Integer> {
       if (output.json) {
         Output.json(ctx.out(), accounts);
       } else if (accounts.isEmpty()) {
-        ctx.err().println("No accounts connected. Connect one: ado-connect connect device, or ado-connect connect pat --org ORG");
+        ctx.err()
+            .println(
+                "No accounts connected. Connect one: ado-connect connect device, or ado-connect connect pat --org ORG");
       } else {
-        Output.table(ctx.out(), List.of("ID", "METHOD", "HOST", "USER", "ORGANIZATIONS", "STATUS"),
+        Output.table(
+            ctx.out(),
+            List.of("ID", "METHOD", "HOST", "USER", "ORGANIZATIONS", "STATUS"),
             accounts.stream()
-                .map(a -> List.of(a.id(), a.method().wireName(), a.host(), Output.orDash(a.displayName()),
-                    String.join(",", a.organizations()), status(a)))
+                .map(
+                    a ->
+                        List.of(
+                            a.id(),
+                            a.method().wireName(),
+                            a.host(),
+                            Output.orDash(a.displayName()),
+                            String.join(",", a.organizations()),
+                            status(a)))
                 .toList());
-        accounts.stream().filter(a -> a.status() == AccountStatus.RECONNECT_NEEDED).forEach(a -> ctx.err().printf(
-            "Account %s needs you to sign in again: ado-connect disconnect %s, then ado-connect connect device.%n",
-            a.id(), a.id()));
+        accounts.stream()
+            .filter(a -> a.status() == AccountStatus.RECONNECT_NEEDED)
+            .forEach(
+                a ->
+                    ctx.err()
+                        .printf(
+                            "Account %s needs you to sign in again: ado-connect disconnect %s, then ado-connect connect device.%n",
+                            a.id(), a.id()));
       }
       return ExitCodes.OK;
     }

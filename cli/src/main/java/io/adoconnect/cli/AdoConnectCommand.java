@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     name = "ado-connect",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Connect Azure DevOps accounts and discover, pick and use their Git repositories.",
+    description =
+        "Connect Azure DevOps accounts and discover, pick and use their Git repositories.",
     subcommands = {
       ConnectCommand.class,
       TestCommand.class,

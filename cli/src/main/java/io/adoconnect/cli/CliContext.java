@@ -15,7 +15,12 @@ import java.util.function.Predicate;
  * @param browser opens a URL in the user's browser; false when it couldn't
  */
 public record CliContext(
-    PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean interactive, SecretPrompt prompt,
+    PrintStream out,
+    PrintStream err,
+    InputStream in,
+    Map<String, String> env,
+    boolean interactive,
+    SecretPrompt prompt,
     Predicate<URI> browser) {
 
   /** Reads a line from the terminal without echoing it. */
@@ -27,7 +32,11 @@ public record CliContext(
   public static CliContext system() {
     java.io.Console console = System.console();
     return new CliContext(
-        System.out, System.err, System.in, System.getenv(), console != null,
+        System.out,
+        System.err,
+        System.in,
+        System.getenv(),
+        console != null,
         prompt -> console == null ? null : console.readPassword("%s", prompt),
         BrowserOpener::open);
   }

@@ -9,10 +9,13 @@ public final class CommonOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Where accounts and sources are kept (default: $ADO_CONNECT_HOME or ~/.ado-connect).")
+      description =
+          "Where accounts and sources are kept (default: $ADO_CONNECT_HOME or ~/.ado-connect).")
   Path dataDir;
 
-  @Option(names = {"-v", "--verbose"}, description = "Log each request (never its credentials) to stderr.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log each request (never its credentials) to stderr.")
   boolean verbose;
 
   Path dataDir(CliContext ctx) {
@@ -20,6 +23,8 @@ public final class CommonOptions {
       return dataDir;
     }
     String home = ctx.env().get("ADO_CONNECT_HOME");
-    return home != null && !home.isBlank() ? Paths.get(home) : Paths.get(System.getProperty("user.home"), ".ado-connect");
+    return home != null && !home.isBlank()
+        ? Paths.get(home)
+        : Paths.get(System.getProperty("user.home"), ".ado-connect");
   }
 }

@@ -26,7 +26,10 @@ public final class ConnectBrowserCommand implements Callable<Integer> {
   @Option(names = "--no-open", description = "Only print the sign-in link; don't start a browser.")
   boolean noOpen;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
       description = "How long to wait for the sign-in (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
@@ -37,18 +40,26 @@ public final class ConnectBrowserCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      Account account = ado.connectBrowser(uri -> {
-        ctx.err().println("Sign in at: " + uri);
-        if (!noOpen && !ctx.browser().test(uri)) {
-          ctx.err().println("(Could not open a browser here; open the link yourself.)");
-        }
-        ctx.err().println("Waiting for the browser to come back…");
-      }, Duration.ofSeconds(timeoutSeconds));
+      Account account =
+          ado.connectBrowser(
+              uri -> {
+                ctx.err().println("Sign in at: " + uri);
+                if (!noOpen && !ctx.browser().test(uri)) {
+                  ctx.err().println("(Could not open a browser here; open the link yourself.)");
+                }
+                ctx.err().println("Waiting for the browser to come back…");
+              },
+              Duration.ofSeconds(timeoutSeconds));
       if (output.json) {
         Output.json(ctx.out(), Map.of("account", account));
       } else {
-        ctx.out().printf("Connected as %s in tenant %s; organizations: %s.%nSaved account %s. Next: ado-connect repos%n",
-            Output.orDash(account.displayName()), account.tenantId(), String.join(", ", account.organizations()), account.id());
+        ctx.out()
+            .printf(
+                "Connected as %s in tenant %s; organizations: %s.%nSaved account %s. Next: ado-connect repos%n",
+                Output.orDash(account.displayName()),
+                account.tenantId(),
+                String.join(", ", account.organizations()),
+                account.id());
       }
       return ExitCodes.OK;
     }

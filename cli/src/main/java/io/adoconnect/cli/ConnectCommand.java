@@ -7,5 +7,9 @@ import picocli.CommandLine.Command;
     name = "connect",
     mixinStandardHelpOptions = true,
     description = "Connect an Azure DevOps account.",
-    subcommands = {ConnectDeviceCommand.class, ConnectBrowserCommand.class, ConnectPatCommand.class})
+    subcommands = {
+      ConnectDeviceCommand.class,
+      ConnectBrowserCommand.class,
+      ConnectPatCommand.class
+    })
 public final class ConnectCommand extends SubcommandRequired {}

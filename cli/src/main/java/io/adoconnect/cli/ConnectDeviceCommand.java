@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ado-connect connect device}: sign in with Microsoft using a code entered in any browser. */
+/**
+ * {@code ado-connect connect device}: sign in with Microsoft using a code entered in any browser.
+ */
 @Command(
     name = "device",
     mixinStandardHelpOptions = true,
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
       "If interrupted, run it again to continue with the same code while it is valid."
     })
 public final class ConnectDeviceCommand implements Callable<Integer> {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private final CliContext ctx;
 
@@ -33,7 +36,9 @@ public final class ConnectDeviceCommand implements Callable<Integer> {
   @Option(names = "--open", description = "Open the verification page in the default browser.")
   boolean open;
 
-  @Option(names = "--new", description = "Start over with a new code instead of resuming a pending sign-in.")
+  @Option(
+      names = "--new",
+      description = "Start over with a new code instead of resuming a pending sign-in.")
   boolean fresh;
 
   public ConnectDeviceCommand(CliContext ctx) {
@@ -43,15 +48,22 @@ public final class ConnectDeviceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      DeviceFlowView flow = fresh ? ado.startDevice() : ado.resumableDevice().orElseGet(ado::startDevice);
-      ctx.err().printf("To sign in, open %s and enter the code %s (valid until %s).%n",
-          flow.verificationUri(), flow.userCode(), TIME.format(flow.expiresAt()));
+      DeviceFlowView flow =
+          fresh ? ado.startDevice() : ado.resumableDevice().orElseGet(ado::startDevice);
+      ctx.err()
+          .printf(
+              "To sign in, open %s and enter the code %s (valid until %s).%n",
+              flow.verificationUri(), flow.userCode(), TIME.format(flow.expiresAt()));
       if (open && !ctx.browser().test(URI.create(flow.verificationUri()))) {
         ctx.err().println("(Could not open a browser here; open the link yourself.)");
       }
-      ctx.err().println("Waiting for you to approve… (Ctrl-C stops; running this again resumes with the same code)");
+      ctx.err()
+          .println(
+              "Waiting for you to approve… (Ctrl-C stops; running this again resumes with the same code)");
       ctx.err().println("state: " + flow.state());
-      DeviceFlowView done = ado.awaitDevice(flow.flowId(), change -> ctx.err().println("state: " + change.state()), () -> false);
+      DeviceFlowView done =
+          ado.awaitDevice(
+              flow.flowId(), change -> ctx.err().println("state: " + change.state()), () -> false);
       return finish(done);
     }
   }
@@ -63,19 +75,29 @@ public final class ConnectDeviceCommand implements Callable<Integer> {
         if (output.json) {
           Output.json(ctx.out(), Map.of("account", account));
         } else {
-          ctx.out().printf("Connected as %s%s in tenant %s; organizations: %s.%n", Output.orDash(account.displayName()),
-              account.email() == null ? "" : " <" + account.email() + ">", account.tenantId(), String.join(", ", account.organizations()));
-          ctx.out().printf("Saved account %s (tokens encrypted, renewed automatically). Next: ado-connect repos%n", account.id());
+          ctx.out()
+              .printf(
+                  "Connected as %s%s in tenant %s; organizations: %s.%n",
+                  Output.orDash(account.displayName()),
+                  account.email() == null ? "" : " <" + account.email() + ">",
+                  account.tenantId(),
+                  String.join(", ", account.organizations()));
+          ctx.out()
+              .printf(
+                  "Saved account %s (tokens encrypted, renewed automatically). Next: ado-connect repos%n",
+                  account.id());
         }
         return ExitCodes.OK;
       }
-      case "denied" -> throw new AuthenticationException(
-          "The sign-in was declined.",
-          "Run ado-connect connect device again and approve every requested permission. If your organization enforces"
-              + " Conditional Access policies, an administrator may need to allow the app registration.");
-      default -> throw new AuthenticationException(
-          "The device code expired before the sign-in was approved.",
-          "The code is short-lived: run ado-connect connect device --new to get a new one, then approve it promptly.");
+      case "denied" ->
+          throw new AuthenticationException(
+              "The sign-in was declined.",
+              "Run ado-connect connect device again and approve every requested permission. If your organization enforces"
+                  + " Conditional Access policies, an administrator may need to allow the app registration.");
+      default ->
+          throw new AuthenticationException(
+              "The device code expired before the sign-in was approved.",
+              "The code is short-lived: run ado-connect connect device --new to get a new one, then approve it promptly.");
     }
   }
 }

@@ -36,8 +36,12 @@ public final class ConnectPatCommand implements Callable<Integer> {
   Target target;
 
   static final class Target {
-    @Option(names = "--org", paramLabel = "ORG", required = true,
-        description = "An Azure DevOps Services organization (as in https://dev.azure.com/ORG); repeatable.")
+    @Option(
+        names = "--org",
+        paramLabel = "ORG",
+        required = true,
+        description =
+            "An Azure DevOps Services organization (as in https://dev.azure.com/ORG); repeatable.")
     List<String> organizations;
 
     @ArgGroup(exclusive = false)
@@ -45,11 +49,19 @@ public final class ConnectPatCommand implements Callable<Integer> {
   }
 
   static final class Server {
-    @Option(names = "--server", paramLabel = "URL", required = true,
-        description = "Azure DevOps Server URL without the collection, e.g. https://tfs.example.com/tfs.")
+    @Option(
+        names = "--server",
+        paramLabel = "URL",
+        required = true,
+        description =
+            "Azure DevOps Server URL without the collection, e.g. https://tfs.example.com/tfs.")
     String url;
 
-    @Option(names = "--collection", paramLabel = "NAME", required = true, description = "The collection, e.g. DefaultCollection.")
+    @Option(
+        names = "--collection",
+        paramLabel = "NAME",
+        required = true,
+        description = "The collection, e.g. DefaultCollection.")
     String collection;
   }
 
@@ -67,14 +79,25 @@ public final class ConnectPatCommand implements Callable<Integer> {
     try (AdoConnect ado = Commands.open(ctx, common)) {
       AdoConnect.Connected connected = ado.connectPat(where, pat);
       if (output.json) {
-        Output.json(ctx.out(), Map.of("account", connected.account(), "checks", connected.checks()));
+        Output.json(
+            ctx.out(), Map.of("account", connected.account(), "checks", connected.checks()));
         return ExitCodes.OK;
       }
       for (ConnectionCheck check : connected.checks()) {
-        ctx.out().printf("Connected %s as %s: %d projects, %d repositories (%s, REST %s).%n",
-            check.url(), describeUser(check), check.projects(), check.repositories(), check.deployment(), check.apiVersion());
+        ctx.out()
+            .printf(
+                "Connected %s as %s: %d projects, %d repositories (%s, REST %s).%n",
+                check.url(),
+                describeUser(check),
+                check.projects(),
+                check.repositories(),
+                check.deployment(),
+                check.apiVersion());
       }
-      ctx.out().printf("Saved account %s (token encrypted). Next: ado-connect repos%n", connected.account().id());
+      ctx.out()
+          .printf(
+              "Saved account %s (token encrypted). Next: ado-connect repos%n",
+              connected.account().id());
       return ExitCodes.OK;
     }
   }

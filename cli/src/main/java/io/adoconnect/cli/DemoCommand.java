@@ -46,7 +46,11 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
   private final CliContext ctx;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the demo's data here (default: a temporary directory, deleted afterwards).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep the demo's data here (default: a temporary directory, deleted afterwards).")
   Path dataDir;
 
   public DemoCommand(CliContext ctx) {
@@ -57,42 +61,72 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream out = ctx.out();
     Path dir = dataDir != null ? dataDir : Files.createTempDirectory("ado-connect-demo-");
-    // The simulator approves the device code itself after 2 s, as a person at the verification page would.
-    SimulatorConfig config = SimulatorConfig.defaults().withAutoApproveAfterSeconds(2).withDeviceCodeIntervalSeconds(1);
+    // The simulator approves the device code itself after 2 s, as a person at the verification page
+    // would.
+    SimulatorConfig config =
+        SimulatorConfig.defaults().withAutoApproveAfterSeconds(2).withDeviceCodeIntervalSeconds(1);
     try (Simulator simulator = Simulator.start(config)) {
-      out.printf("1. Started the simulator of Microsoft Entra ID and Azure DevOps on %s (%d organizations, a Server collection).%n",
+      out.printf(
+          "1. Started the simulator of Microsoft Entra ID and Azure DevOps on %s (%d organizations, a Server collection).%n",
           simulator.baseUri(), config.orgs());
       AzureDevOpsEndpoints endpoints = AzureDevOpsEndpoints.allAt(simulator.baseUri());
       ConnectSettings settings =
-          new ConnectSettings(dir, endpoints, EntraSettings.fromEnvironment(endpoints.login(), Map.of()),
+          new ConnectSettings(
+              dir,
+              endpoints,
+              EntraSettings.fromEnvironment(endpoints.login(), Map.of()),
               () -> new KeyFileSource(dir.resolve("key")),
-              RetryingTransport.standard(), Clock.systemUTC(), RepositoryDiscovery.DEFAULT_PARALLELISM);
+              RetryingTransport.standard(),
+              Clock.systemUTC(),
+              RepositoryDiscovery.DEFAULT_PARALLELISM);
       try (AdoConnect ado = AdoConnect.open(settings)) {
         DeviceFlowView flow = ado.startDevice();
-        out.printf("2. Signing in with Microsoft (device code flow): open %s and enter %s%n", flow.verificationUri(), flow.userCode());
+        out.printf(
+            "2. Signing in with Microsoft (device code flow): open %s and enter %s%n",
+            flow.verificationUri(), flow.userCode());
         out.printf("   state: %s%n", flow.state());
-        DeviceFlowView done = ado.awaitDevice(flow.flowId(), change -> out.printf("   state: %s%n", change.state()), () -> false);
+        DeviceFlowView done =
+            ado.awaitDevice(
+                flow.flowId(), change -> out.printf("   state: %s%n", change.state()), () -> false);
         Account account = done.account();
-        out.printf("   signed in as %s <%s>, tenant %s; organizations %s (tokens sealed in the vault)%n",
+        out.printf(
+            "   signed in as %s <%s>, tenant %s; organizations %s (tokens sealed in the vault)%n",
             account.displayName(), account.email(), account.tenantId(), account.organizations());
 
         AdoConnect.Connected server =
-            ado.connectPat(PatTarget.server(simulator.baseUri() + "/tfs", "DefaultCollection"), Secret.of(config.pat()));
+            ado.connectPat(
+                PatTarget.server(simulator.baseUri() + "/tfs", "DefaultCollection"),
+                Secret.of(config.pat()));
         for (ConnectionCheck check : server.checks()) {
-          out.printf("3. Connected Azure DevOps Server %s with a PAT: %d projects, %d repositories, REST %s%n",
+          out.printf(
+              "3. Connected Azure DevOps Server %s with a PAT: %d projects, %d repositories, REST %s%n",
               check.url(), check.projects(), check.repositories(), check.apiVersion());
         }
 
-        RepositoryListing listing = ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
+        RepositoryListing listing =
+            ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
         List<DiscoveredRepository> repos = listing.repositories();
-        out.printf("4. Discovered %d cloneable repositories across %d organizations and collections:%n",
-            repos.size(), repos.stream().map(DiscoveredRepository::organization).distinct().count());
-        Output.table(out, List.of("   REPOSITORY", "DEFAULT BRANCH", "CLONE URL"),
-            repos.stream().limit(8).map(r -> List.of("   " + r.path(), Output.orDash(r.defaultBranch()), r.cloneUrl())).toList());
+        out.printf(
+            "4. Discovered %d cloneable repositories across %d organizations and collections:%n",
+            repos.size(),
+            repos.stream().map(DiscoveredRepository::organization).distinct().count());
+        Output.table(
+            out,
+            List.of("   REPOSITORY", "DEFAULT BRANCH", "CLONE URL"),
+            repos.stream()
+                .limit(8)
+                .map(r -> List.of("   " + r.path(), Output.orDash(r.defaultBranch()), r.cloneUrl()))
+                .toList());
         if (repos.size() > 8) {
           out.printf("   … and %d more (ado-connect repos lists them all)%n", repos.size() - 8);
         }
-        listing.failures().forEach(f -> out.printf("   skipped %s: %s%n   %s%n", f.organization(), f.error().getMessage(), f.error().hint()));
+        listing
+            .failures()
+            .forEach(
+                f ->
+                    out.printf(
+                        "   skipped %s: %s%n   %s%n",
+                        f.organization(), f.error().getMessage(), f.error().hint()));
 
         DiscoveredRepository pick = repos.get(0);
         SourceView source = ado.addSource(pick.path(), Optional.empty());
@@ -104,9 +138,13 @@ public final class DemoCommand implements Callable<Integer> {
         deleteTree(dir);
       }
     }
-    out.println(dataDir == null
-        ? "Done. The demo's data was temporary; with --data-dir DIR it is kept for ado-connect accounts/repos/sources --data-dir DIR."
-        : "Done. Data kept in " + dataDir + "; try: ado-connect sources list --data-dir " + dataDir);
+    out.println(
+        dataDir == null
+            ? "Done. The demo's data was temporary; with --data-dir DIR it is kept for ado-connect accounts/repos/sources --data-dir DIR."
+            : "Done. Data kept in "
+                + dataDir
+                + "; try: ado-connect sources list --data-dir "
+                + dataDir);
     return ExitCodes.OK;
   }
 

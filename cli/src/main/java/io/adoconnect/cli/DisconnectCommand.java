@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "disconnect",
     mixinStandardHelpOptions = true,
-    description = "Delete a connected account and its stored credentials. Its sources stay, shown as disconnected.")
+    description =
+        "Delete a connected account and its stored credentials. Its sources stay, shown as disconnected.")
 public final class DisconnectCommand implements Callable<Integer> {
   private final CliContext ctx;
 
@@ -33,8 +34,10 @@ public final class DisconnectCommand implements Callable<Integer> {
       if (output.json) {
         Output.json(ctx.out(), Map.of("disconnected", removed));
       } else {
-        ctx.out().printf("Disconnected %s (%s); its stored credentials are deleted.%nSources from it stay, marked disconnected. A PAT stays valid in Azure DevOps until you revoke it there.%n",
-            removed.id(), String.join(",", removed.organizations()));
+        ctx.out()
+            .printf(
+                "Disconnected %s (%s); its stored credentials are deleted.%nSources from it stay, marked disconnected. A PAT stays valid in Azure DevOps until you revoke it there.%n",
+                removed.id(), String.join(",", removed.organizations()));
       }
       return ExitCodes.OK;
     }

@@ -22,7 +22,9 @@ final class ExitCodes {
     if (failure instanceof InvalidInputException || failure instanceof NotFoundException) {
       return USAGE;
     }
-    if (failure instanceof AccessDeniedException || failure instanceof AuthenticationException || failure instanceof VaultException
+    if (failure instanceof AccessDeniedException
+        || failure instanceof AuthenticationException
+        || failure instanceof VaultException
         || failure instanceof OrganizationNotSupportedException) {
       return AUTH;
     }

@@ -50,9 +50,14 @@ public final class Main {
         ctx.err().println("hint: " + known.hint());
       }
     } else {
-      ctx.err().println("error: unexpected " + failure.getClass().getSimpleName()
-          + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
-      ctx.err().println("hint: this is a bug in ado-connect; run again with --verbose and report what it prints.");
+      ctx.err()
+          .println(
+              "error: unexpected "
+                  + failure.getClass().getSimpleName()
+                  + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+      ctx.err()
+          .println(
+              "hint: this is a bug in ado-connect; run again with --verbose and report what it prints.");
       LoggerFactory.getLogger(Main.class).debug("unexpected failure", failure);
     }
   }

@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where a PAT comes from — never a command-line argument, which other users can read in the
- * process list and which stays in shell history: {@code ADO_CONNECT_PAT}, else standard input when
- * it is piped, else a prompt that doesn't echo.
+ * Where a PAT comes from — never a command-line argument, which other users can read in the process
+ * list and which stays in shell history: {@code ADO_CONNECT_PAT}, else standard input when it is
+ * piped, else a prompt that doesn't echo.
  */
 final class PatInput {
   private static final int MAX_BYTES = 4096;
@@ -36,7 +36,9 @@ final class PatInput {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
         throw new InvalidInputException(
-            "Standard input holds more than " + MAX_BYTES + " bytes; that is not a Personal Access Token.",
+            "Standard input holds more than "
+                + MAX_BYTES
+                + " bytes; that is not a Personal Access Token.",
             "Pipe only the token, e.g. ado-connect connect pat --org ORG < token.txt");
       }
       String text = new String(bytes, StandardCharsets.UTF_8).strip();
@@ -45,7 +47,9 @@ final class PatInput {
       }
       return Secret.of(text);
     } catch (IOException e) {
-      throw new InvalidInputException("Could not read the token from standard input.", "Pipe the token in, or set ADO_CONNECT_PAT.");
+      throw new InvalidInputException(
+          "Could not read the token from standard input.",
+          "Pipe the token in, or set ADO_CONNECT_PAT.");
     }
   }
 

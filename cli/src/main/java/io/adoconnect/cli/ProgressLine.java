@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A one-line progress bar on stderr, redrawn in place; used only when stderr is a terminal so
- * piped output and logs stay clean.
+ * A one-line progress bar on stderr, redrawn in place; used only when stderr is a terminal so piped
+ * output and logs stay clean.
  */
 final class ProgressLine implements DiscoveryListener {
   private static final int WIDTH = 24;
@@ -30,7 +30,8 @@ final class ProgressLine implements DiscoveryListener {
   }
 
   @Override
-  public synchronized void organizationFailed(String organization, AdoConnectException failure, int done, int total) {
+  public synchronized void organizationFailed(
+      String organization, AdoConnectException failure, int done, int total) {
     draw(done, total);
   }
 
@@ -42,7 +43,9 @@ final class ProgressLine implements DiscoveryListener {
 
   private void draw(int done, int total) {
     int filled = total == 0 ? WIDTH : done * WIDTH / total;
-    err.printf("\r[%s%s] %d/%d organizations, %d repositories", "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, repositories);
+    err.printf(
+        "\r[%s%s] %d/%d organizations, %d repositories",
+        "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, repositories);
     err.flush();
   }
 }

@@ -29,7 +29,10 @@ public final class ReposCommand implements Callable<Integer> {
   @Option(names = "--account", paramLabel = "ID", description = "Only this account (default: all).")
   String account;
 
-  @Option(names = "--org", paramLabel = "ORG", description = "Only this organization or collection.")
+  @Option(
+      names = "--org",
+      paramLabel = "ORG",
+      description = "Only this organization or collection.")
   String organization;
 
   public ReposCommand(CliContext ctx) {
@@ -42,8 +45,11 @@ public final class ReposCommand implements Callable<Integer> {
       ProgressLine progress = ctx.interactive() ? new ProgressLine(ctx.err()) : null;
       RepositoryListing listing;
       try {
-        listing = ado.repositories(Optional.ofNullable(account), Optional.ofNullable(organization),
-            progress == null ? DiscoveryListener.NONE : progress);
+        listing =
+            ado.repositories(
+                Optional.ofNullable(account),
+                Optional.ofNullable(organization),
+                progress == null ? DiscoveryListener.NONE : progress);
       } finally {
         if (progress != null) {
           progress.finish();
@@ -52,7 +58,9 @@ public final class ReposCommand implements Callable<Integer> {
       if (output.json) {
         Output.json(ctx.out(), listing.repositories());
       } else {
-        Output.table(ctx.out(), List.of("REPOSITORY", "DEFAULT BRANCH", "CLONE URL"),
+        Output.table(
+            ctx.out(),
+            List.of("REPOSITORY", "DEFAULT BRANCH", "CLONE URL"),
             listing.repositories().stream()
                 .map(r -> List.of(r.path(), Output.orDash(r.defaultBranch()), r.cloneUrl()))
                 .toList());
@@ -62,8 +70,12 @@ public final class ReposCommand implements Callable<Integer> {
       for (DiscoveryResult.Failure failure : listing.failures()) {
         // An organization this sign-in can never reach is a fact to report, not a failed run.
         boolean notSupported = failure.error() instanceof OrganizationNotSupportedException;
-        ctx.err().printf("%s: organization %s was skipped: %s%n", notSupported ? "note" : "warning",
-            failure.organization(), failure.error().getMessage());
+        ctx.err()
+            .printf(
+                "%s: organization %s was skipped: %s%n",
+                notSupported ? "note" : "warning",
+                failure.organization(),
+                failure.error().getMessage());
         if (failure.error().hint() != null) {
           ctx.err().println("hint: " + failure.error().hint());
         }

@@ -36,10 +36,16 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).", defaultValue = "8080")
+  @Option(
+      names = "--port",
+      description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).",
+      defaultValue = "8080")
   int port;
 
-  @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).", defaultValue = "127.0.0.1")
+  @Option(
+      names = "--host",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).",
+      defaultValue = "127.0.0.1")
   String host;
 
   public ServeCommand(CliContext ctx) {
@@ -51,12 +57,16 @@ public final class ServeCommand implements Callable<Integer> {
     Path dataDir = common.dataDir(ctx);
     Optional<Secret> clientSecret = clientSecret();
     Optional<URI> redirectUri = redirectUri();
-    AdoConnect ado = AdoConnect.open(ConnectSettings.fromEnvironment(dataDir, ctx.env()), clientSecret);
+    AdoConnect ado =
+        AdoConnect.open(ConnectSettings.fromEnvironment(dataDir, ctx.env()), clientSecret);
     ApiToken token = ApiToken.loadOrCreate(dataDir);
     ServerConfig config = new ServerConfig(host, port, token, redirectUri, Clock.systemUTC());
     if (!config.isLoopback()) {
-      ctx.err().printf("WARNING: listening on %s, not only on this machine. Anyone who can reach it can try the API;"
-          + " keep the API token secret and put TLS in front of it.%n", host);
+      ctx.err()
+          .printf(
+              "WARNING: listening on %s, not only on this machine. Anyone who can reach it can try the API;"
+                  + " keep the API token secret and put TLS in front of it.%n",
+              host);
     }
     ServerApp app = ServerApp.create(config, ado);
     try {
@@ -66,16 +76,24 @@ public final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      ado.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  ado.close();
+                  stopped.countDown();
+                }));
     ctx.out().printf("ado-connect service listening on %s%n", app.baseUri());
-    ctx.out().printf("  API: %s/api/…  (described at %s/openapi.json)%n", app.baseUri(), app.baseUri());
-    ctx.out().printf("  API token: in %s (send it as Authorization: Bearer <token>)%n", token.file());
+    ctx.out()
+        .printf("  API: %s/api/…  (described at %s/openapi.json)%n", app.baseUri(), app.baseUri());
+    ctx.out()
+        .printf("  API token: in %s (send it as Authorization: Bearer <token>)%n", token.file());
     ctx.out().printf("  Browser login link (works once, for 60 s): %s%n", app.loginLink());
-    ctx.out().printf("  Web sign-in redirect URI: %s%s%n", app.redirectUri(), clientSecret.isPresent() ? " (confidential app)" : "");
+    ctx.out()
+        .printf(
+            "  Web sign-in redirect URI: %s%s%n",
+            app.redirectUri(), clientSecret.isPresent() ? " (confidential app)" : "");
     ctx.out().println("Stop with Ctrl-C.");
     ctx.out().flush();
     stopped.await();
@@ -92,12 +110,14 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         String read = Files.readString(Path.of(file.strip())).strip();
         if (read.isEmpty()) {
-          throw new InvalidInputException("The client secret file " + file + " is empty.",
+          throw new InvalidInputException(
+              "The client secret file " + file + " is empty.",
               "Put the secret's value (not its id) in the file named by ADO_CONNECT_AZURE_CLIENT_SECRET_FILE.");
         }
         return Optional.of(Secret.of(read));
       } catch (IOException e) {
-        throw new UncheckedIOException("ado-connect could not read the client secret file " + file, e);
+        throw new UncheckedIOException(
+            "ado-connect could not read the client secret file " + file, e);
       }
     }
     return Optional.empty();
@@ -109,9 +129,16 @@ public final class ServeCommand implements Callable<Integer> {
       return Optional.empty();
     }
     URI uri = io.adoconnect.devops.HttpUrls.parse(value.strip(), "ADO_CONNECT_REDIRECT_URI");
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null || !uri.getPath().endsWith(ServerApp.CALLBACK_PATH)) {
-      throw new InvalidInputException("ADO_CONNECT_REDIRECT_URI must end with " + ServerApp.CALLBACK_PATH + ", without query or fragment.",
-          "E.g. https://ado-connect.example.com" + ServerApp.CALLBACK_PATH + ", exactly as registered in the Entra app.");
+    if (uri.getRawQuery() != null
+        || uri.getRawFragment() != null
+        || !uri.getPath().endsWith(ServerApp.CALLBACK_PATH)) {
+      throw new InvalidInputException(
+          "ADO_CONNECT_REDIRECT_URI must end with "
+              + ServerApp.CALLBACK_PATH
+              + ", without query or fragment.",
+          "E.g. https://ado-connect.example.com"
+              + ServerApp.CALLBACK_PATH
+              + ", exactly as registered in the Entra app.");
     }
     return Optional.of(uri);
   }

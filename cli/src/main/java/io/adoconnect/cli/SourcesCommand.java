@@ -10,25 +10,39 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ado-connect sources add|list|remove}: the repositories picked for your tools to work on. */
+/**
+ * {@code ado-connect sources add|list|remove}: the repositories picked for your tools to work on.
+ */
 @Command(
     name = "sources",
     mixinStandardHelpOptions = true,
     description = "Manage sources: the repositories your tools work on.",
-    subcommands = {SourcesCommand.Add.class, SourcesCommand.ListSources.class, SourcesCommand.Remove.class})
+    subcommands = {
+      SourcesCommand.Add.class,
+      SourcesCommand.ListSources.class,
+      SourcesCommand.Remove.class
+    })
 public final class SourcesCommand extends SubcommandRequired {
 
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a repository as a source (it is checked first).")
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Add a repository as a source (it is checked first).")
   static final class Add implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
 
-    @Parameters(paramLabel = "ORG/PROJECT/REPO", description = "As listed by ado-connect repos; quote names with spaces.")
+    @Parameters(
+        paramLabel = "ORG/PROJECT/REPO",
+        description = "As listed by ado-connect repos; quote names with spaces.")
     String path;
 
-    @Option(names = "--account", paramLabel = "ID", description = "The account to use (default: the one for ORG).")
+    @Option(
+        names = "--account",
+        paramLabel = "ID",
+        description = "The account to use (default: the one for ORG).")
     String account;
 
     Add(CliContext ctx) {
@@ -42,7 +56,10 @@ public final class SourcesCommand extends SubcommandRequired {
         if (output.json) {
           Output.json(ctx.out(), source);
         } else {
-          ctx.out().printf("Added source %s (id %s)%n  clone: %s%n", source.path(), source.id(), source.cloneUrl());
+          ctx.out()
+              .printf(
+                  "Added source %s (id %s)%n  clone: %s%n",
+                  source.path(), source.id(), source.cloneUrl());
         }
         return ExitCodes.OK;
       }
@@ -69,22 +86,31 @@ public final class SourcesCommand extends SubcommandRequired {
         } else if (sources.isEmpty()) {
           ctx.err().println("No sources yet. Add one: ado-connect sources add ORG/PROJECT/REPO");
         } else {
-          Output.table(ctx.out(), List.of("ID", "SOURCE", "STATUS", "CLONE URL"),
-              sources.stream().map(s -> List.of(s.id(), s.path(), s.status(), s.cloneUrl())).toList());
+          Output.table(
+              ctx.out(),
+              List.of("ID", "SOURCE", "STATUS", "CLONE URL"),
+              sources.stream()
+                  .map(s -> List.of(s.id(), s.path(), s.status(), s.cloneUrl()))
+                  .toList());
         }
         return ExitCodes.OK;
       }
     }
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a source (the repository is not touched).")
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
+      description = "Remove a source (the repository is not touched).")
   static final class Remove implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
 
-    @Parameters(paramLabel = "ID|ORG/PROJECT/REPO", description = "The source id or path (see ado-connect sources list).")
+    @Parameters(
+        paramLabel = "ID|ORG/PROJECT/REPO",
+        description = "The source id or path (see ado-connect sources list).")
     String source;
 
     Remove(CliContext ctx) {

@@ -9,7 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ado-connect test ACCOUNT}: re-checks a saved connection with its stored credential. */
-@Command(name = "test", mixinStandardHelpOptions = true, description = "Re-check a saved connection.")
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    description = "Re-check a saved connection.")
 public final class TestCommand implements Callable<Integer> {
   private final CliContext ctx;
 
@@ -36,9 +39,15 @@ public final class TestCommand implements Callable<Integer> {
           ctx.out().printf("SKIPPED %s: %s%n", check.url(), check.skipped());
           continue;
         }
-        ctx.out().printf("OK %s as %s: %d projects, %d repositories (%s, REST %s).%n",
-            check.url(), ConnectPatCommand.describeUser(check), check.projects(), check.repositories(),
-            check.deployment(), check.apiVersion());
+        ctx.out()
+            .printf(
+                "OK %s as %s: %d projects, %d repositories (%s, REST %s).%n",
+                check.url(),
+                ConnectPatCommand.describeUser(check),
+                check.projects(),
+                check.repositories(),
+                check.deployment(),
+                check.apiVersion());
       }
       return ExitCodes.OK;
     }

@@ -17,13 +17,17 @@ class AccountLifecycleTest extends CliTestBase {
 
     JsonNode checks = cli.run("test", id, "--json").assertOk().json();
     assertThat(checks).hasSize(2);
-    assertThat(checks.get(0).path("repositories").asInt()).isEqualTo(ExpectedRepos.services(simulator, "org-001").size());
+    assertThat(checks.get(0).path("repositories").asInt())
+        .isEqualTo(ExpectedRepos.services(simulator, "org-001").size());
   }
 
   @Test
   void testAServerAccount() {
-    String id = cli.connectedAccount("--server", cli.base() + "/tfs", "--collection", "DefaultCollection");
-    assertThat(cli.run("test", id).assertOk().out()).contains("DefaultCollection").contains("REST 6.0");
+    String id =
+        cli.connectedAccount("--server", cli.base() + "/tfs", "--collection", "DefaultCollection");
+    assertThat(cli.run("test", id).assertOk().out())
+        .contains("DefaultCollection")
+        .contains("REST 6.0");
   }
 
   @Test
@@ -53,8 +57,11 @@ class AccountLifecycleTest extends CliTestBase {
   void disconnectRemovesTheAccountAndKeepsItsSourcesAsDisconnected() {
     String id = cli.connectedAccount("--org", "org-001");
     String other = cli.connectedAccount("--org", "org-002");
-    Repository repo = simulator.dataset().organization("org-001").orElseThrow().repositories().stream()
-        .filter(Repository::cloneable).findFirst().orElseThrow();
+    Repository repo =
+        simulator.dataset().organization("org-001").orElseThrow().repositories().stream()
+            .filter(Repository::cloneable)
+            .findFirst()
+            .orElseThrow();
     cli.run("sources", "add", "org-001/" + repo.project().name() + "/" + repo.name()).assertOk();
 
     Cli.Run run = cli.run("disconnect", id).assertOk();

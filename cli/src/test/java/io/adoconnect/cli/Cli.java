@@ -90,13 +90,15 @@ final class Cli {
     private final Map<String, String> env = new HashMap<>(baseEnv);
     private byte[] stdin = new byte[0];
     private boolean interactive;
-    private CliContext.SecretPrompt prompt = p -> {
-      throw new AssertionError("unexpected prompt: " + p);
-    };
+    private CliContext.SecretPrompt prompt =
+        p -> {
+          throw new AssertionError("unexpected prompt: " + p);
+        };
     private boolean withDataDir = true;
-    private Predicate<URI> browser = uri -> {
-      throw new AssertionError("unexpected browser launch: " + uri);
-    };
+    private Predicate<URI> browser =
+        uri -> {
+          throw new AssertionError("unexpected browser launch: " + uri);
+        };
 
     /** What "opening a browser" does in this run (a test drives the page over HTTP instead). */
     Invocation browser(Predicate<URI> browser) {
@@ -131,16 +133,30 @@ final class Cli {
     }
 
     Run run(String... args) {
-      String[] all = withDataDir ? concat(args, new String[] {"--data-dir", dataDir.toString()}) : args;
+      String[] all =
+          withDataDir ? concat(args, new String[] {"--data-dir", dataDir.toString()}) : args;
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int exit;
       try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
           PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-        CliContext ctx = new CliContext(o, e, new ByteArrayInputStream(stdin), Map.copyOf(env), interactive, prompt, browser);
+        CliContext ctx =
+            new CliContext(
+                o,
+                e,
+                new ByteArrayInputStream(stdin),
+                Map.copyOf(env),
+                interactive,
+                prompt,
+                browser);
         exit = Main.run(ctx, all);
       }
-      Run run = new Run(List.of(args), exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      Run run =
+          new Run(
+              List.of(args),
+              exit,
+              out.toString(StandardCharsets.UTF_8),
+              err.toString(StandardCharsets.UTF_8));
       runs.add(run);
       return run;
     }
@@ -152,7 +168,8 @@ final class Cli {
       try {
         return JSON.readTree(out);
       } catch (IOException e) {
-        throw new UncheckedIOException("stdout of " + args + " is not JSON:\n" + out + "\nstderr:\n" + err, e);
+        throw new UncheckedIOException(
+            "stdout of " + args + " is not JSON:\n" + out + "\nstderr:\n" + err, e);
       }
     }
 
@@ -162,15 +179,31 @@ final class Cli {
 
     Run assertExit(int expected) {
       if (exit != expected) {
-        throw new AssertionError("ado-connect " + String.join(" ", args) + " exited " + exit + ", expected " + expected
-            + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err);
+        throw new AssertionError(
+            "ado-connect "
+                + String.join(" ", args)
+                + " exited "
+                + exit
+                + ", expected "
+                + expected
+                + "\n--- stdout ---\n"
+                + out
+                + "--- stderr ---\n"
+                + err);
       }
       return this;
     }
 
     @Override
     public String toString() {
-      return "ado-connect " + String.join(" ", args) + " → " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+      return "ado-connect "
+          + String.join(" ", args)
+          + " → "
+          + exit
+          + "\n--- stdout ---\n"
+          + out
+          + "--- stderr ---\n"
+          + err;
     }
   }
 }

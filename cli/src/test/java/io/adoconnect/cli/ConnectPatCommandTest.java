@@ -33,11 +33,21 @@ class ConnectPatCommandTest extends CliTestBase {
     assertThat(list).hasSize(1);
     JsonNode account = list.get(0);
     assertThat(fieldNames(account))
-        .contains("id", "method", "host", "displayName", "email", "tenantId", "scope", "connectedAt", "expiresAt",
+        .contains(
+            "id",
+            "method",
+            "host",
+            "displayName",
+            "email",
+            "tenantId",
+            "scope",
+            "connectedAt",
+            "expiresAt",
             "organizations");
     assertThat(account.path("method").asText()).isEqualToIgnoringCase("pat");
     assertThat(account.path("host").asText()).isEqualTo("services");
-    assertThat(account.path("displayName").asText()).isEqualTo(simulator.dataset().user().displayName());
+    assertThat(account.path("displayName").asText())
+        .isEqualTo(simulator.dataset().user().displayName());
     assertThat(account.path("organizations").get(0).asText()).isEqualTo("org-001");
     assertThat(account.path("connectedAt").asText()).isNotBlank();
     assertThat(accounts.out()).contains(account.path("id").asText());
@@ -48,8 +58,18 @@ class ConnectPatCommandTest extends CliTestBase {
     cli.connect("--org", "org-001").assertOk();
     JsonNode account = cli.run("accounts", "--json").assertOk().json().get(0);
     assertThat(fieldNames(account))
-        .containsExactlyInAnyOrder("id", "method", "host", "displayName", "email", "tenantId", "scope", "connectedAt",
-            "expiresAt", "organizations", "status");
+        .containsExactlyInAnyOrder(
+            "id",
+            "method",
+            "host",
+            "displayName",
+            "email",
+            "tenantId",
+            "scope",
+            "connectedAt",
+            "expiresAt",
+            "organizations",
+            "status");
     assertThat(account.path("status").asText()).isEqualTo("connected");
   }
 
@@ -77,25 +97,36 @@ class ConnectPatCommandTest extends CliTestBase {
     Cli.Run connect = cli.connect("--org", "org-001", "--org", "org-002").assertOk();
     assertThat(connect.out()).contains("org-001").contains("org-002");
     JsonNode account = cli.run("accounts", "--json").assertOk().json().get(0);
-    assertThat(account.path("organizations")).extracting(JsonNode::asText).containsExactly("org-001", "org-002");
+    assertThat(account.path("organizations"))
+        .extracting(JsonNode::asText)
+        .containsExactly("org-001", "org-002");
   }
 
   @Test
   void connectsAnAzureDevOpsServerCollectionNegotiatingRest60() {
-    Cli.Run connect = cli.connect("--server", cli.base() + "/tfs", "--collection", "DefaultCollection").assertOk();
+    Cli.Run connect =
+        cli.connect("--server", cli.base() + "/tfs", "--collection", "DefaultCollection")
+            .assertOk();
     assertThat(connect.out()).contains("DefaultCollection").contains("REST 6.0").contains("server");
 
     JsonNode account = cli.run("accounts", "--json").assertOk().json().get(0);
     assertThat(account.path("host").asText()).isEqualTo(cli.base() + "/tfs");
-    assertThat(account.path("organizations")).extracting(JsonNode::asText).containsExactly("DefaultCollection");
+    assertThat(account.path("organizations"))
+        .extracting(JsonNode::asText)
+        .containsExactly("DefaultCollection");
 
     simulator.resetCounts();
     List<ExpectedRepos> repos = ExpectedRepos.parse(cli.run("repos", "--json").assertOk().json());
-    assertThat(repos).containsExactlyElementsOf(ExpectedRepos.server(simulator, "/tfs/DefaultCollection"));
-    List<String> versions = simulator.requests().stream()
-        .filter(r -> r.path().startsWith("/tfs/DefaultCollection/") && r.path().contains("/git/repositories"))
-        .map(r -> r.apiVersion().orElse("none"))
-        .toList();
+    assertThat(repos)
+        .containsExactlyElementsOf(ExpectedRepos.server(simulator, "/tfs/DefaultCollection"));
+    List<String> versions =
+        simulator.requests().stream()
+            .filter(
+                r ->
+                    r.path().startsWith("/tfs/DefaultCollection/")
+                        && r.path().contains("/git/repositories"))
+            .map(r -> r.apiVersion().orElse("none"))
+            .toList();
     assertThat(versions).isNotEmpty().allMatch(v -> v.startsWith("6.0"));
   }
 
@@ -103,12 +134,16 @@ class ConnectPatCommandTest extends CliTestBase {
   void connectsAServerWithoutTfsPrefix() {
     cli.connect("--server", cli.base(), "--collection", "DefaultCollection").assertOk();
     List<ExpectedRepos> repos = ExpectedRepos.parse(cli.run("repos", "--json").assertOk().json());
-    assertThat(repos).containsExactlyElementsOf(ExpectedRepos.server(simulator, "/DefaultCollection"));
+    assertThat(repos)
+        .containsExactlyElementsOf(ExpectedRepos.server(simulator, "/DefaultCollection"));
   }
 
   @Test
   void takesThePatFromTheEnvironment() {
-    cli.invocation().env("ADO_CONNECT_PAT", cli.pat()).run("connect", "pat", "--org", "org-001").assertOk();
+    cli.invocation()
+        .env("ADO_CONNECT_PAT", cli.pat())
+        .run("connect", "pat", "--org", "org-001")
+        .assertOk();
     assertThat(cli.run("accounts", "--json").json()).hasSize(1);
   }
 
@@ -116,10 +151,11 @@ class ConnectPatCommandTest extends CliTestBase {
   void promptsForThePatWhenInteractive() {
     List<String> prompts = new ArrayList<>();
     cli.invocation()
-        .interactive(prompt -> {
-          prompts.add(prompt);
-          return cli.pat().toCharArray();
-        })
+        .interactive(
+            prompt -> {
+              prompts.add(prompt);
+              return cli.pat().toCharArray();
+            })
         .run("connect", "pat", "--org", "org-001")
         .assertOk();
     assertThat(prompts).hasSize(1);
@@ -150,5 +186,4 @@ class ConnectPatCommandTest extends CliTestBase {
     }
     return names;
   }
-
 }

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adoconnect.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Bad input, bad credentials, unreachable hosts and usage errors: the exit code, the advice, nothing saved. */
+/**
+ * Bad input, bad credentials, unreachable hosts and usage errors: the exit code, the advice,
+ * nothing saved.
+ */
 class ErrorPathsTest extends CliTestBase {
   private static final String WRONG_PAT = "wr0ng-pat-0123456789abcdefghijklmnopqrstuvwxyz0123";
 
@@ -24,7 +26,8 @@ class ErrorPathsTest extends CliTestBase {
 
   @Test
   void aWrongPatExitsThreeWithAdviceAndSavesNothing() {
-    Cli.Run run = cli.invocation().stdin(WRONG_PAT).run("connect", "pat", "--org", "org-001").assertExit(3);
+    Cli.Run run =
+        cli.invocation().stdin(WRONG_PAT).run("connect", "pat", "--org", "org-001").assertExit(3);
     assertThat(run.err()).contains("error:").contains("hint:").contains("Code (Read)");
     assertThat(run.err()).containsIgnoringCase("new");
     assertThat(run.out() + run.err()).doesNotContain(WRONG_PAT);
@@ -33,7 +36,9 @@ class ErrorPathsTest extends CliTestBase {
 
   @Test
   void aWrongPatForAServerExitsThree() {
-    cli.invocation().stdin(WRONG_PAT).run("connect", "pat", "--server", cli.base() + "/tfs", "--collection", "DefaultCollection")
+    cli.invocation()
+        .stdin(WRONG_PAT)
+        .run("connect", "pat", "--server", cli.base() + "/tfs", "--collection", "DefaultCollection")
         .assertExit(3);
     assertNothingSaved();
   }
@@ -54,7 +59,9 @@ class ErrorPathsTest extends CliTestBase {
 
   @Test
   void anUnknownCollectionExitsTwo() {
-    Cli.Run run = cli.connect("--server", cli.base() + "/tfs", "--collection", "NoSuchCollection").assertExit(2);
+    Cli.Run run =
+        cli.connect("--server", cli.base() + "/tfs", "--collection", "NoSuchCollection")
+            .assertExit(2);
     assertThat(run.err()).contains("NoSuchCollection");
     assertNothingSaved();
   }
@@ -66,10 +73,13 @@ class ErrorPathsTest extends CliTestBase {
       closedPort = socket.getLocalPort();
     }
     String nowhere = "http://127.0.0.1:" + closedPort;
-    Cli.Run run = cli.invocation().stdin(cli.pat())
-        .env("ADO_CONNECT_DEVOPS_URL", nowhere).env("ADO_CONNECT_VSSPS_URL", nowhere)
-        .run("connect", "pat", "--org", "org-001")
-        .assertExit(4);
+    Cli.Run run =
+        cli.invocation()
+            .stdin(cli.pat())
+            .env("ADO_CONNECT_DEVOPS_URL", nowhere)
+            .env("ADO_CONNECT_VSSPS_URL", nowhere)
+            .run("connect", "pat", "--org", "org-001")
+            .assertExit(4);
     assertThat(run.err()).contains("error:").contains("127.0.0.1");
     assertNothingSaved();
   }
@@ -80,7 +90,12 @@ class ErrorPathsTest extends CliTestBase {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    cli.connect("--server", "http://127.0.0.1:" + closedPort + "/tfs", "--collection", "DefaultCollection").assertExit(4);
+    cli.connect(
+            "--server",
+            "http://127.0.0.1:" + closedPort + "/tfs",
+            "--collection",
+            "DefaultCollection")
+        .assertExit(4);
     assertNothingSaved();
   }
 
@@ -95,9 +110,12 @@ class ErrorPathsTest extends CliTestBase {
 
   @Test
   void withoutAKeySourceConnectingFailsBeforeAnyRequestAndSavesNothing() {
-    Cli.Run run = cli.invocation().stdin(cli.pat()).env("ADO_CONNECT_KEY_FILE", null)
-        .run("connect", "pat", "--org", "org-001")
-        .assertExit(3);
+    Cli.Run run =
+        cli.invocation()
+            .stdin(cli.pat())
+            .env("ADO_CONNECT_KEY_FILE", null)
+            .run("connect", "pat", "--org", "org-001")
+            .assertExit(3);
     assertThat(run.err()).contains("ADO_CONNECT_KEY_FILE");
     assertThat(simulator.requestCount()).isZero();
     assertThat(cli.keyFile).doesNotExist();
@@ -106,7 +124,8 @@ class ErrorPathsTest extends CliTestBase {
 
   @Test
   void anEmptyStdinIsAMissingPat() {
-    Cli.Run run = cli.invocation().stdin("").run("connect", "pat", "--org", "org-001").assertExit(2);
+    Cli.Run run =
+        cli.invocation().stdin("").run("connect", "pat", "--org", "org-001").assertExit(2);
     assertThat(run.err()).contains("No Personal Access Token").contains("ADO_CONNECT_PAT");
     assertThat(simulator.requestCount()).isZero();
     assertNothingSaved();
@@ -120,21 +139,34 @@ class ErrorPathsTest extends CliTestBase {
 
   @Test
   void anEmptyPromptIsAMissingPat() {
-    cli.invocation().interactive(prompt -> new char[0]).run("connect", "pat", "--org", "org-001").assertExit(2);
+    cli.invocation()
+        .interactive(prompt -> new char[0])
+        .run("connect", "pat", "--org", "org-001")
+        .assertExit(2);
     assertNothingSaved();
   }
 
   @Test
   void oversizedStdinIsRejected() {
-    cli.invocation().stdin("x".repeat(5000)).run("connect", "pat", "--org", "org-001").assertExit(2);
+    cli.invocation()
+        .stdin("x".repeat(5000))
+        .run("connect", "pat", "--org", "org-001")
+        .assertExit(2);
     assertThat(simulator.requestCount()).isZero();
   }
 
   @Test
   void theServerUrlMustNotIncludeTheCollection() {
-    Cli.Run run = cli.connect("--server", cli.base() + "/tfs/DefaultCollection", "--collection", "DefaultCollection")
-        .assertExit(2);
-    assertThat(run.err()).contains("already ends with the collection").contains("--server " + cli.base() + "/tfs");
+    Cli.Run run =
+        cli.connect(
+                "--server",
+                cli.base() + "/tfs/DefaultCollection",
+                "--collection",
+                "DefaultCollection")
+            .assertExit(2);
+    assertThat(run.err())
+        .contains("already ends with the collection")
+        .contains("--server " + cli.base() + "/tfs");
     assertThat(simulator.requestCount()).isZero();
     assertNothingSaved();
   }
@@ -147,8 +179,15 @@ class ErrorPathsTest extends CliTestBase {
 
   @Test
   void orgAndServerTogetherIsAUsageError() {
-    Cli.Run run = cli.connect("--org", "org-001", "--server", cli.base() + "/tfs", "--collection", "DefaultCollection")
-        .assertExit(2);
+    Cli.Run run =
+        cli.connect(
+                "--org",
+                "org-001",
+                "--server",
+                cli.base() + "/tfs",
+                "--collection",
+                "DefaultCollection")
+            .assertExit(2);
     assertThat(run.err()).containsIgnoringCase("mutually exclusive");
   }
 
@@ -158,23 +197,40 @@ class ErrorPathsTest extends CliTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "connect", "connect pat", "test", "accounts", "repos", "sources", "sources add", "sources list", "sources remove",
-      "disconnect", "demo", "simulator"})
+  @ValueSource(
+      strings = {
+        "connect",
+        "connect pat",
+        "test",
+        "accounts",
+        "repos",
+        "sources",
+        "sources add",
+        "sources list",
+        "sources remove",
+        "disconnect",
+        "demo",
+        "simulator"
+      })
   void helpOnEveryCommandExitsZeroWithUsage(String command) {
     String[] args = Cli.concat(command.split(" "), new String[] {"--help"});
     Cli.Run run = cli.invocation().raw().run(args).assertOk();
-    assertThat(run.out()).contains("Usage:").contains(command.substring(command.lastIndexOf(' ') + 1));
+    assertThat(run.out())
+        .contains("Usage:")
+        .contains(command.substring(command.lastIndexOf(' ') + 1));
   }
 
   @Test
   void topLevelHelpAndVersion() {
-    assertThat(cli.invocation().raw().run("--help").assertOk().out()).contains("Usage:").contains("Exit codes");
+    assertThat(cli.invocation().raw().run("--help").assertOk().out())
+        .contains("Usage:")
+        .contains("Exit codes");
     assertThat(cli.invocation().raw().run("--version").assertOk().out()).isNotBlank();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"accounts", "repos", "sources list", "connect pat", "test x", "disconnect x"})
+  @ValueSource(
+      strings = {"accounts", "repos", "sources list", "connect pat", "test x", "disconnect x"})
   void anUnknownOptionExitsTwo(String command) {
     String[] args = Cli.concat(command.split(" "), new String[] {"--no-such-option"});
     Cli.Run run = cli.run(args).assertExit(2);
@@ -189,7 +245,8 @@ class ErrorPathsTest extends CliTestBase {
   @Test
   void noArgumentsExitsTwoListingTheSubcommands() {
     Cli.Run run = cli.invocation().raw().run().assertExit(2);
-    assertThat(run.err()).contains("connect", "test", "accounts", "repos", "sources", "disconnect", "demo");
+    assertThat(run.err())
+        .contains("connect", "test", "accounts", "repos", "sources", "disconnect", "demo");
   }
 
   @Test

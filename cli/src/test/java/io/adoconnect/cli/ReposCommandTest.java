@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code repos}: everything cloneable, sorted, across organizations; retries, fallback, partial failure. */
+/**
+ * {@code repos}: everything cloneable, sorted, across organizations; retries, fallback, partial
+ * failure.
+ */
 class ReposCommandTest extends CliTestBase {
 
   @Test
@@ -31,7 +34,11 @@ class ReposCommandTest extends CliTestBase {
   void leavesOutDisabledAndNeverPushedRepositories() {
     cli.connect("--org", "org-001").assertOk();
     Collection org = simulator.dataset().organization("org-001").orElseThrow();
-    List<String> excluded = org.repositories().stream().filter(r -> !r.cloneable()).map(r -> r.id().toString()).toList();
+    List<String> excluded =
+        org.repositories().stream()
+            .filter(r -> !r.cloneable())
+            .map(r -> r.id().toString())
+            .toList();
     assertThat(excluded).as("the dataset has disabled and URL-less repos").isNotEmpty();
     assertThat(org.repositories()).anyMatch(Repository::disabled).anyMatch(r -> !r.hasRemoteUrl());
 
@@ -58,7 +65,8 @@ class ReposCommandTest extends CliTestBase {
   void listsBothOrganizationsSorted() {
     cli.connect("--org", "org-002", "--org", "org-001").assertOk();
     List<ExpectedRepos> listed = ExpectedRepos.parse(cli.run("repos", "--json").assertOk().json());
-    assertThat(listed).containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001", "org-002"));
+    assertThat(listed)
+        .containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001", "org-002"));
   }
 
   @Test
@@ -68,21 +76,29 @@ class ReposCommandTest extends CliTestBase {
     cli.connect("--server", cli.base() + "/tfs", "--collection", "DefaultCollection").assertOk();
 
     List<ExpectedRepos> all = ExpectedRepos.parse(cli.run("repos", "--json").assertOk().json());
-    assertThat(all).containsExactlyElementsOf(ExpectedRepos.concat(
-        ExpectedRepos.services(simulator, "org-001", "org-002"), ExpectedRepos.server(simulator, "/tfs/DefaultCollection")));
+    assertThat(all)
+        .containsExactlyElementsOf(
+            ExpectedRepos.concat(
+                ExpectedRepos.services(simulator, "org-001", "org-002"),
+                ExpectedRepos.server(simulator, "/tfs/DefaultCollection")));
 
-    List<ExpectedRepos> one = ExpectedRepos.parse(cli.run("repos", "--org", "org-001", "--json").assertOk().json());
+    List<ExpectedRepos> one =
+        ExpectedRepos.parse(cli.run("repos", "--org", "org-001", "--json").assertOk().json());
     assertThat(one).containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001"));
 
     Cli.Run table = cli.run("repos", "--org", "org-001").assertOk();
-    assertThat(table.out()).contains("org-001/").doesNotContain("org-002/").doesNotContain("DefaultCollection/");
+    assertThat(table.out())
+        .contains("org-001/")
+        .doesNotContain("org-002/")
+        .doesNotContain("DefaultCollection/");
   }
 
   @Test
   void filtersByAccount() {
     String first = cli.connectedAccount("--org", "org-001");
     cli.connect("--org", "org-002").assertOk();
-    List<ExpectedRepos> listed = ExpectedRepos.parse(cli.run("repos", "--account", first, "--json").assertOk().json());
+    List<ExpectedRepos> listed =
+        ExpectedRepos.parse(cli.run("repos", "--account", first, "--json").assertOk().json());
     assertThat(listed).containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001"));
   }
 
@@ -109,7 +125,9 @@ class ReposCommandTest extends CliTestBase {
     List<ExpectedRepos> listed = ExpectedRepos.parse(cli.run("repos", "--json").assertOk().json());
 
     assertThat(listed).containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001"));
-    assertThat(simulator.requestCount("/org-001/_apis/git/repositories")).as("throttled once, then retried").isEqualTo(2);
+    assertThat(simulator.requestCount("/org-001/_apis/git/repositories"))
+        .as("throttled once, then retried")
+        .isEqualTo(2);
   }
 
   @Test
@@ -122,10 +140,11 @@ class ReposCommandTest extends CliTestBase {
 
     assertThat(listed).containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001"));
     Collection org = simulator.dataset().organization("org-001").orElseThrow();
-    List<String> perProject = simulator.requests().stream()
-        .map(RecordedRequest::path)
-        .filter(p -> p.matches("/org-001/[^/]+/_apis/git/repositories"))
-        .toList();
+    List<String> perProject =
+        simulator.requests().stream()
+            .map(RecordedRequest::path)
+            .filter(p -> p.matches("/org-001/[^/]+/_apis/git/repositories"))
+            .toList();
     assertThat(perProject).as("one listing per project").hasSize(org.projects().size());
   }
 
@@ -140,7 +159,8 @@ class ReposCommandTest extends CliTestBase {
       Cli.Run run = session.run("repos", "--json");
 
       assertThat(run.exit()).as(run.toString()).isNotZero();
-      assertThat(ExpectedRepos.parse(run.json())).containsExactlyElementsOf(ExpectedRepos.services(own, "org-001"));
+      assertThat(ExpectedRepos.parse(run.json()))
+          .containsExactlyElementsOf(ExpectedRepos.services(own, "org-001"));
       assertThat(run.err()).contains("warning").contains("org-002");
 
       Cli.Run table = session.run("repos");
@@ -154,20 +174,30 @@ class ReposCommandTest extends CliTestBase {
   void filtersAServerCollectionAndIgnoresCaseInOrganizationNames() {
     cli.connect("--org", "org-001").assertOk();
     cli.connect("--server", cli.base() + "/tfs", "--collection", "DefaultCollection").assertOk();
-    assertThat(ExpectedRepos.parse(cli.run("repos", "--org", "DefaultCollection", "--json").assertOk().json()))
+    assertThat(
+            ExpectedRepos.parse(
+                cli.run("repos", "--org", "DefaultCollection", "--json").assertOk().json()))
         .containsExactlyElementsOf(ExpectedRepos.server(simulator, "/tfs/DefaultCollection"));
-    assertThat(ExpectedRepos.parse(cli.run("repos", "--org", "ORG-001", "--json").assertOk().json()))
+    assertThat(
+            ExpectedRepos.parse(cli.run("repos", "--org", "ORG-001", "--json").assertOk().json()))
         .extracting(ExpectedRepos::id)
-        .containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001").stream().map(ExpectedRepos::id).toList());
+        .containsExactlyElementsOf(
+            ExpectedRepos.services(simulator, "org-001").stream().map(ExpectedRepos::id).toList());
   }
 
   @Test
   void interactiveProgressGoesToStderrAndKeepsStdoutParseable() {
     cli.connect("--org", "org-001", "--org", "org-002").assertOk();
-    Cli.Run run = cli.invocation().interactive(prompt -> {
-      throw new AssertionError("repos must not prompt");
-    }).run("repos", "--json").assertOk();
-    assertThat(ExpectedRepos.parse(run.json())).containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001", "org-002"));
+    Cli.Run run =
+        cli.invocation()
+            .interactive(
+                prompt -> {
+                  throw new AssertionError("repos must not prompt");
+                })
+            .run("repos", "--json")
+            .assertOk();
+    assertThat(ExpectedRepos.parse(run.json()))
+        .containsExactlyElementsOf(ExpectedRepos.services(simulator, "org-001", "org-002"));
     assertThat(run.err()).contains("2/2 organizations");
   }
 }

@@ -21,7 +21,8 @@ class SignInCommandTest {
   private final List<Simulator> simulators = new ArrayList<>();
 
   private Cli cli(UnaryOperator<SimulatorConfig> config) {
-    Simulator simulator = Simulator.start(config.apply(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(1)));
+    Simulator simulator =
+        Simulator.start(config.apply(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(1)));
     simulators.add(simulator);
     return new Cli(simulator, dir.resolve("run" + simulators.size()));
   }
@@ -37,14 +38,20 @@ class SignInCommandTest {
 
     Cli.Run run = cli.run("connect", "device").assertOk();
 
-    assertThat(run.err()).contains(cli.base() + "/devicelogin").contains(cli.simulator.lastUserCode())
-        .contains("state: pending").contains("state: authorized");
-    assertThat(run.out()).contains("Connected as " + cli.simulator.entra().defaultUser().displayName());
+    assertThat(run.err())
+        .contains(cli.base() + "/devicelogin")
+        .contains(cli.simulator.lastUserCode())
+        .contains("state: pending")
+        .contains("state: authorized");
+    assertThat(run.out())
+        .contains("Connected as " + cli.simulator.entra().defaultUser().displayName());
     JsonNode account = cli.run("accounts", "--json").assertOk().json().get(0);
     assertThat(account.path("method").asText()).isEqualTo("device_code");
-    assertThat(account.path("displayName").asText()).isEqualTo(cli.simulator.entra().defaultUser().displayName());
+    assertThat(account.path("displayName").asText())
+        .isEqualTo(cli.simulator.entra().defaultUser().displayName());
     assertThat(account.path("email").asText()).contains("@");
-    assertThat(account.path("tenantId").asText()).isEqualTo(cli.simulator.entra().homeTenant().id().toString());
+    assertThat(account.path("tenantId").asText())
+        .isEqualTo(cli.simulator.entra().homeTenant().id().toString());
     assertThat(account.path("scope").asText()).contains("user_impersonation");
     assertThat(account.path("connectedAt").asText()).isNotBlank();
     assertThat(account.path("expiresAt").asText()).isNotBlank();
@@ -64,7 +71,9 @@ class SignInCommandTest {
     Set<String> orgs = new TreeSet<>();
     repos.json().forEach(r -> orgs.add(r.path("organization").asText()));
     assertThat(orgs).containsExactly("org-001", "org-002");
-    assertThat(repos.err()).contains("note: organization org-003 was skipped").contains("personal Microsoft accounts")
+    assertThat(repos.err())
+        .contains("note: organization org-003 was skipped")
+        .contains("personal Microsoft accounts")
         .contains("connect pat --org org-003");
     String guestTenant = cli.simulator.entra().secondTenant().id().toString();
     assertThat(cli.simulator.requestCount("/" + guestTenant + "/oauth2/v2.0/token")).isEqualTo(1);
@@ -76,7 +85,10 @@ class SignInCommandTest {
 
     Cli.Run run = cli.run("connect", "device").assertExit(3);
 
-    assertThat(run.err()).contains("state: denied").contains("declined").contains("approve every requested permission");
+    assertThat(run.err())
+        .contains("state: denied")
+        .contains("declined")
+        .contains("approve every requested permission");
     assertThat(cli.run("accounts", "--json").assertOk().json()).isEmpty();
   }
 
@@ -103,10 +115,17 @@ class SignInCommandTest {
   void browserSignInCatchesTheAnswerOnTheLoopbackPort() {
     Cli cli = cli(UnaryOperator.identity());
 
-    Cli.Run run = cli.invocation().browser(uri -> SignInPage.answer(uri, "accept")).run("connect", "browser").assertOk();
+    Cli.Run run =
+        cli.invocation()
+            .browser(uri -> SignInPage.answer(uri, "accept"))
+            .run("connect", "browser")
+            .assertOk();
 
-    assertThat(run.err()).contains("Sign in at: " + cli.base() + "/common/oauth2/v2.0/authorize?")
-        .contains("code_challenge_method=S256").contains("state=").contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A");
+    assertThat(run.err())
+        .contains("Sign in at: " + cli.base() + "/common/oauth2/v2.0/authorize?")
+        .contains("code_challenge_method=S256")
+        .contains("state=")
+        .contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A");
     JsonNode account = cli.run("accounts", "--json").assertOk().json().get(0);
     assertThat(account.path("method").asText()).isEqualTo("browser");
     assertThat(account.path("organizations")).hasSize(3);
@@ -116,7 +135,11 @@ class SignInCommandTest {
   void aCancelledBrowserSignInExitsThree() {
     Cli cli = cli(UnaryOperator.identity());
 
-    Cli.Run run = cli.invocation().browser(uri -> SignInPage.answer(uri, "cancel")).run("connect", "browser").assertExit(3);
+    Cli.Run run =
+        cli.invocation()
+            .browser(uri -> SignInPage.answer(uri, "cancel"))
+            .run("connect", "browser")
+            .assertExit(3);
 
     assertThat(run.err()).contains("declined");
     assertThat(cli.run("accounts", "--json").assertOk().json()).isEmpty();
@@ -128,9 +151,15 @@ class SignInCommandTest {
     cli.run("connect", "device", "--verbose").assertOk();
     cli.run("repos", "--verbose").assertOk();
 
-    List<String> secrets = cli.simulator.requests().stream().map(r -> r.rawQuery() == null ? "" : r.rawQuery()).toList();
+    List<String> secrets =
+        cli.simulator.requests().stream()
+            .map(r -> r.rawQuery() == null ? "" : r.rawQuery())
+            .toList();
     for (Cli.Run run : cli.runs()) {
-      assertThat(run.out() + run.err()).doesNotContain("eyJ").doesNotContain("refresh_token").doesNotContain("device_code=");
+      assertThat(run.out() + run.err())
+          .doesNotContain("eyJ")
+          .doesNotContain("refresh_token")
+          .doesNotContain("device_code=");
     }
     assertThat(secrets).noneMatch(q -> q.contains("eyJ"));
   }

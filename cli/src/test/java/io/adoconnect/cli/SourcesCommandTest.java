@@ -28,7 +28,12 @@ class SourcesCommandTest extends CliTestBase {
         .filter(r -> awkward.test(r.project().name()))
         .filter(r -> !r.project().name().chars().allMatch(c -> c < 128)) // prefer Unicode
         .findFirst()
-        .or(() -> org.repositories().stream().filter(Repository::cloneable).filter(r -> awkward.test(r.project().name())).findFirst())
+        .or(
+            () ->
+                org.repositories().stream()
+                    .filter(Repository::cloneable)
+                    .filter(r -> awkward.test(r.project().name()))
+                    .findFirst())
         .orElseThrow(() -> new AssertionError("the dataset has no project with spaces or Unicode"));
   }
 
@@ -40,8 +45,11 @@ class SourcesCommandTest extends CliTestBase {
   void addsARepositoryWithSpacesOrUnicodeInItsPathAndListsIt() {
     Repository repo = awkwardlyNamed();
     String path = path(org, repo);
-    ExpectedRepos expected = ExpectedRepos.services(simulator, "org-001").stream()
-        .filter(r -> r.id().equals(repo.id().toString())).findFirst().orElseThrow();
+    ExpectedRepos expected =
+        ExpectedRepos.services(simulator, "org-001").stream()
+            .filter(r -> r.id().equals(repo.id().toString()))
+            .findFirst()
+            .orElseThrow();
 
     Cli.Run add = cli.run("sources", "add", path).assertOk();
     assertThat(add.out()).contains(path).contains(expected.cloneUrl());
@@ -83,7 +91,9 @@ class SourcesCommandTest extends CliTestBase {
   @Test
   void aNonexistentRepositoryIsRejectedWithAHint() {
     Repository repo = awkwardlyNamed();
-    Cli.Run run = cli.run("sources", "add", "org-001/" + repo.project().name() + "/no-such-repo").assertExit(2);
+    Cli.Run run =
+        cli.run("sources", "add", "org-001/" + repo.project().name() + "/no-such-repo")
+            .assertExit(2);
     assertThat(run.err()).contains("no-such-repo").contains("hint:").contains("ado-connect repos");
     assertThat(cli.run("sources", "list", "--json").json()).isEmpty();
 
@@ -93,7 +103,8 @@ class SourcesCommandTest extends CliTestBase {
 
   @Test
   void aDisabledRepositoryIsRejected() {
-    Repository disabled = org.repositories().stream().filter(Repository::disabled).findFirst().orElseThrow();
+    Repository disabled =
+        org.repositories().stream().filter(Repository::disabled).findFirst().orElseThrow();
     Cli.Run run = cli.run("sources", "add", path(org, disabled)).assertExit(2);
     assertThat(run.err()).contains("disabled");
     assertThat(cli.run("sources", "list", "--json").json()).isEmpty();
@@ -101,7 +112,8 @@ class SourcesCommandTest extends CliTestBase {
 
   @Test
   void aRepositoryWithoutCloneUrlIsRejected() {
-    Repository neverPushed = org.repositories().stream().filter(r -> !r.hasRemoteUrl()).findFirst().orElseThrow();
+    Repository neverPushed =
+        org.repositories().stream().filter(r -> !r.hasRemoteUrl()).findFirst().orElseThrow();
     Cli.Run run = cli.run("sources", "add", path(org, neverPushed)).assertExit(2);
     assertThat(run.err()).contains("clone URL");
     assertThat(cli.run("sources", "list", "--json").json()).isEmpty();
@@ -109,15 +121,22 @@ class SourcesCommandTest extends CliTestBase {
 
   @Test
   void aMalformedPathOrAnUnconnectedOrganizationIsABadRequest() {
-    assertThat(cli.run("sources", "add", "just-a-name").assertExit(2).err()).contains("ORGANIZATION/PROJECT/REPOSITORY");
+    assertThat(cli.run("sources", "add", "just-a-name").assertExit(2).err())
+        .contains("ORGANIZATION/PROJECT/REPOSITORY");
     assertThat(cli.run("sources", "add", "org-002/p/r").assertExit(2).err()).contains("org-002");
   }
 
   @Test
   void removesBySourceIdAndByPath() {
     Repository first = awkwardlyNamed();
-    Repository second = org.repositories().stream().filter(Repository::cloneable).filter(r -> r != first).findFirst().orElseThrow();
-    String id = cli.run("sources", "add", path(org, first), "--json").assertOk().json().path("id").asText();
+    Repository second =
+        org.repositories().stream()
+            .filter(Repository::cloneable)
+            .filter(r -> r != first)
+            .findFirst()
+            .orElseThrow();
+    String id =
+        cli.run("sources", "add", path(org, first), "--json").assertOk().json().path("id").asText();
     cli.run("sources", "add", path(org, second)).assertOk();
 
     Cli.Run byId = cli.run("sources", "remove", id).assertOk();
@@ -147,7 +166,8 @@ class SourcesCommandTest extends CliTestBase {
   void addsARepositoryOfAServerCollection() {
     cli.connect("--server", cli.base() + "/tfs", "--collection", "DefaultCollection").assertOk();
     Collection server = simulator.dataset().serverCollection();
-    Repository repo = server.repositories().stream().filter(Repository::cloneable).findFirst().orElseThrow();
+    Repository repo =
+        server.repositories().stream().filter(Repository::cloneable).findFirst().orElseThrow();
     JsonNode source = cli.run("sources", "add", path(server, repo), "--json").assertOk().json();
     assertThat(source.path("organization").asText()).isEqualTo("DefaultCollection");
     assertThat(source.path("repositoryId").asText()).isEqualTo(repo.id().toString());

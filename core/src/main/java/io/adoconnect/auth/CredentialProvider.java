@@ -1,8 +1,8 @@
 package io.adoconnect.auth;
 
 /**
- * Supplies the {@code Authorization} header for each request, so a PAT and a self-refreshing
- * Entra token are interchangeable behind the transport.
+ * Supplies the {@code Authorization} header for each request, so a PAT and a self-refreshing Entra
+ * token are interchangeable behind the transport.
  */
 public interface CredentialProvider {
   /** The full header value, e.g. {@code Basic …} or {@code Bearer …}. */

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A token, PAT, key or client secret. {@link #toString()} is masked so a secret inside a record,
  * log line or exception message prints as {@code Secret[****]}; only {@link #reveal()} gives the
- * value, and the only callers are the vault and the code that writes an {@code Authorization} header.
+ * value, and the only callers are the vault and the code that writes an {@code Authorization}
+ * header.
  */
 public final class Secret {
   private final String value;

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An Entra account's access tokens, one per tenant (a guest reaches organizations of other
- * tenants with tokens minted there), sealed in the vault as one JSON secret.
+ * An Entra account's access tokens, one per tenant (a guest reaches organizations of other tenants
+ * with tokens minted there), sealed in the vault as one JSON secret.
  */
 final class AccessTokenBundle {
   record Entry(String token, Instant expiresAt) {}
@@ -30,7 +30,8 @@ final class AccessTokenBundle {
 
   static AccessTokenBundle read(Secret json) {
     try {
-      return new AccessTokenBundle(Json.MAPPER.readValue(json.reveal(), new TypeReference<Map<String, Entry>>() {}));
+      return new AccessTokenBundle(
+          Json.MAPPER.readValue(json.reveal(), new TypeReference<Map<String, Entry>>() {}));
     } catch (IOException e) {
       // never include the text: it holds tokens
       throw new UncheckedIOException(new IOException("the stored access tokens are not readable"));

@@ -43,9 +43,9 @@ final class AccountAccess {
   }
 
   /**
-   * The client for one organization. An Entra account reaches an organization of another tenant
-   * (as a guest) with a token minted for that tenant; an organization backed by personal
-   * Microsoft accounts can't be reached with Entra at all.
+   * The client for one organization. An Entra account reaches an organization of another tenant (as
+   * a guest) with a token minted for that tenant; an organization backed by personal Microsoft
+   * accounts can't be reached with Entra at all.
    */
   AzureDevOpsHttp http(Account account, Organization org, AzureDevOpsHttp home) {
     if (account.method() == ConnectionMethod.PAT) {
@@ -54,9 +54,13 @@ final class AccountAccess {
     String tenant = tenantOf(org);
     if (ResourceTenants.PERSONAL_ACCOUNTS.equals(tenant)) {
       throw new OrganizationNotSupportedException(
-          "Organization " + org.name() + " is backed by personal Microsoft accounts, which Azure DevOps doesn't accept"
+          "Organization "
+              + org.name()
+              + " is backed by personal Microsoft accounts, which Azure DevOps doesn't accept"
               + " through a Microsoft Entra sign-in.",
-          "Connect it with a Personal Access Token: ado-connect connect pat --org " + org.name() + ".");
+          "Connect it with a Personal Access Token: ado-connect connect pat --org "
+              + org.name()
+              + ".");
     }
     return tenant == null || tenant.equalsIgnoreCase(account.tenantId())
         ? home
@@ -68,16 +72,22 @@ final class AccountAccess {
       return tokens.credential(account, tenant);
     }
     byte[] sealed =
-        store.sealedSecret(account.id(), SecretKind.PAT)
+        store
+            .sealedSecret(account.id(), SecretKind.PAT)
             .orElseThrow(
-                () -> new VaultException(
-                    "The token of account " + account.id() + " is missing from the store.",
-                    "Disconnect the account (ado-connect disconnect " + account.id() + ") and connect it again."));
+                () ->
+                    new VaultException(
+                        "The token of account " + account.id() + " is missing from the store.",
+                        "Disconnect the account (ado-connect disconnect "
+                            + account.id()
+                            + ") and connect it again."));
     Secret pat = vault.get().unseal(sealed, account.id());
     return PatCredential.of(pat, !account.isServices());
   }
 
-  /** The tenant behind an organization: remembered, or asked of Azure DevOps once and remembered. */
+  /**
+   * The tenant behind an organization: remembered, or asked of Azure DevOps once and remembered.
+   */
   private String tenantOf(Organization org) {
     Map<String, String> known = store.organizationTenants();
     String tenant = known.get(org.name());
@@ -97,6 +107,8 @@ final class AccountAccess {
           .map(collection -> client.negotiateServer(URI.create(account.host()), collection))
           .toList();
     }
-    return account.organizations().stream().map(name -> Organization.services(settings.endpoints(), name)).toList();
+    return account.organizations().stream()
+        .map(name -> Organization.services(settings.endpoints(), name))
+        .toList();
   }
 }

@@ -13,6 +13,7 @@ import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.discovery.DiscoveryScope;
 import io.adoconnect.discovery.RepositoryDiscovery;
 import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.http.Sleeper;
 import io.adoconnect.repositories.RepositoriesClient;
 import io.adoconnect.repositories.Repository;
 import io.adoconnect.store.Account;
@@ -22,7 +23,6 @@ import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Source;
 import io.adoconnect.store.Store;
 import io.adoconnect.vault.Vault;
-import io.adoconnect.http.Sleeper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +37,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The use cases the CLI and the service share: connect, test, list accounts and repositories,
- * add and remove sources, disconnect. Open one per process (or per request scope) and close it.
+ * The use cases the CLI and the service share: connect, test, list accounts and repositories, add
+ * and remove sources, disconnect. Open one per process (or per request scope) and close it.
  *
  * <pre>{@code
  * try (AdoConnect ado = AdoConnect.open(ConnectSettings.fromEnvironment(dataDir, System.getenv()))) {
@@ -87,8 +87,8 @@ public final class AdoConnect implements AutoCloseable {
   }
 
   /**
-   * Tests the PAT and, only if every organization answered, saves the account with the PAT
-   * sealed. Connecting the same organizations again replaces the saved token.
+   * Tests the PAT and, only if every organization answered, saves the account with the PAT sealed.
+   * Connecting the same organizations again replaces the saved token.
    */
   public Connected connectPat(PatTarget target, Secret pat) {
     settings.keySource().get(); // fail before any network call when no key source is configured
@@ -96,15 +96,27 @@ public final class AdoConnect implements AutoCloseable {
     Vault sealer = vault();
     String id =
         store.accounts().stream()
-            .filter(a -> a.method() == ConnectionMethod.PAT && a.host().equals(target.host()) && sameNames(a.organizations(), target.names()))
+            .filter(
+                a ->
+                    a.method() == ConnectionMethod.PAT
+                        && a.host().equals(target.host())
+                        && sameNames(a.organizations(), target.names()))
             .map(Account::id)
             .findFirst()
             .orElseGet(Ids::newId);
     ConnectionCheck first = checks.get(0);
     Account account =
         new Account(
-            id, ConnectionMethod.PAT, target.host(), first.user(), email(first.userAccount()), null, null,
-            settings.clock().instant(), null, target.names());
+            id,
+            ConnectionMethod.PAT,
+            target.host(),
+            first.user(),
+            email(first.userAccount()),
+            null,
+            null,
+            settings.clock().instant(),
+            null,
+            target.names());
     store.saveAccount(account, Map.of(SecretKind.PAT, sealer.seal(pat, id)));
     return new Connected(account, checks);
   }
@@ -114,7 +126,8 @@ public final class AdoConnect implements AutoCloseable {
 
   /**
    * Starts a device code sign-in (RFC 8628): show the user code and the verification URI, then
-   * {@link #pollDevice} or {@link #awaitDevice}. The flow is stored, so another process may poll it.
+   * {@link #pollDevice} or {@link #awaitDevice}. The flow is stored, so another process may poll
+   * it.
    */
   public DeviceFlowView startDevice() {
     return entra.startDevice();
@@ -125,13 +138,17 @@ public final class AdoConnect implements AutoCloseable {
     return entra.resumable();
   }
 
-  /** Asks Entra once (no sooner than the flow's interval) and returns the state; saves the account when authorized. */
+  /**
+   * Asks Entra once (no sooner than the flow's interval) and returns the state; saves the account
+   * when authorized.
+   */
   public DeviceFlowView pollDevice(String flowId) {
     return entra.pollDevice(flowId);
   }
 
   /** Polls until the user approves or declines or the code expires; null when cancelled. */
-  public DeviceFlowView awaitDevice(String flowId, Consumer<DeviceFlowView> onChange, BooleanSupplier cancelled) {
+  public DeviceFlowView awaitDevice(
+      String flowId, Consumer<DeviceFlowView> onChange, BooleanSupplier cancelled) {
     return entra.awaitDevice(flowId, onChange, cancelled, Sleeper.REAL);
   }
 
@@ -154,8 +171,8 @@ public final class AdoConnect implements AutoCloseable {
 
   /**
    * Redeems the code that came back to the redirect URI of {@link #beginWebSignIn} (with the
-   * confidential app's secret, if configured) and saves the account, method authorization_code.
-   * The caller has already checked the returned {@code state} against {@code pending}.
+   * confidential app's secret, if configured) and saves the account, method authorization_code. The
+   * caller has already checked the returned {@code state} against {@code pending}.
    */
   public Account completeWebSignIn(AuthorizationCodeFlow.Pending pending, Secret code) {
     return entra.completeWeb(pending, code, webClientSecret);
@@ -181,16 +198,21 @@ public final class AdoConnect implements AutoCloseable {
   }
 
   public Account account(String id) {
-    return store.findAccount(id)
-        .orElseThrow(() -> new InvalidInputException(
-            "No connected account has the id '" + id + "'.", "Run ado-connect accounts to see the ids."));
+    return store
+        .findAccount(id)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "No connected account has the id '" + id + "'.",
+                    "Run ado-connect accounts to see the ids."));
   }
 
   /**
    * Repositories across the chosen accounts (all when none is named), optionally in one
    * organization, sorted; an organization that fails is reported, not fatal, unless all fail.
    */
-  public RepositoryListing repositories(Optional<String> accountId, Optional<String> organization, DiscoveryListener listener) {
+  public RepositoryListing repositories(
+      Optional<String> accountId, Optional<String> organization, DiscoveryListener listener) {
     List<Account> accounts = accountId.map(id -> List.of(account(id))).orElseGet(store::accounts);
     if (accounts.isEmpty()) {
       throw new InvalidInputException(
@@ -202,15 +224,18 @@ public final class AdoConnect implements AutoCloseable {
       if (accounts.isEmpty()) {
         throw new InvalidInputException(
             "No connected account covers the organization '" + organization.get() + "'.",
-            "Connect it: ado-connect connect pat --org " + organization.get() + ", or run ado-connect accounts to see what is connected.");
+            "Connect it: ado-connect connect pat --org "
+                + organization.get()
+                + ", or run ado-connect accounts to see what is connected.");
       }
     }
     Map<Organization, Account> accountOf = new IdentityHashMap<>();
     Map<String, AzureDevOpsHttp> homeOf = new HashMap<>();
-    RepositoryDiscovery discovery = new RepositoryDiscovery(
-        settings.endpoints(),
-        org -> access.http(accountOf.get(org), org, homeOf.get(accountOf.get(org).id())),
-        settings.parallelism());
+    RepositoryDiscovery discovery =
+        new RepositoryDiscovery(
+            settings.endpoints(),
+            org -> access.http(accountOf.get(org), org, homeOf.get(accountOf.get(org).id())),
+            settings.parallelism());
     List<Organization> organizations = new ArrayList<>();
     List<DiscoveryResult.Failure> failures = new ArrayList<>();
     for (Account account : accounts) {
@@ -218,7 +243,8 @@ public final class AdoConnect implements AutoCloseable {
         AzureDevOpsHttp http = access.http(account);
         homeOf.put(account.id(), http);
         List<Organization> saved = access.organizations(account, http);
-        for (Organization org : discovery.organizations(new DiscoveryScope(organization, saved), http)) {
+        for (Organization org :
+            discovery.organizations(new DiscoveryScope(organization, saved), http)) {
           organizations.add(org);
           accountOf.put(org, account);
         }
@@ -234,15 +260,29 @@ public final class AdoConnect implements AutoCloseable {
     return new RepositoryListing(dedupe(result.repositories()), failures);
   }
 
-  /** Adds {@code ORGANIZATION/PROJECT/REPOSITORY} as a source, after checking it exists and can be cloned. */
+  /**
+   * Adds {@code ORGANIZATION/PROJECT/REPOSITORY} as a source, after checking it exists and can be
+   * cloned.
+   */
   public SourceView addSource(String path, Optional<String> accountId) {
     SourcePath wanted = SourcePath.parse(path);
     Account account =
-        accountId.map(this::account)
-            .or(() -> store.accounts().stream().filter(a -> covers(a, wanted.organization())).findFirst())
-            .orElseThrow(() -> new InvalidInputException(
-                "No connected account covers the organization '" + wanted.organization() + "'.",
-                "Connect it first: ado-connect connect pat --org " + wanted.organization() + "."));
+        accountId
+            .map(this::account)
+            .or(
+                () ->
+                    store.accounts().stream()
+                        .filter(a -> covers(a, wanted.organization()))
+                        .findFirst())
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "No connected account covers the organization '"
+                            + wanted.organization()
+                            + "'.",
+                        "Connect it first: ado-connect connect pat --org "
+                            + wanted.organization()
+                            + "."));
     AzureDevOpsHttp home = access.http(account);
     Organization org =
         access.organizations(account, home).stream()
@@ -257,25 +297,41 @@ public final class AdoConnect implements AutoCloseable {
       throw new NotFoundException(
           e.typeKey(),
           "Repository '" + wanted + "' was not found, or this account can't see it.",
-          "Run ado-connect repos --org " + wanted.organization() + " to list the repositories you can add.");
+          "Run ado-connect repos --org "
+              + wanted.organization()
+              + " to list the repositories you can add.");
     }
     if (!repo.cloneable()) {
       throw new InvalidInputException(
-          "Repository '" + wanted + "' can't be added: it is " + (repo.isDisabled() ? "disabled" : "empty, with no clone URL") + ".",
+          "Repository '"
+              + wanted
+              + "' can't be added: it is "
+              + (repo.isDisabled() ? "disabled" : "empty, with no clone URL")
+              + ".",
           "ado-connect only adds Git repositories that expose a clone URL.");
     }
     Source source =
         store.addSource(
             new Source(
-                Ids.newId(), account.id(), account.host(), org.name(), repo.project().name(), repo.name(), repo.id(),
-                repo.remoteUrl(), repo.webUrl(), settings.clock().instant()));
+                Ids.newId(),
+                account.id(),
+                account.host(),
+                org.name(),
+                repo.project().name(),
+                repo.name(),
+                repo.id(),
+                repo.remoteUrl(),
+                repo.webUrl(),
+                settings.clock().instant()));
     return SourceView.of(source, true);
   }
 
   public List<SourceView> sources() {
     Set<String> connected = new HashSet<>();
     store.accounts().forEach(a -> connected.add(a.id()));
-    return store.sources().stream().map(s -> SourceView.of(s, connected.contains(s.accountId()))).toList();
+    return store.sources().stream()
+        .map(s -> SourceView.of(s, connected.contains(s.accountId())))
+        .toList();
   }
 
   /** Removes a source by id or by {@code ORGANIZATION/PROJECT/REPOSITORY}. */
@@ -284,8 +340,11 @@ public final class AdoConnect implements AutoCloseable {
         sources().stream()
             .filter(s -> s.id().equals(idOrPath) || s.path().equalsIgnoreCase(idOrPath.strip()))
             .findFirst()
-            .orElseThrow(() -> new InvalidInputException(
-                "No source matches '" + idOrPath + "'.", "Run ado-connect sources list to see the sources and their ids."));
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "No source matches '" + idOrPath + "'.",
+                        "Run ado-connect sources list to see the sources and their ids."));
     store.removeSource(found.id());
     return found;
   }
@@ -315,7 +374,11 @@ public final class AdoConnect implements AutoCloseable {
   }
 
   private static boolean sameNames(List<String> a, List<String> b) {
-    return a.stream().map(String::toLowerCase).sorted().toList().equals(b.stream().map(String::toLowerCase).sorted().toList());
+    return a.stream()
+        .map(String::toLowerCase)
+        .sorted()
+        .toList()
+        .equals(b.stream().map(String::toLowerCase).sorted().toList());
   }
 
   private static String email(String signInName) {
@@ -324,6 +387,8 @@ public final class AdoConnect implements AutoCloseable {
 
   private static List<DiscoveredRepository> dedupe(List<DiscoveredRepository> sorted) {
     Set<String> seen = new HashSet<>();
-    return sorted.stream().filter(r -> seen.add(r.organization().toLowerCase() + "|" + r.id())).toList();
+    return sorted.stream()
+        .filter(r -> seen.add(r.organization().toLowerCase() + "|" + r.id()))
+        .toList();
   }
 }

@@ -4,15 +4,30 @@ import io.adoconnect.devops.Organization;
 import java.util.Locale;
 
 /**
- * What a connection test found on one organization or collection: who the credential belongs to
- * and how much it can read — or, in {@code skipped}, why this sign-in can't reach it at all.
+ * What a connection test found on one organization or collection: who the credential belongs to and
+ * how much it can read — or, in {@code skipped}, why this sign-in can't reach it at all.
  */
 public record ConnectionCheck(
-    String organization, String url, String deployment, String apiVersion, String user, String userAccount,
-    int projects, int repositories, String skipped) {
+    String organization,
+    String url,
+    String deployment,
+    String apiVersion,
+    String user,
+    String userAccount,
+    int projects,
+    int repositories,
+    String skipped) {
 
   static ConnectionCheck skipped(Organization org, String reason) {
-    return new ConnectionCheck(org.name(), org.baseUrl().toString(), org.deployment().name().toLowerCase(Locale.ROOT),
-        org.apiVersion().toString(), null, null, 0, 0, reason);
+    return new ConnectionCheck(
+        org.name(),
+        org.baseUrl().toString(),
+        org.deployment().name().toLowerCase(Locale.ROOT),
+        org.apiVersion().toString(),
+        null,
+        null,
+        0,
+        0,
+        reason);
   }
 }

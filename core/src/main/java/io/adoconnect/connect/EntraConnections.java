@@ -47,7 +47,8 @@ final class EntraConnections {
   private final EntraTokens tokens;
   private final DeviceCodeFlow deviceFlow;
 
-  EntraConnections(ConnectSettings settings, Store store, Supplier<Vault> vault, EntraTokens tokens) {
+  EntraConnections(
+      ConnectSettings settings, Store store, Supplier<Vault> vault, EntraTokens tokens) {
     this.settings = settings;
     this.store = store;
     this.vault = vault;
@@ -59,10 +60,21 @@ final class EntraConnections {
     Vault sealer = vault.get(); // fail before contacting Entra when no key source is available
     DeviceFlowSession session = deviceFlow.start();
     String id = Ids.newId();
-    DeviceFlowRecord record = new DeviceFlowRecord(
-        id, session.tenant(), settings.entra().clientId(), session.userCode(), session.verificationUri().toString(),
-        session.message(), (int) session.interval().toSeconds(), settings.clock().instant(), session.expiresAt(),
-        DeviceFlowState.PENDING.wireName(), null, null, sealer.seal(session.deviceCode(), flowBinding(id)));
+    DeviceFlowRecord record =
+        new DeviceFlowRecord(
+            id,
+            session.tenant(),
+            settings.entra().clientId(),
+            session.userCode(),
+            session.verificationUri().toString(),
+            session.message(),
+            (int) session.interval().toSeconds(),
+            settings.clock().instant(),
+            session.expiresAt(),
+            DeviceFlowState.PENDING.wireName(),
+            null,
+            null,
+            sealer.seal(session.deviceCode(), flowBinding(id)));
     store.saveDeviceFlow(record);
     return view(record);
   }
@@ -73,7 +85,9 @@ final class EntraConnections {
     List<String> ids = store.deviceFlowIds();
     for (int i = ids.size() - 1; i >= 0; i--) {
       Optional<DeviceFlowRecord> flow = store.findDeviceFlow(ids.get(i));
-      if (flow.isPresent() && !state(flow.get()).isFinal() && flow.get().expiresAt().isAfter(now)
+      if (flow.isPresent()
+          && !state(flow.get()).isFinal()
+          && flow.get().expiresAt().isAfter(now)
           && flow.get().clientId().equals(settings.entra().clientId())) {
         return Optional.of(view(flow.get()));
       }
@@ -82,8 +96,8 @@ final class EntraConnections {
   }
 
   /**
-   * Polls Entra once if the interval since the last poll has passed (else answers the last
-   * state), records the outcome, and creates the account when the user has approved.
+   * Polls Entra once if the interval since the last poll has passed (else answers the last state),
+   * records the outcome, and creates the account when the user has approved.
    */
   DeviceFlowView pollDevice(String flowId) {
     DeviceFlowRecord record = find(flowId);
@@ -100,14 +114,24 @@ final class EntraConnections {
       accountId = finish(result.tokens(), ConnectionMethod.DEVICE_CODE).id();
     }
     // Timed from the answer, not the question: the interval counts from when Entra saw the poll.
-    DeviceFlowRecord polled = record.polled(
-        result.state().wireName(), (int) result.session().interval().toSeconds(), settings.clock().instant(), accountId);
+    DeviceFlowRecord polled =
+        record.polled(
+            result.state().wireName(),
+            (int) result.session().interval().toSeconds(),
+            settings.clock().instant(),
+            accountId);
     store.saveDeviceFlow(polled);
     return view(polled);
   }
 
-  /** Polls at the flow's interval until it ends, reporting each state change; null when cancelled. */
-  DeviceFlowView awaitDevice(String flowId, Consumer<DeviceFlowView> onChange, BooleanSupplier cancelled, Sleeper sleeper) {
+  /**
+   * Polls at the flow's interval until it ends, reporting each state change; null when cancelled.
+   */
+  DeviceFlowView awaitDevice(
+      String flowId,
+      Consumer<DeviceFlowView> onChange,
+      BooleanSupplier cancelled,
+      Sleeper sleeper) {
     DeviceFlowView last = view(find(flowId));
     while (!cancelled.getAsBoolean()) {
       DeviceFlowRecord record = find(flowId);
@@ -132,13 +156,15 @@ final class EntraConnections {
 
   /** RFC 8628 §3.5: wait the interval before the first poll and between polls. */
   private static Instant nextPoll(DeviceFlowRecord record) {
-    return (record.polledAt() == null ? record.startedAt() : record.polledAt()).plusSeconds(record.intervalSeconds());
+    return (record.polledAt() == null ? record.startedAt() : record.polledAt())
+        .plusSeconds(record.intervalSeconds());
   }
 
   /** Browser sign-in: authorization code + PKCE, the answer caught on a loopback port. */
   Account connectBrowser(Consumer<URI> openBrowser, Duration timeout) {
     vault.get(); // fail before the browser opens when no key source is available
-    AuthorizationCodeFlow flow = new AuthorizationCodeFlow(settings.entra(), settings.transport(), settings.clock());
+    AuthorizationCodeFlow flow =
+        new AuthorizationCodeFlow(settings.entra(), settings.transport(), settings.clock());
     try (LoopbackRedirect redirect = LoopbackRedirect.open()) {
       AuthorizationCodeFlow.Pending pending = flow.begin(redirect.redirectUri());
       redirect.expect(pending.state());
@@ -148,15 +174,24 @@ final class EntraConnections {
     }
   }
 
-  /** Web sign-in, first half: the authorize URL (PKCE S256, one-time state) for the service's own redirect URI. */
+  /**
+   * Web sign-in, first half: the authorize URL (PKCE S256, one-time state) for the service's own
+   * redirect URI.
+   */
   AuthorizationCodeFlow.Pending beginWeb(URI redirectUri) {
     vault.get(); // fail before the browser leaves when no key source is available
-    return new AuthorizationCodeFlow(settings.entra(), settings.transport(), settings.clock()).begin(redirectUri);
+    return new AuthorizationCodeFlow(settings.entra(), settings.transport(), settings.clock())
+        .begin(redirectUri);
   }
 
-  /** Web sign-in, second half: redeems the code (with the app's secret when confidential) and saves the account. */
-  Account completeWeb(AuthorizationCodeFlow.Pending pending, Secret code, Optional<Secret> clientSecret) {
-    AuthorizationCodeFlow flow = new AuthorizationCodeFlow(settings.entra(), settings.transport(), settings.clock());
+  /**
+   * Web sign-in, second half: redeems the code (with the app's secret when confidential) and saves
+   * the account.
+   */
+  Account completeWeb(
+      AuthorizationCodeFlow.Pending pending, Secret code, Optional<Secret> clientSecret) {
+    AuthorizationCodeFlow flow =
+        new AuthorizationCodeFlow(settings.entra(), settings.transport(), settings.clock());
     return finish(flow.redeem(pending, code, clientSecret), ConnectionMethod.AUTHORIZATION_CODE);
   }
 
@@ -173,18 +208,35 @@ final class EntraConnections {
           "You signed in with a personal Microsoft account; Azure DevOps doesn't accept those through Microsoft Entra apps.",
           "Sign in with a work or school account, or connect with a Personal Access Token: ado-connect connect pat --org ORG.");
     }
-    AzureDevOpsHttp http = new AzureDevOpsHttp(settings.transport(), bearer(signedIn.accessToken()));
+    AzureDevOpsHttp http =
+        new AzureDevOpsHttp(settings.transport(), bearer(signedIn.accessToken()));
     OrganizationsClient organizations = new OrganizationsClient(http, settings.endpoints());
-    List<String> names = organizations.accounts(organizations.me().id()).stream().map(MemberAccount::accountName).toList();
-    String id = store.accounts().stream()
-        .filter(a -> a.method() != ConnectionMethod.PAT && claims.tenantId().equalsIgnoreCase(a.tenantId())
-            && Objects.equals(a.email(), claims.emailAddress()))
-        .map(Account::id)
-        .findFirst()
-        .orElseGet(Ids::newId);
-    Account account = new Account(
-        id, method, Account.SERVICES, claims.name(), claims.emailAddress(), claims.tenantId(), signedIn.scope(),
-        settings.clock().instant(), signedIn.expiresAt(), names);
+    List<String> names =
+        organizations.accounts(organizations.me().id()).stream()
+            .map(MemberAccount::accountName)
+            .toList();
+    String id =
+        store.accounts().stream()
+            .filter(
+                a ->
+                    a.method() != ConnectionMethod.PAT
+                        && claims.tenantId().equalsIgnoreCase(a.tenantId())
+                        && Objects.equals(a.email(), claims.emailAddress()))
+            .map(Account::id)
+            .findFirst()
+            .orElseGet(Ids::newId);
+    Account account =
+        new Account(
+            id,
+            method,
+            Account.SERVICES,
+            claims.name(),
+            claims.emailAddress(),
+            claims.tenantId(),
+            signedIn.scope(),
+            settings.clock().instant(),
+            signedIn.expiresAt(),
+            names);
     tokens.save(account, signedIn);
     return account;
   }
@@ -205,21 +257,38 @@ final class EntraConnections {
   }
 
   private DeviceFlowRecord find(String flowId) {
-    return store.findDeviceFlow(flowId).orElseThrow(() -> new InvalidInputException(
-        "No device code sign-in has the id '" + flowId + "'.", "Start one: ado-connect connect device."));
+    return store
+        .findDeviceFlow(flowId)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "No device code sign-in has the id '" + flowId + "'.",
+                    "Start one: ado-connect connect device."));
   }
 
   private DeviceFlowSession session(DeviceFlowRecord record) {
     return new DeviceFlowSession(
-        vault.get().unseal(record.sealedDeviceCode(), flowBinding(record.id())), record.userCode(),
-        URI.create(record.verificationUri()), record.message(), record.expiresAt(),
-        Duration.ofSeconds(record.intervalSeconds()), record.tenant());
+        vault.get().unseal(record.sealedDeviceCode(), flowBinding(record.id())),
+        record.userCode(),
+        URI.create(record.verificationUri()),
+        record.message(),
+        record.expiresAt(),
+        Duration.ofSeconds(record.intervalSeconds()),
+        record.tenant());
   }
 
   private DeviceFlowView view(DeviceFlowRecord record) {
-    Account account = record.accountId() == null ? null : store.findAccount(record.accountId()).orElse(null);
-    return new DeviceFlowView(record.id(), record.userCode(), record.verificationUri(), record.message(),
-        record.expiresAt(), record.intervalSeconds(), record.state(), account);
+    Account account =
+        record.accountId() == null ? null : store.findAccount(record.accountId()).orElse(null);
+    return new DeviceFlowView(
+        record.id(),
+        record.userCode(),
+        record.verificationUri(),
+        record.message(),
+        record.expiresAt(),
+        record.intervalSeconds(),
+        record.state(),
+        account);
   }
 
   private static DeviceFlowState state(DeviceFlowRecord record) {

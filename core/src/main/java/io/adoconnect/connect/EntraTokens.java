@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The access tokens of Entra accounts: used as they are while more than 90 s remain, renewed
- * with the refresh token otherwise — one renewal per account at a time, across threads and
- * processes — and the rotated refresh token is committed to the store before the new access
- * token is handed out, so a crash can never lose the newest one.
+ * The access tokens of Entra accounts: used as they are while more than 90 s remain, renewed with
+ * the refresh token otherwise — one renewal per account at a time, across threads and processes —
+ * and the rotated refresh token is committed to the store before the new access token is handed
+ * out, so a crash can never lose the newest one.
  */
 final class EntraTokens {
   private static final Logger log = LoggerFactory.getLogger(EntraTokens.class);
@@ -45,7 +45,11 @@ final class EntraTokens {
    *     the web sign-in (authorization code) obtained are redeemed with it, as Entra requires of a
    *     confidential client; device-code refresh tokens (a public client's) never carry it
    */
-  EntraTokens(ConnectSettings settings, Store store, Supplier<Vault> vault, Optional<Secret> webClientSecret) {
+  EntraTokens(
+      ConnectSettings settings,
+      Store store,
+      Supplier<Vault> vault,
+      Optional<Secret> webClientSecret) {
     this.webClientSecret = webClientSecret;
     this.settings = settings;
     this.store = store;
@@ -61,11 +65,16 @@ final class EntraTokens {
           "Microsoft Entra ID returned no refresh token, so the session could not be kept.",
           "Sign in again and make sure offline_access is among the requested permissions.");
     }
-    AccessTokenBundle bundle = AccessTokenBundle.empty().with(account.tenantId(), tokens.accessToken(), tokens.expiresAt());
+    AccessTokenBundle bundle =
+        AccessTokenBundle.empty()
+            .with(account.tenantId(), tokens.accessToken(), tokens.expiresAt());
     store.saveAccount(account, sealed(account.id(), tokens.refreshToken(), bundle));
   }
 
-  /** A credential for one tenant of the account: the home tenant, or a tenant where the user is a guest. */
+  /**
+   * A credential for one tenant of the account: the home tenant, or a tenant where the user is a
+   * guest.
+   */
   CredentialProvider credential(Account account, String tenant) {
     return new CredentialProvider() {
       @Override
@@ -76,7 +85,8 @@ final class EntraTokens {
       @Override
       public String refusedHint() {
         return "Azure DevOps refused the Microsoft sign-in. The organization may not allow third-party application access"
-            + " via OAuth, or your account lacks access there. Try ado-connect test " + account.id()
+            + " via OAuth, or your account lacks access there. Try ado-connect test "
+            + account.id()
             + "; if it keeps failing, disconnect and sign in again (ado-connect connect device), or use a PAT.";
       }
 
@@ -98,23 +108,27 @@ final class EntraTokens {
     if (fresh.isPresent()) {
       return fresh.get();
     }
-    return locks.withLock(accountId, () -> {
-      // Another thread or process may have renewed it while this one waited for the lock.
-      Optional<Secret> renewed = fresh(accountId, tenant);
-      return renewed.orElseGet(() -> refresh(accountId, tenant));
-    });
+    return locks.withLock(
+        accountId,
+        () -> {
+          // Another thread or process may have renewed it while this one waited for the lock.
+          Optional<Secret> renewed = fresh(accountId, tenant);
+          return renewed.orElseGet(() -> refresh(accountId, tenant));
+        });
   }
 
   /**
-   * Renews even though the stored token hasn't expired: Azure DevOps refused it (revoked early).
-   * A token another caller renewed meanwhile counts as renewed.
+   * Renews even though the stored token hasn't expired: Azure DevOps refused it (revoked early). A
+   * token another caller renewed meanwhile counts as renewed.
    */
   private void renew(String accountId, String tenant) {
     Optional<AccessTokenBundle.Entry> refused = bundle(accountId).get(tenant);
-    locks.withLock(accountId, () -> {
-      Optional<AccessTokenBundle.Entry> now = bundle(accountId).get(tenant);
-      return now.isPresent() && !now.equals(refused) ? now.get() : refresh(accountId, tenant);
-    });
+    locks.withLock(
+        accountId,
+        () -> {
+          Optional<AccessTokenBundle.Entry> now = bundle(accountId).get(tenant);
+          return now.isPresent() && !now.equals(refused) ? now.get() : refresh(accountId, tenant);
+        });
   }
 
   private Optional<Secret> fresh(String accountId, String tenant) {
@@ -126,14 +140,22 @@ final class EntraTokens {
   }
 
   private Secret refresh(String accountId, String tenant) {
-    Account account = store.findAccount(accountId).orElseThrow(() -> new ReconnectRequiredException(
-        "The account " + accountId + " was disconnected.", "Sign in again: ado-connect connect device."));
+    Account account =
+        store
+            .findAccount(accountId)
+            .orElseThrow(
+                () ->
+                    new ReconnectRequiredException(
+                        "The account " + accountId + " was disconnected.",
+                        "Sign in again: ado-connect connect device."));
     Optional<byte[]> sealedRefresh = store.sealedSecret(accountId, SecretKind.REFRESH_TOKEN);
     if (sealedRefresh.isEmpty()) {
       store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
       throw new ReconnectRequiredException(
           "The sign-in of account " + accountId + " expired and no refresh token was stored.",
-          "Disconnect (ado-connect disconnect " + accountId + ") and run the device flow again: ado-connect connect device.");
+          "Disconnect (ado-connect disconnect "
+              + accountId
+              + ") and run the device flow again: ado-connect connect device.");
     }
     Secret refreshToken = vault.get().unseal(sealedRefresh.get(), accountId);
     TokenSet tokens;
@@ -143,30 +165,41 @@ final class EntraTokens {
       store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
       throw new ReconnectRequiredException(
           e.getMessage(),
-          "Disconnect (ado-connect disconnect " + accountId + ") and run the device flow again: ado-connect connect device."
+          "Disconnect (ado-connect disconnect "
+              + accountId
+              + ") and run the device flow again: ado-connect connect device."
               + " Nothing was deleted.");
     }
     log.debug("renewed the access token of account {} for tenant {}", accountId, tenant);
-    AccessTokenBundle bundle = bundle(accountId).with(tenant, tokens.accessToken(), tokens.expiresAt());
-    Account updated = tenant.equalsIgnoreCase(account.tenantId())
-        ? account.withExpiresAt(tokens.expiresAt()).withStatus(AccountStatus.CONNECTED)
-        : account;
+    AccessTokenBundle bundle =
+        bundle(accountId).with(tenant, tokens.accessToken(), tokens.expiresAt());
+    Account updated =
+        tenant.equalsIgnoreCase(account.tenantId())
+            ? account.withExpiresAt(tokens.expiresAt()).withStatus(AccountStatus.CONNECTED)
+            : account;
     store.saveAccount(updated, sealed(accountId, tokens.refreshToken(), bundle));
     return tokens.accessToken();
   }
 
-  /** The flow that issued the refresh token decides: a confidential web sign-in refreshes with its secret. */
+  /**
+   * The flow that issued the refresh token decides: a confidential web sign-in refreshes with its
+   * secret.
+   */
   Optional<Secret> clientSecretFor(Account account) {
-    return account.method() == ConnectionMethod.AUTHORIZATION_CODE ? webClientSecret : Optional.empty();
+    return account.method() == ConnectionMethod.AUTHORIZATION_CODE
+        ? webClientSecret
+        : Optional.empty();
   }
 
   private AccessTokenBundle bundle(String accountId) {
-    return store.sealedSecret(accountId, SecretKind.ACCESS_TOKEN)
-        .map(sealed -> AccessTokenBundle.read(vault.get().unseal(sealed, accountId)))
+    return store
+        .sealedSecret(accountId, SecretKind.ACCESS_TOKEN)
+        .map(ciphertext -> AccessTokenBundle.read(vault.get().unseal(ciphertext, accountId)))
         .orElseGet(AccessTokenBundle::empty);
   }
 
-  private Map<SecretKind, byte[]> sealed(String accountId, Secret refreshToken, AccessTokenBundle bundle) {
+  private Map<SecretKind, byte[]> sealed(
+      String accountId, Secret refreshToken, AccessTokenBundle bundle) {
     Vault v = vault.get();
     return Map.of(
         SecretKind.REFRESH_TOKEN, v.seal(refreshToken, accountId),

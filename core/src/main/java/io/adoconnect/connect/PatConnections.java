@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks a Personal Access Token against its organizations the way a user would: who am I
- * ({@code connectionData}), which projects can I read, which repositories. Nothing is saved here.
+ * Checks a Personal Access Token against its organizations the way a user would: who am I ({@code
+ * connectionData}), which projects can I read, which repositories. Nothing is saved here.
  */
 final class PatConnections {
   private final ConnectSettings settings;
@@ -28,13 +28,16 @@ final class PatConnections {
   }
 
   List<ConnectionCheck> check(PatTarget target, Secret pat) {
-    AzureDevOpsHttp http = new AzureDevOpsHttp(settings.transport(), PatCredential.of(pat, target.isServer()));
+    AzureDevOpsHttp http =
+        new AzureDevOpsHttp(settings.transport(), PatCredential.of(pat, target.isServer()));
     OrganizationsClient organizations = new OrganizationsClient(http, settings.endpoints());
     List<ConnectionCheck> checks = new ArrayList<>();
     if (target.isServer()) {
-      Organization probe = Organization.server(target.serverUrl(), target.collection(), ApiVersion.SERVER_FIRST_TRY);
+      Organization probe =
+          Organization.server(target.serverUrl(), target.collection(), ApiVersion.SERVER_FIRST_TRY);
       ConnectionData who = whoAmI(organizations, probe);
-      checks.add(count(http, organizations.negotiateServer(target.serverUrl(), target.collection()), who));
+      checks.add(
+          count(http, organizations.negotiateServer(target.serverUrl(), target.collection()), who));
     } else {
       for (String name : target.organizations()) {
         Organization org = Organization.services(settings.endpoints(), name);
@@ -65,7 +68,8 @@ final class PatConnections {
 
   private static ConnectionCheck count(AzureDevOpsHttp http, Organization org, ConnectionData who) {
     long projects = new ProjectsClient(http).list(org).stream().count();
-    long repositories = new RepositoriesClient(http).listAll(org).stream().filter(Repository::cloneable).count();
+    long repositories =
+        new RepositoriesClient(http).listAll(org).stream().filter(Repository::cloneable).count();
     ConnectionData.Identity user = who.authenticatedUser();
     return new ConnectionCheck(
         org.name(),

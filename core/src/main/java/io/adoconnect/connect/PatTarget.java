@@ -2,8 +2,8 @@ package io.adoconnect.connect;
 
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.devops.HttpUrls;
-import io.adoconnect.store.Account;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.store.Account;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Where a Personal Access Token is used: one or more Azure DevOps Services organizations, or one
- * Azure DevOps Server collection ({@code serverUrl} as given, e.g. {@code https://tfs.example.com/tfs};
- * ado-connect never adds or removes a {@code /tfs} prefix itself).
+ * Azure DevOps Server collection ({@code serverUrl} as given, e.g. {@code
+ * https://tfs.example.com/tfs}; ado-connect never adds or removes a {@code /tfs} prefix itself).
  */
 public record PatTarget(List<String> organizations, URI serverUrl, String collection) {
   public PatTarget {
@@ -23,7 +23,8 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
   public static PatTarget services(List<String> organizations) {
     if (organizations.isEmpty()) {
       throw new InvalidInputException(
-          "No organization given.", "Name the organization with --org, as in https://dev.azure.com/{organization}.");
+          "No organization given.",
+          "Name the organization with --org, as in https://dev.azure.com/{organization}.");
     }
     Set<String> unique = new LinkedHashSet<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -38,17 +39,21 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
 
   public static PatTarget server(String serverUrl, String collection) {
     if (serverUrl == null || serverUrl.isBlank()) {
-      throw new InvalidInputException("No server URL given.", "Give the server with --server, e.g. https://tfs.example.com/tfs.");
+      throw new InvalidInputException(
+          "No server URL given.",
+          "Give the server with --server, e.g. https://tfs.example.com/tfs.");
     }
     if (collection == null || collection.isBlank()) {
       throw new InvalidInputException(
-          "No collection given.", "Give the collection with --collection, e.g. --collection DefaultCollection.");
+          "No collection given.",
+          "Give the collection with --collection, e.g. --collection DefaultCollection.");
     }
     URI url = HttpUrls.parse(serverUrl, "The server URL");
     String trimmed = collection.strip().replaceAll("^/+|/+$", "");
     int slash = trimmed.lastIndexOf('/');
     if (slash > 0) {
-      // Some products ask for "tfs/DefaultCollection" as the collection: the prefix belongs to the server URL.
+      // Some products ask for "tfs/DefaultCollection" as the collection: the prefix belongs to the
+      // server URL.
       url = HttpUrls.parse(url + "/" + trimmed.substring(0, slash), "The server URL");
       trimmed = trimmed.substring(slash + 1);
     }
@@ -57,8 +62,11 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
     if (path.toLowerCase(Locale.ROOT).endsWith("/" + name.toLowerCase(Locale.ROOT))) {
       throw new InvalidInputException(
           "The server URL already ends with the collection '" + name + "'.",
-          "Give the server URL without the collection (e.g. --server " + url.toString().substring(0, url.toString().length() - name.length() - 1)
-              + " --collection " + name + ").");
+          "Give the server URL without the collection (e.g. --server "
+              + url.toString().substring(0, url.toString().length() - name.length() - 1)
+              + " --collection "
+              + name
+              + ").");
     }
     return new PatTarget(List.of(), url, name);
   }

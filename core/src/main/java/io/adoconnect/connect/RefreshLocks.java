@@ -12,12 +12,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * One token refresh at a time per account: a lock per account inside this JVM, then an OS file
- * lock under {@code <data-dir>/locks/} so a second ado-connect process waits too. The OS drops a
- * file lock when its process dies, so a killed process never leaves an account locked.
+ * One token refresh at a time per account: a lock per account inside this JVM, then an OS file lock
+ * under {@code <data-dir>/locks/} so a second ado-connect process waits too. The OS drops a file
+ * lock when its process dies, so a killed process never leaves an account locked.
  */
 final class RefreshLocks {
-  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+      new ConcurrentHashMap<>();
 
   private final Path dir;
 
@@ -31,14 +32,16 @@ final class RefreshLocks {
     local.lock();
     try {
       Files.createDirectories(dir);
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel channel =
+              FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
         return work.get();
       }
     } catch (IOException e) {
       throw new AdoConnectException(
           "ado-connect could not lock " + file + " to renew a sign-in.",
-          "Check the data directory is writable.", e);
+          "Check the data directory is writable.",
+          e);
     } finally {
       local.unlock();
     }

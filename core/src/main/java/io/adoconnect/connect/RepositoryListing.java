@@ -5,7 +5,8 @@ import io.adoconnect.discovery.DiscoveryResult;
 import java.util.List;
 
 /** Repositories across the chosen accounts, sorted, and the organizations that failed. */
-public record RepositoryListing(List<DiscoveredRepository> repositories, List<DiscoveryResult.Failure> failures) {
+public record RepositoryListing(
+    List<DiscoveredRepository> repositories, List<DiscoveryResult.Failure> failures) {
   public RepositoryListing {
     repositories = List.copyOf(repositories);
     failures = List.copyOf(failures);

@@ -18,8 +18,16 @@ public record SourceView(
 
   static SourceView of(Source source, boolean connected) {
     return new SourceView(
-        source.id(), source.organization(), source.project(), source.repository(), source.repositoryId(),
-        source.cloneUrl(), source.webUrl(), source.accountId(), source.addedAt(), connected ? "connected" : "disconnected");
+        source.id(),
+        source.organization(),
+        source.project(),
+        source.repository(),
+        source.repositoryId(),
+        source.cloneUrl(),
+        source.webUrl(),
+        source.accountId(),
+        source.addedAt(),
+        connected ? "connected" : "disconnected");
   }
 
   public String path() {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  */
 public record ApiVersion(int major, int minor, String preview) implements Comparable<ApiVersion> {
   public static final ApiVersion SERVICES = new ApiVersion(7, 1, null);
+
   /** What ado-connect asks a Server for first; a Server that is older says which version it has. */
   public static final ApiVersion SERVER_FIRST_TRY = new ApiVersion(7, 1, null);
 
@@ -18,7 +19,9 @@ public record ApiVersion(int major, int minor, String preview) implements Compar
   public static ApiVersion parse(String text) {
     Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
-      throw new InvalidInputException("'" + text + "' is not an Azure DevOps REST API version.", "Use the form 7.1 or 6.0-preview.1.");
+      throw new InvalidInputException(
+          "'" + text + "' is not an Azure DevOps REST API version.",
+          "Use the form 7.1 or 6.0-preview.1.");
     }
     String preview = m.group(3) == null ? null : m.group(3).substring(1);
     return new ApiVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), preview);
@@ -26,7 +29,9 @@ public record ApiVersion(int major, int minor, String preview) implements Compar
 
   @Override
   public int compareTo(ApiVersion other) {
-    return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);
+    return major != other.major
+        ? Integer.compare(major, other.major)
+        : Integer.compare(minor, other.minor);
   }
 
   @Override

@@ -4,11 +4,12 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * Every base URL ado-connect calls, in one place. The environment overrides each one, so the
- * whole product can be pointed at the simulator (or a proxy): {@code ADO_CONNECT_DEVOPS_URL},
- * {@code ADO_CONNECT_VSSPS_URL}, {@code ADO_CONNECT_VSRM_URL}, {@code ADO_CONNECT_LOGIN_URL}.
+ * Every base URL ado-connect calls, in one place. The environment overrides each one, so the whole
+ * product can be pointed at the simulator (or a proxy): {@code ADO_CONNECT_DEVOPS_URL}, {@code
+ * ADO_CONNECT_VSSPS_URL}, {@code ADO_CONNECT_VSRM_URL}, {@code ADO_CONNECT_LOGIN_URL}.
  *
- * @param devops the {@code https://dev.azure.com} equivalent; an organization is {@code devops/{org}}
+ * @param devops the {@code https://dev.azure.com} equivalent; an organization is {@code
+ *     devops/{org}}
  * @param vssps the profile and accounts host
  * @param vsrm the release management host
  * @param login the Microsoft Entra ID authority host
@@ -58,5 +59,4 @@ public record AzureDevOpsEndpoints(URI devops, URI vssps, URI vsrm, URI login) {
     String text = uri.toString();
     return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
   }
-
 }

@@ -27,7 +27,9 @@ public final class HttpUrls {
       throw invalid(what, "it has no host name");
     }
     if (uri.getRawUserInfo() != null) {
-      throw invalid(what, "it must not contain a user name or password — ado-connect asks for the token separately");
+      throw invalid(
+          what,
+          "it must not contain a user name or password — ado-connect asks for the token separately");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw invalid(what, "it must not contain ? or #");

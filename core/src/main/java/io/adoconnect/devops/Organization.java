@@ -7,14 +7,16 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A place area clients call: an Azure DevOps Services organization ({@code https://dev.azure.com/{org}})
- * or an Azure DevOps Server collection ({@code https://host[/tfs]/{collection}}), with the
- * {@code api-version} that host speaks.
+ * A place area clients call: an Azure DevOps Services organization ({@code
+ * https://dev.azure.com/{org}}) or an Azure DevOps Server collection ({@code
+ * https://host[/tfs]/{collection}}), with the {@code api-version} that host speaks.
  */
 public record Organization(String name, URI baseUrl, Deployment deployment, ApiVersion apiVersion) {
   // Azure DevOps: "start and end with a letter or number, letters, numbers and hyphens", ≤ 50.
-  private static final Pattern SERVICES_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,48}[A-Za-z0-9])?");
-  private static final Pattern COLLECTION_NAME = Pattern.compile("[^/\\\\?#%&*:<>|\"\\p{Cntrl}]{1,64}");
+  private static final Pattern SERVICES_NAME =
+      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,48}[A-Za-z0-9])?");
+  private static final Pattern COLLECTION_NAME =
+      Pattern.compile("[^/\\\\?#%&*:<>|\"\\p{Cntrl}]{1,64}");
 
   public Organization {
     Objects.requireNonNull(name, "name");
@@ -24,13 +26,21 @@ public record Organization(String name, URI baseUrl, Deployment deployment, ApiV
   }
 
   public static Organization services(AzureDevOpsEndpoints endpoints, String name) {
-    return new Organization(checkServicesName(name), endpoints.organization(name), Deployment.SERVICES, ApiVersion.SERVICES);
+    return new Organization(
+        checkServicesName(name),
+        endpoints.organization(name),
+        Deployment.SERVICES,
+        ApiVersion.SERVICES);
   }
 
   /** A Server collection; {@code apiVersion} is what negotiation found (see ServerVersionProbe). */
   public static Organization server(URI serverUrl, String collection, ApiVersion apiVersion) {
     String name = checkCollectionName(collection);
-    return new Organization(name, URI.create(serverUrl + "/" + Urls.encodeSegment(name)), Deployment.SERVER, apiVersion);
+    return new Organization(
+        name,
+        URI.create(serverUrl + "/" + Urls.encodeSegment(name)),
+        Deployment.SERVER,
+        apiVersion);
   }
 
   public Organization withApiVersion(ApiVersion version) {

@@ -13,5 +13,6 @@ public interface DiscoveryListener {
   /** One organization finished; {@code done} of {@code total} are finished now. */
   default void organizationDone(String organization, int repositories, int done, int total) {}
 
-  default void organizationFailed(String organization, AdoConnectException failure, int done, int total) {}
+  default void organizationFailed(
+      String organization, AdoConnectException failure, int done, int total) {}
 }

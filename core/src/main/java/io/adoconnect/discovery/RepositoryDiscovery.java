@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cost grows with organizations, not projects: each organization is one org-level repository
  * listing ({@code GET {org}/_apis/git/repositories}), and organizations are searched in parallel
- * under a bound. Walking projects one by one — what most tools do — is kept only as a fallback
- * for an organization whose org-level listing is refused. An organization that fails is reported
- * in the result instead of failing the others.
+ * under a bound. Walking projects one by one — what most tools do — is kept only as a fallback for
+ * an organization whose org-level listing is refused. An organization that fails is reported in the
+ * result instead of failing the others.
  *
  * <pre>{@code
  * var discovery = new RepositoryDiscovery(endpoints, org -> http, 16);
@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RepositoryDiscovery {
   private static final Logger log = LoggerFactory.getLogger(RepositoryDiscovery.class);
+
   /**
-   * Organizations searched at once. Each costs one request, so this bounds concurrent requests,
-   * not load per organization; at 32, accounts with up to 32 organizations finish in one wave.
+   * Organizations searched at once. Each costs one request, so this bounds concurrent requests, not
+   * load per organization; at 32, accounts with up to 32 organizations finish in one wave.
    */
   public static final int DEFAULT_PARALLELISM = 32;
 
@@ -56,7 +57,9 @@ public final class RepositoryDiscovery {
    *     per tenant)
    */
   public RepositoryDiscovery(
-      AzureDevOpsEndpoints endpoints, Function<Organization, AzureDevOpsHttp> access, int parallelism) {
+      AzureDevOpsEndpoints endpoints,
+      Function<Organization, AzureDevOpsHttp> access,
+      int parallelism) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
     }
@@ -98,7 +101,8 @@ public final class RepositoryDiscovery {
     AtomicInteger done = new AtomicInteger();
     List<DiscoveredRepository> repositories = Collections.synchronizedList(new ArrayList<>());
     List<DiscoveryResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, total), daemonThreads());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(parallelism, total), daemonThreads());
     try {
       List<Future<?>> work = new ArrayList<>();
       for (Organization org : organizations) {
@@ -108,7 +112,8 @@ public final class RepositoryDiscovery {
                   try {
                     List<DiscoveredRepository> found = search(org);
                     repositories.addAll(found);
-                    listener.organizationDone(org.name(), found.size(), done.incrementAndGet(), total);
+                    listener.organizationDone(
+                        org.name(), found.size(), done.incrementAndGet(), total);
                   } catch (AdoConnectException e) {
                     failures.add(new DiscoveryResult.Failure(org.name(), e));
                     listener.organizationFailed(org.name(), e, done.incrementAndGet(), total);
@@ -122,7 +127,9 @@ public final class RepositoryDiscovery {
       Thread.currentThread().interrupt();
       throw new AdoConnectException("Discovery was interrupted.", null, e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -142,15 +149,21 @@ public final class RepositoryDiscovery {
       if (!orgLevelRefused(e)) {
         throw e;
       }
-      log.debug("org-level repository listing of {} failed ({}); listing project by project", org.name(), e.getMessage());
+      log.debug(
+          "org-level repository listing of {} failed ({}); listing project by project",
+          org.name(),
+          e.getMessage());
       listed = perProject(http, org);
     }
-    return listed.stream().filter(Repository::cloneable).map(repo -> toDiscovered(org, repo)).toList();
+    return listed.stream()
+        .filter(Repository::cloneable)
+        .map(repo -> toDiscovered(org, repo))
+        .toList();
   }
 
   /**
-   * Whether only the org-level listing was refused (a policy or an old server), so listing
-   * project by project may still work. Credentials, throttling and outages are not that.
+   * Whether only the org-level listing was refused (a policy or an old server), so listing project
+   * by project may still work. Credentials, throttling and outages are not that.
    */
   private static boolean orgLevelRefused(AzureDevOpsApiException e) {
     return (e.status() == 403 || e.status() == 404 || e.status() == 400)

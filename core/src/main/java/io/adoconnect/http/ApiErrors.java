@@ -26,16 +26,24 @@ public final class ApiErrors {
 
   /** Whether this response must be treated as a failure even when its status says success. */
   public static boolean isFailure(ApiResponse response) {
-    return !response.isSuccess() || response.status() == 203 || response.contentType().startsWith("text/html");
+    return !response.isSuccess()
+        || response.status() == 203
+        || response.contentType().startsWith("text/html");
   }
 
-  public static AzureDevOpsApiException toException(ApiRequest request, ApiResponse response, String refusedHint) {
+  public static AzureDevOpsApiException toException(
+      ApiRequest request, ApiResponse response, String refusedHint) {
     int status = response.status();
-    if (status == 203 || (status >= 300 && status < 400) || (response.isSuccess() && response.contentType().startsWith("text/html"))) {
+    if (status == 203
+        || (status >= 300 && status < 400)
+        || (response.isSuccess() && response.contentType().startsWith("text/html"))) {
       return new AccessDeniedException(
           status,
           "SignInPage",
-          "Azure DevOps answered " + describe(request) + " with its sign-in page (HTTP " + status
+          "Azure DevOps answered "
+              + describe(request)
+              + " with its sign-in page (HTTP "
+              + status
               + ") instead of data: the credential was not accepted.",
           refusedHint);
     }
@@ -44,27 +52,39 @@ public final class ApiErrors {
     switch (status) {
       case 401:
         return new AccessDeniedException(
-            401, envelope.typeKey(), "Azure DevOps refused the credential for " + describe(request) + " (HTTP 401" + serverSays + ").",
+            401,
+            envelope.typeKey(),
+            "Azure DevOps refused the credential for "
+                + describe(request)
+                + " (HTTP 401"
+                + serverSays
+                + ").",
             refusedHint);
       case 403:
         return new AccessDeniedException(
-            403, envelope.typeKey(), "Access denied to " + describe(request) + " (HTTP 403" + serverSays + ").",
+            403,
+            envelope.typeKey(),
+            "Access denied to " + describe(request) + " (HTTP 403" + serverSays + ").",
             "The account or token lacks permission for this; check its scopes (Code (Read) to list repositories)"
                 + " and your access in Azure DevOps.");
       case 404:
         return new NotFoundException(
-            envelope.typeKey(), "Not found: " + describe(request) + " (HTTP 404" + serverSays + ").",
+            envelope.typeKey(),
+            "Not found: " + describe(request) + " (HTTP 404" + serverSays + ").",
             "Check the organization, project and repository names match what appears in your Azure DevOps URL.");
       case 429:
-        Duration wait = RateLimitHeaders.retryAfter(response, Instant.now()).orElse(Duration.ofSeconds(30));
-        return new ThrottledException("Azure DevOps rate limiting blocked " + describe(request) + serverSays, wait);
+        Duration wait =
+            RateLimitHeaders.retryAfter(response, Instant.now()).orElse(Duration.ofSeconds(30));
+        return new ThrottledException(
+            "Azure DevOps rate limiting blocked " + describe(request) + serverSays, wait);
       default:
         break;
     }
     if (status == 400 && "VssVersionOutOfRangeException".equals(envelope.typeKey())) {
       Matcher m = SUPPORTED_VERSION.matcher(envelope.message() == null ? "" : envelope.message());
       return new UnsupportedApiVersionException(
-          "This Azure DevOps Server does not support the REST API version ado-connect asked for" + serverSays,
+          "This Azure DevOps Server does not support the REST API version ado-connect asked for"
+              + serverSays,
           m.find() ? m.group(1) : null);
     }
     String hint =
@@ -72,7 +92,10 @@ public final class ApiErrors {
             ? "Azure DevOps had a problem answering; try again in a moment."
             : "This looks like a bug in ado-connect or an unsupported server; please report it with the message.";
     return new AzureDevOpsApiException(
-        status, envelope.typeKey(), "Azure DevOps answered " + describe(request) + " with HTTP " + status + serverSays, hint);
+        status,
+        envelope.typeKey(),
+        "Azure DevOps answered " + describe(request) + " with HTTP " + status + serverSays,
+        hint);
   }
 
   private static String describe(ApiRequest request) {
@@ -88,7 +111,8 @@ public final class ApiErrors {
       if (response.contentType().contains("json")) {
         try {
           JsonNode node = Json.MAPPER.readTree(response.body());
-          return new Envelope(trim(node.path("message").asText(null)), node.path("typeKey").asText(null));
+          return new Envelope(
+              trim(node.path("message").asText(null)), node.path("typeKey").asText(null));
         } catch (IOException e) {
           return new Envelope(null, null);
         }

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What area clients call: adds the credential and the headers Microsoft's own clients send,
- * turns failures into exceptions through {@link ApiErrors}, reads JSON, and unwraps the
- * {@code {"count","value"}} envelope. One instance per credential; thread-safe.
+ * What area clients call: adds the credential and the headers Microsoft's own clients send, turns
+ * failures into exceptions through {@link ApiErrors}, reads JSON, and unwraps the {@code
+ * {"count","value"}} envelope. One instance per credential; thread-safe.
  */
 public final class AzureDevOpsHttp {
   private static final Logger log = LoggerFactory.getLogger(AzureDevOpsHttp.class);
@@ -58,7 +58,8 @@ public final class AzureDevOpsHttp {
             .withHeader("User-Agent", USER_AGENT);
     long started = System.nanoTime();
     ApiResponse response = transport.send(full);
-    log.debug("{} → {} in {} ms", request, response.status(), (System.nanoTime() - started) / 1_000_000);
+    log.debug(
+        "{} → {} in {} ms", request, response.status(), (System.nanoTime() - started) / 1_000_000);
     return response;
   }
 
@@ -75,15 +76,20 @@ public final class AzureDevOpsHttp {
   public <T> Paged<T> getPaged(Urls url, Class<T> itemType) {
     return new Paged<>(
         token -> {
-          URI uri = token.map(t -> url.copy().query("continuationToken", t).build()).orElseGet(url::build);
+          URI uri =
+              token
+                  .map(t -> url.copy().query("continuationToken", t).build())
+                  .orElseGet(url::build);
           ApiResponse response = send(ApiRequest.get(uri));
-          return new Page<>(readList(response, itemType), response.header("x-ms-continuationtoken"));
+          return new Page<>(
+              readList(response, itemType), response.header("x-ms-continuationtoken"));
         });
   }
 
   private static <T> List<T> readList(ApiResponse response, Class<T> itemType) {
     // Straight into records: twice as fast as a tree then a conversion, on 1,000-repository pages.
-    JavaType envelope = Json.MAPPER.getTypeFactory().constructParametricType(ListEnvelope.class, itemType);
+    JavaType envelope =
+        Json.MAPPER.getTypeFactory().constructParametricType(ListEnvelope.class, itemType);
     ListEnvelope<T> list = read(response, envelope);
     return list.value() == null ? List.of() : list.value();
   }
@@ -96,7 +102,9 @@ public final class AzureDevOpsHttp {
       return Json.MAPPER.readValue(response.body(), type);
     } catch (IOException e) {
       throw new AdoConnectException(
-          "Azure DevOps sent a response ado-connect could not read (" + e.getClass().getSimpleName() + ").",
+          "Azure DevOps sent a response ado-connect could not read ("
+              + e.getClass().getSimpleName()
+              + ").",
           "Check the URL points at Azure DevOps; if it does, please report this.",
           e);
     }

@@ -63,17 +63,28 @@ public final class JdkHttpTransport implements HttpTransport {
       builder.header("Accept-Encoding", "gzip");
     }
     try {
-      HttpResponse<byte[]> response = client.send(builder.build(), info -> new CappedBody(maxResponseBytes));
+      HttpResponse<byte[]> response =
+          client.send(builder.build(), info -> new CappedBody(maxResponseBytes));
       byte[] body = response.body();
-      if (response.headers().firstValue("Content-Encoding").filter(e -> e.equalsIgnoreCase("gzip")).isPresent()) {
+      if (response
+          .headers()
+          .firstValue("Content-Encoding")
+          .filter(e -> e.equalsIgnoreCase("gzip"))
+          .isPresent()) {
         body = gunzip(body);
       }
-      return new ApiResponse(response.statusCode(), withoutEncoding(response.headers().map()), body);
+      return new ApiResponse(
+          response.statusCode(), withoutEncoding(response.headers().map()), body);
     } catch (HttpConnectTimeoutException e) {
       throw unreachable(request, "connecting timed out", e);
     } catch (HttpTimeoutException e) {
       throw new TransportException(
-          request.uri().getHost() + " did not answer within " + requestTimeout.toSeconds() + " s (" + request + ").",
+          request.uri().getHost()
+              + " did not answer within "
+              + requestTimeout.toSeconds()
+              + " s ("
+              + request
+              + ").",
           "Azure DevOps may be slow or unreachable from here; try again, or check proxies and firewalls.",
           e);
     } catch (ConnectException | UnknownHostException | ClosedChannelException e) {
@@ -82,18 +93,27 @@ public final class JdkHttpTransport implements HttpTransport {
       ResponseTooLargeException tooLarge = tooLarge(e);
       if (tooLarge != null) {
         throw new TransportException(
-            "The response to " + request + " is larger than " + tooLarge.limit + " bytes; ado-connect refused it.",
+            "The response to "
+                + request
+                + " is larger than "
+                + tooLarge.limit
+                + " bytes; ado-connect refused it.",
             "This protects ado-connect from a misbehaving server; check the URL points at Azure DevOps.",
             tooLarge);
       }
-      throw unreachable(request, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+      throw unreachable(
+          request,
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransportException("Interrupted while waiting for " + request + ".", null, e);
     }
   }
 
-  /** Inflates a gzip body, holding the inflated size to the same cap, so a small bomb can't blow up. */
+  /**
+   * Inflates a gzip body, holding the inflated size to the same cap, so a small bomb can't blow up.
+   */
   private byte[] gunzip(byte[] compressed) throws IOException {
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
       byte[] inflated = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
@@ -124,7 +144,13 @@ public final class JdkHttpTransport implements HttpTransport {
 
   private static TransportException unreachable(ApiRequest request, String what, Exception cause) {
     return new TransportException(
-        "Could not reach " + request.uri().getScheme() + "://" + request.uri().getAuthority() + " (" + what + ").",
+        "Could not reach "
+            + request.uri().getScheme()
+            + "://"
+            + request.uri().getAuthority()
+            + " ("
+            + what
+            + ").",
         "Check the URL, your network connection and any proxy, then try again.",
         cause);
   }
@@ -139,9 +165,12 @@ public final class JdkHttpTransport implements HttpTransport {
     }
   }
 
-  /** Collects the body but fails as soon as it grows past the cap, instead of after buffering it. */
+  /**
+   * Collects the body but fails as soon as it grows past the cap, instead of after buffering it.
+   */
   private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final HttpResponse.BodySubscriber<byte[]> delegate = HttpResponse.BodySubscribers.ofByteArray();
+    private final HttpResponse.BodySubscriber<byte[]> delegate =
+        HttpResponse.BodySubscribers.ofByteArray();
     private final long limit;
     private long received;
     private Flow.Subscription subscription;

@@ -11,8 +11,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * A lazy list that fetches pages as it is iterated, following {@code x-ms-continuationtoken}, so
- * area clients return every item without ever handling tokens themselves. Nothing is fetched
- * until iteration starts; each iteration starts from the first page again.
+ * area clients return every item without ever handling tokens themselves. Nothing is fetched until
+ * iteration starts; each iteration starts from the first page again.
  */
 public final class Paged<T> implements Iterable<T> {
   private final Function<Optional<String>, Page<T>> fetch;
@@ -37,7 +37,8 @@ public final class Paged<T> implements Iterable<T> {
           Page<T> page = fetch.apply(next);
           started = true;
           if (next.isPresent() && page.continuationToken().equals(next)) {
-            throw new IllegalStateException("Azure DevOps returned the same continuation token twice");
+            throw new IllegalStateException(
+                "Azure DevOps returned the same continuation token twice");
           }
           current = page.items().iterator();
           next = page.continuationToken().filter(token -> !token.isBlank());

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Reads Azure DevOps' pacing headers. {@code Retry-After} (RFC 9110: seconds or an HTTP date) may
- * come on any status, not only 429; {@code X-RateLimit-Delay} says the service already delayed
- * this request, in seconds with decimals — a sign to slow down before it starts blocking.
+ * come on any status, not only 429; {@code X-RateLimit-Delay} says the service already delayed this
+ * request, in seconds with decimals — a sign to slow down before it starts blocking.
  */
 final class RateLimitHeaders {
   private RateLimitHeaders() {}

@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How often and how long to retry. Backoff is exponential with full jitter (AWS Architecture
- * blog, "Exponential Backoff And Jitter"), so parallel discovery threads that fail together don't
- * retry together. {@code maxWait} bounds a single server-requested wait: a {@code Retry-After}
- * longer than that is reported to the user instead of silently hanging the command.
+ * How often and how long to retry. Backoff is exponential with full jitter (AWS Architecture blog,
+ * "Exponential Backoff And Jitter"), so parallel discovery threads that fail together don't retry
+ * together. {@code maxWait} bounds a single server-requested wait: a {@code Retry-After} longer
+ * than that is reported to the user instead of silently hanging the command.
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxWait) {
+public record RetryPolicy(
+    int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxWait) {
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(8), Duration.ofSeconds(60));
 

@@ -34,7 +34,8 @@ public final class RetryingTransport implements HttpTransport {
 
   /** The transport ado-connect uses: the JDK client with default limits, retried and paced. */
   public static HttpTransport standard() {
-    return new RetryingTransport(JdkHttpTransport.withDefaults(), RetryPolicy.DEFAULT, Sleeper.REAL, Clock.systemUTC());
+    return new RetryingTransport(
+        JdkHttpTransport.withDefaults(), RetryPolicy.DEFAULT, Sleeper.REAL, Clock.systemUTC());
   }
 
   @Override
@@ -50,7 +51,12 @@ public final class RetryingTransport implements HttpTransport {
           throw e;
         }
         Duration backoff = policy.backoff(attempt);
-        log.debug("{} failed ({}); retry {} in {} ms", request, e.getMessage(), attempt, backoff.toMillis());
+        log.debug(
+            "{} failed ({}); retry {} in {} ms",
+            request,
+            e.getMessage(),
+            attempt,
+            backoff.toMillis());
         sleeper.sleep(backoff);
         continue;
       }
@@ -62,7 +68,8 @@ public final class RetryingTransport implements HttpTransport {
         }
         return response;
       }
-      if (response.status() == 429 && retryAfter.filter(d -> d.compareTo(policy.maxWait()) > 0).isPresent()) {
+      if (response.status() == 429
+          && retryAfter.filter(d -> d.compareTo(policy.maxWait()) > 0).isPresent()) {
         throw throttled(request, retryAfter.get());
       }
       if (retryAfter.isEmpty()) {
@@ -78,8 +85,13 @@ public final class RetryingTransport implements HttpTransport {
 
   private ThrottledException throttled(ApiRequest request, Duration retryAfter) {
     return new ThrottledException(
-        "Azure DevOps rate limiting blocked " + request.method() + " " + request.uri().getPath()
-            + " (HTTP 429, retry after " + retryAfter.toSeconds() + " s).",
+        "Azure DevOps rate limiting blocked "
+            + request.method()
+            + " "
+            + request.uri().getPath()
+            + " (HTTP 429, retry after "
+            + retryAfter.toSeconds()
+            + " s).",
         retryAfter);
   }
 

@@ -11,7 +11,8 @@ public interface Sleeper {
           Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new io.adoconnect.TransportException("Interrupted while waiting to retry.", null, e);
+          throw new io.adoconnect.TransportException(
+              "Interrupted while waiting to retry.", null, e);
         }
       };
 

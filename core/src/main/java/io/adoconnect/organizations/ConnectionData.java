@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConnectionData(
-    Identity authenticatedUser, String instanceId, String deploymentType, String webApplicationRelativeDirectory) {
+    Identity authenticatedUser,
+    String instanceId,
+    String deploymentType,
+    String webApplicationRelativeDirectory) {
 
   public boolean onPremises() {
     return "onPremises".equalsIgnoreCase(deploymentType);

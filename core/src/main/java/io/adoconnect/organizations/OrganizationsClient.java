@@ -27,24 +27,32 @@ public final class OrganizationsClient {
   /** Azure DevOps: GET https://app.vssps.visualstudio.com/_apis/profile/profiles/me */
   public Profile me() {
     return http.get(
-        Urls.at(endpoints.vssps()).path("_apis/profile/profiles/me").query("api-version", ApiVersion.SERVICES).build(),
+        Urls.at(endpoints.vssps())
+            .path("_apis/profile/profiles/me")
+            .query("api-version", ApiVersion.SERVICES)
+            .build(),
         Profile.class);
   }
 
   /** Azure DevOps: GET https://app.vssps.visualstudio.com/_apis/accounts?memberId={id} */
   public List<MemberAccount> accounts(String memberId) {
     return http.getList(
-        Urls.at(endpoints.vssps()).path("_apis/accounts").query("memberId", memberId)
-            .query("api-version", ApiVersion.SERVICES).build(),
+        Urls.at(endpoints.vssps())
+            .path("_apis/accounts")
+            .query("memberId", memberId)
+            .query("api-version", ApiVersion.SERVICES)
+            .build(),
         MemberAccount.class);
   }
 
   /**
    * Azure DevOps: GET {base}/_apis/connectionData — sent without api-version, as Microsoft's Node
-   * client does, because it is the call that tells which server answered before any version is known.
+   * client does, because it is the call that tells which server answered before any version is
+   * known.
    */
   public ConnectionData connectionData(URI organizationBase) {
-    return http.get(Urls.at(organizationBase).path("_apis/connectionData").build(), ConnectionData.class);
+    return http.get(
+        Urls.at(organizationBase).path("_apis/connectionData").build(), ConnectionData.class);
   }
 
   /**
@@ -55,7 +63,8 @@ public final class OrganizationsClient {
    * <p>Azure DevOps: GET {server}/{collection}/_apis/projects?$top=1
    */
   public Organization negotiateServer(URI serverUrl, String collection) {
-    Organization candidate = Organization.server(serverUrl, collection, ApiVersion.SERVER_FIRST_TRY);
+    Organization candidate =
+        Organization.server(serverUrl, collection, ApiVersion.SERVER_FIRST_TRY);
     try {
       http.get(projectsProbe(candidate), JsonNode.class);
       return candidate;
@@ -70,6 +79,10 @@ public final class OrganizationsClient {
   }
 
   private static URI projectsProbe(Organization org) {
-    return Urls.at(org.baseUrl()).path("_apis/projects").query("$top", 1).query("api-version", org.apiVersion()).build();
+    return Urls.at(org.baseUrl())
+        .path("_apis/projects")
+        .query("$top", 1)
+        .query("api-version", org.apiVersion())
+        .build();
   }
 }

@@ -8,10 +8,10 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Which Microsoft Entra tenant backs an organization. Azure DevOps names it in the
- * {@code X-VSS-ResourceTenant} header of an unauthenticated answer — how Git Credential Manager
- * and Azure DevOps' own tools pick the authority. The all-zero tenant means personal Microsoft
- * accounts (MSA), which Entra apps can't use for Azure DevOps.
+ * Which Microsoft Entra tenant backs an organization. Azure DevOps names it in the {@code
+ * X-VSS-ResourceTenant} header of an unauthenticated answer — how Git Credential Manager and Azure
+ * DevOps' own tools pick the authority. The all-zero tenant means personal Microsoft accounts
+ * (MSA), which Entra apps can't use for Azure DevOps.
  */
 public final class ResourceTenants {
   public static final String PERSONAL_ACCOUNTS = "00000000-0000-0000-0000-000000000000";
@@ -22,13 +22,18 @@ public final class ResourceTenants {
     this.transport = transport;
   }
 
-  /** Azure DevOps: GET {org}/_apis/connectionData without credentials; reads X-VSS-ResourceTenant. */
+  /**
+   * Azure DevOps: GET {org}/_apis/connectionData without credentials; reads X-VSS-ResourceTenant.
+   */
   public Optional<String> of(URI organizationBase) {
     ApiResponse response =
         transport.send(
             ApiRequest.get(Urls.at(organizationBase).path("_apis/connectionData").build())
                 .withHeader("Accept", "application/json")
                 .withHeader("X-TFS-FedAuthRedirect", "Suppress"));
-    return response.header("X-VSS-ResourceTenant").map(String::strip).filter(value -> !value.isEmpty());
+    return response
+        .header("X-VSS-ResourceTenant")
+        .map(String::strip)
+        .filter(value -> !value.isEmpty());
   }
 }

@@ -19,14 +19,21 @@ public final class ProjectsClient {
   /** Azure DevOps: GET {org}/_apis/projects?$top=500 (follows x-ms-continuationtoken). */
   public Paged<Project> list(Organization org) {
     return http.getPaged(
-        Urls.at(org.baseUrl()).path("_apis/projects").query("$top", PAGE_SIZE).query("api-version", org.apiVersion()),
+        Urls.at(org.baseUrl())
+            .path("_apis/projects")
+            .query("$top", PAGE_SIZE)
+            .query("api-version", org.apiVersion()),
         Project.class);
   }
 
   /** Azure DevOps: GET {org}/_apis/projects/{projectIdOrName} */
   public Project get(Organization org, String projectIdOrName) {
     return http.get(
-        Urls.at(org.baseUrl()).path("_apis/projects").segment(projectIdOrName).query("api-version", org.apiVersion()).build(),
+        Urls.at(org.baseUrl())
+            .path("_apis/projects")
+            .segment(projectIdOrName)
+            .query("api-version", org.apiVersion())
+            .build(),
         Project.class);
   }
 }

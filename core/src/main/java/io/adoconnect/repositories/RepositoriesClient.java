@@ -20,23 +20,33 @@ public final class RepositoriesClient {
    */
   public List<Repository> listAll(Organization org) {
     return http.getList(
-        Urls.at(org.baseUrl()).path("_apis/git/repositories").query("api-version", org.apiVersion()).build(),
+        Urls.at(org.baseUrl())
+            .path("_apis/git/repositories")
+            .query("api-version", org.apiVersion())
+            .build(),
         Repository.class);
   }
 
   /** Azure DevOps: GET {org}/{project}/_apis/git/repositories */
   public List<Repository> list(Organization org, String projectIdOrName) {
     return http.getList(
-        Urls.at(org.baseUrl()).segment(projectIdOrName).path("_apis/git/repositories")
-            .query("api-version", org.apiVersion()).build(),
+        Urls.at(org.baseUrl())
+            .segment(projectIdOrName)
+            .path("_apis/git/repositories")
+            .query("api-version", org.apiVersion())
+            .build(),
         Repository.class);
   }
 
   /** Azure DevOps: GET {org}/{project}/_apis/git/repositories/{repositoryIdOrName} */
   public Repository get(Organization org, String projectIdOrName, String repositoryIdOrName) {
     return http.get(
-        Urls.at(org.baseUrl()).segment(projectIdOrName).path("_apis/git/repositories").segment(repositoryIdOrName)
-            .query("api-version", org.apiVersion()).build(),
+        Urls.at(org.baseUrl())
+            .segment(projectIdOrName)
+            .path("_apis/git/repositories")
+            .segment(repositoryIdOrName)
+            .query("api-version", org.apiVersion())
+            .build(),
         Repository.class);
   }
 }

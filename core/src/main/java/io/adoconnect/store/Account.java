@@ -13,14 +13,23 @@ import java.util.List;
  * <p>{@code displayName}, {@code email}, {@code tenantId}, {@code scope} and {@code expiresAt} may
  * be null (a PAT has no tenant or scope). Instants are kept to the millisecond, as the store does.
  *
- * @param host {@code "services"} for Azure DevOps Services, or the server URL (e.g.
- *     {@code http://host:8080/tfs}) for Azure DevOps Server
+ * @param host {@code "services"} for Azure DevOps Services, or the server URL (e.g. {@code
+ *     http://host:8080/tfs}) for Azure DevOps Server
  * @param organizations the organizations it reaches; for Azure DevOps Server, the collection name
  * @param expiresAt when the access token or PAT expires, if known
  * @param status whether it works or its user must sign in again
  */
-public record Account(String id, ConnectionMethod method, String host, String displayName, String email,
-    String tenantId, String scope, Instant connectedAt, Instant expiresAt, List<String> organizations,
+public record Account(
+    String id,
+    ConnectionMethod method,
+    String host,
+    String displayName,
+    String email,
+    String tenantId,
+    String scope,
+    Instant connectedAt,
+    Instant expiresAt,
+    List<String> organizations,
     AccountStatus status) {
 
   /** The {@link #host} of every Azure DevOps Services account. */
@@ -31,7 +40,8 @@ public record Account(String id, ConnectionMethod method, String host, String di
     Require.present(method, "The connection method");
     Require.text(host, "The account host");
     if (!host.equals(SERVICES) && !isHttpUrl(host)) {
-      throw new InvalidInputException("The account host '" + host + "' is neither 'services' nor a server URL.",
+      throw new InvalidInputException(
+          "The account host '" + host + "' is neither 'services' nor a server URL.",
           "For Azure DevOps Server use the server URL, e.g. http://host:8080/tfs.");
     }
     connectedAt = Require.millis(Require.present(connectedAt, "The connection time"));
@@ -42,20 +52,59 @@ public record Account(String id, ConnectionMethod method, String host, String di
   }
 
   /** A working account. */
-  public Account(String id, ConnectionMethod method, String host, String displayName, String email,
-      String tenantId, String scope, Instant connectedAt, Instant expiresAt, List<String> organizations) {
-    this(id, method, host, displayName, email, tenantId, scope, connectedAt, expiresAt, organizations,
+  public Account(
+      String id,
+      ConnectionMethod method,
+      String host,
+      String displayName,
+      String email,
+      String tenantId,
+      String scope,
+      Instant connectedAt,
+      Instant expiresAt,
+      List<String> organizations) {
+    this(
+        id,
+        method,
+        host,
+        displayName,
+        email,
+        tenantId,
+        scope,
+        connectedAt,
+        expiresAt,
+        organizations,
         AccountStatus.CONNECTED);
   }
 
   public Account withStatus(AccountStatus newStatus) {
-    return new Account(id, method, host, displayName, email, tenantId, scope, connectedAt, expiresAt, organizations,
+    return new Account(
+        id,
+        method,
+        host,
+        displayName,
+        email,
+        tenantId,
+        scope,
+        connectedAt,
+        expiresAt,
+        organizations,
         newStatus);
   }
 
   public Account withExpiresAt(Instant newExpiresAt) {
-    return new Account(id, method, host, displayName, email, tenantId, scope, connectedAt, newExpiresAt,
-        organizations, status);
+    return new Account(
+        id,
+        method,
+        host,
+        displayName,
+        email,
+        tenantId,
+        scope,
+        connectedAt,
+        newExpiresAt,
+        organizations,
+        status);
   }
 
   /** True for Azure DevOps Services, false for an Azure DevOps Server. */

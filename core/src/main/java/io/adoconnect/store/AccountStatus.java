@@ -27,6 +27,7 @@ public enum AccountStatus {
         return status;
       }
     }
-    throw new InvalidInputException("Unknown account status '" + name + "'.", "Use connected or reconnect_needed.");
+    throw new InvalidInputException(
+        "Unknown account status '" + name + "'.", "Use connected or reconnect_needed.");
   }
 }

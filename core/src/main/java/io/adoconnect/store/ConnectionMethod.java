@@ -38,7 +38,8 @@ public enum ConnectionMethod {
         return method;
       }
     }
-    throw new InvalidInputException("Unknown connection method '" + name + "'.",
+    throw new InvalidInputException(
+        "Unknown connection method '" + name + "'.",
         "Use one of: pat, device_code, authorization_code, browser.");
   }
 }

@@ -36,17 +36,23 @@ final class Database {
 
   private Database() {}
 
-  /** {@code <dataDir>/ado-connect.db}, creating the directory (0700) and the file (0600) if needed. */
+  /**
+   * {@code <dataDir>/ado-connect.db}, creating the directory (0700) and the file (0600) if needed.
+   */
   static String prepareSqliteFile(Path dataDir) {
     Path dir = dataDir.toAbsolutePath().normalize();
     Path file = dir.resolve(FILE_NAME);
     try {
       if (posix(dir)) {
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         if (!Files.exists(file)) {
           // SQLite would create it world-readable (0644 under the usual umask); its -wal and -shm
           // files copy the database file's mode, so creating it 0600 covers all three.
-          Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
       } else {
         Files.createDirectories(dir);
@@ -54,8 +60,10 @@ final class Database {
     } catch (FileAlreadyExistsException e) {
       // another process created it between the check and the create: fine
     } catch (IOException e) {
-      throw new StoreException("ado-connect can't create its data directory " + dir + ".",
-          "Check that it is writable, or choose another with --data-dir or ADO_CONNECT_HOME.", e);
+      throw new StoreException(
+          "ado-connect can't create its data directory " + dir + ".",
+          "Check that it is writable, or choose another with --data-dir or ADO_CONNECT_HOME.",
+          e);
     }
     return SQLITE_PREFIX + file;
   }
@@ -69,7 +77,8 @@ final class Database {
     migrate(jdbcUrl, dataSource);
     Jdbi jdbi = dataSource != null ? Jdbi.create(dataSource) : Jdbi.create(jdbcUrl);
     // Exceptions show the failing SQL but never the bound values (emails, ciphertext).
-    jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
     return jdbi;
   }
 
@@ -85,21 +94,25 @@ final class Database {
 
   /**
    * Switches the database to WAL. Not a per-connection setting: switching needs an exclusive lock
-   * and SQLite fails it at once, without waiting out the busy timeout, when another process has
-   * the database open (as when two commands open a fresh store together). So it is done here,
-   * retried until the busy timeout. Once the file is in WAL mode this is a no-op.
+   * and SQLite fails it at once, without waiting out the busy timeout, when another process has the
+   * database open (as when two commands open a fresh store together). So it is done here, retried
+   * until the busy timeout. Once the file is in WAL mode this is a no-op.
    */
   private static void enableWal(DataSource dataSource, String jdbcUrl) {
     long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
     while (true) {
-      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      try (Connection connection = dataSource.getConnection();
+          Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA journal_mode=WAL");
         return;
       } catch (SQLException e) {
         if (!isBusy(e) || System.nanoTime() > deadline) {
-          throw new StoreException("ado-connect could not open its store (" + redact(jdbcUrl) + ").",
-              isBusy(e) ? "Another ado-connect process kept it locked; wait for it to finish and try again."
-                  : "Check that the database file is readable and writable; the details are in the cause.", e);
+          throw new StoreException(
+              "ado-connect could not open its store (" + redact(jdbcUrl) + ").",
+              isBusy(e)
+                  ? "Another ado-connect process kept it locked; wait for it to finish and try again."
+                  : "Check that the database file is readable and writable; the details are in the cause.",
+              e);
         }
         sleep();
       }
@@ -126,17 +139,25 @@ final class Database {
   }
 
   private static void migrate(String jdbcUrl, DataSource dataSource) {
-    var configuration = Flyway.configure()
-        .locations("classpath:db/migration")
-        .cleanDisabled(true)
-        .loggers("slf4j"); // the project logs through SLF4J; without a provider that is silence, not JUL on stderr
-    configuration = dataSource != null ? configuration.dataSource(dataSource) : configuration.dataSource(jdbcUrl, null, null);
+    var configuration =
+        Flyway.configure()
+            .locations("classpath:db/migration")
+            .cleanDisabled(true)
+            .loggers(
+                "slf4j"); // the project logs through SLF4J; without a provider that is silence, not
+    // JUL on stderr
+    configuration =
+        dataSource != null
+            ? configuration.dataSource(dataSource)
+            : configuration.dataSource(jdbcUrl, null, null);
     try {
       configuration.load().migrate();
     } catch (FlywayException e) {
-      throw new StoreException("ado-connect could not prepare its store (" + redact(jdbcUrl) + ").",
+      throw new StoreException(
+          "ado-connect could not prepare its store (" + redact(jdbcUrl) + ").",
           "If the store was written by a newer ado-connect, upgrade; otherwise restore the database"
-              + " from a backup. The details are in the cause.", e);
+              + " from a backup. The details are in the cause.",
+          e);
     }
   }
 

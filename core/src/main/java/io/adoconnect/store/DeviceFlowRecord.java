@@ -7,7 +7,8 @@ import java.time.Instant;
  * resume polling. {@code sealedDeviceCode} is the Vault's ciphertext, bound to {@code id}.
  *
  * @param state the last state seen: pending, slow_down, expired, denied or authorized
- * @param polledAt when Entra was last asked, so pollers keep to the interval; null before the first poll
+ * @param polledAt when Entra was last asked, so pollers keep to the interval; null before the first
+ *     poll
  * @param accountId the account it created, once authorized
  */
 public record DeviceFlowRecord(
@@ -39,13 +40,34 @@ public record DeviceFlowRecord(
   }
 
   /** The record after a poll at {@code when}. */
-  public DeviceFlowRecord polled(String newState, int newIntervalSeconds, Instant when, String newAccountId) {
-    return new DeviceFlowRecord(id, tenant, clientId, userCode, verificationUri, message, newIntervalSeconds, startedAt,
-        expiresAt, newState, when, newAccountId, sealedDeviceCode);
+  public DeviceFlowRecord polled(
+      String newState, int newIntervalSeconds, Instant when, String newAccountId) {
+    return new DeviceFlowRecord(
+        id,
+        tenant,
+        clientId,
+        userCode,
+        verificationUri,
+        message,
+        newIntervalSeconds,
+        startedAt,
+        expiresAt,
+        newState,
+        when,
+        newAccountId,
+        sealedDeviceCode);
   }
 
   @Override
   public String toString() {
-    return "DeviceFlowRecord[" + id + ", " + state + ", user code " + userCode + ", expires " + expiresAt + "]";
+    return "DeviceFlowRecord["
+        + id
+        + ", "
+        + state
+        + ", user code "
+        + userCode
+        + ", expires "
+        + expiresAt
+        + "]";
   }
 }

@@ -3,8 +3,8 @@ package io.adoconnect.store;
 import java.security.SecureRandom;
 
 /**
- * Short random ids for accounts and sources: 12 characters of lowercase base32 (60 bits from
- * {@link SecureRandom}), safe in URLs, file names and shell arguments ({@code ado-connect test
+ * Short random ids for accounts and sources: 12 characters of lowercase base32 (60 bits from {@link
+ * SecureRandom}), safe in URLs, file names and shell arguments ({@code ado-connect test
  * k3q7x2m4a9bd}). Ids are made by the caller, not the database, so SQLite and PostgreSQL agree.
  */
 public final class Ids {

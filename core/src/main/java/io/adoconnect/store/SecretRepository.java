@@ -24,18 +24,27 @@ final class SecretRepository {
    * missing value fails half-way, and only the rollback keeps the old set.
    */
   void replaceAll(Handle handle, String accountId, Map<SecretKind, byte[]> sealed) {
-    handle.createUpdate("DELETE FROM account_secrets WHERE owner = :owner AND account_id = :accountId")
+    handle
+        .createUpdate(
+            "DELETE FROM account_secrets WHERE owner = :owner AND account_id = :accountId")
         .bind("owner", owner)
         .bind("accountId", accountId)
         .execute();
     for (Map.Entry<SecretKind, byte[]> entry : new EnumMap<>(sealed).entrySet()) {
       byte[] ciphertext = entry.getValue();
       if (ciphertext == null || ciphertext.length == 0) {
-        throw new InvalidInputException("The sealed " + entry.getKey().wireName() + " of account " + accountId
-            + " is missing, so the account was not saved.", null);
+        throw new InvalidInputException(
+            "The sealed "
+                + entry.getKey().wireName()
+                + " of account "
+                + accountId
+                + " is missing, so the account was not saved.",
+            null);
       }
-      handle.createUpdate("INSERT INTO account_secrets (owner, account_id, kind, ciphertext)"
-              + " VALUES (:owner, :accountId, :kind, :ciphertext)")
+      handle
+          .createUpdate(
+              "INSERT INTO account_secrets (owner, account_id, kind, ciphertext)"
+                  + " VALUES (:owner, :accountId, :kind, :ciphertext)")
           .bind("owner", owner)
           .bind("accountId", accountId)
           .bind("kind", entry.getKey().wireName())
@@ -45,8 +54,10 @@ final class SecretRepository {
   }
 
   Optional<byte[]> find(Handle handle, String accountId, SecretKind kind) {
-    return handle.createQuery("SELECT ciphertext FROM account_secrets"
-            + " WHERE owner = :owner AND account_id = :accountId AND kind = :kind")
+    return handle
+        .createQuery(
+            "SELECT ciphertext FROM account_secrets"
+                + " WHERE owner = :owner AND account_id = :accountId AND kind = :kind")
         .bind("owner", owner)
         .bind("accountId", accountId)
         .bind("kind", kind.wireName())
@@ -55,9 +66,13 @@ final class SecretRepository {
         .map(Base64.getDecoder()::decode);
   }
 
-  /** Not needed when foreign keys cascade, but the delete must not depend on a connection setting. */
+  /**
+   * Not needed when foreign keys cascade, but the delete must not depend on a connection setting.
+   */
   void deleteAll(Handle handle, String accountId) {
-    handle.createUpdate("DELETE FROM account_secrets WHERE owner = :owner AND account_id = :accountId")
+    handle
+        .createUpdate(
+            "DELETE FROM account_secrets WHERE owner = :owner AND account_id = :accountId")
         .bind("owner", owner)
         .bind("accountId", accountId)
         .execute();

@@ -15,8 +15,17 @@ import java.util.Locale;
  * @param host {@code "services"} or the Azure DevOps Server URL, as in {@link Account#host()}
  * @param organization for Azure DevOps Server, the collection
  */
-public record Source(String id, String accountId, String host, String organization, String project,
-    String repository, String repositoryId, String cloneUrl, String webUrl, Instant addedAt) {
+public record Source(
+    String id,
+    String accountId,
+    String host,
+    String organization,
+    String project,
+    String repository,
+    String repositoryId,
+    String cloneUrl,
+    String webUrl,
+    Instant addedAt) {
 
   public Source {
     Require.text(id, "The source id");
@@ -35,6 +44,7 @@ public record Source(String id, String accountId, String host, String organizati
 
   /** What makes two sources the same repository: the case-folded host and path. */
   String matchKey() {
-    return (host + "\n" + organization + "\n" + project + "\n" + repository).toLowerCase(Locale.ROOT);
+    return (host + "\n" + organization + "\n" + project + "\n" + repository)
+        .toLowerCase(Locale.ROOT);
   }
 }

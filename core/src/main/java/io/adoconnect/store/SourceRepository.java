@@ -10,16 +10,17 @@ import org.jdbi.v3.core.Handle;
 
 /** The {@code sources} table, for one owner. */
 final class SourceRepository {
-  private static final String COLUMNS = "id, account_id, host, organization, project, repository,"
-      + " repository_id, clone_url, web_url, added_at";
+  private static final String COLUMNS =
+      "id, account_id, host, organization, project, repository,"
+          + " repository_id, clone_url, web_url, added_at";
 
   /** Case-insensitive, in Java rather than SQL, so SQLite and PostgreSQL list in the same order. */
-  static final Comparator<Source> ORDER = Comparator
-      .comparing(Source::organization, String.CASE_INSENSITIVE_ORDER)
-      .thenComparing(Source::project, String.CASE_INSENSITIVE_ORDER)
-      .thenComparing(Source::repository, String.CASE_INSENSITIVE_ORDER)
-      .thenComparing(Source::host, String.CASE_INSENSITIVE_ORDER)
-      .thenComparing(Source::id);
+  static final Comparator<Source> ORDER =
+      Comparator.comparing(Source::organization, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(Source::project, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(Source::repository, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(Source::host, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(Source::id);
 
   private final String owner;
 
@@ -31,9 +32,13 @@ final class SourceRepository {
   Source add(Handle handle, Source source) {
     // DO NOTHING on the (owner, match_key) constraint also covers a second process adding the same
     // repository at the same moment: one insert wins and both read back the winner.
-    handle.createUpdate("INSERT INTO sources (owner, " + COLUMNS + ", match_key) VALUES (:owner, :id, :accountId,"
-            + " :host, :organization, :project, :repository, :repositoryId, :cloneUrl, :webUrl, :addedAt, :matchKey)"
-            + " ON CONFLICT DO NOTHING")
+    handle
+        .createUpdate(
+            "INSERT INTO sources (owner, "
+                + COLUMNS
+                + ", match_key) VALUES (:owner, :id, :accountId,"
+                + " :host, :organization, :project, :repository, :repositoryId, :cloneUrl, :webUrl, :addedAt, :matchKey)"
+                + " ON CONFLICT DO NOTHING")
         .bind("owner", owner)
         .bind("id", source.id())
         .bind("accountId", source.accountId())
@@ -47,17 +52,23 @@ final class SourceRepository {
         .bind("addedAt", Millis.of(source.addedAt()))
         .bind("matchKey", source.matchKey())
         .execute();
-    return handle.createQuery("SELECT " + COLUMNS + " FROM sources WHERE owner = :owner AND match_key = :matchKey")
+    return handle
+        .createQuery(
+            "SELECT " + COLUMNS + " FROM sources WHERE owner = :owner AND match_key = :matchKey")
         .bind("owner", owner)
         .bind("matchKey", source.matchKey())
         .map((rs, ctx) -> row(rs))
         .findOne()
-        .orElseThrow(() -> new InvalidInputException("The source id " + source.id()
-            + " is already used by another repository.", "Let ado-connect generate source ids (Ids.newId())."));
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "The source id " + source.id() + " is already used by another repository.",
+                    "Let ado-connect generate source ids (Ids.newId())."));
   }
 
   List<Source> list(Handle handle) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM sources WHERE owner = :owner")
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM sources WHERE owner = :owner")
         .bind("owner", owner)
         .map((rs, ctx) -> row(rs))
         .list()
@@ -67,7 +78,8 @@ final class SourceRepository {
   }
 
   Optional<Source> find(Handle handle, String id) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM sources WHERE owner = :owner AND id = :id")
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM sources WHERE owner = :owner AND id = :id")
         .bind("owner", owner)
         .bind("id", id)
         .map((rs, ctx) -> row(rs))
@@ -75,16 +87,25 @@ final class SourceRepository {
   }
 
   boolean delete(Handle handle, String id) {
-    return handle.createUpdate("DELETE FROM sources WHERE owner = :owner AND id = :id")
-        .bind("owner", owner)
-        .bind("id", id)
-        .execute() > 0;
+    return handle
+            .createUpdate("DELETE FROM sources WHERE owner = :owner AND id = :id")
+            .bind("owner", owner)
+            .bind("id", id)
+            .execute()
+        > 0;
   }
 
   private static Source row(ResultSet rs) throws SQLException {
-    return new Source(rs.getString("id"), rs.getString("account_id"), rs.getString("host"),
-        rs.getString("organization"), rs.getString("project"), rs.getString("repository"),
-        rs.getString("repository_id"), rs.getString("clone_url"), rs.getString("web_url"),
+    return new Source(
+        rs.getString("id"),
+        rs.getString("account_id"),
+        rs.getString("host"),
+        rs.getString("organization"),
+        rs.getString("project"),
+        rs.getString("repository"),
+        rs.getString("repository_id"),
+        rs.getString("clone_url"),
+        rs.getString("web_url"),
         Millis.read(rs, "added_at"));
   }
 }

@@ -24,8 +24,8 @@ import org.jdbi.v3.core.JdbiException;
  * <p>Every read and write is scoped to the owner the store was opened with; two stores over one
  * database with different owners never see each other's rows. Each method is one transaction, so a
  * crash or a concurrent process never sees an account without its secrets. Several processes may
- * use the same SQLite file at once: writers queue for up to 10 s, then fail with a
- * {@link StoreException} that says so.
+ * use the same SQLite file at once: writers queue for up to 10 s, then fail with a {@link
+ * StoreException} that says so.
  *
  * <p>The store never sees a {@link io.adoconnect.auth.Secret}: secrets arrive and leave as the
  * {@link io.adoconnect.vault.Vault}'s ciphertext. Thread-safe: each call takes its own connection.
@@ -85,11 +85,12 @@ public final class Store implements AutoCloseable {
   public void saveAccount(Account account, Map<SecretKind, byte[]> sealedSecrets) {
     Require.present(account, "The account");
     Require.present(sealedSecrets, "The account's secrets");
-    inTransaction(handle -> {
-      accounts.upsert(handle, account);
-      secrets.replaceAll(handle, account.id(), sealedSecrets);
-      return null;
-    });
+    inTransaction(
+        handle -> {
+          accounts.upsert(handle, account);
+          secrets.replaceAll(handle, account.id(), sealedSecrets);
+          return null;
+        });
   }
 
   public Optional<Account> findAccount(String id) {
@@ -114,28 +115,33 @@ public final class Store implements AutoCloseable {
    * @return false if there was no such account
    */
   public boolean deleteAccount(String id) {
-    return inTransaction(handle -> {
-      secrets.deleteAll(handle, id);
-      return accounts.delete(handle, id);
-    });
+    return inTransaction(
+        handle -> {
+          secrets.deleteAll(handle, id);
+          return accounts.delete(handle, id);
+        });
   }
 
   /** Sets an account's status (e.g. reconnect needed) without touching anything else. */
   public void setAccountStatus(String id, AccountStatus status) {
     Require.present(status, "The account status");
-    inTransaction(handle -> {
-      accounts.find(handle, id).ifPresent(account -> accounts.upsert(handle, account.withStatus(status)));
-      return null;
-    });
+    inTransaction(
+        handle -> {
+          accounts
+              .find(handle, id)
+              .ifPresent(account -> accounts.upsert(handle, account.withStatus(status)));
+          return null;
+        });
   }
 
   /** Saves or updates a device code sign-in in progress. */
   public void saveDeviceFlow(DeviceFlowRecord flow) {
     Require.present(flow, "The device flow");
-    inTransaction(handle -> {
-      deviceFlows.upsert(handle, flow);
-      return null;
-    });
+    inTransaction(
+        handle -> {
+          deviceFlows.upsert(handle, flow);
+          return null;
+        });
   }
 
   public Optional<DeviceFlowRecord> findDeviceFlow(String id) {
@@ -147,7 +153,9 @@ public final class Store implements AutoCloseable {
     return inTransaction(deviceFlows::ids);
   }
 
-  /** @return false if there was no such flow */
+  /**
+   * @return false if there was no such flow
+   */
   public boolean deleteDeviceFlow(String id) {
     return inTransaction(handle -> deviceFlows.delete(handle, id));
   }
@@ -156,10 +164,11 @@ public final class Store implements AutoCloseable {
   public void saveOrganizationTenant(String organization, String tenantId, Instant learnedAt) {
     Require.text(organization, "The organization");
     Require.text(tenantId, "The tenant id");
-    inTransaction(handle -> {
-      organizationTenants.put(handle, organization, tenantId, learnedAt);
-      return null;
-    });
+    inTransaction(
+        handle -> {
+          organizationTenants.put(handle, organization, tenantId, learnedAt);
+          return null;
+        });
   }
 
   /** Organization → tenant id, for the organizations whose tenant is known; keys ignore case. */
@@ -185,12 +194,17 @@ public final class Store implements AutoCloseable {
     return inTransaction(handle -> sources.find(handle, id));
   }
 
-  /** @return false if there was no such source */
+  /**
+   * @return false if there was no such source
+   */
   public boolean removeSource(String id) {
     return inTransaction(handle -> sources.delete(handle, id));
   }
 
-  /** Connections are per call, so there is nothing to release; here for try-with-resources and pools to come. */
+  /**
+   * Connections are per call, so there is nothing to release; here for try-with-resources and pools
+   * to come.
+   */
   @Override
   public void close() {}
 
@@ -211,11 +225,18 @@ public final class Store implements AutoCloseable {
 
   private StoreException translate(JdbiException e) {
     if (Database.isBusy(e)) {
-      return new StoreException("The ado-connect store (" + where + ") stayed busy for "
-          + Database.BUSY_TIMEOUT_MILLIS / 1000 + " s: another ado-connect process is writing to it.",
-          "Wait for the other ado-connect command to finish and try again.", e);
+      return new StoreException(
+          "The ado-connect store ("
+              + where
+              + ") stayed busy for "
+              + Database.BUSY_TIMEOUT_MILLIS / 1000
+              + " s: another ado-connect process is writing to it.",
+          "Wait for the other ado-connect command to finish and try again.",
+          e);
     }
-    return new StoreException("ado-connect could not read or write its store (" + where + ").",
-        "Check that the database is reachable and writable; the details are in the cause.", e);
+    return new StoreException(
+        "ado-connect could not read or write its store (" + where + ").",
+        "Check that the database is reachable and writable; the details are in the cause.",
+        e);
   }
 }

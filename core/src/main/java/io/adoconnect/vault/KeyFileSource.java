@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The key kept in a file, for headless servers and CI where there is no OS keychain
- * ({@code ADO_CONNECT_KEY_FILE}).
+ * The key kept in a file, for headless servers and CI where there is no OS keychain ({@code
+ * ADO_CONNECT_KEY_FILE}).
  *
  * <p>On first use the file is created with mode 0600 from the start (the permission is an attribute
  * of the create call, so there is no moment when it is readable by others) and its parent
@@ -33,11 +33,18 @@ import java.util.Set;
  * }</pre>
  */
 public final class KeyFileSource implements KeySource {
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> GROUP_OR_OTHERS = Set.of(
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> GROUP_OR_OTHERS =
+      Set.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_EXECUTE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_EXECUTE);
 
   private final Path path;
 
@@ -68,14 +75,19 @@ public final class KeyFileSource implements KeySource {
     try {
       json = Files.readString(path, StandardCharsets.UTF_8).strip();
     } catch (NoSuchFileException e) {
-      throw new VaultException("The " + describe() + " disappeared while ado-connect was reading it.",
-          "Run the command again.", e);
+      throw new VaultException(
+          "The " + describe() + " disappeared while ado-connect was reading it.",
+          "Run the command again.",
+          e);
     } catch (IOException e) {
-      throw new VaultException("ado-connect can't read its " + describe() + ".",
-          "Check that the file is readable by the user running ado-connect.", e);
+      throw new VaultException(
+          "ado-connect can't read its " + describe() + ".",
+          "Check that the file is readable by the user running ado-connect.",
+          e);
     }
     if (json.isEmpty()) {
-      throw new VaultException("The " + describe() + " is empty.",
+      throw new VaultException(
+          "The " + describe() + " is empty.",
           "Restore the key from a backup. If it is lost, delete the file, then disconnect and connect"
               + " your accounts again: credentials sealed with the old key can't be recovered.");
     }
@@ -92,13 +104,20 @@ public final class KeyFileSource implements KeySource {
     try {
       permissions = Files.getPosixFilePermissions(path);
     } catch (IOException e) {
-      throw new VaultException("ado-connect can't check the permissions of its " + describe() + ".",
-          "Check that the file exists and belongs to the user running ado-connect.", e);
+      throw new VaultException(
+          "ado-connect can't check the permissions of its " + describe() + ".",
+          "Check that the file exists and belongs to the user running ado-connect.",
+          e);
     }
     if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
-      throw new VaultException("The " + describe() + " can be read or changed by other users (mode "
-          + PosixFilePermissions.toString(permissions) + "), so ado-connect won't use it.",
-          "Restrict it to its owner with: chmod 600 " + path
+      throw new VaultException(
+          "The "
+              + describe()
+              + " can be read or changed by other users (mode "
+              + PosixFilePermissions.toString(permissions)
+              + "), so ado-connect won't use it.",
+          "Restrict it to its owner with: chmod 600 "
+              + path
               + " — and if others may have copied it, disconnect and connect your accounts again.");
     }
   }
@@ -110,19 +129,26 @@ public final class KeyFileSource implements KeySource {
       Path dir = path.getParent();
       if (posix()) {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-        temp = Files.createTempFile(dir, ".key-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        temp =
+            Files.createTempFile(
+                dir, ".key-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
       } else {
         Files.createDirectories(dir);
         temp = Files.createTempFile(dir, ".key-", ".tmp", new FileAttribute<?>[0]);
       }
-      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+      try (OutputStream out =
+          Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
         out.write(Keysets.generate().revealBytes());
       }
       publish(temp);
     } catch (IOException e) {
-      throw new VaultException("ado-connect can't create its " + describe() + ".",
-          "Check that the directory " + path.getParent() + " is writable, or set ADO_CONNECT_KEY_FILE"
-              + " to a path that is.", e);
+      throw new VaultException(
+          "ado-connect can't create its " + describe() + ".",
+          "Check that the directory "
+              + path.getParent()
+              + " is writable, or set ADO_CONNECT_KEY_FILE"
+              + " to a path that is.",
+          e);
     } finally {
       if (temp != null) {
         try {

@@ -5,12 +5,15 @@ import io.adoconnect.auth.Secret;
 /**
  * Where the vault's key lives. A source hands back a Tink keyset serialized as JSON (the format of
  * {@link Keysets}); on first use it creates a fresh AES-256-GCM keyset and persists it, so every
- * later call returns the same one. Implementations persist only that JSON string, which is what lets
- * a file and an OS keychain entry stand in for each other.
+ * later call returns the same one. Implementations persist only that JSON string, which is what
+ * lets a file and an OS keychain entry stand in for each other.
  */
 public interface KeySource {
 
-  /** Where the key is, for messages: e.g. {@code key file /home/me/.ado-connect/key}. Never key material. */
+  /**
+   * Where the key is, for messages: e.g. {@code key file /home/me/.ado-connect/key}. Never key
+   * material.
+   */
   String describe();
 
   /**

@@ -25,12 +25,12 @@ import java.util.concurrent.TimeoutException;
  * directory: the keychain is already per user, and the data directory can be chosen per command
  * ({@code --data-dir}), so tying the key to its path would lose the key when a directory is moved.
  *
- * <p>Constructing a source does not touch the keychain; {@link #loadOrCreateKeyset()} does, creating
- * the entry on first use and reading it afterwards. An entry is only ever created when the keychain
- * reports it absent, never when it could not be read (a locked keychain), so an existing key is not
- * replaced. Each call is bounded by a timeout (an unlock prompt nobody answers must not hang the
- * process). Every failure to reach the keychain is a {@link VaultException} with the same message and
- * hint, the library's exception kept as the cause; no message contains key material.
+ * <p>Constructing a source does not touch the keychain; {@link #loadOrCreateKeyset()} does,
+ * creating the entry on first use and reading it afterwards. An entry is only ever created when the
+ * keychain reports it absent, never when it could not be read (a locked keychain), so an existing
+ * key is not replaced. Each call is bounded by a timeout (an unlock prompt nobody answers must not
+ * hang the process). Every failure to reach the keychain is a {@link VaultException} with the same
+ * message and hint, the library's exception kept as the cause; no message contains key material.
  *
  * <p>On Linux the keychain is reached over D-Bus, and dbus-java leaves a non-daemon "DBus Sender
  * Thread" behind: a program that used this source must end with {@link System#exit}, or the JVM
@@ -43,22 +43,25 @@ import java.util.concurrent.TimeoutException;
 public final class KeychainKeySource implements KeySource {
   public static final String SERVICE = "ado-connect";
   public static final String DEFAULT_ACCOUNT = "vault-key";
+
   /** Long enough for a person to answer a desktop unlock prompt, short enough not to look hung. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-  static final String UNREACHABLE = "ado-connect could not reach the operating system keychain to keep its"
-      + " encryption key.";
-  static final String UNREACHABLE_HINT = "Make sure your keychain is unlocked and available, then try again."
-      + " On Linux, run a Secret Service provider such as GNOME Keyring (in a desktop session, or with"
-      + " gnome-keyring-daemon in a D-Bus session). On a headless server, set ADO_CONNECT_KEY_FILE to a key"
-      + " file path instead.";
+  static final String UNREACHABLE =
+      "ado-connect could not reach the operating system keychain to keep its" + " encryption key.";
+  static final String UNREACHABLE_HINT =
+      "Make sure your keychain is unlocked and available, then try again."
+          + " On Linux, run a Secret Service provider such as GNOME Keyring (in a desktop session, or with"
+          + " gnome-keyring-daemon in a D-Bus session). On a headless server, set ADO_CONNECT_KEY_FILE to a key"
+          + " file path instead.";
 
   /** What java-keyring's backends say when the entry is absent (as opposed to unreadable). */
   private static final String[] NOT_FOUND = {
-      "No stored credentials match", // Secret Service, macOS
-      "Password not Found", // Windows
-      "Password is not in wallet", // KWallet
+    "No stored credentials match", // Secret Service, macOS
+    "Password not Found", // Windows
+    "Password is not in wallet", // KWallet
   };
+
   private static final String TOO_MANY = "Too many stored credentials match";
 
   /** One keychain conversation at a time in this JVM, so two first uses don't both create a key. */
@@ -83,7 +86,8 @@ public final class KeychainKeySource implements KeySource {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive");
     }
-    this.description = keychainName(System.getProperty("os.name", "")) + ", entry " + SERVICE + "/" + account;
+    this.description =
+        keychainName(System.getProperty("os.name", "")) + ", entry " + SERVICE + "/" + account;
   }
 
   public String account() {
@@ -98,19 +102,24 @@ public final class KeychainKeySource implements KeySource {
 
   @Override
   public Secret loadOrCreateKeyset() {
-    ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-      Thread thread = new Thread(task, "ado-connect keychain");
-      thread.setDaemon(true); // an abandoned call (timeout) must not keep the JVM alive
-      return thread;
-    });
+    ExecutorService worker =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "ado-connect keychain");
+              thread.setDaemon(true); // an abandoned call (timeout) must not keep the JVM alive
+              return thread;
+            });
     try {
       Future<Secret> result = worker.submit(this::loadOrCreateNow);
       try {
         return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         result.cancel(true);
-        throw unreachable(new TimeoutException("The keychain did not answer within " + timeout.toSeconds()
-            + " s (an unanswered unlock prompt?)."));
+        throw unreachable(
+            new TimeoutException(
+                "The keychain did not answer within "
+                    + timeout.toSeconds()
+                    + " s (an unanswered unlock prompt?)."));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         result.cancel(true);
@@ -146,11 +155,13 @@ public final class KeychainKeySource implements KeySource {
           }
           stored = read(keyring); // what the keychain kept is what counts
           if (stored == null) {
-            throw unreachable(new IllegalStateException("The key was stored but could not be read back."));
+            throw unreachable(
+                new IllegalStateException("The key was stored but could not be read back."));
           }
         }
         if (stored.isBlank()) {
-          throw new VaultException("The encryption key in " + describe() + " is empty.",
+          throw new VaultException(
+              "The encryption key in " + describe() + " is empty.",
               "Restore the key from a backup. If it is lost, delete the entry, then disconnect and connect"
                   + " your accounts again: credentials sealed with the old key can't be recovered.");
         }
@@ -167,7 +178,8 @@ public final class KeychainKeySource implements KeySource {
     try {
       keyring.close();
     } catch (Exception e) {
-      // the key is already read or the failure already reported; a failed disconnect changes nothing
+      // the key is already read or the failure already reported; a failed disconnect changes
+      // nothing
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -186,11 +198,12 @@ public final class KeychainKeySource implements KeySource {
         }
       }
       if (message.startsWith(TOO_MANY)) {
-        throw new VaultException("The OS keychain holds more than one ado-connect encryption key ("
-            + describe() + ").",
+        throw new VaultException(
+            "The OS keychain holds more than one ado-connect encryption key (" + describe() + ").",
             "This happens when two ado-connect processes start for the first time at once. Keep the entry"
                 + " that was created first and delete the others, or delete them all, then disconnect and"
-                + " connect your accounts again.", e);
+                + " connect your accounts again.",
+            e);
       }
       throw unreachable(e);
     } catch (RuntimeException e) {
@@ -203,8 +216,10 @@ public final class KeychainKeySource implements KeySource {
   private static Throwable scrub(Throwable failure, Secret keyset) {
     String key = keyset.reveal();
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (String.valueOf(t.getMessage()).contains(key.strip()) || String.valueOf(t).contains(key.strip())) {
-        return new IllegalStateException(failure.getClass().getName() + " (details withheld: they quoted the key)");
+      if (String.valueOf(t.getMessage()).contains(key.strip())
+          || String.valueOf(t).contains(key.strip())) {
+        return new IllegalStateException(
+            failure.getClass().getName() + " (details withheld: they quoted the key)");
       }
     }
     return failure;
@@ -225,7 +240,10 @@ public final class KeychainKeySource implements KeySource {
     return "the OS keychain (Secret Service)";
   }
 
-  /** True where the keychain is reached over the D-Bus session bus (Linux and other Unix, not macOS). */
+  /**
+   * True where the keychain is reached over the D-Bus session bus (Linux and other Unix, not
+   * macOS).
+   */
   static boolean usesSessionBus(String osName) {
     return keychainName(osName).contains("Secret Service");
   }

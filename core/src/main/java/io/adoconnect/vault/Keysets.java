@@ -32,11 +32,16 @@ final class Keysets {
   static Secret generate() {
     try {
       Configuration configuration = RegistryConfiguration.get();
-      KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, configuration);
-      return Secret.of(TinkJsonProtoKeysetFormat.serializeKeyset(handle, configuration, InsecureSecretKeyAccess.get()));
+      KeysetHandle handle =
+          KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, configuration);
+      return Secret.of(
+          TinkJsonProtoKeysetFormat.serializeKeyset(
+              handle, configuration, InsecureSecretKeyAccess.get()));
     } catch (GeneralSecurityException e) {
-      throw new VaultException("ado-connect could not generate an encryption key.",
-          "Check that the Java runtime provides AES-GCM (any standard JDK 17+ does).", e);
+      throw new VaultException(
+          "ado-connect could not generate an encryption key.",
+          "Check that the Java runtime provides AES-GCM (any standard JDK 17+ does).",
+          e);
     }
   }
 
@@ -49,7 +54,8 @@ final class Keysets {
           keysetJson.reveal(), RegistryConfiguration.get(), InsecureSecretKeyAccess.get());
     } catch (GeneralSecurityException | RuntimeException e) {
       // Tink's messages may quote the input, so the cause is deliberately not attached.
-      throw new VaultException("The encryption key in " + where + " is corrupt or not an ado-connect key.",
+      throw new VaultException(
+          "The encryption key in " + where + " is corrupt or not an ado-connect key.",
           "Restore the key from a backup. If it is lost, delete it, then disconnect and connect your"
               + " accounts again: credentials sealed with the old key can't be recovered.");
     }
@@ -59,7 +65,8 @@ final class Keysets {
     try {
       return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
     } catch (GeneralSecurityException e) {
-      throw new VaultException("The key in " + where + " is not an AEAD encryption key.",
+      throw new VaultException(
+          "The key in " + where + " is not an AEAD encryption key.",
           "Point ado-connect at the key it created, or delete it and connect your accounts again.");
     }
   }

@@ -29,6 +29,7 @@ import java.util.Set;
 public final class Vault {
   /** Tink's ciphertext prefix: one version byte (0x01 for TINK keys) and the 4-byte key id. */
   private static final int TINK_PREFIX_SIZE = 5;
+
   private static final byte TINK_START_BYTE = 0x01;
 
   private final Aead aead;
@@ -59,7 +60,8 @@ public final class Vault {
     try {
       return aead.encrypt(plaintext.revealBytes(), associatedData(accountId));
     } catch (GeneralSecurityException e) {
-      throw new VaultException("A credential could not be encrypted with the key from " + keyDescription + ".",
+      throw new VaultException(
+          "A credential could not be encrypted with the key from " + keyDescription + ".",
           "Check that the key is an ado-connect key; if in doubt, delete it and connect your accounts again.");
     }
   }
@@ -67,7 +69,8 @@ public final class Vault {
   /**
    * Decrypts what {@link #seal} produced for the same {@code accountId}.
    *
-   * @throws VaultException if the key differs, the ciphertext was altered, or it belongs to another account
+   * @throws VaultException if the key differs, the ciphertext was altered, or it belongs to another
+   *     account
    */
   public Secret unseal(byte[] ciphertext, String accountId) {
     Objects.requireNonNull(ciphertext, "ciphertext");
@@ -80,8 +83,11 @@ public final class Vault {
       plaintext = aead.decrypt(ciphertext, associatedData);
     } catch (GeneralSecurityException e) {
       // Deliberately no cause: nothing from the crypto layer ends up in logs.
-      throw new VaultException("A stored credential for account " + accountId + " could not be decrypted:"
-          + " it was altered or belongs to another account.",
+      throw new VaultException(
+          "A stored credential for account "
+              + accountId
+              + " could not be decrypted:"
+              + " it was altered or belongs to another account.",
           "Disconnect the account and connect again.");
     }
     return Secret.of(new String(plaintext, StandardCharsets.UTF_8));
@@ -91,14 +97,19 @@ public final class Vault {
     if (ciphertext.length < TINK_PREFIX_SIZE || ciphertext[0] != TINK_START_BYTE) {
       return false;
     }
-    int keyId = ((ciphertext[1] & 0xff) << 24) | ((ciphertext[2] & 0xff) << 16)
-        | ((ciphertext[3] & 0xff) << 8) | (ciphertext[4] & 0xff);
+    int keyId =
+        ((ciphertext[1] & 0xff) << 24)
+            | ((ciphertext[2] & 0xff) << 16)
+            | ((ciphertext[3] & 0xff) << 8)
+            | (ciphertext[4] & 0xff);
     return keyIds.contains(keyId);
   }
 
   private VaultException keyMismatch() {
-    return new VaultException("A stored credential could not be decrypted: the key from " + keyDescription
-        + " does not match the one it was sealed with.",
+    return new VaultException(
+        "A stored credential could not be decrypted: the key from "
+            + keyDescription
+            + " does not match the one it was sealed with.",
         "If the key file changed, restore it or disconnect and connect again.");
   }
 

@@ -14,7 +14,9 @@ class SecretAndPatTest {
 
   @Test
   void aSecretInsideARecordPrintsMasked() {
-    assertThat(new Holder("pat", Secret.of("canary-value-123")).toString()).doesNotContain("canary-value-123").contains("****");
+    assertThat(new Holder("pat", Secret.of("canary-value-123")).toString())
+        .doesNotContain("canary-value-123")
+        .contains("****");
   }
 
   @Test
@@ -23,20 +25,24 @@ class SecretAndPatTest {
 
     String header = credential.authorization().reveal();
     assertThat(header).startsWith("Basic ");
-    assertThat(new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8)).isEqualTo(":abc123");
+    assertThat(new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8))
+        .isEqualTo(":abc123");
     assertThat(credential.toString()).doesNotContain("abc123");
     assertThat(credential.refusedHint()).contains("Code (Read)");
   }
 
   @Test
   void serverHintMentionsIisBasicAuthentication() {
-    assertThat(PatCredential.of(Secret.of("abc"), true).refusedHint()).contains("IIS Basic Authentication");
+    assertThat(PatCredential.of(Secret.of("abc"), true).refusedHint())
+        .contains("IIS Basic Authentication");
   }
 
   @Test
   void malformedTokensAreRefusedWithoutEchoingThem() {
     assertThatThrownBy(() -> PatCredential.of(Secret.of("two words"), false))
-        .isInstanceOf(InvalidInputException.class).hasMessageNotContaining("two words");
-    assertThatThrownBy(() -> PatCredential.of(Secret.of("x".repeat(2000)), false)).isInstanceOf(InvalidInputException.class);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageNotContaining("two words");
+    assertThatThrownBy(() -> PatCredential.of(Secret.of("x".repeat(2000)), false))
+        .isInstanceOf(InvalidInputException.class);
   }
 }

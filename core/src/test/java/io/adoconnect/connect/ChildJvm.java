@@ -18,9 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A {@link RefreshChild} in its own JVM on this JVM's class path, read line by line. */
 final class ChildJvm implements AutoCloseable {
   /** Small, quick-starting JVMs: the kill loop starts hundreds. */
-  private static final List<String> JVM_OPTIONS = List.of(
-      "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx128m",
-      "-Xlog:disable", "-Xlog:all=error:stderr", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider");
+  private static final List<String> JVM_OPTIONS =
+      List.of(
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-XX:-UsePerfData",
+          "-Xshare:auto",
+          "-Xmx128m",
+          "-Xlog:disable",
+          "-Xlog:all=error:stderr",
+          "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider");
 
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -31,20 +38,25 @@ final class ChildJvm implements AutoCloseable {
   private ChildJvm(Process process) {
     this.process = process;
     this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    this.reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          if (line.equals("R")) {
-            renewals.incrementAndGet();
-          } else {
-            lines.add(line);
-          }
-        }
-      } catch (IOException ignored) {
-        // the process was killed
-      }
-      lines.add("EOF");
-    }, "child-stdout-" + process.pid());
+    this.reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  if (line.equals("R")) {
+                    renewals.incrementAndGet();
+                  } else {
+                    lines.add(line);
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process was killed
+              }
+              lines.add("EOF");
+            },
+            "child-stdout-" + process.pid());
     reader.setDaemon(true);
     reader.start();
   }
@@ -53,7 +65,8 @@ final class ChildJvm implements AutoCloseable {
     return start(stderr, System.getProperty("java.class.path"), extraJvmOptions, args);
   }
 
-  static ChildJvm start(Path stderr, String classPath, List<String> extraJvmOptions, String... args) {
+  static ChildJvm start(
+      Path stderr, String classPath, List<String> extraJvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
@@ -63,7 +76,10 @@ final class ChildJvm implements AutoCloseable {
     command.add(RefreshChild.class.getName());
     command.addAll(List.of(args));
     try {
-      return new ChildJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start());
+      return new ChildJvm(
+          new ProcessBuilder(command)
+              .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
+              .start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,8 +90,9 @@ final class ChildJvm implements AutoCloseable {
    * sharing archives accept only jars.
    */
   static String jarredClassPath(Path into) throws IOException {
-    java.util.spi.ToolProvider jar = java.util.spi.ToolProvider.findFirst("jar")
-        .orElseThrow(() -> new IOException("no jar tool in this JDK"));
+    java.util.spi.ToolProvider jar =
+        java.util.spi.ToolProvider.findFirst("jar")
+            .orElseThrow(() -> new IOException("no jar tool in this JDK"));
     List<String> entries = new ArrayList<>();
     int n = 0;
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
@@ -84,7 +101,16 @@ final class ChildJvm implements AutoCloseable {
         Path packed = into.resolve("classes-" + (n++) + ".jar");
         java.io.StringWriter log = new java.io.StringWriter();
         java.io.PrintWriter printer = new java.io.PrintWriter(log);
-        if (jar.run(printer, printer, "--create", "--file", packed.toString(), "-C", path.toString(), ".") != 0) {
+        if (jar.run(
+                printer,
+                printer,
+                "--create",
+                "--file",
+                packed.toString(),
+                "-C",
+                path.toString(),
+                ".")
+            != 0) {
           throw new IOException("jar failed: " + log);
         }
         entries.add(packed.toString());

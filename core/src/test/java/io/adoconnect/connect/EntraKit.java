@@ -2,8 +2,6 @@ package io.adoconnect.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adoconnect.auth.entra.EntraSettings;
-import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.http.HttpTransport;
 import io.adoconnect.http.RetryingTransport;
 import io.adoconnect.simulator.Simulator;
@@ -36,7 +34,8 @@ final class EntraKit implements AutoCloseable {
   }
 
   /** The settings the brief prescribes, with the transport and clock chosen by the caller. */
-  static ConnectSettings settings(URI base, Path dataDir, Path keyFile, HttpTransport transport, Clock clock) {
+  static ConnectSettings settings(
+      URI base, Path dataDir, Path keyFile, HttpTransport transport, Clock clock) {
     return RefreshChild.settings(base, dataDir, keyFile, transport, clock);
   }
 
@@ -48,7 +47,9 @@ final class EntraKit implements AutoCloseable {
   Account signIn(AdoConnect ado) {
     DeviceFlowView view = ado.startDevice();
     sim.approve(view.userCode());
-    clock.advance(Duration.ofSeconds(5)); // the RFC 8628 default interval: a simulator interval of 0 counts as none
+    clock.advance(
+        Duration.ofSeconds(
+            5)); // the RFC 8628 default interval: a simulator interval of 0 counts as none
     DeviceFlowView done = ado.pollDevice(view.flowId());
     assertThat(done.state()).isEqualTo("authorized");
     return done.account();
@@ -65,10 +66,13 @@ final class EntraKit implements AutoCloseable {
         .map(json -> AccessTokenBundle.read(io.adoconnect.auth.Secret.of(json)));
   }
 
-  private java.util.Optional<String> storedSecret(String accountId, io.adoconnect.store.SecretKind kind) {
+  private java.util.Optional<String> storedSecret(
+      String accountId, io.adoconnect.store.SecretKind kind) {
     io.adoconnect.vault.Vault vault = io.adoconnect.vault.Vault.open(new KeyFileSource(keyFile));
     try (io.adoconnect.store.Store store = io.adoconnect.store.Store.open(dataDir)) {
-      return store.sealedSecret(accountId, kind).map(sealed -> vault.unseal(sealed, accountId).reveal());
+      return store
+          .sealedSecret(accountId, kind)
+          .map(ciphertext -> vault.unseal(ciphertext, accountId).reveal());
     }
   }
 

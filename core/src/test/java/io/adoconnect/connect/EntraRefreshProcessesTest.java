@@ -36,8 +36,15 @@ class EntraRefreshProcessesTest {
       String signInRefreshToken = kit.storedRefreshToken(account.id()).orElseThrow();
       int expected = listOrg001(ado, account);
 
-      try (ChildJvm child = ChildJvm.start(tmp.resolve("child.err"), List.of(),
-          "race", kit.sim.baseUri().toString(), kit.dataDir.toString(), kit.keyFile.toString(), account.id())) {
+      try (ChildJvm child =
+          ChildJvm.start(
+              tmp.resolve("child.err"),
+              List.of(),
+              "race",
+              kit.sim.baseUri().toString(),
+              kit.dataDir.toString(),
+              kit.keyFile.toString(),
+              account.id())) {
         assertThat(child.nextLine(60)).isEqualTo("READY");
         kit.sim.resetCounts();
         // Whoever renews first holds the lock a while: the other must have come to wait for it.
@@ -49,7 +56,8 @@ class EntraRefreshProcessesTest {
         kit.clock.advance(Duration.ofSeconds(twoHours));
         child.send("GO " + twoHours);
         long start = System.nanoTime();
-        CompletableFuture<Integer> mine = CompletableFuture.supplyAsync(() -> listOrg001(ado, account));
+        CompletableFuture<Integer> mine =
+            CompletableFuture.supplyAsync(() -> listOrg001(ado, account));
         int myRepositories = mine.get(60, TimeUnit.SECONDS);
         long myMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         String childAnswer = child.nextLine(60);
@@ -71,6 +79,9 @@ class EntraRefreshProcessesTest {
   }
 
   private static int listOrg001(AdoConnect ado, Account account) {
-    return ado.repositories(Optional.of(account.id()), Optional.of("org-001"), DiscoveryListener.NONE).repositories().size();
+    return ado.repositories(
+            Optional.of(account.id()), Optional.of("org-001"), DiscoveryListener.NONE)
+        .repositories()
+        .size();
   }
 }

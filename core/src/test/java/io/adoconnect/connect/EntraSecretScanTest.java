@@ -66,21 +66,27 @@ class EntraSecretScanTest {
       ado.resumableDevice().ifPresent(view -> shown.add(view.toString()));
 
       // home and guest tenant, the MSA organization refused
-      RepositoryListing listing = ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
+      RepositoryListing listing =
+          ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
       shown.add(listing.toString());
       listing.failures().forEach(failure -> shown.add(describe(failure.error())));
       shown.add(ado.test(account.id()).toString());
 
       // renewals at both tenants
       kit.clock.advance(Duration.ofHours(2));
-      RepositoryListing renewed = ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
+      RepositoryListing renewed =
+          ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
       shown.add(renewed.toString());
-      renewed.failures().stream().map(DiscoveryResult.Failure::error).forEach(e -> shown.add(describe(e)));
+      renewed.failures().stream()
+          .map(DiscoveryResult.Failure::error)
+          .forEach(e -> shown.add(describe(e)));
 
       // the session revoked
       kit.sim.revokeRefreshTokens();
       kit.clock.advance(Duration.ofHours(2));
-      Throwable revoked = catchThrowable(() -> ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE));
+      Throwable revoked =
+          catchThrowable(
+              () -> ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE));
       assertThat(revoked).isInstanceOf(ReconnectRequiredException.class);
       shown.add(describe(revoked));
 
@@ -92,16 +98,24 @@ class EntraSecretScanTest {
 
     Set<String> secrets = kit.transport.secrets();
     // tokens from the sign-in, the guest tenant's first token and the renewals at both tenants
-    assertThat(kit.transport.issued()).extracting(RecordingTransport.Issued::path).containsExactlyInAnyOrder(
-        "/common/oauth2/v2.0/token", EntraKit.tokenPath(kit.secondTenant()), EntraKit.tokenPath(kit.secondTenant()),
-        EntraKit.tokenPath(kit.homeTenant()));
-    // their access and refresh tokens, two device codes, and id tokens (identical when minted in the same second)
+    assertThat(kit.transport.issued())
+        .extracting(RecordingTransport.Issued::path)
+        .containsExactlyInAnyOrder(
+            "/common/oauth2/v2.0/token",
+            EntraKit.tokenPath(kit.secondTenant()),
+            EntraKit.tokenPath(kit.secondTenant()),
+            EntraKit.tokenPath(kit.homeTenant()));
+    // their access and refresh tokens, two device codes, and id tokens (identical when minted in
+    // the same second)
     assertThat(secrets.size()).isGreaterThanOrEqualTo(4 * 2 + 2 + 1);
 
     // the scan would see one: a planted token is found
     String planted = kit.transport.lastIssued().refreshToken();
-    assertThat(indexOf(("sealed:" + planted + ";").getBytes(StandardCharsets.US_ASCII),
-        pieces(planted).iterator().next().getBytes(StandardCharsets.US_ASCII))).isEqualTo(7);
+    assertThat(
+            indexOf(
+                ("sealed:" + planted + ";").getBytes(StandardCharsets.US_ASCII),
+                pieces(planted).iterator().next().getBytes(StandardCharsets.US_ASCII)))
+        .isEqualTo(7);
 
     List<Path> files;
     try (Stream<Path> walk = Files.walk(kit.dataDir)) {
@@ -121,13 +135,18 @@ class EntraSecretScanTest {
     for (String text : shown) {
       for (String secret : secrets) {
         for (String piece : pieces(secret)) {
-          assertThat(text.contains(piece)).as("a secret (%s…) in %s", secret.substring(0, 8), text).isFalse();
+          assertThat(text.contains(piece))
+              .as("a secret (%s…) in %s", secret.substring(0, 8), text)
+              .isFalse();
         }
       }
     }
   }
 
-  /** The whole value, and the parts that are unique to it: a JWT's signature, an opaque token's middle. */
+  /**
+   * The whole value, and the parts that are unique to it: a JWT's signature, an opaque token's
+   * middle.
+   */
   private static Set<String> pieces(String secret) {
     Set<String> pieces = new LinkedHashSet<>();
     pieces.add(secret);

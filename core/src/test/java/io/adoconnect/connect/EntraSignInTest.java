@@ -14,15 +14,17 @@ import io.adoconnect.store.ConnectionMethod;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Device code sign-in through {@link AdoConnect}, against the simulated Entra ID and Azure DevOps. */
+/**
+ * Device code sign-in through {@link AdoConnect}, against the simulated Entra ID and Azure DevOps.
+ */
 class EntraSignInTest {
   @TempDir Path tmp;
   private EntraKit kit;
@@ -64,12 +66,14 @@ class EntraSignInTest {
       assertThat(account.method()).isEqualTo(ConnectionMethod.DEVICE_CODE);
       assertThat(account.host()).isEqualTo(Account.SERVICES);
       assertThat(account.displayName()).isEqualTo(user.displayName());
-      // the e-mail-like sign-in name: preferred_username wins over the email claim (IdTokenClaims.emailAddress)
+      // the e-mail-like sign-in name: preferred_username wins over the email claim
+      // (IdTokenClaims.emailAddress)
       assertThat(account.email()).isEqualTo(user.userPrincipalName());
       assertThat(account.tenantId()).isEqualTo(kit.homeTenant());
       assertThat(account.scope()).contains("user_impersonation");
       assertThat(account.connectedAt()).isBetween(before, kit.clock.instant());
-      assertThat(account.expiresAt()).isCloseTo(account.connectedAt().plusSeconds(3600), within(5, ChronoUnit.SECONDS));
+      assertThat(account.expiresAt())
+          .isCloseTo(account.connectedAt().plusSeconds(3600), within(5, ChronoUnit.SECONDS));
       assertThat(account.organizations()).containsExactly("org-001", "org-002", "org-003");
       assertThat(account.status()).isEqualTo(AccountStatus.CONNECTED);
       // a final state answers from the store, without asking Entra again
@@ -78,21 +82,31 @@ class EntraSignInTest {
       assertThat(kit.tokenRequests()).isEqualTo(polls);
 
       kit.sim.resetCounts();
-      RepositoryListing listing = ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
+      RepositoryListing listing =
+          ado.repositories(Optional.empty(), Optional.empty(), DiscoveryListener.NONE);
 
-      assertThat(listing.repositories()).extracting(DiscoveredRepository::organization)
+      assertThat(listing.repositories())
+          .extracting(DiscoveredRepository::organization)
           .contains("org-001", "org-002")
           .doesNotContain("org-003");
-      assertThat(listing.repositories()).hasSize(expectedRepositories("org-001") + expectedRepositories("org-002"));
+      assertThat(listing.repositories())
+          .hasSize(expectedRepositories("org-001") + expectedRepositories("org-002"));
       // org-002 is in the second tenant, where the user is a guest: a token minted there
       assertThat(kit.sim.requestCount(EntraKit.tokenPath(kit.secondTenant()))).isEqualTo(1);
       assertThat(kit.sim.requestCount(EntraKit.tokenPath(kit.homeTenant()))).isZero();
-      assertThat(listing.failures()).singleElement().satisfies(failure -> {
-        assertThat(failure.organization()).isEqualTo("org-003");
-        assertThat(failure.error()).isInstanceOf(OrganizationNotSupportedException.class);
-        assertThat(failure.error().getMessage()).contains("org-003").contains("personal Microsoft accounts");
-        assertThat(failure.error().hint()).contains("Personal Access Token").contains("connect pat --org org-003");
-      });
+      assertThat(listing.failures())
+          .singleElement()
+          .satisfies(
+              failure -> {
+                assertThat(failure.organization()).isEqualTo("org-003");
+                assertThat(failure.error()).isInstanceOf(OrganizationNotSupportedException.class);
+                assertThat(failure.error().getMessage())
+                    .contains("org-003")
+                    .contains("personal Microsoft accounts");
+                assertThat(failure.error().hint())
+                    .contains("Personal Access Token")
+                    .contains("connect pat --org org-003");
+              });
       assertThat(ado.account(account.id()).status()).isEqualTo(AccountStatus.CONNECTED);
     }
   }
@@ -104,12 +118,18 @@ class EntraSignInTest {
 
       List<ConnectionCheck> checks = ado.test(account.id());
 
-      assertThat(checks).extracting(ConnectionCheck::organization).containsExactly("org-001", "org-002", "org-003");
-      assertThat(checks.subList(0, 2)).allSatisfy(c -> {
-        assertThat(c.skipped()).isNull();
-        assertThat(c.repositories()).isPositive();
-      });
-      assertThat(checks.get(2).skipped()).contains("personal Microsoft accounts").contains("connect pat --org org-003");
+      assertThat(checks)
+          .extracting(ConnectionCheck::organization)
+          .containsExactly("org-001", "org-002", "org-003");
+      assertThat(checks.subList(0, 2))
+          .allSatisfy(
+              c -> {
+                assertThat(c.skipped()).isNull();
+                assertThat(c.repositories()).isPositive();
+              });
+      assertThat(checks.get(2).skipped())
+          .contains("personal Microsoft accounts")
+          .contains("connect pat --org org-003");
     }
   }
 
@@ -124,7 +144,8 @@ class EntraSignInTest {
 
     kit.clock.advance(Duration.ofSeconds(5));
     try (AdoConnect second = kit.open()) {
-      assertThat(second.resumableDevice()).hasValueSatisfying(view -> assertThat(view.flowId()).isEqualTo(started.flowId()));
+      assertThat(second.resumableDevice())
+          .hasValueSatisfying(view -> assertThat(view.flowId()).isEqualTo(started.flowId()));
       DeviceFlowView done = second.pollDevice(started.flowId());
 
       assertThat(done.state()).isEqualTo("authorized");
@@ -135,8 +156,9 @@ class EntraSignInTest {
   }
 
   private int expectedRepositories(String organization) {
-    return (int) kit.sim.dataset().organization(organization).orElseThrow().repositories().stream()
-        .filter(io.adoconnect.simulator.data.Repository::cloneable)
-        .count();
+    return (int)
+        kit.sim.dataset().organization(organization).orElseThrow().repositories().stream()
+            .filter(io.adoconnect.simulator.data.Repository::cloneable)
+            .count();
   }
 }

@@ -70,7 +70,9 @@ class EntraTokenRefreshTest {
     try (AdoConnect ado = kit.open()) {
       Account account = kit.signIn(ado);
       String signedIn = kit.transport.lastIssued().accessToken();
-      kit.sim.expireAccessTokens(); // revoked on the service side; our stored expiry is still an hour away
+      kit.sim
+          .expireAccessTokens(); // revoked on the service side; our stored expiry is still an hour
+      // away
       kit.sim.resetCounts();
       kit.transport.clearSent();
 
@@ -78,7 +80,9 @@ class EntraTokenRefreshTest {
 
       assertThat(repos).isNotEmpty();
       assertThat(kit.tokenRequests()).isEqualTo(1);
-      assertThat(devOpsAuthorizations()).containsExactly("Bearer " + signedIn, "Bearer " + kit.transport.lastIssued().accessToken());
+      assertThat(devOpsAuthorizations())
+          .containsExactly(
+              "Bearer " + signedIn, "Bearer " + kit.transport.lastIssued().accessToken());
       assertThat(ado.account(account.id()).status()).isEqualTo(AccountStatus.CONNECTED);
     }
   }
@@ -90,7 +94,12 @@ class EntraTokenRefreshTest {
       Account account = kit.signIn(ado);
       String signedIn = kit.transport.lastIssued().accessToken();
       String firstRefreshToken = kit.transport.lastIssued().refreshToken();
-      Instant expiresAt = kit.storedAccessTokens(account.id()).orElseThrow().get(kit.homeTenant()).orElseThrow().expiresAt();
+      Instant expiresAt =
+          kit.storedAccessTokens(account.id())
+              .orElseThrow()
+              .get(kit.homeTenant())
+              .orElseThrow()
+              .expiresAt();
 
       // 91 s left: still used as is
       kit.clock.setOffset(Duration.between(Instant.now(), expiresAt.minusSeconds(91)));
@@ -124,15 +133,18 @@ class EntraTokenRefreshTest {
   @Test
   void withAShortLivedTokenOneRequestCostsOneRenewalAndCarriesTheNewToken() {
     kit = new EntraKit(SimulatorConfig.defaults().withAccessTokenLifetimeSeconds(60), tmp);
-    try (AdoConnect ado = kit.open(); Store store = Store.open(kit.dataDir)) {
+    try (AdoConnect ado = kit.open();
+        Store store = Store.open(kit.dataDir)) {
       Account account = kit.signIn(ado);
       String signedIn = kit.transport.lastIssued().accessToken();
       EntraTokens tokens = new EntraTokens(kit.settings, store, this::vault);
       kit.sim.resetCounts();
       kit.transport.clearSent();
 
-      ApiResponse answer = new AzureDevOpsHttp(kit.transport, tokens.credential(account, kit.homeTenant()))
-          .send(ApiRequest.get(URI.create(kit.sim.baseUri() + "/org-001/_apis/connectionData")));
+      ApiResponse answer =
+          new AzureDevOpsHttp(kit.transport, tokens.credential(account, kit.homeTenant()))
+              .send(
+                  ApiRequest.get(URI.create(kit.sim.baseUri() + "/org-001/_apis/connectionData")));
 
       assertThat(answer.status()).isEqualTo(200);
       assertThat(kit.sim.requestCount(EntraKit.tokenPath(kit.homeTenant()))).isEqualTo(1);
@@ -145,13 +157,15 @@ class EntraTokenRefreshTest {
   @Test
   void aHundredConcurrentCallersWithAnExpiredTokenCauseOneRenewal() throws Exception {
     kit = new EntraKit(SimulatorConfig.defaults(), tmp);
-    try (AdoConnect ado = kit.open(); Store store = Store.open(kit.dataDir)) {
+    try (AdoConnect ado = kit.open();
+        Store store = Store.open(kit.dataDir)) {
       Account account = kit.signIn(ado);
       String signedIn = kit.transport.lastIssued().accessToken();
       EntraTokens tokens = new EntraTokens(kit.settings, store, this::vault);
       expireEverything();
 
-      List<String> answers = concurrently(() -> tokens.credential(account, kit.homeTenant()).authorization().reveal());
+      List<String> answers =
+          concurrently(() -> tokens.credential(account, kit.homeTenant()).authorization().reveal());
 
       assertThat(kit.tokenRequests()).isEqualTo(1);
       String renewed = kit.transport.lastIssued().accessToken();
@@ -167,7 +181,9 @@ class EntraTokenRefreshTest {
       Account account = kit.signIn(ado);
       expireEverything();
 
-      List<List<String>> listings = concurrently(() -> org001(ado, account).stream().map(DiscoveredRepository::path).toList());
+      List<List<String>> listings =
+          concurrently(
+              () -> org001(ado, account).stream().map(DiscoveredRepository::path).toList());
 
       assertThat(kit.tokenRequests()).isEqualTo(1);
       assertThat(Set.copyOf(listings)).hasSize(1);
@@ -187,15 +203,17 @@ class EntraTokenRefreshTest {
       expireEverything();
 
       assertThatThrownBy(() -> ado.test(account.id()))
-          .isInstanceOfSatisfying(ReconnectRequiredException.class, e -> {
-            assertThat(e.getMessage()).contains("invalid_grant");
-            assertThat(e.hint())
-                .contains("Disconnect")
-                .contains("ado-connect disconnect " + account.id())
-                .contains("device flow again")
-                .contains("ado-connect connect device")
-                .contains("Nothing was deleted");
-          });
+          .isInstanceOfSatisfying(
+              ReconnectRequiredException.class,
+              e -> {
+                assertThat(e.getMessage()).contains("invalid_grant");
+                assertThat(e.hint())
+                    .contains("Disconnect")
+                    .contains("ado-connect disconnect " + account.id())
+                    .contains("device flow again")
+                    .contains("ado-connect connect device")
+                    .contains("Nothing was deleted");
+              });
 
       Account after = ado.account(account.id());
       assertThat(after.status()).isEqualTo(AccountStatus.RECONNECT_NEEDED);
@@ -204,7 +222,10 @@ class EntraTokenRefreshTest {
       assertThat(kit.storedAccessTokens(account.id())).isPresent();
 
       // listing repositories fails the same way and changes nothing more
-      assertThatThrownBy(() -> ado.repositories(Optional.of(account.id()), Optional.empty(), DiscoveryListener.NONE))
+      assertThatThrownBy(
+              () ->
+                  ado.repositories(
+                      Optional.of(account.id()), Optional.empty(), DiscoveryListener.NONE))
           .isInstanceOf(ReconnectRequiredException.class);
       assertThat(ado.account(account.id()).status()).isEqualTo(AccountStatus.RECONNECT_NEEDED);
       assertThat(kit.storedRefreshToken(account.id())).contains(refreshToken);
@@ -226,11 +247,13 @@ class EntraTokenRefreshTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < CALLERS; i++) {
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          go.await();
-          return call.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return call.call();
+                }));
       }
       assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
       go.countDown();
@@ -245,7 +268,9 @@ class EntraTokenRefreshTest {
   }
 
   private List<DiscoveredRepository> org001(AdoConnect ado, Account account) {
-    return ado.repositories(Optional.of(account.id()), Optional.of("org-001"), DiscoveryListener.NONE).repositories();
+    return ado.repositories(
+            Optional.of(account.id()), Optional.of("org-001"), DiscoveryListener.NONE)
+        .repositories();
   }
 
   /** The Authorization headers sent to Azure DevOps (not to Entra), distinct, in order. */

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock plus an offset tests move forward, so token expiry is driven, not waited for. */
+/**
+ * The system clock plus an offset tests move forward, so token expiry is driven, not waited for.
+ */
 final class MutableClock extends Clock {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 

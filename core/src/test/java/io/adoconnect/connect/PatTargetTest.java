@@ -37,17 +37,28 @@ class PatTargetTest {
 
   @Test
   void aServerUrlThatAlreadyEndsWithTheCollectionIsRefusedWithTheFix() {
-    assertThatThrownBy(() -> PatTarget.server("https://tfs.example.com/tfs/DefaultCollection", "DefaultCollection"))
+    assertThatThrownBy(
+            () ->
+                PatTarget.server(
+                    "https://tfs.example.com/tfs/DefaultCollection", "DefaultCollection"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("already ends with the collection")
-        .satisfies(e -> assertThat(((InvalidInputException) e).hint()).contains("--server https://tfs.example.com/tfs --collection DefaultCollection"));
+        .satisfies(
+            e ->
+                assertThat(((InvalidInputException) e).hint())
+                    .contains(
+                        "--server https://tfs.example.com/tfs --collection DefaultCollection"));
   }
 
   @Test
   void missingOrMalformedPartsAreRefused() {
-    assertThatThrownBy(() -> PatTarget.services(List.of())).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> PatTarget.services(List.of("not an org"))).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> PatTarget.server("tfs.example.com", "DefaultCollection")).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> PatTarget.server("https://tfs.example.com", " ")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> PatTarget.services(List.of()))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> PatTarget.services(List.of("not an org")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> PatTarget.server("tfs.example.com", "DefaultCollection"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> PatTarget.server("https://tfs.example.com", " "))
+        .isInstanceOf(InvalidInputException.class);
   }
 }

@@ -33,12 +33,14 @@ final class RecordingTransport implements HttpTransport {
   @Override
   public ApiResponse send(ApiRequest request) {
     ApiResponse response = next.send(request);
-    String authorization = request.headers().entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase("Authorization"))
-        .map(java.util.Map.Entry::getValue)
-        .findFirst()
-        .orElse(null);
-    sent.add(new Sent(request.method(), request.uri().toString(), authorization, response.status()));
+    String authorization =
+        request.headers().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase("Authorization"))
+            .map(java.util.Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
+    sent.add(
+        new Sent(request.method(), request.uri().toString(), authorization, response.status()));
     String path = request.uri().getPath();
     if (path != null && path.contains("/oauth2/") && response.contentType().contains("json")) {
       try {
@@ -49,8 +51,11 @@ final class RecordingTransport implements HttpTransport {
           }
         }
         if (body.hasNonNull("access_token")) {
-          issued.add(new Issued(path, body.get("access_token").asText(),
-              body.hasNonNull("refresh_token") ? body.get("refresh_token").asText() : null));
+          issued.add(
+              new Issued(
+                  path,
+                  body.get("access_token").asText(),
+                  body.hasNonNull("refresh_token") ? body.get("refresh_token").asText() : null));
         }
       } catch (java.io.IOException ignored) {
         // not JSON after all: nothing to record

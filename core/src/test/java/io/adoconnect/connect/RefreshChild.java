@@ -25,15 +25,15 @@ import java.util.Optional;
  * directory of the test's JVM. Talks over stdout/stdin in lines.
  *
  * <ul>
- *   <li>{@code race BASE DATA_DIR KEY_FILE ACCOUNT_ID}: lists org-001 with a valid token (warming up),
- *       prints {@code READY}, waits for a line {@code GO SECONDS}, moves its clock that far (so the
- *       token looks expired), lists org-001 again and prints {@code OK repositories elapsedMillis}
- *       (or {@code FAIL …} and exits 1).
- *   <li>{@code loop BASE DATA_DIR KEY_FILE ACCOUNT_ID TENANT [MAX_RENEWALS]}: opens the store, prints
- *       {@code REFRESHING}, then asks for the tenant's access token forever — with the simulator's
- *       access tokens shorter than the 90 s margin each ask is a renewal — printing {@code R} after
- *       each; it is meant to be killed (an optional {@code MAX_RENEWALS} ends it normally after that many, to
- *       record a class-data-sharing archive for quicker starts).
+ *   <li>{@code race BASE DATA_DIR KEY_FILE ACCOUNT_ID}: lists org-001 with a valid token (warming
+ *       up), prints {@code READY}, waits for a line {@code GO SECONDS}, moves its clock that far
+ *       (so the token looks expired), lists org-001 again and prints {@code OK repositories
+ *       elapsedMillis} (or {@code FAIL …} and exits 1).
+ *   <li>{@code loop BASE DATA_DIR KEY_FILE ACCOUNT_ID TENANT [MAX_RENEWALS]}: opens the store,
+ *       prints {@code REFRESHING}, then asks for the tenant's access token forever — with the
+ *       simulator's access tokens shorter than the 90 s margin each ask is a renewal — printing
+ *       {@code R} after each; it is meant to be killed (an optional {@code MAX_RENEWALS} ends it
+ *       normally after that many, to record a class-data-sharing archive for quicker starts).
  * </ul>
  */
 public final class RefreshChild {
@@ -47,11 +47,19 @@ public final class RefreshChild {
     Path keyFile = Path.of(args[3]);
     String accountId = args[4];
     MutableClock clock = new MutableClock();
-    ConnectSettings settings = settings(base, dataDir, keyFile, RetryingTransport.standard(), clock);
+    ConnectSettings settings =
+        settings(base, dataDir, keyFile, RetryingTransport.standard(), clock);
     try {
       switch (mode) {
         case "race" -> race(settings, clock, accountId, out);
-        case "loop" -> loop(settings, keyFile, accountId, args[5], args.length > 6 ? Integer.parseInt(args[6]) : -1, out);
+        case "loop" ->
+            loop(
+                settings,
+                keyFile,
+                accountId,
+                args[5],
+                args.length > 6 ? Integer.parseInt(args[6]) : -1,
+                out);
         default -> throw new IllegalArgumentException("unknown mode " + mode);
       }
     } catch (RuntimeException e) {
@@ -62,17 +70,26 @@ public final class RefreshChild {
   }
 
   /** The settings the brief prescribes, with the transport and clock chosen by the caller. */
-  static ConnectSettings settings(URI base, Path dataDir, Path keyFile, HttpTransport transport, Clock clock) {
+  static ConnectSettings settings(
+      URI base, Path dataDir, Path keyFile, HttpTransport transport, Clock clock) {
     return new ConnectSettings(
-        dataDir, AzureDevOpsEndpoints.allAt(base), EntraSettings.fromEnvironment(base, Map.of()),
-        () -> new KeyFileSource(keyFile), transport, clock, 32);
+        dataDir,
+        AzureDevOpsEndpoints.allAt(base),
+        EntraSettings.fromEnvironment(base, Map.of()),
+        () -> new KeyFileSource(keyFile),
+        transport,
+        clock,
+        32);
   }
 
-  private static void race(ConnectSettings settings, MutableClock clock, String accountId, PrintStream out) throws Exception {
+  private static void race(
+      ConnectSettings settings, MutableClock clock, String accountId, PrintStream out)
+      throws Exception {
     try (AdoConnect ado = AdoConnect.open(settings)) {
       list(ado, accountId);
       out.println("READY");
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String go = in.readLine();
       if (go == null || !go.startsWith("GO ")) {
         throw new IllegalStateException("expected GO, got " + go);
@@ -80,16 +97,24 @@ public final class RefreshChild {
       clock.advance(Duration.ofSeconds(Long.parseLong(go.substring(3).strip())));
       long start = System.nanoTime();
       int repositories = list(ado, accountId);
-      out.println("OK " + repositories + " " + Duration.ofNanos(System.nanoTime() - start).toMillis());
+      out.println(
+          "OK " + repositories + " " + Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
   }
 
   private static int list(AdoConnect ado, String accountId) {
-    return ado.repositories(Optional.of(accountId), Optional.of("org-001"), DiscoveryListener.NONE).repositories().size();
+    return ado.repositories(Optional.of(accountId), Optional.of("org-001"), DiscoveryListener.NONE)
+        .repositories()
+        .size();
   }
 
   private static void loop(
-      ConnectSettings settings, Path keyFile, String accountId, String tenant, int maxRenewals, PrintStream out) {
+      ConnectSettings settings,
+      Path keyFile,
+      String accountId,
+      String tenant,
+      int maxRenewals,
+      PrintStream out) {
     Vault vault = Vault.open(new KeyFileSource(keyFile));
     try (Store store = Store.open(settings.dataDir())) {
       Account account = store.findAccount(accountId).orElseThrow();

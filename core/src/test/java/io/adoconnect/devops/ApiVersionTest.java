@@ -11,7 +11,9 @@ class ApiVersionTest {
   void parsesReleasedAndPreviewVersionsAndOrdersThemByNumber() {
     assertThat(ApiVersion.parse("6.0")).isEqualTo(new ApiVersion(6, 0, null));
     assertThat(ApiVersion.parse("7.2-preview.4").toString()).isEqualTo("7.2-preview.4");
-    assertThat(ApiVersion.parse("6.1")).isGreaterThan(ApiVersion.parse("6.0")).isLessThan(ApiVersion.SERVICES);
+    assertThat(ApiVersion.parse("6.1"))
+        .isGreaterThan(ApiVersion.parse("6.0"))
+        .isLessThan(ApiVersion.SERVICES);
   }
 
   @Test

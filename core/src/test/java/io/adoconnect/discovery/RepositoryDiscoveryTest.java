@@ -33,9 +33,13 @@ class RepositoryDiscoveryTest {
 
   @BeforeAll
   static void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults().withOrgs(4).withProjects(6).withRepos(4));
+    simulator =
+        Simulator.start(SimulatorConfig.defaults().withOrgs(4).withProjects(6).withRepos(4));
     endpoints = AzureDevOpsEndpoints.allAt(simulator.baseUri());
-    http = new AzureDevOpsHttp(RetryingTransport.standard(), PatCredential.of(Secret.of(simulator.config().pat()), false));
+    http =
+        new AzureDevOpsHttp(
+            RetryingTransport.standard(),
+            PatCredential.of(Secret.of(simulator.config().pat()), false));
   }
 
   @AfterAll
@@ -73,15 +77,20 @@ class RepositoryDiscoveryTest {
   @Test
   void profileDiscoveryFindsEveryCloneableRepositoryWithOneListingPerOrganization() {
     List<String> progress = Collections.synchronizedList(new ArrayList<>());
-    DiscoveryResult result = discover(DiscoveryScope.saved(List.of()), new DiscoveryListener() {
-      @Override
-      public void organizationDone(String organization, int repositories, int done, int total) {
-        progress.add(organization + ":" + done + "/" + total);
-      }
-    });
+    DiscoveryResult result =
+        discover(
+            DiscoveryScope.saved(List.of()),
+            new DiscoveryListener() {
+              @Override
+              public void organizationDone(
+                  String organization, int repositories, int done, int total) {
+                progress.add(organization + ":" + done + "/" + total);
+              }
+            });
 
     assertThat(result.failures()).isEmpty();
-    assertThat(result.repositories()).extracting(DiscoveredRepository::path)
+    assertThat(result.repositories())
+        .extracting(DiscoveredRepository::path)
         .containsExactlyInAnyOrderElementsOf(expectedPaths(simulator.dataset().organizations()));
     assertThat(progress).hasSize(4).anyMatch(p -> p.endsWith("4/4"));
     // profile + accounts + one org-level listing per organization; no project walk
@@ -94,7 +103,8 @@ class RepositoryDiscoveryTest {
 
   @Test
   void requestsCarryTheHeadersMicrosoftsClientsSendAndNoCredentialInTheUrl() {
-    discovery().discover(List.of(Organization.services(endpoints, "org-001")), DiscoveryListener.NONE);
+    discovery()
+        .discover(List.of(Organization.services(endpoints, "org-001")), DiscoveryListener.NONE);
 
     RecordedRequest request = simulator.requests().get(0);
     assertThat(request.header("Authorization")).contains("Basic");
@@ -106,45 +116,67 @@ class RepositoryDiscoveryTest {
 
   @Test
   void resultsAreSortedCaseInsensitivelyByOrganizationProjectAndName() {
-    List<DiscoveredRepository> found = discover(DiscoveryScope.saved(List.of()), DiscoveryListener.NONE).repositories();
+    List<DiscoveredRepository> found =
+        discover(DiscoveryScope.saved(List.of()), DiscoveryListener.NONE).repositories();
 
-    Comparator<DiscoveredRepository> expected = Comparator.comparing((DiscoveredRepository r) -> r.organization().toLowerCase(Locale.ROOT))
-        .thenComparing(r -> r.project().toLowerCase(Locale.ROOT)).thenComparing(r -> r.name().toLowerCase(Locale.ROOT));
+    Comparator<DiscoveredRepository> expected =
+        Comparator.comparing((DiscoveredRepository r) -> r.organization().toLowerCase(Locale.ROOT))
+            .thenComparing(r -> r.project().toLowerCase(Locale.ROOT))
+            .thenComparing(r -> r.name().toLowerCase(Locale.ROOT));
     assertThat(found).isSortedAccordingTo(expected);
-    assertThat(found).extracting(DiscoveredRepository::project).anyMatch(p -> !p.equals(p.toLowerCase(Locale.ROOT)));
+    assertThat(found)
+        .extracting(DiscoveredRepository::project)
+        .anyMatch(p -> !p.equals(p.toLowerCase(Locale.ROOT)));
   }
 
   @Test
   void everyEntryCarriesTheFieldsUsersNeedToClone() {
     Collection org = simulator.dataset().organization("org-002").orElseThrow();
     List<DiscoveredRepository> found =
-        discovery().discover(List.of(Organization.services(endpoints, "org-002")), DiscoveryListener.NONE).repositories();
+        discovery()
+            .discover(List.of(Organization.services(endpoints, "org-002")), DiscoveryListener.NONE)
+            .repositories();
 
-    Repository sample = org.repositories().stream().filter(r -> r.cloneable() && r.defaultBranch() != null).findFirst().orElseThrow();
-    DiscoveredRepository entry = found.stream().filter(r -> r.id().equals(sample.id().toString())).findFirst().orElseThrow();
+    Repository sample =
+        org.repositories().stream()
+            .filter(r -> r.cloneable() && r.defaultBranch() != null)
+            .findFirst()
+            .orElseThrow();
+    DiscoveredRepository entry =
+        found.stream().filter(r -> r.id().equals(sample.id().toString())).findFirst().orElseThrow();
     assertThat(entry.organization()).isEqualTo("org-002");
     assertThat(entry.project()).isEqualTo(sample.project().name());
     assertThat(entry.name()).isEqualTo(sample.name());
     assertThat(entry.defaultBranch()).isEqualTo(sample.defaultBranch());
-    assertThat(entry.cloneUrl()).startsWith("http://org-002@127.0.0.1:" + simulator.port() + "/org-002/");
+    assertThat(entry.cloneUrl())
+        .startsWith("http://org-002@127.0.0.1:" + simulator.port() + "/org-002/");
     assertThat(entry.webUrl()).startsWith("http://127.0.0.1:" + simulator.port() + "/org-002/");
     assertThat(entry.sshUrl()).isNotBlank();
     assertThat(entry.size()).isEqualTo(sample.size());
-    assertThat(found).noneMatch(r -> org.repositories().stream().anyMatch(x -> x.id().toString().equals(r.id()) && !x.cloneable()));
+    assertThat(found)
+        .noneMatch(
+            r ->
+                org.repositories().stream()
+                    .anyMatch(x -> x.id().toString().equals(r.id()) && !x.cloneable()));
   }
 
   @Test
   void anExplicitOrganizationSkipsProfileDiscovery() {
-    DiscoveryResult result = discover(new DiscoveryScope(Optional.of("org-003"), List.of()), DiscoveryListener.NONE);
+    DiscoveryResult result =
+        discover(new DiscoveryScope(Optional.of("org-003"), List.of()), DiscoveryListener.NONE);
 
-    assertThat(result.repositories()).allMatch(r -> r.organization().equals("org-003")).isNotEmpty();
+    assertThat(result.repositories())
+        .allMatch(r -> r.organization().equals("org-003"))
+        .isNotEmpty();
     assertThat(simulator.requestCount("/_apis/profile/profiles/me")).isZero();
     assertThat(simulator.requestCount()).isEqualTo(1);
   }
 
   @Test
   void savedOrganizationsAreUsedBeforeTheProfile() {
-    discover(DiscoveryScope.saved(List.of(Organization.services(endpoints, "org-001"))), DiscoveryListener.NONE);
+    discover(
+        DiscoveryScope.saved(List.of(Organization.services(endpoints, "org-001"))),
+        DiscoveryListener.NONE);
 
     assertThat(simulator.requestCount("/_apis/profile/profiles/me")).isZero();
     assertThat(simulator.requestCount("/org-001/_apis/git/repositories")).isEqualTo(1);
@@ -154,33 +186,51 @@ class RepositoryDiscoveryTest {
   void fallsBackToProjectByProjectWhenTheOrgLevelListingIsRefused() {
     simulator.failNext("/org-001/_apis/git/repositories", 404, 1);
 
-    DiscoveryResult result = discovery().discover(List.of(Organization.services(endpoints, "org-001")), DiscoveryListener.NONE);
+    DiscoveryResult result =
+        discovery()
+            .discover(List.of(Organization.services(endpoints, "org-001")), DiscoveryListener.NONE);
 
-    assertThat(result.repositories()).extracting(DiscoveredRepository::path)
-        .containsExactlyInAnyOrderElementsOf(expectedPaths(List.of(simulator.dataset().organization("org-001").orElseThrow())));
+    assertThat(result.repositories())
+        .extracting(DiscoveredRepository::path)
+        .containsExactlyInAnyOrderElementsOf(
+            expectedPaths(List.of(simulator.dataset().organization("org-001").orElseThrow())));
     assertThat(simulator.requestCount("/org-001/_apis/projects")).isEqualTo(1);
-    assertThat(simulator.requests()).filteredOn(r -> r.path().matches("/org-001/[^_][^/]*/_apis/git/repositories")).hasSize(6);
+    assertThat(simulator.requests())
+        .filteredOn(r -> r.path().matches("/org-001/[^_][^/]*/_apis/git/repositories"))
+        .hasSize(6);
   }
 
   @Test
   void aFailingOrganizationIsReportedWithoutLosingTheOthers() {
     simulator.failNext("/org-002/_apis/git/repositories", 401, 1);
 
-    DiscoveryResult result = discovery().discover(
-        List.of(Organization.services(endpoints, "org-001"), Organization.services(endpoints, "org-002")), DiscoveryListener.NONE);
+    DiscoveryResult result =
+        discovery()
+            .discover(
+                List.of(
+                    Organization.services(endpoints, "org-001"),
+                    Organization.services(endpoints, "org-002")),
+                DiscoveryListener.NONE);
 
-    assertThat(result.repositories()).isNotEmpty().allMatch(r -> r.organization().equals("org-001"));
-    assertThat(result.failures()).singleElement().satisfies(f -> {
-      assertThat(f.organization()).isEqualTo("org-002");
-      assertThat(f.error()).isInstanceOf(AccessDeniedException.class);
-    });
+    assertThat(result.repositories())
+        .isNotEmpty()
+        .allMatch(r -> r.organization().equals("org-001"));
+    assertThat(result.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.organization()).isEqualTo("org-002");
+              assertThat(f.error()).isInstanceOf(AccessDeniedException.class);
+            });
   }
 
   @Test
   void transientServerErrorsAreRetried() {
     simulator.failNext("/org-001/_apis/git/repositories", 503, 2);
 
-    DiscoveryResult result = discovery().discover(List.of(Organization.services(endpoints, "org-001")), DiscoveryListener.NONE);
+    DiscoveryResult result =
+        discovery()
+            .discover(List.of(Organization.services(endpoints, "org-001")), DiscoveryListener.NONE);
 
     assertThat(result.failures()).isEmpty();
     assertThat(simulator.requestCount("/org-001/_apis/git/repositories")).isEqualTo(3);

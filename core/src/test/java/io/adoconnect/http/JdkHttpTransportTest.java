@@ -26,45 +26,53 @@ class JdkHttpTransportTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/big", exchange -> {
-      exchange.sendResponseHeaders(200, 0);
-      try (OutputStream out = exchange.getResponseBody()) {
-        byte[] chunk = new byte[64 * 1024];
-        for (int i = 0; i < 64; i++) {
-          out.write(chunk);
-        }
-      } catch (IOException ignored) {
-        // the client hung up once it had seen enough: that is the point of the cap
-      }
-    });
-    server.createContext("/slow", exchange -> {
-      try {
-        Thread.sleep(3000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    server.createContext("/redirect", exchange -> {
-      exchange.getResponseHeaders().add("Location", "/elsewhere");
-      exchange.sendResponseHeaders(302, -1);
-      exchange.close();
-    });
-    server.createContext("/gzip", exchange -> {
-      byte[] inflated = new byte[Integer.parseInt(exchange.getRequestURI().getQuery())];
-      Arrays.fill(inflated, (byte) 'a');
-      ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-      try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-        gzip.write(inflated);
-      }
-      acceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-      exchange.getResponseHeaders().add("Content-Encoding", "gzip");
-      exchange.sendResponseHeaders(200, compressed.size());
-      try (OutputStream out = exchange.getResponseBody()) {
-        compressed.writeTo(out);
-      }
-    });
+    server.createContext(
+        "/big",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            byte[] chunk = new byte[64 * 1024];
+            for (int i = 0; i < 64; i++) {
+              out.write(chunk);
+            }
+          } catch (IOException ignored) {
+            // the client hung up once it had seen enough: that is the point of the cap
+          }
+        });
+    server.createContext(
+        "/slow",
+        exchange -> {
+          try {
+            Thread.sleep(3000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/redirect",
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", "/elsewhere");
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/gzip",
+        exchange -> {
+          byte[] inflated = new byte[Integer.parseInt(exchange.getRequestURI().getQuery())];
+          Arrays.fill(inflated, (byte) 'a');
+          ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+          try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(inflated);
+          }
+          acceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+          exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+          exchange.sendResponseHeaders(200, compressed.size());
+          try (OutputStream out = exchange.getResponseBody()) {
+            compressed.writeTo(out);
+          }
+        });
     server.start();
     base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -76,7 +84,8 @@ class JdkHttpTransportTest {
 
   @Test
   void refusesABodyLargerThanTheCap() {
-    JdkHttpTransport transport = new JdkHttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024);
+    JdkHttpTransport transport =
+        new JdkHttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024);
 
     assertThatThrownBy(() -> transport.send(ApiRequest.get(base.resolve("/big"))))
         .isInstanceOf(TransportException.class)
@@ -85,7 +94,8 @@ class JdkHttpTransportTest {
 
   @Test
   void asksForGzipAndHandsOnTheInflatedBody() {
-    ApiResponse response = JdkHttpTransport.withDefaults().send(ApiRequest.get(base.resolve("/gzip?5000")));
+    ApiResponse response =
+        JdkHttpTransport.withDefaults().send(ApiRequest.get(base.resolve("/gzip?5000")));
 
     assertThat(acceptEncoding).isEqualTo("gzip");
     assertThat(response.body()).hasSize(5000).containsOnly((byte) 'a');
@@ -94,7 +104,8 @@ class JdkHttpTransportTest {
 
   @Test
   void aSmallGzipBodyThatInflatesPastTheCapIsRefused() {
-    JdkHttpTransport transport = new JdkHttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024);
+    JdkHttpTransport transport =
+        new JdkHttpTransport(Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024);
 
     // ~10 KB on the wire, 8 MiB inflated: a compression bomb must not get past the cap
     assertThatThrownBy(() -> transport.send(ApiRequest.get(base.resolve("/gzip?" + (8 << 20)))))
@@ -104,7 +115,8 @@ class JdkHttpTransportTest {
 
   @Test
   void aHostThatDoesNotAnswerInTimeIsATimeout() {
-    JdkHttpTransport transport = new JdkHttpTransport(Duration.ofSeconds(2), Duration.ofMillis(200), 1024);
+    JdkHttpTransport transport =
+        new JdkHttpTransport(Duration.ofSeconds(2), Duration.ofMillis(200), 1024);
 
     assertThatThrownBy(() -> transport.send(ApiRequest.get(base.resolve("/slow"))))
         .isInstanceOf(TransportException.class)
@@ -119,14 +131,16 @@ class JdkHttpTransportTest {
     }
     JdkHttpTransport transport = JdkHttpTransport.withDefaults();
 
-    assertThatThrownBy(() -> transport.send(ApiRequest.get(URI.create("http://127.0.0.1:" + port + "/x"))))
+    assertThatThrownBy(
+            () -> transport.send(ApiRequest.get(URI.create("http://127.0.0.1:" + port + "/x"))))
         .isInstanceOf(TransportException.class)
         .hasMessageContaining("Could not reach http://127.0.0.1:" + port);
   }
 
   @Test
   void doesNotFollowRedirectsSoASignInRedirectStaysVisible() {
-    ApiResponse response = JdkHttpTransport.withDefaults().send(ApiRequest.get(base.resolve("/redirect")));
+    ApiResponse response =
+        JdkHttpTransport.withDefaults().send(ApiRequest.get(base.resolve("/redirect")));
 
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.header("location")).contains("/elsewhere");

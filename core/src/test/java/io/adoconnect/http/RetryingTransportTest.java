@@ -22,13 +22,19 @@ class RetryingTransportTest {
   private final List<Duration> slept = new ArrayList<>();
   private final Deque<Supplier<ApiResponse>> script = new ArrayDeque<>();
   private int calls;
-  private final HttpTransport scripted = request -> {
-    calls++;
-    return script.removeFirst().get();
-  };
-  private final RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30));
+  private final HttpTransport scripted =
+      request -> {
+        calls++;
+        return script.removeFirst().get();
+      };
+  private final RetryPolicy policy =
+      new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30));
   private final RetryingTransport transport =
-      new RetryingTransport(scripted, policy, slept::add, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+      new RetryingTransport(
+          scripted,
+          policy,
+          slept::add,
+          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
   private static ApiResponse status(int status, Map<String, List<String>> headers) {
     return new ApiResponse(status, headers, new byte[0]);
@@ -81,7 +87,9 @@ class RetryingTransportTest {
   void aRetryAfterLongerThanMaxWaitFailsFastInsteadOfHanging() {
     script.add(() -> status(429, Map.of("Retry-After", List.of("3600"))));
 
-    assertThatThrownBy(() -> transport.send(GET)).isInstanceOf(ThrottledException.class).hasMessageContaining("429");
+    assertThatThrownBy(() -> transport.send(GET))
+        .isInstanceOf(ThrottledException.class)
+        .hasMessageContaining("429");
     assertThat(calls).isEqualTo(1);
   }
 
@@ -89,7 +97,8 @@ class RetryingTransportTest {
   void neverRetriesANonIdempotentRequest() {
     script.add(() -> status(503, Map.of()));
 
-    ApiRequest post = ApiRequest.json("POST", URI.create("http://h/_apis/x"), new byte[0], "application/json");
+    ApiRequest post =
+        ApiRequest.json("POST", URI.create("http://h/_apis/x"), new byte[0], "application/json");
     assertThat(transport.send(post).status()).isEqualTo(503);
     assertThat(calls).isEqualTo(1);
   }
@@ -97,9 +106,10 @@ class RetryingTransportTest {
   @Test
   void retriesIoFailuresOnlyUpToTheBound() {
     for (int i = 0; i < 3; i++) {
-      script.add(() -> {
-        throw new TransportException("down", null, null);
-      });
+      script.add(
+          () -> {
+            throw new TransportException("down", null, null);
+          });
     }
 
     assertThatThrownBy(() -> transport.send(GET)).isInstanceOf(TransportException.class);

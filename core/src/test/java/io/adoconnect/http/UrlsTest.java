@@ -8,16 +8,27 @@ import org.junit.jupiter.api.Test;
 class UrlsTest {
   @Test
   void encodesSpacesAndUnicodeInSegmentsAsUtf8() {
-    URI uri = Urls.at(URI.create("https://dev.azure.com/org/")).segment("Zürich Payments").path("_apis/git/repositories")
-        .segment("web.api#1").query("api-version", "7.1").build();
+    URI uri =
+        Urls.at(URI.create("https://dev.azure.com/org/"))
+            .segment("Zürich Payments")
+            .path("_apis/git/repositories")
+            .segment("web.api#1")
+            .query("api-version", "7.1")
+            .build();
 
     assertThat(uri.toString())
-        .isEqualTo("https://dev.azure.com/org/Z%C3%BCrich%20Payments/_apis/git/repositories/web.api%231?api-version=7.1");
+        .isEqualTo(
+            "https://dev.azure.com/org/Z%C3%BCrich%20Payments/_apis/git/repositories/web.api%231?api-version=7.1");
   }
 
   @Test
   void keepsDollarInQueryNamesAsAzureDevOpsWritesThem() {
-    assertThat(Urls.at(URI.create("http://h")).path("_apis/projects").query("$top", 5).build().toString())
+    assertThat(
+            Urls.at(URI.create("http://h"))
+                .path("_apis/projects")
+                .query("$top", 5)
+                .build()
+                .toString())
         .isEqualTo("http://h/_apis/projects?$top=5");
   }
 

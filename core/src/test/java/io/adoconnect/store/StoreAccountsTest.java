@@ -42,15 +42,26 @@ class StoreAccountsTest {
     store.saveAccount(account, Map.of(SecretKind.PAT, SEALED_PAT));
 
     assertThat(store.findAccount("acc1")).contains(account);
-    assertThat(store.sealedSecret("acc1", SecretKind.PAT)).hasValueSatisfying(s -> assertThat(s).isEqualTo(SEALED_PAT));
+    assertThat(store.sealedSecret("acc1", SecretKind.PAT))
+        .hasValueSatisfying(s -> assertThat(s).isEqualTo(SEALED_PAT));
     assertThat(store.sealedSecret("acc1", SecretKind.REFRESH_TOKEN)).isEmpty();
     assertThat(store.findAccount("nope")).isEmpty();
   }
 
   @Test
   void keepsOptionalFieldsNullAndInstantsToTheMillisecond() {
-    Account sparse = new Account("acc1", ConnectionMethod.PAT, "http://tfs.local:8080/tfs", null, null, null, null,
-        Instant.parse("2025-03-01T10:15:30.123456789Z"), null, List.of("DefaultCollection"));
+    Account sparse =
+        new Account(
+            "acc1",
+            ConnectionMethod.PAT,
+            "http://tfs.local:8080/tfs",
+            null,
+            null,
+            null,
+            null,
+            Instant.parse("2025-03-01T10:15:30.123456789Z"),
+            null,
+            List.of("DefaultCollection"));
     store.saveAccount(sparse, Map.of(SecretKind.PAT, SEALED_PAT));
 
     Account read = store.findAccount("acc1").orElseThrow();
@@ -61,7 +72,8 @@ class StoreAccountsTest {
 
   @Test
   void listsAccountsOldestFirst() {
-    store.saveAccount(deviceAccount("late", T0.plusSeconds(60)), Map.of(SecretKind.ACCESS_TOKEN, SEALED_ACCESS));
+    store.saveAccount(
+        deviceAccount("late", T0.plusSeconds(60)), Map.of(SecretKind.ACCESS_TOKEN, SEALED_ACCESS));
     store.saveAccount(patAccount("early", T0), Map.of(SecretKind.PAT, SEALED_PAT));
 
     assertThat(store.accounts()).extracting(Account::id).containsExactly("early", "late");
@@ -70,20 +82,33 @@ class StoreAccountsTest {
 
   @Test
   void savingAgainReplacesTheAccountAndItsWholeSetOfSecrets() {
-    store.saveAccount(deviceAccount("acc1", T0),
+    store.saveAccount(
+        deviceAccount("acc1", T0),
         Map.of(SecretKind.ACCESS_TOKEN, SEALED_ACCESS, SecretKind.REFRESH_TOKEN, SEALED_REFRESH));
-    Account refreshed = new Account("acc1", ConnectionMethod.DEVICE_CODE, "services", "Grace B. Hopper",
-        "grace@contoso.com", "common", "scope", T0, T0.plusSeconds(7200), List.of("contoso", "tailspin"));
+    Account refreshed =
+        new Account(
+            "acc1",
+            ConnectionMethod.DEVICE_CODE,
+            "services",
+            "Grace B. Hopper",
+            "grace@contoso.com",
+            "common",
+            "scope",
+            T0,
+            T0.plusSeconds(7200),
+            List.of("contoso", "tailspin"));
     store.saveAccount(refreshed, Map.of(SecretKind.ACCESS_TOKEN, SEALED_PAT));
 
     assertThat(store.accounts()).containsExactly(refreshed);
-    assertThat(store.sealedSecret("acc1", SecretKind.ACCESS_TOKEN)).hasValueSatisfying(s -> assertThat(s).isEqualTo(SEALED_PAT));
+    assertThat(store.sealedSecret("acc1", SecretKind.ACCESS_TOKEN))
+        .hasValueSatisfying(s -> assertThat(s).isEqualTo(SEALED_PAT));
     assertThat(store.sealedSecret("acc1", SecretKind.REFRESH_TOKEN)).isEmpty();
   }
 
   @Test
   void deleteRemovesTheAccountAndItsSecretsButNotItsSources() {
-    store.saveAccount(deviceAccount("acc1", T0),
+    store.saveAccount(
+        deviceAccount("acc1", T0),
         Map.of(SecretKind.ACCESS_TOKEN, SEALED_ACCESS, SecretKind.REFRESH_TOKEN, SEALED_REFRESH));
     store.saveAccount(patAccount("acc2", T0), Map.of(SecretKind.PAT, SEALED_PAT));
     Source source = store.addSource(source("src1", "contoso", "Web", "app"));
@@ -114,7 +139,9 @@ class StoreAccountsTest {
   @Test
   void aFailedReplaceKeepsThePreviousAccountAndSecrets() {
     Account original = deviceAccount("acc1", T0);
-    store.saveAccount(original, Map.of(SecretKind.ACCESS_TOKEN, SEALED_ACCESS, SecretKind.REFRESH_TOKEN, SEALED_REFRESH));
+    store.saveAccount(
+        original,
+        Map.of(SecretKind.ACCESS_TOKEN, SEALED_ACCESS, SecretKind.REFRESH_TOKEN, SEALED_REFRESH));
     Map<SecretKind, byte[]> broken = new HashMap<>();
     broken.put(SecretKind.ACCESS_TOKEN, SEALED_PAT);
     broken.put(SecretKind.REFRESH_TOKEN, null);
@@ -123,17 +150,32 @@ class StoreAccountsTest {
         .isInstanceOf(InvalidInputException.class);
 
     assertThat(store.findAccount("acc1")).contains(original);
-    assertThat(store.sealedSecret("acc1", SecretKind.ACCESS_TOKEN)).hasValueSatisfying(s -> assertThat(s).isEqualTo(SEALED_ACCESS));
-    assertThat(store.sealedSecret("acc1", SecretKind.REFRESH_TOKEN)).hasValueSatisfying(s -> assertThat(s).isEqualTo(SEALED_REFRESH));
+    assertThat(store.sealedSecret("acc1", SecretKind.ACCESS_TOKEN))
+        .hasValueSatisfying(s -> assertThat(s).isEqualTo(SEALED_ACCESS));
+    assertThat(store.sealedSecret("acc1", SecretKind.REFRESH_TOKEN))
+        .hasValueSatisfying(s -> assertThat(s).isEqualTo(SEALED_REFRESH));
   }
 
   @Test
   void accountsAreValidated() {
     assertThatThrownBy(() -> patAccount(" ", T0)).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> new Account("a", ConnectionMethod.PAT, "tfs.local", null, null, null, null, T0, null, List.of()))
+    assertThatThrownBy(
+            () ->
+                new Account(
+                    "a",
+                    ConnectionMethod.PAT,
+                    "tfs.local",
+                    null,
+                    null,
+                    null,
+                    null,
+                    T0,
+                    null,
+                    List.of()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("neither 'services' nor a server URL");
-    assertThat(ConnectionMethod.fromWireName("authorization_code")).isEqualTo(ConnectionMethod.AUTHORIZATION_CODE);
+    assertThat(ConnectionMethod.fromWireName("authorization_code"))
+        .isEqualTo(ConnectionMethod.AUTHORIZATION_CODE);
     assertThat(SecretKind.REFRESH_TOKEN.wireName()).isEqualTo("refresh_token");
   }
 }

@@ -33,16 +33,28 @@ class StoreDatabaseTest {
     try (Store store = Store.open(dataDir)) {
       store.saveAccount(patAccount("acc1", T0), Map.of(SecretKind.PAT, new byte[] {1}));
     }
-    List<String> tablesBefore = query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    List<String> tablesBefore =
+        query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 
     try (Store again = Store.open(dataDir)) {
       assertThat(again.findAccount("acc1")).isPresent();
     }
 
-    assertThat(tablesBefore).contains("accounts", "account_organizations", "account_secrets", "sources",
-        "device_flows", "organization_tenants", "flyway_schema_history");
-    assertThat(query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).isEqualTo(tablesBefore);
-    assertThat(query(dataDir, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
+    assertThat(tablesBefore)
+        .contains(
+            "accounts",
+            "account_organizations",
+            "account_secrets",
+            "sources",
+            "device_flows",
+            "organization_tenants",
+            "flyway_schema_history");
+    assertThat(query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+        .isEqualTo(tablesBefore);
+    assertThat(
+            query(
+                dataDir,
+                "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
         .containsExactly("1:1", "2:1");
   }
 
@@ -57,7 +69,8 @@ class StoreDatabaseTest {
     assertThat(mode(dataDir)).isEqualTo("rwx------");
     try (var files = Files.list(dataDir)) {
       for (Path file : files.toList()) { // the database and, while open, its -wal and -shm files
-        assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+        assertThat(Files.getPosixFilePermissions(file))
+            .as(file.toString())
             .doesNotContain(PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_READ);
       }
     }
@@ -67,11 +80,13 @@ class StoreDatabaseTest {
   @Test
   void ownersDontSeeEachOthersRows() {
     String url = "jdbc:sqlite:" + tmp.resolve("shared.db");
-    try (Store alice = Store.open(url, "alice"); Store bob = Store.open(url, "bob")) {
+    try (Store alice = Store.open(url, "alice");
+        Store bob = Store.open(url, "bob")) {
       alice.saveAccount(patAccount("acc1", T0), Map.of(SecretKind.PAT, new byte[] {1}));
       alice.addSource(source("src1", "fabrikam", "Web", "app"));
       // Bob may use the same ids and repositories; they are his own rows.
-      bob.saveAccount(patAccount("acc1", T0.plusSeconds(1)), Map.of(SecretKind.PAT, new byte[] {2}));
+      bob.saveAccount(
+          patAccount("acc1", T0.plusSeconds(1)), Map.of(SecretKind.PAT, new byte[] {2}));
       Source bobs = bob.addSource(source("src1", "fabrikam", "Web", "app"));
 
       assertThat(alice.findAccount("acc1").orElseThrow().connectedAt()).isEqualTo(T0);
@@ -94,19 +109,25 @@ class StoreDatabaseTest {
     int perWriter = 40;
     ExecutorService pool = Executors.newFixedThreadPool(4);
     CountDownLatch start = new CountDownLatch(1);
-    try (Store first = Store.open(dataDir); Store second = Store.open(dataDir)) {
+    try (Store first = Store.open(dataDir);
+        Store second = Store.open(dataDir)) {
       List<Future<?>> writers = new ArrayList<>();
       for (int w = 0; w < 4; w++) {
         Store store = w % 2 == 0 ? first : second;
         String prefix = "w" + w + "-";
-        writers.add(pool.submit((Callable<Void>) () -> {
-          start.await();
-          for (int i = 0; i < perWriter; i++) {
-            store.saveAccount(patAccount(prefix + i, T0.plusSeconds(i)), Map.of(SecretKind.PAT, new byte[] {(byte) i}));
-            store.addSource(source(prefix + i, "org", prefix, "repo" + i));
-          }
-          return null;
-        }));
+        writers.add(
+            pool.submit(
+                (Callable<Void>)
+                    () -> {
+                      start.await();
+                      for (int i = 0; i < perWriter; i++) {
+                        store.saveAccount(
+                            patAccount(prefix + i, T0.plusSeconds(i)),
+                            Map.of(SecretKind.PAT, new byte[] {(byte) i}));
+                        store.addSource(source(prefix + i, "org", prefix, "repo" + i));
+                      }
+                      return null;
+                    }));
       }
       start.countDown();
       for (Future<?> writer : writers) {
@@ -127,12 +148,14 @@ class StoreDatabaseTest {
     try {
       List<Future<Integer>> opens = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        opens.add(pool.submit(() -> {
-          start.await();
-          try (Store store = Store.open(dataDir)) {
-            return store.accounts().size();
-          }
-        }));
+        opens.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try (Store store = Store.open(dataDir)) {
+                    return store.accounts().size();
+                  }
+                }));
       }
       start.countDown();
       for (Future<Integer> open : opens) {
@@ -146,9 +169,14 @@ class StoreDatabaseTest {
   @Test
   void toStringNamesTheDatabaseAndOwner() {
     try (Store store = Store.open(tmp)) {
-      assertThat(store).hasToString("Store[jdbc:sqlite:" + tmp.toAbsolutePath().resolve("ado-connect.db") + ", owner local]");
+      assertThat(store)
+          .hasToString(
+              "Store[jdbc:sqlite:"
+                  + tmp.toAbsolutePath().resolve("ado-connect.db")
+                  + ", owner local]");
     }
-    assertThat(Database.redact("jdbc:postgresql://db/ado?user=u&password=p")).isEqualTo("jdbc:postgresql://db/ado?…");
+    assertThat(Database.redact("jdbc:postgresql://db/ado?user=u&password=p"))
+        .isEqualTo("jdbc:postgresql://db/ado?…");
   }
 
   private static String mode(Path path) throws Exception {
@@ -156,7 +184,8 @@ class StoreDatabaseTest {
   }
 
   private static List<String> query(Path dataDir, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ado-connect.db"));
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ado-connect.db"));
         ResultSet rs = c.createStatement().executeQuery(sql)) {
       List<String> rows = new ArrayList<>();
       while (rs.next()) {

@@ -32,15 +32,31 @@ class StoreSignInTest {
 
     store.setAccountStatus("acc1", AccountStatus.RECONNECT_NEEDED);
 
-    assertThat(store.findAccount("acc1")).get().extracting(Account::status).isEqualTo(AccountStatus.RECONNECT_NEEDED);
+    assertThat(store.findAccount("acc1"))
+        .get()
+        .extracting(Account::status)
+        .isEqualTo(AccountStatus.RECONNECT_NEEDED);
     assertThat(store.sealedSecret("acc1", SecretKind.REFRESH_TOKEN)).isPresent();
     assertThat(deviceAccount("acc2", T0).status()).isEqualTo(AccountStatus.CONNECTED);
   }
 
   @Test
   void aDeviceFlowSurvivesReopeningTheStoreAndRecordsEachPoll() {
-    DeviceFlowRecord flow = new DeviceFlowRecord("f1", "common", "client", "ABCD-EFGH", "http://x/devicelogin", "msg", 5,
-        T0, T0.plusSeconds(900), "pending", null, null, new byte[] {4, 2});
+    DeviceFlowRecord flow =
+        new DeviceFlowRecord(
+            "f1",
+            "common",
+            "client",
+            "ABCD-EFGH",
+            "http://x/devicelogin",
+            "msg",
+            5,
+            T0,
+            T0.plusSeconds(900),
+            "pending",
+            null,
+            null,
+            new byte[] {4, 2});
     store.saveDeviceFlow(flow);
     store.saveDeviceFlow(flow.polled("slow_down", 10, T0.plusSeconds(5), null));
 

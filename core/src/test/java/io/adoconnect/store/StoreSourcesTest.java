@@ -49,8 +49,18 @@ class StoreSourcesTest {
   @Test
   void theSameNamesOnAnotherHostAreAnotherSource() {
     store.addSource(source("src1", "DefaultCollection", "Web", "app"));
-    Source onServer = new Source("src2", "acc2", "http://tfs.local:8080/tfs", "DefaultCollection", "Web", "app",
-        null, null, null, Fixtures.T0);
+    Source onServer =
+        new Source(
+            "src2",
+            "acc2",
+            "http://tfs.local:8080/tfs",
+            "DefaultCollection",
+            "Web",
+            "app",
+            null,
+            null,
+            null,
+            Fixtures.T0);
 
     assertThat(store.addSource(onServer)).isEqualTo(onServer);
     assertThat(store.sources()).hasSize(2);
@@ -64,8 +74,10 @@ class StoreSourcesTest {
     store.addSource(source("d", "beta", "x", "y"));
     store.addSource(source("e", "alpha", "Another", "r"));
 
-    assertThat(store.sources()).extracting(Source::path)
-        .containsExactly("alpha/Another/r", "alpha/Proj/api", "Alpha/proj/Zed", "beta/x/y", "zeta/P/r");
+    assertThat(store.sources())
+        .extracting(Source::path)
+        .containsExactly(
+            "alpha/Another/r", "alpha/Proj/api", "Alpha/proj/Zed", "beta/x/y", "zeta/P/r");
   }
 
   @Test

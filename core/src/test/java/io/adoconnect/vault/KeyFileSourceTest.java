@@ -25,8 +25,10 @@ class KeyFileSourceTest {
     Path file = dir.resolve("home/.ado-connect/key");
     new KeyFileSource(file).loadOrCreateKeyset();
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+        .isEqualTo("rwx------");
     assertThat(Files.readString(file)).contains("\"primaryKeyId\"");
     try (var leftovers = Files.list(file.getParent())) {
       assertThat(leftovers).containsExactly(file);
@@ -49,7 +51,8 @@ class KeyFileSourceTest {
     try {
       List<Future<Secret>> results = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        results.add(pool.submit((Callable<Secret>) () -> new KeyFileSource(file).loadOrCreateKeyset()));
+        results.add(
+            pool.submit((Callable<Secret>) () -> new KeyFileSource(file).loadOrCreateKeyset()));
       }
       Secret first = results.get(0).get();
       for (Future<Secret> result : results) {
@@ -89,8 +92,12 @@ class KeyFileSourceTest {
 
     assertThatThrownBy(() -> new KeyFileSource(file).loadOrCreateKeyset())
         .isInstanceOf(VaultException.class)
-        .hasMessage("The encryption key in key file " + file + " is corrupt or not an ado-connect key.")
-        .satisfies(e -> assertThat(e.getMessage() + ((VaultException) e).hint()).doesNotContain("maybe-secret"))
+        .hasMessage(
+            "The encryption key in key file " + file + " is corrupt or not an ado-connect key.")
+        .satisfies(
+            e ->
+                assertThat(e.getMessage() + ((VaultException) e).hint())
+                    .doesNotContain("maybe-secret"))
         .hasNoCause();
   }
 
@@ -101,8 +108,10 @@ class KeyFileSourceTest {
   }
 
   private Path ownerOnlyFile(String content) throws Exception {
-    Path file = Files.createFile(dir.resolve("key"),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path file =
+        Files.createFile(
+            dir.resolve("key"),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(file, content);
     return file;
   }

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Against the real Secret Service (GNOME Keyring). Tagged {@code keychain}, so the normal build
- * skips it; {@code scripts/test} runs it inside a D-Bus session with an unlocked keyring and
- * {@code secret-tool}, {@code gdbus}, {@code dbus-run-session} and {@code gnome-keyring-daemon} installed.
+ * skips it; {@code scripts/test} runs it inside a D-Bus session with an unlocked keyring and {@code
+ * secret-tool}, {@code gdbus}, {@code dbus-run-session} and {@code gnome-keyring-daemon} installed.
  * Each test uses its own account under service {@code ado-connect} and deletes it afterwards.
  */
 @Tag("keychain")
@@ -53,7 +53,10 @@ class KeychainKeySourceSecretServiceTest {
 
   @AfterEach
   void deleteTheEntry() throws Exception {
-    run(List.of("secret-tool", "clear", "service", "ado-connect", "account", account), Map.of(), "");
+    run(
+        List.of("secret-tool", "clear", "service", "ado-connect", "account", account),
+        Map.of(),
+        "");
   }
 
   private KeychainKeySource source() {
@@ -112,7 +115,9 @@ class KeychainKeySourceSecretServiceTest {
     byte[] sealed = Vault.open(source()).seal(PAT, "acc1");
 
     assertThat(Vault.open(source()).unseal(sealed, "acc1")).isEqualTo(PAT);
-    Result probe = probe(Map.of(), "unseal", account, "20", Base64.getEncoder().encodeToString(sealed), "acc1");
+    Result probe =
+        probe(
+            Map.of(), "unseal", account, "20", Base64.getEncoder().encodeToString(sealed), "acc1");
     assertThat(probe.lines("unsealed")).as(probe.toString()).containsExactly(PAT.reveal());
   }
 
@@ -122,8 +127,14 @@ class KeychainKeySourceSecretServiceTest {
 
     assertThatThrownBy(() -> source().loadOrCreateKeyset())
         .isInstanceOf(VaultException.class)
-        .hasMessage("The encryption key in " + source().describe() + " is corrupt or not an ado-connect key.")
-        .satisfies(e -> assertThat(e.getMessage() + ((VaultException) e).hint()).doesNotContain("maybe-secret"));
+        .hasMessage(
+            "The encryption key in "
+                + source().describe()
+                + " is corrupt or not an ado-connect key.")
+        .satisfies(
+            e ->
+                assertThat(e.getMessage() + ((VaultException) e).hint())
+                    .doesNotContain("maybe-secret"));
   }
 
   @Test
@@ -137,7 +148,8 @@ class KeychainKeySourceSecretServiceTest {
   @Test
   void withoutASessionBusANewProcessFailsFastWithTheHint() throws Exception {
     long start = System.nanoTime();
-    Result probe = probe(Map.of("DBUS_SESSION_BUS_ADDRESS", "", "DISPLAY", ""), "load", account, "20");
+    Result probe =
+        probe(Map.of("DBUS_SESSION_BUS_ADDRESS", "", "DISPLAY", ""), "load", account, "20");
 
     assertUnreachable(probe, "com.github.javakeyring.BackendNotSupportedException");
     assertThat(Long.parseLong(probe.lines("millis").get(0))).isLessThan(5_000);
@@ -148,22 +160,38 @@ class KeychainKeySourceSecretServiceTest {
   void aLockedKeyringFailsFastAndKeepsTheExistingKey() throws Exception {
     // A private D-Bus session whose login keyring holds a key and is then locked: headless, the
     // unlock prompt can't be shown, so ado-connect must fail with the hint, not create a new key.
-    String script = String.join("\n",
-        "set -eu",
-        "eval \"$(printf %s throwaway-password | gnome-keyring-daemon --unlock --components=secrets)\"",
-        "printf %s existing-key | secret-tool store --label=existing service ado-connect account \"$ACCOUNT\"",
-        "gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets"
-            + " --method org.freedesktop.Secret.Service.Lock \"[objectpath '/org/freedesktop/secrets/collection/login']\" >/dev/null",
-        "keyring=\"$HOME/.local/share/keyrings/login.keyring\"",
-        "before=$(sha256sum \"$keyring\")",
-        "\"$PROBE_JAVA\" -cp \"$PROBE_CP\" io.adoconnect.vault.KeychainProbe load \"$ACCOUNT\" 20",
-        "if [ \"$before\" = \"$(sha256sum \"$keyring\")\" ]; then echo 'PROBE keyring unchanged'; else echo 'PROBE keyring changed'; fi");
+    String script =
+        String.join(
+            "\n",
+            "set -eu",
+            "eval \"$(printf %s throwaway-password | gnome-keyring-daemon --unlock --components=secrets)\"",
+            "printf %s existing-key | secret-tool store --label=existing service ado-connect account \"$ACCOUNT\"",
+            "gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets"
+                + " --method org.freedesktop.Secret.Service.Lock \"[objectpath '/org/freedesktop/secrets/collection/login']\" >/dev/null",
+            "keyring=\"$HOME/.local/share/keyrings/login.keyring\"",
+            "before=$(sha256sum \"$keyring\")",
+            "\"$PROBE_JAVA\" -cp \"$PROBE_CP\" io.adoconnect.vault.KeychainProbe load \"$ACCOUNT\" 20",
+            "if [ \"$before\" = \"$(sha256sum \"$keyring\")\" ]; then echo 'PROBE keyring unchanged'; else echo 'PROBE keyring changed'; fi");
     Files.createDirectories(dir.resolve("home"));
     Files.createDirectories(dir.resolve("run"));
-    Files.setPosixFilePermissions(dir.resolve("run"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    Map<String, String> env = Map.of("HOME", dir.resolve("home").toString(), "XDG_RUNTIME_DIR", dir.resolve("run").toString(),
-        "ACCOUNT", account, "PROBE_JAVA", javaCommand(), "PROBE_CP", System.getProperty("java.class.path"),
-        "DISPLAY", "", "DBUS_SESSION_BUS_ADDRESS", "");
+    Files.setPosixFilePermissions(
+        dir.resolve("run"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Map<String, String> env =
+        Map.of(
+            "HOME",
+            dir.resolve("home").toString(),
+            "XDG_RUNTIME_DIR",
+            dir.resolve("run").toString(),
+            "ACCOUNT",
+            account,
+            "PROBE_JAVA",
+            javaCommand(),
+            "PROBE_CP",
+            System.getProperty("java.class.path"),
+            "DISPLAY",
+            "",
+            "DBUS_SESSION_BUS_ADDRESS",
+            "");
 
     long start = System.nanoTime();
     Result result = run(List.of("dbus-run-session", "--", "bash", "-c", script), env, "");
@@ -180,19 +208,22 @@ class KeychainKeySourceSecretServiceTest {
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
       List<SocketChannel> accepted = new ArrayList<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            accepted.add(server.accept());
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    accepted.add(server.accept());
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
 
-      Result probe = probe(Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + socket), "load", account, "3");
+      Result probe =
+          probe(Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + socket), "load", account, "3");
 
       assertUnreachable(probe, "java.util.concurrent.TimeoutException");
       assertThat(Long.parseLong(probe.lines("millis").get(0))).isBetween(2_900L, 10_000L);
@@ -200,25 +231,47 @@ class KeychainKeySourceSecretServiceTest {
   }
 
   private static void assertUnreachable(Result result, String cause) {
-    assertThat(result.lines("message")).as(result.toString()).containsExactly(KeySourcesTest.UNREACHABLE);
-    assertThat(result.lines("hint")).as(result.toString()).containsExactly(KeySourcesTest.UNREACHABLE_HINT);
+    assertThat(result.lines("message"))
+        .as(result.toString())
+        .containsExactly(KeySourcesTest.UNREACHABLE);
+    assertThat(result.lines("hint"))
+        .as(result.toString())
+        .containsExactly(KeySourcesTest.UNREACHABLE_HINT);
     assertThat(result.lines("cause")).as(result.toString()).containsExactly(cause);
     assertThat(result.out).doesNotContain("PROBE ok");
   }
 
   private Result lookup() throws Exception {
-    return run(List.of("secret-tool", "lookup", "service", "ado-connect", "account", account), Map.of(), "");
+    return run(
+        List.of("secret-tool", "lookup", "service", "ado-connect", "account", account),
+        Map.of(),
+        "");
   }
 
   private void store(String value) throws Exception {
-    Result stored = run(List.of("secret-tool", "store", "--label=ado-connect test", "service", "ado-connect",
-        "account", account), Map.of(), value);
+    Result stored =
+        run(
+            List.of(
+                "secret-tool",
+                "store",
+                "--label=ado-connect test",
+                "service",
+                "ado-connect",
+                "account",
+                account),
+            Map.of(),
+            value);
     assertThat(stored.rc).as(stored.toString()).isZero();
   }
 
   private Result probe(Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(javaCommand(), "-cp", System.getProperty("java.class.path"),
-        KeychainProbe.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaCommand(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                KeychainProbe.class.getName()));
     command.addAll(List.of(args));
     return run(command, env, "");
   }
@@ -228,27 +281,36 @@ class KeychainKeySourceSecretServiceTest {
   }
 
   /** Runs a command; an empty value in {@code env} removes that variable. */
-  private static Result run(List<String> command, Map<String, String> env, String stdin) throws Exception {
+  private static Result run(List<String> command, Map<String, String> env, String stdin)
+      throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command);
-    env.forEach((name, value) -> {
-      if (value.isEmpty()) {
-        builder.environment().remove(name);
-      } else {
-        builder.environment().put(name, value);
-      }
-    });
+    env.forEach(
+        (name, value) -> {
+          if (value.isEmpty()) {
+            builder.environment().remove(name);
+          } else {
+            builder.environment().put(name, value);
+          }
+        });
     Process process = builder.start();
     try {
       process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
       process.getOutputStream().close();
-      Future<String> out = Executors.newSingleThreadExecutor(daemon()).submit(
-          () -> new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-      Future<String> err = Executors.newSingleThreadExecutor(daemon()).submit(
-          () -> new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+      Future<String> out =
+          Executors.newSingleThreadExecutor(daemon())
+              .submit(
+                  () ->
+                      new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      Future<String> err =
+          Executors.newSingleThreadExecutor(daemon())
+              .submit(
+                  () ->
+                      new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         throw new AssertionError("hung: " + command);
       }
-      return new Result(process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+      return new Result(
+          process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
     } finally {
       process.destroyForcibly();
     }
@@ -266,7 +328,9 @@ class KeychainKeySourceSecretServiceTest {
     /** The values of the {@code PROBE <name> <value>} lines. */
     List<String> lines(String name) {
       String prefix = "PROBE " + name + " ";
-      return out.lines().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+      return out.lines()
+          .filter(line -> line.startsWith(prefix))
+          .map(line -> line.substring(prefix.length()))
           .collect(Collectors.toList());
     }
 

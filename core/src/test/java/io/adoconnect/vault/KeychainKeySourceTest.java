@@ -6,18 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** What needs no keychain; the real Secret Service is exercised by {@link KeychainKeySourceSecretServiceTest}. */
+/**
+ * What needs no keychain; the real Secret Service is exercised by {@link
+ * KeychainKeySourceSecretServiceTest}.
+ */
 class KeychainKeySourceTest {
 
   @Test
   void describesTheKeychainOfEachSystemAndTheEntry() {
-    assertThat(KeychainKeySource.keychainName("Linux")).isEqualTo("the OS keychain (Secret Service)");
-    assertThat(KeychainKeySource.keychainName("FreeBSD")).isEqualTo("the OS keychain (Secret Service)");
+    assertThat(KeychainKeySource.keychainName("Linux"))
+        .isEqualTo("the OS keychain (Secret Service)");
+    assertThat(KeychainKeySource.keychainName("FreeBSD"))
+        .isEqualTo("the OS keychain (Secret Service)");
     assertThat(KeychainKeySource.keychainName("Mac OS X")).isEqualTo("the macOS Keychain");
-    assertThat(KeychainKeySource.keychainName("Windows 11")).isEqualTo("the Windows Credential Manager");
+    assertThat(KeychainKeySource.keychainName("Windows 11"))
+        .isEqualTo("the Windows Credential Manager");
     assertThat(new KeychainKeySource().describe())
-        .isEqualTo(KeychainKeySource.keychainName(System.getProperty("os.name")) + ", entry ado-connect/vault-key");
-    assertThat(new KeychainKeySource("other", Duration.ofSeconds(5)).describe()).endsWith(", entry ado-connect/other");
+        .isEqualTo(
+            KeychainKeySource.keychainName(System.getProperty("os.name"))
+                + ", entry ado-connect/vault-key");
+    assertThat(new KeychainKeySource("other", Duration.ofSeconds(5)).describe())
+        .endsWith(", entry ado-connect/other");
   }
 
   @Test
@@ -37,8 +46,10 @@ class KeychainKeySourceTest {
 
   @Test
   void refusesABlankAccountOrTimeout() {
-    assertThatThrownBy(() -> new KeychainKeySource(" ", Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new KeychainKeySource("a", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new KeychainKeySource(" ", Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new KeychainKeySource("a", Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -25,7 +25,9 @@ class VaultTest {
     byte[] sealed = vault.seal(PAT, "acc1");
 
     assertThat(vault.unseal(sealed, "acc1")).isEqualTo(PAT);
-    assertThat(vault("key").unseal(sealed, "acc1")).as("reopened with the same key file").isEqualTo(PAT);
+    assertThat(vault("key").unseal(sealed, "acc1"))
+        .as("reopened with the same key file")
+        .isEqualTo(PAT);
   }
 
   @Test
@@ -66,7 +68,8 @@ class VaultTest {
 
   @Test
   void truncatedCiphertextDoesNotOpen() {
-    assertThatThrownBy(() -> vault("key").unseal(new byte[] {1, 2}, "acc1")).isInstanceOf(VaultException.class);
+    assertThatThrownBy(() -> vault("key").unseal(new byte[] {1, 2}, "acc1"))
+        .isInstanceOf(VaultException.class);
   }
 
   @Test
@@ -76,8 +79,10 @@ class VaultTest {
 
     assertThatThrownBy(() -> other.unseal(sealed, "acc1"))
         .isInstanceOf(VaultException.class)
-        .hasMessage("A stored credential could not be decrypted: the key from key file "
-            + dir.resolve("key-b") + " does not match the one it was sealed with.")
+        .hasMessage(
+            "A stored credential could not be decrypted: the key from key file "
+                + dir.resolve("key-b")
+                + " does not match the one it was sealed with.")
         .extracting(e -> ((VaultException) e).hint())
         .isEqualTo("If the key file changed, restore it or disconnect and connect again.");
   }

@@ -26,168 +26,202 @@ import java.util.UUID;
 
 /**
  * Every request goes through the same pipeline: record → latency → armed hang → armed failure →
- * (Entra route? → simulated Entra) → resolve scope → authenticate → rate limit → check api-version → area
- * handler. Entra routes ({@link EntraService#handles}) skip Azure DevOps authentication and api-version rules
- * but are counted and honour latency, hangs and armed failures.
+ * (Entra route? → simulated Entra) → resolve scope → authenticate → rate limit → check api-version
+ * → area handler. Entra routes ({@link EntraService#handles}) skip Azure DevOps authentication and
+ * api-version rules but are counted and honour latency, hangs and armed failures.
  *
- * <p>Authentication: an accepted PAT (Basic) or registered static bearer token works everywhere as the dataset
- * user. A bearer access token issued by the simulated Entra (audience Azure DevOps, not expired) works on the
- * vssps host for any of the user's tenants, and on an organization only when its {@code tid} is the tenant
- * backing the organization; MSA-backed organizations and the Server collection refuse it. Every 401 from an
- * organization carries {@code X-VSS-ResourceTenant: <org tenant>} and {@code WWW-Authenticate: Bearer
- * authorization_uri=<root>/<org tenant>}.
+ * <p>Authentication: an accepted PAT (Basic) or registered static bearer token works everywhere as
+ * the dataset user. A bearer access token issued by the simulated Entra (audience Azure DevOps, not
+ * expired) works on the vssps host for any of the user's tenants, and on an organization only when
+ * its {@code tid} is the tenant backing the organization; MSA-backed organizations and the Server
+ * collection refuse it. Every 401 from an organization carries {@code X-VSS-ResourceTenant: <org
+ * tenant>} and {@code WWW-Authenticate: Bearer authorization_uri=<root>/<org tenant>}.
  */
 final class Router implements HttpHandler {
 
-    private final SimulatorConfig config;
-    private final RequestLog log;
-    private final FaultPlan faults;
-    private final CredentialStore credentials;
-    private final RateLimiter rateLimiter;
-    private final ScopeResolver resolver;
-    private final List<AreaHandler> areas;
-    private final EntraService entra;
-    private final String root;
+  private final SimulatorConfig config;
+  private final RequestLog log;
+  private final FaultPlan faults;
+  private final CredentialStore credentials;
+  private final RateLimiter rateLimiter;
+  private final ScopeResolver resolver;
+  private final List<AreaHandler> areas;
+  private final EntraService entra;
+  private final String root;
 
-    Router(SimulatorConfig config, RequestLog log, FaultPlan faults, CredentialStore credentials,
-           ScopeResolver resolver, List<AreaHandler> areas, EntraService entra, String root) {
-        this.entra = entra;
-        this.root = root;
-        this.config = config;
-        this.log = log;
-        this.faults = faults;
-        this.credentials = credentials;
-        this.rateLimiter = new RateLimiter(config.rateLimitPerSecond());
-        this.resolver = resolver;
-        this.areas = List.copyOf(areas);
-    }
+  Router(
+      SimulatorConfig config,
+      RequestLog log,
+      FaultPlan faults,
+      CredentialStore credentials,
+      ScopeResolver resolver,
+      List<AreaHandler> areas,
+      EntraService entra,
+      String root) {
+    this.entra = entra;
+    this.root = root;
+    this.config = config;
+    this.log = log;
+    this.faults = faults;
+    this.credentials = credentials;
+    this.rateLimiter = new RateLimiter(config.rateLimitPerSecond());
+    this.resolver = resolver;
+    this.areas = List.copyOf(areas);
+  }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Request request = Request.parse(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
-            log.record(request);
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            Response response;
-            try {
-                response = answer(request, body);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                response = ErrorEnvelope.of(500, "Simulator error: " + e, "System.Exception, mscorlib");
-            }
-            write(exchange, response);
-        }
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Request request =
+          Request.parse(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getRawPath(),
+              exchange.getRequestURI().getRawQuery(),
+              exchange.getRequestHeaders());
+      log.record(request);
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      Response response;
+      try {
+        response = answer(request, body);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        response = ErrorEnvelope.of(500, "Simulator error: " + e, "System.Exception, mscorlib");
+      }
+      write(exchange, response);
     }
+  }
 
-    private Response answer(Request request, byte[] body) throws InterruptedException {
-        sleep(Duration.ofMillis(config.latencyMs()));
-        Optional<Duration> hang = faults.takeHang(request.decodedPath());
-        if (hang.isPresent()) {
-            sleep(hang.get());
-        }
-        Optional<Response> failure = faults.takeFailure(request.decodedPath());
-        if (failure.isPresent()) {
-            return failure.get();
-        }
-        if (EntraService.handles(request)) {
-            return entra.handle(request, body, root);
-        }
-        ScopeResolver.Resolution resolution = resolver.resolve(request);
-        if (resolution.failure() != null) {
-            return resolution.failure();
-        }
-        ApiCall call = resolution.call();
-        String authorization = request.header("Authorization").orElse(null);
-        if (!credentials.accepts(authorization)) {
-            Authenticated authenticated = authenticateEntra(call, authorization);
-            if (authenticated.rejection() != null) {
-                return authenticated.rejection();
-            }
-            call = authenticated.call();
-        }
-        Optional<Response> blocked = rateLimiter.admit(authorization);
-        if (blocked.isPresent()) {
-            return blocked.get();
-        }
-        if (!request.method().equals("OPTIONS")) {
-            Optional<Response> rejected = VersionPolicy.reject(request.apiVersion(), call.scope().deployment());
-            if (rejected.isPresent()) {
-                return rejected.get();
-            }
-        }
-        ApiCall served = call;
-        return areas.stream()
-                .map(area -> area.handle(served))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElseGet(() -> ScopeResolver.routeNotFound(request));
+  private Response answer(Request request, byte[] body) throws InterruptedException {
+    sleep(Duration.ofMillis(config.latencyMs()));
+    Optional<Duration> hang = faults.takeHang(request.decodedPath());
+    if (hang.isPresent()) {
+      sleep(hang.get());
     }
+    Optional<Response> failure = faults.takeFailure(request.decodedPath());
+    if (failure.isPresent()) {
+      return failure.get();
+    }
+    if (EntraService.handles(request)) {
+      return entra.handle(request, body, root);
+    }
+    ScopeResolver.Resolution resolution = resolver.resolve(request);
+    if (resolution.failure() != null) {
+      return resolution.failure();
+    }
+    ApiCall call = resolution.call();
+    String authorization = request.header("Authorization").orElse(null);
+    if (!credentials.accepts(authorization)) {
+      Authenticated authenticated = authenticateEntra(call, authorization);
+      if (authenticated.rejection() != null) {
+        return authenticated.rejection();
+      }
+      call = authenticated.call();
+    }
+    Optional<Response> blocked = rateLimiter.admit(authorization);
+    if (blocked.isPresent()) {
+      return blocked.get();
+    }
+    if (!request.method().equals("OPTIONS")) {
+      Optional<Response> rejected =
+          VersionPolicy.reject(request.apiVersion(), call.scope().deployment());
+      if (rejected.isPresent()) {
+        return rejected.get();
+      }
+    }
+    ApiCall served = call;
+    return areas.stream()
+        .map(area -> area.handle(served))
+        .flatMap(Optional::stream)
+        .findFirst()
+        .orElseGet(() -> ScopeResolver.routeNotFound(request));
+  }
 
-    /** Either the call, made by the token's user, or the 401/203 answer. */
-    private record Authenticated(ApiCall call, Response rejection) {
-    }
+  /** Either the call, made by the token's user, or the 401/203 answer. */
+  private record Authenticated(ApiCall call, Response rejection) {}
 
-    private Authenticated authenticateEntra(ApiCall call, String authorization) {
-        Scope scope = call.scope();
-        EntraDirectory directory = entra.directory();
-        boolean organization = scope.kind() == Scope.Kind.ORGANIZATION;
-        UUID resourceTenant = organization ? directory.organizationTenant(scope.collection()) : scope.user().tenantId();
-        String authorizationUri = organization ? root + "/" + resourceTenant : root + "/login";
-        boolean anonymousConnectionData = authorization == null && call.project() == null && call.hasSegments(1)
-                && call.route().get(0).equalsIgnoreCase("connectionData");
-        String message = "TF400813: The user '' is not authorized to access this resource.";
-        Optional<EntraService.AccessGrant> grant = bearer(authorization).flatMap(entra::accessToken)
-                .filter(g -> g.audience().equals(EntraDirectory.AZURE_DEVOPS_RESOURCE));
-        if (grant.isPresent()) {
-            EntraService.AccessGrant g = grant.get();
-            SimulatedUser user = directory.azureDevOpsUser(g.user(), g.tenantId());
-            boolean accepted = switch (scope.kind()) {
-                case VSSPS -> true;
-                // MSA-backed organizations refuse every Entra token (azure-devops-rest.md §3); wording unverified.
-                case ORGANIZATION -> !resourceTenant.equals(EntraDirectory.MSA_TENANT) && g.tenantId().equals(resourceTenant);
-                case SERVER_COLLECTION, SERVER_DEPLOYMENT -> false;
-            };
-            if (accepted) {
-                return new Authenticated(call.withUser(user), null);
-            }
-            // Wording of the message for a token of the wrong tenant unverified.
-            message = "TF400813: The user '" + g.tenantId() + "\\" + g.user().userPrincipalName()
-                    + "' is not authorized to access this resource.";
-        }
-        return new Authenticated(null, AuthChallenge.unauthorized(call.request(), scope, resourceTenant, authorizationUri,
-                message, anonymousConnectionData));
+  private Authenticated authenticateEntra(ApiCall call, String authorization) {
+    Scope scope = call.scope();
+    EntraDirectory directory = entra.directory();
+    boolean organization = scope.kind() == Scope.Kind.ORGANIZATION;
+    UUID resourceTenant =
+        organization ? directory.organizationTenant(scope.collection()) : scope.user().tenantId();
+    String authorizationUri = organization ? root + "/" + resourceTenant : root + "/login";
+    boolean anonymousConnectionData =
+        authorization == null
+            && call.project() == null
+            && call.hasSegments(1)
+            && call.route().get(0).equalsIgnoreCase("connectionData");
+    String message = "TF400813: The user '' is not authorized to access this resource.";
+    Optional<EntraService.AccessGrant> grant =
+        bearer(authorization)
+            .flatMap(entra::accessToken)
+            .filter(g -> g.audience().equals(EntraDirectory.AZURE_DEVOPS_RESOURCE));
+    if (grant.isPresent()) {
+      EntraService.AccessGrant g = grant.get();
+      SimulatedUser user = directory.azureDevOpsUser(g.user(), g.tenantId());
+      boolean accepted =
+          switch (scope.kind()) {
+            case VSSPS -> true;
+            // MSA-backed organizations refuse every Entra token (azure-devops-rest.md §3); wording
+            // unverified.
+            case ORGANIZATION ->
+                !resourceTenant.equals(EntraDirectory.MSA_TENANT)
+                    && g.tenantId().equals(resourceTenant);
+            case SERVER_COLLECTION, SERVER_DEPLOYMENT -> false;
+          };
+      if (accepted) {
+        return new Authenticated(call.withUser(user), null);
+      }
+      // Wording of the message for a token of the wrong tenant unverified.
+      message =
+          "TF400813: The user '"
+              + g.tenantId()
+              + "\\"
+              + g.user().userPrincipalName()
+              + "' is not authorized to access this resource.";
     }
+    return new Authenticated(
+        null,
+        AuthChallenge.unauthorized(
+            call.request(),
+            scope,
+            resourceTenant,
+            authorizationUri,
+            message,
+            anonymousConnectionData));
+  }
 
-    private static Optional<String> bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        return Optional.of(authorization.substring(7).trim());
+  private static Optional<String> bearer(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
     }
+    return Optional.of(authorization.substring(7).trim());
+  }
 
-    private static void sleep(Duration duration) throws InterruptedException {
-        if (!duration.isZero()) {
-            Thread.sleep(duration.toMillis());
-        }
+  private static void sleep(Duration duration) throws InterruptedException {
+    if (!duration.isZero()) {
+      Thread.sleep(duration.toMillis());
     }
+  }
 
-    private static void write(HttpExchange exchange, Response response) throws IOException {
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        byte[] body = response.body();
-        String acceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
-        if (body.length >= Gzip.MIN_BYTES && acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
-            body = Gzip.compress(body);
-            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-            exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
-        }
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+  private static void write(HttpExchange exchange, Response response) throws IOException {
+    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    byte[] body = response.body();
+    String acceptEncoding = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+    if (body.length >= Gzip.MIN_BYTES
+        && acceptEncoding != null
+        && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+      body = Gzip.compress(body);
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+      exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
     }
+    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
 }

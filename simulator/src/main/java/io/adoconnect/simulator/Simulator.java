@@ -24,230 +24,280 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local Azure DevOps: one port on 127.0.0.1 serves the vssps host ({@code /_apis/…}), the Services
- * organizations ({@code /org-001/…}) and an Azure DevOps Server 2020 collection
- * ({@code /tfs/DefaultCollection/…}, also {@code /DefaultCollection/…}), all in Azure DevOps' wire
- * format. The data comes from {@link Dataset}; the test hooks arm failures, hangs and throttling.
+ * A local Azure DevOps: one port on 127.0.0.1 serves the vssps host ({@code /_apis/…}), the
+ * Services organizations ({@code /org-001/…}) and an Azure DevOps Server 2020 collection ({@code
+ * /tfs/DefaultCollection/…}, also {@code /DefaultCollection/…}), all in Azure DevOps' wire format.
+ * The data comes from {@link Dataset}; the test hooks arm failures, hangs and throttling.
  *
- * <p>The same port also plays Microsoft Entra ID ({@code login.microsoftonline.com}): {@code /{tenant}/oauth2/v2.0/…},
- * {@code /{tenant}/v2.0/.well-known/openid-configuration}, {@code /{tenant}/discovery/v2.0/keys} and the
- * verification page {@code /devicelogin} (see {@link EntraService} for the layout, {@link EntraDirectory} for
- * tenants, users and which tenant backs each organization). Azure DevOps routes accept the access tokens it
- * issues (see {@code Router}); the Entra hooks below drive the device flow from tests.
+ * <p>The same port also plays Microsoft Entra ID ({@code login.microsoftonline.com}): {@code
+ * /{tenant}/oauth2/v2.0/…}, {@code /{tenant}/v2.0/.well-known/openid-configuration}, {@code
+ * /{tenant}/discovery/v2.0/keys} and the verification page {@code /devicelogin} (see {@link
+ * EntraService} for the layout, {@link EntraDirectory} for tenants, users and which tenant backs
+ * each organization). Azure DevOps routes accept the access tokens it issues (see {@code Router});
+ * the Entra hooks below drive the device flow from tests.
  */
 public final class Simulator implements AutoCloseable {
 
-    private static final int BACKLOG = 1024;
+  private static final int BACKLOG = 1024;
 
-    static {
-        // The JDK server leaves Nagle's algorithm on, which with delayed ACKs adds ~40 ms to each
-        // request on a kept-alive connection; Azure DevOps answers without that. Read once per JVM.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+  static {
+    // The JDK server leaves Nagle's algorithm on, which with delayed ACKs adds ~40 ms to each
+    // request on a kept-alive connection; Azure DevOps answers without that. Read once per JVM.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+  }
 
-    private final SimulatorConfig config;
-    private final Dataset dataset;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final URI baseUri;
-    private final RequestLog log = new RequestLog();
-    private final FaultPlan faults = new FaultPlan();
-    private final CredentialStore credentials = new CredentialStore();
-    private final EntraService entra;
+  private final SimulatorConfig config;
+  private final Dataset dataset;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final URI baseUri;
+  private final RequestLog log = new RequestLog();
+  private final FaultPlan faults = new FaultPlan();
+  private final CredentialStore credentials = new CredentialStore();
+  private final EntraService entra;
 
-    private Simulator(SimulatorConfig config) throws IOException {
-        this.config = config;
-        this.dataset = Dataset.generate(config.orgs(), config.projects(), config.repos(), config.seed());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port()), BACKLOG);
-        this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        // Unbounded pool: latency and hangs sleep on request threads and must not serialize parallel clients.
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
-        credentials.addPat(config.pat());
-        EntraDirectory directory = EntraDirectory.generate(dataset, config.seed());
-        this.entra = new EntraService(directory, new EntraService.Settings(config.autoApproveAfterSeconds(),
-                config.autoDecline(), config.accessTokenLifetimeSeconds(), config.deviceCodeLifetimeSeconds(),
-                config.refreshTokenLifetimeSeconds(), config.deviceCodeIntervalSeconds(), config.rotateRefreshTokens()));
-        ProfileEndpoints profile = new ProfileEndpoints(dataset, profileId -> directory.userByProfileId(profileId)
-                .map(directory::organizationsOf).orElse(dataset.organizations()));
-        Router router = new Router(config, log, faults, credentials, new ScopeResolver(dataset, baseUri), List.of(
-                new LocationEndpoints(), profile, new ProjectEndpoints(), new RepositoryEndpoints()), entra,
-                baseUri.toString());
-        server.createContext("/", router);
-        server.setExecutor(executor);
-        server.start();
+  private Simulator(SimulatorConfig config) throws IOException {
+    this.config = config;
+    this.dataset =
+        Dataset.generate(config.orgs(), config.projects(), config.repos(), config.seed());
+    this.server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port()), BACKLOG);
+    this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    // Unbounded pool: latency and hangs sleep on request threads and must not serialize parallel
+    // clients.
+    this.executor = Executors.newCachedThreadPool(daemonThreads());
+    credentials.addPat(config.pat());
+    EntraDirectory directory = EntraDirectory.generate(dataset, config.seed());
+    this.entra =
+        new EntraService(
+            directory,
+            new EntraService.Settings(
+                config.autoApproveAfterSeconds(),
+                config.autoDecline(),
+                config.accessTokenLifetimeSeconds(),
+                config.deviceCodeLifetimeSeconds(),
+                config.refreshTokenLifetimeSeconds(),
+                config.deviceCodeIntervalSeconds(),
+                config.rotateRefreshTokens()));
+    ProfileEndpoints profile =
+        new ProfileEndpoints(
+            dataset,
+            profileId ->
+                directory
+                    .userByProfileId(profileId)
+                    .map(directory::organizationsOf)
+                    .orElse(dataset.organizations()));
+    Router router =
+        new Router(
+            config,
+            log,
+            faults,
+            credentials,
+            new ScopeResolver(dataset, baseUri),
+            List.of(
+                new LocationEndpoints(),
+                profile,
+                new ProjectEndpoints(),
+                new RepositoryEndpoints()),
+            entra,
+            baseUri.toString());
+    server.createContext("/", router);
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Binds {@code 127.0.0.1:config.port()} (0 = a free port) and starts serving. */
+  public static Simulator start(SimulatorConfig config) {
+    try {
+      return new Simulator(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the simulator on port " + config.port(), e);
     }
+  }
 
-    /** Binds {@code 127.0.0.1:config.port()} (0 = a free port) and starts serving. */
-    public static Simulator start(SimulatorConfig config) {
-        try {
-            return new Simulator(config);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the simulator on port " + config.port(), e);
-        }
-    }
+  /** E.g. {@code http://127.0.0.1:41234}, without trailing slash. */
+  public URI baseUri() {
+    return baseUri;
+  }
 
-    /** E.g. {@code http://127.0.0.1:41234}, without trailing slash. */
-    public URI baseUri() {
-        return baseUri;
-    }
+  /** The port actually bound. */
+  public int port() {
+    return baseUri.getPort();
+  }
 
-    /** The port actually bound. */
-    public int port() {
-        return baseUri.getPort();
-    }
+  public SimulatorConfig config() {
+    return config;
+  }
 
-    public SimulatorConfig config() {
-        return config;
-    }
+  /** The generated data being served. */
+  public Dataset dataset() {
+    return dataset;
+  }
 
-    /** The generated data being served. */
-    public Dataset dataset() {
-        return dataset;
-    }
+  /**
+   * The next {@code times} requests whose decoded path starts with {@code pathPrefix} answer {@code
+   * status}.
+   */
+  public void failNext(String pathPrefix, int status, int times) {
+    faults.failNext(pathPrefix, status, times);
+  }
 
-    /** The next {@code times} requests whose decoded path starts with {@code pathPrefix} answer {@code status}. */
-    public void failNext(String pathPrefix, int status, int times) {
-        faults.failNext(pathPrefix, status, times);
-    }
+  /** The next {@code times} matching requests sleep {@code duration} before being answered. */
+  public void hangNext(String pathPrefix, Duration duration, int times) {
+    faults.hangNext(pathPrefix, duration, times);
+  }
 
-    /** The next {@code times} matching requests sleep {@code duration} before being answered. */
-    public void hangNext(String pathPrefix, Duration duration, int times) {
-        faults.hangNext(pathPrefix, duration, times);
-    }
+  /**
+   * The next {@code times} matching requests answer 429 with {@code Retry-After} and {@code
+   * X-RateLimit-*}.
+   */
+  public void throttleNext(String pathPrefix, int retryAfterSeconds, int times) {
+    faults.throttleNext(pathPrefix, retryAfterSeconds, times);
+  }
 
-    /** The next {@code times} matching requests answer 429 with {@code Retry-After} and {@code X-RateLimit-*}. */
-    public void throttleNext(String pathPrefix, int retryAfterSeconds, int times) {
-        faults.throttleNext(pathPrefix, retryAfterSeconds, times);
-    }
+  /** Stops accepting {@code pat}. */
+  public void revokePat(String pat) {
+    credentials.revokePat(pat);
+  }
 
-    /** Stops accepting {@code pat}. */
-    public void revokePat(String pat) {
-        credentials.revokePat(pat);
-    }
+  /** Accepts {@code pat} in addition to the configured one. */
+  public void addPat(String pat) {
+    credentials.addPat(pat);
+  }
 
-    /** Accepts {@code pat} in addition to the configured one. */
-    public void addPat(String pat) {
-        credentials.addPat(pat);
-    }
+  /** Accepts {@code token} as {@code Authorization: Bearer}. */
+  public void addBearerToken(String token) {
+    credentials.addBearerToken(token);
+  }
 
-    /** Accepts {@code token} as {@code Authorization: Bearer}. */
-    public void addBearerToken(String token) {
-        credentials.addBearerToken(token);
-    }
+  // ------------------------------------------------------------------ simulated Entra ID
 
-    // ------------------------------------------------------------------ simulated Entra ID
+  /** Base URL to export as {@code ADO_CONNECT_LOGIN_URL}: the simulated Entra lives at the root. */
+  public URI loginUri() {
+    return baseUri;
+  }
 
-    /** Base URL to export as {@code ADO_CONNECT_LOGIN_URL}: the simulated Entra lives at the root. */
-    public URI loginUri() {
-        return baseUri;
-    }
+  /** Tenants, users and organization tenants of the simulated Entra ID (read-only). */
+  public EntraDirectory entra() {
+    return entra.directory();
+  }
 
-    /** Tenants, users and organization tenants of the simulated Entra ID (read-only). */
-    public EntraDirectory entra() {
-        return entra.directory();
-    }
+  /**
+   * Approves a pending device authorization as the first user allowed in its tenant (the default
+   * user).
+   */
+  public void approve(String userCode) {
+    entra.approve(userCode);
+  }
 
-    /** Approves a pending device authorization as the first user allowed in its tenant (the default user). */
-    public void approve(String userCode) {
-        entra.approve(userCode);
-    }
+  /**
+   * Approves a pending device authorization as {@code userPrincipalName} (must be allowed in its
+   * tenant).
+   */
+  public void approve(String userCode, String userPrincipalName) {
+    entra.approve(userCode, userPrincipalName);
+  }
 
-    /** Approves a pending device authorization as {@code userPrincipalName} (must be allowed in its tenant). */
-    public void approve(String userCode, String userPrincipalName) {
-        entra.approve(userCode, userPrincipalName);
-    }
+  /**
+   * Declines a pending device authorization: the next poll answers {@code authorization_declined}.
+   */
+  public void decline(String userCode) {
+    entra.decline(userCode);
+  }
 
-    /** Declines a pending device authorization: the next poll answers {@code authorization_declined}. */
-    public void decline(String userCode) {
-        entra.decline(userCode);
-    }
+  /**
+   * Expires a device authorization now: polls answer {@code expired_token}, the page rejects the
+   * code.
+   */
+  public void expire(String userCode) {
+    entra.expire(userCode);
+  }
 
-    /** Expires a device authorization now: polls answer {@code expired_token}, the page rejects the code. */
-    public void expire(String userCode) {
-        entra.expire(userCode);
-    }
+  /**
+   * The next poll of this device authorization answers {@code slow_down}, however late it comes.
+   */
+  public void slowDownNext(String userCode) {
+    entra.slowDownNext(userCode);
+  }
 
-    /** The next poll of this device authorization answers {@code slow_down}, however late it comes. */
-    public void slowDownNext(String userCode) {
-        entra.slowDownNext(userCode);
-    }
+  /** The user code of the latest device authorization; throws when there was none. */
+  public String lastUserCode() {
+    return entra.lastUserCode();
+  }
 
-    /** The user code of the latest device authorization; throws when there was none. */
-    public String lastUserCode() {
-        return entra.lastUserCode();
-    }
+  /** Revokes every refresh token issued so far (next use: {@code invalid_grant}, AADSTS50173). */
+  public void revokeRefreshTokens() {
+    entra.revokeRefreshTokens();
+  }
 
-    /** Revokes every refresh token issued so far (next use: {@code invalid_grant}, AADSTS50173). */
-    public void revokeRefreshTokens() {
-        entra.revokeRefreshTokens();
-    }
+  /** Revokes one refresh token; false when the simulator never issued it. */
+  public boolean revokeRefreshToken(String refreshToken) {
+    return entra.revokeRefreshToken(refreshToken);
+  }
 
-    /** Revokes one refresh token; false when the simulator never issued it. */
-    public boolean revokeRefreshToken(String refreshToken) {
-        return entra.revokeRefreshToken(refreshToken);
-    }
+  /** Every access token issued so far expires now (Azure DevOps routes then answer 401). */
+  public void expireAccessTokens() {
+    entra.expireAccessTokens();
+  }
 
-    /** Every access token issued so far expires now (Azure DevOps routes then answer 401). */
-    public void expireAccessTokens() {
-        entra.expireAccessTokens();
-    }
+  /**
+   * Switches a Conditional Access policy blocking the device code flow in a tenant: device grants
+   * for it answer {@code invalid_grant} AADSTS53003 when redeemed.
+   */
+  public void blockDeviceCodeFlow(String tenantIdOrDomain, boolean blocked) {
+    entra.blockDeviceCodeFlow(tenantIdOrDomain, blocked);
+  }
 
-    /**
-     * Switches a Conditional Access policy blocking the device code flow in a tenant: device grants for it
-     * answer {@code invalid_grant} AADSTS53003 when redeemed.
-     */
-    public void blockDeviceCodeFlow(String tenantIdOrDomain, boolean blocked) {
-        entra.blockDeviceCodeFlow(tenantIdOrDomain, blocked);
-    }
+  /**
+   * Registers (or replaces) an app: {@code secret == null} makes a public client (PKCE, no secret
+   * allowed), otherwise a confidential client that must authenticate with that secret. Redirect
+   * URIs match exactly.
+   */
+  public void registerClient(String clientId, String secret, List<String> redirectUris) {
+    entra.registerClient(clientId, secret, redirectUris);
+  }
 
-    /**
-     * Registers (or replaces) an app: {@code secret == null} makes a public client (PKCE, no secret allowed),
-     * otherwise a confidential client that must authenticate with that secret. Redirect URIs match exactly.
-     */
-    public void registerClient(String clientId, String secret, List<String> redirectUris) {
-        entra.registerClient(clientId, secret, redirectUris);
-    }
+  /** All requests received since start or the last {@link #resetCounts()}. */
+  public long requestCount() {
+    return log.count();
+  }
 
-    /** All requests received since start or the last {@link #resetCounts()}. */
-    public long requestCount() {
-        return log.count();
-    }
+  /** Requests to exactly this decoded path (no query). */
+  public long requestCount(String path) {
+    return log.count(path);
+  }
 
-    /** Requests to exactly this decoded path (no query). */
-    public long requestCount(String path) {
-        return log.count(path);
-    }
+  /** Request counts per decoded path. */
+  public Map<String, Long> requestCounts() {
+    return log.counts();
+  }
 
-    /** Request counts per decoded path. */
-    public Map<String, Long> requestCounts() {
-        return log.counts();
-    }
+  /** Every request received, in arrival order. */
+  public List<RecordedRequest> requests() {
+    return log.requests();
+  }
 
-    /** Every request received, in arrival order. */
-    public List<RecordedRequest> requests() {
-        return log.requests();
-    }
+  /** Clears counts and recorded requests. */
+  public void resetCounts() {
+    log.reset();
+  }
 
-    /** Clears counts and recorded requests. */
-    public void resetCounts() {
-        log.reset();
-    }
+  /** Stops the server immediately. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
 
-    /** Stops the server immediately. */
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "simulator-http-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "simulator-http-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
 }

@@ -6,78 +6,114 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** Behaviour driven by the Entra settings of {@link SimulatorConfig}: interval, lifetimes, auto decisions. */
+/**
+ * Behaviour driven by the Entra settings of {@link SimulatorConfig}: interval, lifetimes, auto
+ * decisions.
+ */
 class EntraTimingTest {
 
-    @Test
-    void pollingFasterThanTheIntervalAnswersSlowDownAndTheIntervalStays() throws InterruptedException {
-        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(1))) {
-            EntraClient entra = new EntraClient(simulator);
-            JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
-            String deviceCode = code.get("device_code").asText();
-            assertThat(code.get("interval").asInt()).isEqualTo(1);
+  @Test
+  void pollingFasterThanTheIntervalAnswersSlowDownAndTheIntervalStays()
+      throws InterruptedException {
+    try (Simulator simulator =
+        Simulator.start(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(1))) {
+      EntraClient entra = new EntraClient(simulator);
+      JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
+      String deviceCode = code.get("device_code").asText();
+      assertThat(code.get("interval").asInt()).isEqualTo(1);
 
-            error(entra.pollDevice("organizations", deviceCode), 400, "authorization_pending", 70016);
-            error(entra.pollDevice("organizations", deviceCode), 400, "slow_down", 70016);
-            Thread.sleep(1100);
-            error(entra.pollDevice("organizations", deviceCode), 400, "authorization_pending", 70016);
-            simulator.approve(code.get("user_code").asText());
-            Thread.sleep(1100);
-            assertThat(entra.pollDevice("organizations", deviceCode).statusCode()).isEqualTo(200);
-        }
+      error(entra.pollDevice("organizations", deviceCode), 400, "authorization_pending", 70016);
+      error(entra.pollDevice("organizations", deviceCode), 400, "slow_down", 70016);
+      Thread.sleep(1100);
+      error(entra.pollDevice("organizations", deviceCode), 400, "authorization_pending", 70016);
+      simulator.approve(code.get("user_code").asText());
+      Thread.sleep(1100);
+      assertThat(entra.pollDevice("organizations", deviceCode).statusCode()).isEqualTo(200);
     }
+  }
 
-    @Test
-    void deviceCodeExpiresAfterItsLifetime() throws InterruptedException {
-        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withDeviceCodeLifetimeSeconds(1)
+  @Test
+  void deviceCodeExpiresAfterItsLifetime() throws InterruptedException {
+    try (Simulator simulator =
+        Simulator.start(
+            SimulatorConfig.defaults()
+                .withDeviceCodeLifetimeSeconds(1)
                 .withDeviceCodeIntervalSeconds(0))) {
-            EntraClient entra = new EntraClient(simulator);
-            JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
-            assertThat(code.get("expires_in").asInt()).isEqualTo(1);
-            Thread.sleep(1100);
-            error(entra.pollDevice("organizations", code.get("device_code").asText()), 400, "expired_token", 70019);
-            assertThat(entra.post("/devicelogin", EntraClient.form("otc", code.get("user_code").asText())).body())
-                    .contains("Check the code and try again");
-        }
+      EntraClient entra = new EntraClient(simulator);
+      JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
+      assertThat(code.get("expires_in").asInt()).isEqualTo(1);
+      Thread.sleep(1100);
+      error(
+          entra.pollDevice("organizations", code.get("device_code").asText()),
+          400,
+          "expired_token",
+          70019);
+      assertThat(
+              entra
+                  .post("/devicelogin", EntraClient.form("otc", code.get("user_code").asText()))
+                  .body())
+          .contains("Check the code and try again");
     }
+  }
 
-    @Test
-    void accessTokensExpireAfterTheirLifetime() throws InterruptedException {
-        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withAccessTokenLifetimeSeconds(1)
+  @Test
+  void accessTokensExpireAfterTheirLifetime() throws InterruptedException {
+    try (Simulator simulator =
+        Simulator.start(
+            SimulatorConfig.defaults()
+                .withAccessTokenLifetimeSeconds(1)
                 .withDeviceCodeIntervalSeconds(0))) {
-            EntraClient entra = new EntraClient(simulator);
-            JsonNode token = entra.signIn("organizations", null);
-            assertThat(token.get("expires_in").asInt()).isEqualTo(1);
-            Thread.sleep(1100);
-            assertThat(entra.devOps("/org-001/_apis/projects", token.get("access_token").asText()).statusCode()).isEqualTo(401);
-        }
+      EntraClient entra = new EntraClient(simulator);
+      JsonNode token = entra.signIn("organizations", null);
+      assertThat(token.get("expires_in").asInt()).isEqualTo(1);
+      Thread.sleep(1100);
+      assertThat(
+              entra
+                  .devOps("/org-001/_apis/projects", token.get("access_token").asText())
+                  .statusCode())
+          .isEqualTo(401);
     }
+  }
 
-    @Test
-    void autoApproveAfterSeconds() throws InterruptedException {
-        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withAutoApproveAfterSeconds(1)
+  @Test
+  void autoApproveAfterSeconds() throws InterruptedException {
+    try (Simulator simulator =
+        Simulator.start(
+            SimulatorConfig.defaults()
+                .withAutoApproveAfterSeconds(1)
                 .withDeviceCodeIntervalSeconds(0))) {
-            EntraClient entra = new EntraClient(simulator);
-            JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
-            error(entra.pollDevice("organizations", code.get("device_code").asText()), 400, "authorization_pending", 70016);
-            Thread.sleep(1100);
-            JsonNode token = TestClient.json(entra.pollDevice("organizations", code.get("device_code").asText()));
-            assertThat(Jwts.claims(token.get("id_token").asText()).get("preferred_username").asText())
-                    .isEqualTo(simulator.entra().defaultUser().userPrincipalName());
-        }
-        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withAutoApproveAfterSeconds(0))) {
-            EntraClient entra = new EntraClient(simulator);
-            JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
-            assertThat(entra.pollDevice("organizations", code.get("device_code").asText()).statusCode()).isEqualTo(200);
-        }
+      EntraClient entra = new EntraClient(simulator);
+      JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
+      error(
+          entra.pollDevice("organizations", code.get("device_code").asText()),
+          400,
+          "authorization_pending",
+          70016);
+      Thread.sleep(1100);
+      JsonNode token =
+          TestClient.json(entra.pollDevice("organizations", code.get("device_code").asText()));
+      assertThat(Jwts.claims(token.get("id_token").asText()).get("preferred_username").asText())
+          .isEqualTo(simulator.entra().defaultUser().userPrincipalName());
     }
+    try (Simulator simulator =
+        Simulator.start(SimulatorConfig.defaults().withAutoApproveAfterSeconds(0))) {
+      EntraClient entra = new EntraClient(simulator);
+      JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
+      assertThat(entra.pollDevice("organizations", code.get("device_code").asText()).statusCode())
+          .isEqualTo(200);
+    }
+  }
 
-    @Test
-    void autoDecline() {
-        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withAutoDecline(true))) {
-            EntraClient entra = new EntraClient(simulator);
-            JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
-            error(entra.pollDevice("organizations", code.get("device_code").asText()), 400, "authorization_declined", 65004);
-        }
+  @Test
+  void autoDecline() {
+    try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withAutoDecline(true))) {
+      EntraClient entra = new EntraClient(simulator);
+      JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
+      error(
+          entra.pollDevice("organizations", code.get("device_code").asText()),
+          400,
+          "authorization_declined",
+          65004);
     }
+  }
 }

@@ -37,7 +37,9 @@ public final class AuthorizationCodeFlow {
     this.clock = clock;
   }
 
-  /** What the browser is sent to, and the secrets only this process may know until the code returns. */
+  /**
+   * What the browser is sent to, and the secrets only this process may know until the code returns.
+   */
   public record Pending(URI authorizeUri, URI redirectUri, Secret state, Secret codeVerifier) {}
 
   /** Entra: GET {authority}/oauth2/v2.0/authorize?response_type=code&code_challenge_method=S256… */
@@ -52,24 +54,36 @@ public final class AuthorizationCodeFlow {
             .state(state)
             .codeChallenge(verifier, CodeChallengeMethod.S256)
             .build();
-    return new Pending(request.toURI(), redirectUri, Secret.of(state.getValue()), Secret.of(verifier.getValue()));
+    return new Pending(
+        request.toURI(), redirectUri, Secret.of(state.getValue()), Secret.of(verifier.getValue()));
   }
 
   /**
-   * Entra: POST {authority}/oauth2/v2.0/token, grant_type=authorization_code with the PKCE verifier.
+   * Entra: POST {authority}/oauth2/v2.0/token, grant_type=authorization_code with the PKCE
+   * verifier.
    *
    * @param clientSecret only for a confidential web app registration
    */
   public TokenSet redeem(Pending pending, Secret code, Optional<Secret> clientSecret) {
     AuthorizationCodeGrant grant =
-        new AuthorizationCodeGrant(new AuthorizationCode(code.reveal()), pending.redirectUri(), new CodeVerifier(pending.codeVerifier().reveal()));
-    TokenRequest request = TokenEndpoint.request(
-        settings.endpoint(settings.tenant(), "oauth2/v2.0/token"), settings.clientId(), grant, null, clientSecret);
+        new AuthorizationCodeGrant(
+            new AuthorizationCode(code.reveal()),
+            pending.redirectUri(),
+            new CodeVerifier(pending.codeVerifier().reveal()));
+    TokenRequest request =
+        TokenEndpoint.request(
+            settings.endpoint(settings.tenant(), "oauth2/v2.0/token"),
+            settings.clientId(),
+            grant,
+            null,
+            clientSecret);
     HTTPResponse response = http.send(request.toHTTPRequest());
     TokenResponse parsed = TokenEndpoint.parse(response);
     if (!parsed.indicatesSuccess()) {
-      throw EntraErrors.of(parsed.toErrorResponse().getErrorObject(), response, "the browser sign-in");
+      throw EntraErrors.of(
+          parsed.toErrorResponse().getErrorObject(), response, "the browser sign-in");
     }
-    return TokenEndpoint.toTokens(parsed.toSuccessResponse(), verifier, settings.provider(settings.tenant()), clock, null);
+    return TokenEndpoint.toTokens(
+        parsed.toSuccessResponse(), verifier, settings.provider(settings.tenant()), clock, null);
   }
 }

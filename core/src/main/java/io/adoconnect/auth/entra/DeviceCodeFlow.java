@@ -48,7 +48,8 @@ public final class DeviceCodeFlow {
   }
 
   /** Against any OpenID provider that supports RFC 8628. */
-  public DeviceCodeFlow(IdentityProvider provider, String tenant, HttpTransport transport, Clock clock) {
+  public DeviceCodeFlow(
+      IdentityProvider provider, String tenant, HttpTransport transport, Clock clock) {
     this.provider = provider;
     this.tenant = tenant;
     this.http = new NimbusTransport(transport);
@@ -69,8 +70,11 @@ public final class DeviceCodeFlow {
       parsed = DeviceAuthorizationResponse.parse(response);
     } catch (ParseException e) {
       throw new AuthenticationException(
-          "Microsoft Entra ID sent a device code answer ado-connect could not read (HTTP " + response.getStatusCode() + ").",
-          "Check ADO_CONNECT_LOGIN_URL points at Microsoft Entra ID.", e);
+          "Microsoft Entra ID sent a device code answer ado-connect could not read (HTTP "
+              + response.getStatusCode()
+              + ").",
+          "Check ADO_CONNECT_LOGIN_URL points at Microsoft Entra ID.",
+          e);
     }
     if (!parsed.indicatesSuccess()) {
       ErrorObject error = ((DeviceAuthorizationErrorResponse) parsed).getErrorObject();
@@ -94,7 +98,8 @@ public final class DeviceCodeFlow {
    * One poll of the token endpoint (RFC 8628 §3.4). Past the session's own deadline it answers
    * {@link DeviceFlowState#EXPIRED} without asking.
    *
-   * <p>Entra: POST {authority}/oauth2/v2.0/token, grant_type=urn:ietf:params:oauth:grant-type:device_code
+   * <p>Entra: POST {authority}/oauth2/v2.0/token,
+   * grant_type=urn:ietf:params:oauth:grant-type:device_code
    */
   public PollResult poll(DeviceFlowSession session) {
     if (!clock.instant().isBefore(session.expiresAt())) {
@@ -108,19 +113,23 @@ public final class DeviceCodeFlow {
     HTTPResponse response = http.send(request.toHTTPRequest());
     TokenResponse parsed = TokenEndpoint.parse(response);
     if (parsed.indicatesSuccess()) {
-      TokenSet tokens = TokenEndpoint.toTokens(parsed.toSuccessResponse(), verifier, provider, clock, null);
+      TokenSet tokens =
+          TokenEndpoint.toTokens(parsed.toSuccessResponse(), verifier, provider, clock, null);
       return new PollResult(DeviceFlowState.AUTHORIZED, session, tokens);
     }
     ErrorObject error = parsed.toErrorResponse().getErrorObject();
     String code = error == null || error.getCode() == null ? "" : error.getCode();
-    // RFC 8628 §3.5 names the outcomes; Entra says authorization_declined where the RFC says access_denied.
+    // RFC 8628 §3.5 names the outcomes; Entra says authorization_declined where the RFC says
+    // access_denied.
     return switch (code) {
       case "authorization_pending" -> new PollResult(DeviceFlowState.PENDING, session, null);
       case "slow_down" -> new PollResult(DeviceFlowState.SLOW_DOWN, session.slower(), null);
-      case "authorization_declined", "access_denied" -> new PollResult(DeviceFlowState.DENIED, session, null);
+      case "authorization_declined", "access_denied" ->
+          new PollResult(DeviceFlowState.DENIED, session, null);
       case "expired_token" -> new PollResult(DeviceFlowState.EXPIRED, session, null);
       default -> {
-        AuthenticationException failure = EntraErrors.of(error, response, "the device code sign-in");
+        AuthenticationException failure =
+            EntraErrors.of(error, response, "the device code sign-in");
         // A device code the provider no longer knows (Keycloak says invalid_grant some time after
         // expiry; Entra after a second redemption) ends this flow; it is not a lost session.
         if ("invalid_grant".equals(code) && !(failure instanceof ConditionalAccessException)) {
@@ -136,7 +145,10 @@ public final class DeviceCodeFlow {
    * polls, and reports every state change. Returns {@code null} when cancelled.
    */
   public PollResult await(
-      DeviceFlowSession session, Consumer<DeviceFlowState> onChange, BooleanSupplier cancelled, Sleeper sleeper) {
+      DeviceFlowSession session,
+      Consumer<DeviceFlowState> onChange,
+      BooleanSupplier cancelled,
+      Sleeper sleeper) {
     DeviceFlowState last = DeviceFlowState.PENDING;
     DeviceFlowSession current = session;
     while (!cancelled.getAsBoolean()) {
@@ -164,5 +176,4 @@ public final class DeviceCodeFlow {
     }
     return left.compareTo(session.interval()) < 0 ? left : session.interval();
   }
-
 }

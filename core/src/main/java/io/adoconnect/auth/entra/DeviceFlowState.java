@@ -3,8 +3,8 @@ package io.adoconnect.auth.entra;
 import java.util.Locale;
 
 /**
- * Where a device code sign-in stands (RFC 8628 §3.5): still waiting, asked to poll slower,
- * expired, declined by the user, or done.
+ * Where a device code sign-in stands (RFC 8628 §3.5): still waiting, asked to poll slower, expired,
+ * declined by the user, or done.
  */
 public enum DeviceFlowState {
   PENDING,

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which Entra app signs users in, at which authority, asking for what. Read once at start-up:
- * after changing {@code ADO_CONNECT_AZURE_TENANT_ID} or {@code ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID},
+ * Which Entra app signs users in, at which authority, asking for what. Read once at start-up: after
+ * changing {@code ADO_CONNECT_AZURE_TENANT_ID} or {@code ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID},
  * disconnect and connect again so tokens and app match.
  *
  * @param loginBase the authority host, {@code https://login.microsoftonline.com} by default
@@ -15,8 +15,10 @@ import java.util.Map;
 public record EntraSettings(URI loginBase, String tenant, String clientId, List<String> scopes) {
   /** Visual Studio's public client: what Microsoft's own Azure DevOps samples and tools use. */
   public static final String VISUAL_STUDIO_CLIENT_ID = "872cd9fa-d31f-45e0-9eab-6e460a02d1f1";
+
   /** The Azure DevOps resource; its {@code user_impersonation} scope covers every REST area. */
   public static final String AZURE_DEVOPS_RESOURCE = "499b84ac-1321-427f-aa17-267ca6975798";
+
   public static final List<String> DEFAULT_SCOPES =
       List.of(AZURE_DEVOPS_RESOURCE + "/user_impersonation", "offline_access", "openid", "profile");
 

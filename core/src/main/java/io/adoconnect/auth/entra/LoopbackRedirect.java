@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The CLI's redirect target for browser sign-in (RFC 8252 §7.3): a one-shot listener on
- * 127.0.0.1 and a free port. It accepts exactly one answer carrying the expected {@code state};
- * anything else — a forged or stale state, a stray request — is refused and waiting goes on.
+ * The CLI's redirect target for browser sign-in (RFC 8252 §7.3): a one-shot listener on 127.0.0.1
+ * and a free port. It accepts exactly one answer carrying the expected {@code state}; anything else
+ * — a forged or stale state, a stray request — is refused and waiting goes on.
  */
 public final class LoopbackRedirect implements AutoCloseable {
   private final HttpServer server;
@@ -36,13 +36,15 @@ public final class LoopbackRedirect implements AutoCloseable {
 
   public static LoopbackRedirect open() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       LoopbackRedirect redirect = new LoopbackRedirect(server);
       server.createContext("/", redirect::handle);
       server.start();
       return redirect;
     } catch (IOException e) {
-      throw new UncheckedIOException("could not listen on the loopback interface for the sign-in redirect", e);
+      throw new UncheckedIOException(
+          "could not listen on the loopback interface for the sign-in redirect", e);
     }
   }
 
@@ -64,7 +66,9 @@ public final class LoopbackRedirect implements AutoCloseable {
           "The browser sign-in was not finished within " + timeout.toMinutes() + " minutes.",
           "Run ado-connect connect browser again and complete the sign-in in the browser that opens.");
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof AuthenticationException a ? a : new AuthenticationException("The browser sign-in failed.", null, e);
+      throw e.getCause() instanceof AuthenticationException a
+          ? a
+          : new AuthenticationException("The browser sign-in failed.", null, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AuthenticationException("The browser sign-in was interrupted.", null, e);
@@ -75,22 +79,37 @@ public final class LoopbackRedirect implements AutoCloseable {
     Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
     Secret expected = expectedState;
     String state = query.get("state");
-    if (expected == null || state == null || state.isEmpty() || !expected.equals(Secret.of(state))) {
-      respond(exchange, 400, "This sign-in answer doesn't belong to the sign-in ado-connect started. Close this tab.");
+    if (expected == null
+        || state == null
+        || state.isEmpty()
+        || !expected.equals(Secret.of(state))) {
+      respond(
+          exchange,
+          400,
+          "This sign-in answer doesn't belong to the sign-in ado-connect started. Close this tab.");
       return;
     }
     if (query.containsKey("error")) {
-      respond(exchange, 200, "Sign-in was not completed. You can close this tab and return to the terminal.");
+      respond(
+          exchange,
+          200,
+          "Sign-in was not completed. You can close this tab and return to the terminal.");
       boolean declined = "access_denied".equals(query.get("error"));
-      code.completeExceptionally(new AuthenticationException(
-          declined ? "The sign-in was declined in the browser." : "The browser sign-in failed (" + query.get("error") + ").",
-          "Run ado-connect connect browser again and approve every requested permission; if your organization requires"
-              + " it, an administrator may need to allow the app."));
+      code.completeExceptionally(
+          new AuthenticationException(
+              declined
+                  ? "The sign-in was declined in the browser."
+                  : "The browser sign-in failed (" + query.get("error") + ").",
+              "Run ado-connect connect browser again and approve every requested permission; if your organization requires"
+                  + " it, an administrator may need to allow the app."));
       return;
     }
     String value = query.get("code");
     if (value == null || value.isEmpty()) {
-      respond(exchange, 400, "The sign-in answer has no authorization code. Close this tab and try again.");
+      respond(
+          exchange,
+          400,
+          "The sign-in answer has no authorization code. Close this tab and try again.");
       return;
     }
     respond(exchange, 200, "Signed in. You can close this tab and return to the terminal.");
@@ -98,8 +117,11 @@ public final class LoopbackRedirect implements AutoCloseable {
   }
 
   private static void respond(HttpExchange exchange, int status, String text) throws IOException {
-    byte[] body = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>ado-connect</title><p>" + text + "</p></html>")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>ado-connect</title><p>"
+                + text
+                + "</p></html>")
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
     exchange.getResponseHeaders().add("Cache-Control", "no-store");
     exchange.sendResponseHeaders(status, body.length);
@@ -117,7 +139,8 @@ public final class LoopbackRedirect implements AutoCloseable {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         values.putIfAbsent(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return values;

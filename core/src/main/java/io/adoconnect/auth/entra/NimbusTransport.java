@@ -27,17 +27,27 @@ final class NimbusTransport implements HTTPRequestSender {
   @Override
   public ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest request) {
     Map<String, String> headers = new LinkedHashMap<>();
-    request.getHeaderMap().forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        headers.put(name, values.get(0));
-      }
-    });
+    request
+        .getHeaderMap()
+        .forEach(
+            (name, values) -> {
+              if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+              }
+            });
     headers.putIfAbsent("Accept", "application/json");
     String body = request.getBody();
-    ApiResponse response = transport.send(new ApiRequest(
-        request.getMethod().name(), request.getURI(), headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
+    ApiResponse response =
+        transport.send(
+            new ApiRequest(
+                request.getMethod().name(),
+                request.getURI(),
+                headers,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
     HTTPResponse out = new HTTPResponse(response.status());
-    response.headers().forEach((name, values) -> out.setHeader(name, values.toArray(String[]::new)));
+    response
+        .headers()
+        .forEach((name, values) -> out.setHeader(name, values.toArray(String[]::new)));
     out.setBody(response.bodyText());
     return out;
   }
@@ -45,5 +55,4 @@ final class NimbusTransport implements HTTPRequestSender {
   HTTPResponse send(HTTPRequest request) {
     return (HTTPResponse) send((ReadOnlyHTTPRequest) request);
   }
-
 }

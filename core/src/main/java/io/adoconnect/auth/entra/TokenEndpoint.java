@@ -24,14 +24,25 @@ final class TokenEndpoint {
   private TokenEndpoint() {}
 
   /**
-   * A token request; a confidential client authenticates with its secret in the body
-   * ({@code client_secret_post}, what Entra documents), a public client just names itself.
+   * A token request; a confidential client authenticates with its secret in the body ({@code
+   * client_secret_post}, what Entra documents), a public client just names itself.
    */
-  static TokenRequest request(URI endpoint, String clientId, AuthorizationGrant grant, Scope scope, Optional<Secret> clientSecret) {
+  static TokenRequest request(
+      URI endpoint,
+      String clientId,
+      AuthorizationGrant grant,
+      Scope scope,
+      Optional<Secret> clientSecret) {
     ClientID client = new ClientID(clientId);
     return clientSecret
-        .map(secret -> new TokenRequest(
-            endpoint, new ClientSecretPost(client, new com.nimbusds.oauth2.sdk.auth.Secret(secret.reveal())), grant, scope))
+        .map(
+            secret ->
+                new TokenRequest(
+                    endpoint,
+                    new ClientSecretPost(
+                        client, new com.nimbusds.oauth2.sdk.auth.Secret(secret.reveal())),
+                    grant,
+                    scope))
         .orElseGet(() -> new TokenRequest(endpoint, client, grant, scope));
   }
 
@@ -40,27 +51,37 @@ final class TokenEndpoint {
       return OIDCTokenResponseParser.parse(response);
     } catch (ParseException e) {
       throw new AuthenticationException(
-          "Microsoft Entra ID sent a token response ado-connect could not read (HTTP " + response.getStatusCode() + ").",
-          "Check ADO_CONNECT_LOGIN_URL points at Microsoft Entra ID.", e);
+          "Microsoft Entra ID sent a token response ado-connect could not read (HTTP "
+              + response.getStatusCode()
+              + ").",
+          "Check ADO_CONNECT_LOGIN_URL points at Microsoft Entra ID.",
+          e);
     }
   }
 
   /**
-   * @param keepRefreshToken the refresh token to keep when the answer carries none (Entra sends
-   *     one on every refresh, but the grant doesn't require it)
+   * @param keepRefreshToken the refresh token to keep when the answer carries none (Entra sends one
+   *     on every refresh, but the grant doesn't require it)
    */
   static TokenSet toTokens(
-      AccessTokenResponse success, IdTokenVerifier verifier, IdentityProvider provider, Clock clock,
+      AccessTokenResponse success,
+      IdTokenVerifier verifier,
+      IdentityProvider provider,
+      Clock clock,
       Secret keepRefreshToken) {
     var tokens = success.getTokens();
-    long lifetime = tokens.getAccessToken().getLifetime() > 0 ? tokens.getAccessToken().getLifetime() : 3600;
+    long lifetime =
+        tokens.getAccessToken().getLifetime() > 0 ? tokens.getAccessToken().getLifetime() : 3600;
     Instant expiresAt = clock.instant().plusSeconds(lifetime);
     RefreshToken refresh = tokens.getRefreshToken();
     IdTokenClaims claims = null;
     if (success instanceof OIDCTokenResponse oidc && oidc.getOIDCTokens().getIDToken() != null) {
       claims = verifier.verify(oidc.getOIDCTokens().getIDToken(), provider);
     }
-    String scope = tokens.getAccessToken().getScope() == null ? null : tokens.getAccessToken().getScope().toString();
+    String scope =
+        tokens.getAccessToken().getScope() == null
+            ? null
+            : tokens.getAccessToken().getScope().toString();
     return new TokenSet(
         Secret.of(tokens.getAccessToken().getValue()),
         refresh == null ? keepRefreshToken : Secret.of(refresh.getValue()),

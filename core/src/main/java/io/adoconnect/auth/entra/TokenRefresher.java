@@ -12,9 +12,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Redeems a refresh token for a new access token (and, as Entra always does, a new refresh
- * token). Asking at another tenant's authority mints a token for that tenant — how a guest
- * reaches an organization backed by a tenant other than the one they signed in to.
+ * Redeems a refresh token for a new access token (and, as Entra always does, a new refresh token).
+ * Asking at another tenant's authority mints a token for that tenant — how a guest reaches an
+ * organization backed by a tenant other than the one they signed in to.
  *
  * <p>Entra: POST {authority}/oauth2/v2.0/token, grant_type=refresh_token
  */
@@ -34,22 +34,28 @@ public final class TokenRefresher {
   /**
    * @param tenant where to redeem it: the tenant of the organization the token is for
    * @param clientSecret only for refresh tokens a confidential web app obtained
-   * @throws io.adoconnect.ReconnectRequiredException when Entra no longer accepts it (invalid_grant)
+   * @throws io.adoconnect.ReconnectRequiredException when Entra no longer accepts it
+   *     (invalid_grant)
    */
   public TokenSet refresh(Secret refreshToken, String tenant, Optional<Secret> clientSecret) {
     return refresh(settings.provider(tenant), refreshToken, clientSecret);
   }
 
   /** The same against any OpenID provider. */
-  public TokenSet refresh(IdentityProvider provider, Secret refreshToken, Optional<Secret> clientSecret) {
+  public TokenSet refresh(
+      IdentityProvider provider, Secret refreshToken, Optional<Secret> clientSecret) {
     RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(refreshToken.reveal()));
     Scope scope = new Scope(provider.scopes().toArray(String[]::new));
-    TokenRequest request = TokenEndpoint.request(provider.tokenEndpoint(), provider.clientId(), grant, scope, clientSecret);
+    TokenRequest request =
+        TokenEndpoint.request(
+            provider.tokenEndpoint(), provider.clientId(), grant, scope, clientSecret);
     HTTPResponse response = http.send(request.toHTTPRequest());
     TokenResponse parsed = TokenEndpoint.parse(response);
     if (!parsed.indicatesSuccess()) {
-      throw EntraErrors.of(parsed.toErrorResponse().getErrorObject(), response, "renewing the sign-in");
+      throw EntraErrors.of(
+          parsed.toErrorResponse().getErrorObject(), response, "renewing the sign-in");
     }
-    return TokenEndpoint.toTokens(parsed.toSuccessResponse(), verifier, provider, clock, refreshToken);
+    return TokenEndpoint.toTokens(
+        parsed.toSuccessResponse(), verifier, provider, clock, refreshToken);
   }
 }

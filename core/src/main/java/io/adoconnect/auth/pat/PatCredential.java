@@ -19,7 +19,10 @@ public final class PatCredential implements CredentialProvider {
 
   private PatCredential(Secret pat, boolean server) {
     this.header =
-        Secret.of("Basic " + Base64.getEncoder().encodeToString((":" + pat.reveal()).getBytes(StandardCharsets.UTF_8)));
+        Secret.of(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((":" + pat.reveal()).getBytes(StandardCharsets.UTF_8)));
     this.server = server;
   }
 
@@ -28,7 +31,9 @@ public final class PatCredential implements CredentialProvider {
     String value = pat.reveal();
     if (value.length() > MAX_LENGTH) {
       throw new InvalidInputException(
-          "That doesn't look like a Personal Access Token (it is " + value.length() + " characters long).",
+          "That doesn't look like a Personal Access Token (it is "
+              + value.length()
+              + " characters long).",
           "Paste only the token Azure DevOps showed when you created it.");
     }
     for (int i = 0; i < value.length(); i++) {
@@ -54,7 +59,8 @@ public final class PatCredential implements CredentialProvider {
             + " token (User settings > Personal access tokens) with at least Code (Read) scope — Code, Build and"
             + " Release (Read, write & manage) for everything ado-connect does — then connect again.";
     return server
-        ? hint + " On Azure DevOps Server, PATs also fail when IIS Basic Authentication is enabled on the server."
+        ? hint
+            + " On Azure DevOps Server, PATs also fail when IIS Basic Authentication is enabled on the server."
         : hint;
   }
 

@@ -25,7 +25,9 @@ class DeviceCodeFlowTest {
   @BeforeEach
   void start() {
     simulator = Simulator.start(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(0));
-    EntraSettings settings = EntraSettings.fromEnvironment(AzureDevOpsEndpoints.allAt(simulator.baseUri()).login(), Map.of());
+    EntraSettings settings =
+        EntraSettings.fromEnvironment(
+            AzureDevOpsEndpoints.allAt(simulator.baseUri()).login(), Map.of());
     flow = new DeviceCodeFlow(settings, RetryingTransport.standard(), Clock.systemUTC());
   }
 
@@ -62,7 +64,8 @@ class DeviceCodeFlowTest {
 
     assertThat(slowed.state()).isEqualTo(DeviceFlowState.SLOW_DOWN);
     assertThat(slowed.session().interval()).isEqualTo(session.interval().plusSeconds(5));
-    assertThat(flow.poll(slowed.session()).session().interval()).isEqualTo(slowed.session().interval());
+    assertThat(flow.poll(slowed.session()).session().interval())
+        .isEqualTo(slowed.session().interval());
   }
 
   @Test
@@ -92,11 +95,16 @@ class DeviceCodeFlowTest {
     List<DeviceFlowState> seen = new ArrayList<>();
     int[] polls = {0};
 
-    PollResult result = flow.await(session, seen::add, () -> false, wait -> {
-      if (++polls[0] == 2) {
-        simulator.approve(session.userCode());
-      }
-    });
+    PollResult result =
+        flow.await(
+            session,
+            seen::add,
+            () -> false,
+            wait -> {
+              if (++polls[0] == 2) {
+                simulator.approve(session.userCode());
+              }
+            });
 
     assertThat(result.state()).isEqualTo(DeviceFlowState.AUTHORIZED);
     assertThat(seen).containsExactly(DeviceFlowState.AUTHORIZED);
@@ -111,14 +119,22 @@ class DeviceCodeFlowTest {
 
     assertThatThrownBy(() -> flow.poll(session))
         .isInstanceOf(ConditionalAccessException.class)
-        .satisfies(e -> assertThat(((ConditionalAccessException) e).hint()).contains("connect browser"));
+        .satisfies(
+            e -> assertThat(((ConditionalAccessException) e).hint()).contains("connect browser"));
   }
 
   @Test
   void aCodePastItsDeadlineIsExpiredWithoutAsking() {
     DeviceFlowSession session = flow.start();
-    DeviceFlowSession late = new DeviceFlowSession(session.deviceCode(), session.userCode(), session.verificationUri(),
-        session.message(), java.time.Instant.now().minusSeconds(1), Duration.ofSeconds(5), session.tenant());
+    DeviceFlowSession late =
+        new DeviceFlowSession(
+            session.deviceCode(),
+            session.userCode(),
+            session.verificationUri(),
+            session.message(),
+            java.time.Instant.now().minusSeconds(1),
+            Duration.ofSeconds(5),
+            session.tenant());
     simulator.resetCounts();
 
     assertThat(flow.poll(late).state()).isEqualTo(DeviceFlowState.EXPIRED);

@@ -27,27 +27,32 @@ import java.util.stream.Collectors;
  */
 final class KeycloakBrowser {
   private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ACTION =
+      Pattern.compile("\\baction=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
   private static final Pattern CODE =
-      Pattern.compile("<input\\b[^>]*\\bname=\"code\"[^>]*\\bvalue=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "<input\\b[^>]*\\bname=\"code\"[^>]*\\bvalue=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(new LoopbackCookies())
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new LoopbackCookies())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   /**
-   * Keycloak marks its cookies {@code Secure} even over plain HTTP. Browsers send them to
-   * 127.0.0.1 anyway (loopback counts as a secure context); the JDK's {@link CookieManager} does
-   * not, so this jar drops the attribute for loopback hosts, as a browser effectively does.
+   * Keycloak marks its cookies {@code Secure} even over plain HTTP. Browsers send them to 127.0.0.1
+   * anyway (loopback counts as a secure context); the JDK's {@link CookieManager} does not, so this
+   * jar drops the attribute for loopback hosts, as a browser effectively does.
    */
   private static final class LoopbackCookies extends CookieHandler {
-    private static final Pattern SECURE = Pattern.compile(";\\s*Secure\\s*(?=;|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECURE =
+        Pattern.compile(";\\s*Secure\\s*(?=;|$)", Pattern.CASE_INSENSITIVE);
     private final CookieManager jar = new CookieManager();
 
     @Override
-    public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders)
+        throws IOException {
       return jar.get(uri, requestHeaders);
     }
 
@@ -58,9 +63,13 @@ final class KeycloakBrowser {
         return;
       }
       Map<String, List<String>> headers = new LinkedHashMap<>();
-      responseHeaders.forEach((name, values) -> headers.put(name, name != null && name.toLowerCase(Locale.ROOT).startsWith("set-cookie")
-          ? values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList()
-          : values));
+      responseHeaders.forEach(
+          (name, values) ->
+              headers.put(
+                  name,
+                  name != null && name.toLowerCase(Locale.ROOT).startsWith("set-cookie")
+                      ? values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList()
+                      : values));
       jar.put(uri, headers);
     }
   }
@@ -88,13 +97,20 @@ final class KeycloakBrowser {
     form.put("credentialId", "");
     Page consent = post(action, form);
     if (!consent.html().contains("name=\"accept\"")) {
-      throw new AssertionError("Keycloak showed no consent page after signing in (" + consent.status() + " "
-          + consent.uri() + "):\n" + consent.html());
+      throw new AssertionError(
+          "Keycloak showed no consent page after signing in ("
+              + consent.status()
+              + " "
+              + consent.uri()
+              + "):\n"
+              + consent.html());
     }
     return consent;
   }
 
-  /** POST the consent form with its hidden {@code code} and {@code accept=Yes} or {@code cancel=No}. */
+  /**
+   * POST the consent form with its hidden {@code code} and {@code accept=Yes} or {@code cancel=No}.
+   */
   Page answerConsent(Page consent, boolean accept) {
     URI action = formAction(consent, "login-actions/consent");
     Matcher code = CODE.matcher(consent.html());
@@ -107,7 +123,9 @@ final class KeycloakBrowser {
     return post(action, form);
   }
 
-  /** The action of the first form whose tag contains {@code marker} (its id or part of its action). */
+  /**
+   * The action of the first form whose tag contains {@code marker} (its id or part of its action).
+   */
   private static URI formAction(Page page, String marker) {
     Matcher forms = FORM.matcher(page.html());
     while (forms.find()) {
@@ -117,7 +135,15 @@ final class KeycloakBrowser {
         return page.uri().resolve(unescape(action.group(1)));
       }
     }
-    throw new AssertionError("No form with " + marker + " on " + page.uri() + " (" + page.status() + "):\n" + page.html());
+    throw new AssertionError(
+        "No form with "
+            + marker
+            + " on "
+            + page.uri()
+            + " ("
+            + page.status()
+            + "):\n"
+            + page.html());
   }
 
   private static String unescape(String html) {
@@ -129,13 +155,19 @@ final class KeycloakBrowser {
   }
 
   private Page post(URI uri, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(uri)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build());
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private Page send(HttpRequest request) {
@@ -143,7 +175,8 @@ final class KeycloakBrowser {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Page(response.uri(), response.statusCode(), response.body());
     } catch (IOException e) {
-      throw new AssertionError("Keycloak did not answer " + request.method() + " " + request.uri(), e);
+      throw new AssertionError(
+          "Keycloak did not answer " + request.method() + " " + request.uri(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("Interrupted", e);

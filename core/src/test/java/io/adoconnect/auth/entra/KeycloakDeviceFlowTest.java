@@ -35,20 +35,29 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * our own simulator: the answers come from an implementation we did not write. The user's part is
  * done through Keycloak's own sign-in and consent pages ({@link KeycloakBrowser}).
  *
- * <p>Needs a running Keycloak with the realm {@code src/test/resources/keycloak/adoconnect-realm.json};
- * {@code scripts/test} starts one with {@code scripts/keycloak} and runs this class with
- * {@code -Dsurefire.excludedGroups= -Dgroups=keycloak -Dado.keycloak.url=http://127.0.0.1:PORT}.
- * Without {@code ado.keycloak.url} the class is skipped, so a plain {@code mvn test} passes offline.
+ * <p>Needs a running Keycloak with the realm {@code
+ * src/test/resources/keycloak/adoconnect-realm.json}; {@code scripts/test} starts one with {@code
+ * scripts/keycloak} and runs this class with {@code -Dsurefire.excludedGroups= -Dgroups=keycloak
+ * -Dado.keycloak.url=http://127.0.0.1:PORT}. Without {@code ado.keycloak.url} the class is skipped,
+ * so a plain {@code mvn test} passes offline.
  */
 @Tag("keycloak")
-@EnabledIfSystemProperty(named = "ado.keycloak.url", matches = ".+",
-    disabledReason = "needs a Keycloak: run scripts/test, or scripts/keycloak start and -Dado.keycloak.url=…")
+@EnabledIfSystemProperty(
+    named = "ado.keycloak.url",
+    matches = ".+",
+    disabledReason =
+        "needs a Keycloak: run scripts/test, or scripts/keycloak start and -Dado.keycloak.url=…")
 class KeycloakDeviceFlowTest {
   private static final String REALM = "adoconnect";
-  /** The realm's ordinary public client: device grant on, 600 s device codes, 1 s polling interval. */
+
+  /**
+   * The realm's ordinary public client: device grant on, 600 s device codes, 1 s polling interval.
+   */
   private static final String CLIENT = "ado-connect";
+
   /** The same with 5 s device codes, for the expiry test. */
   private static final String SHORT_CLIENT = "ado-connect-short";
+
   private static final String USER = "ada";
   private static final String PASSWORD = "correct-horse-battery";
   private static final List<String> SCOPES = List.of("openid", "profile", "email");
@@ -58,27 +67,34 @@ class KeycloakDeviceFlowTest {
 
   /** Every exchange with Keycloak through our transport, to see what Keycloak itself answered. */
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+
   private HttpTransport transport;
 
   record Exchange(ApiRequest request, ApiResponse response) {}
 
   @BeforeAll
   static void readMetadata() throws Exception {
-    realm = URI.create(System.getProperty("ado.keycloak.url").replaceAll("/+$", "") + "/realms/" + REALM);
+    realm =
+        URI.create(
+            System.getProperty("ado.keycloak.url").replaceAll("/+$", "") + "/realms/" + REALM);
     ApiResponse response = RetryingTransport.standard().send(ApiRequest.get(wellKnown(realm)));
-    assertThat(response.status()).as("Keycloak's OpenID configuration of realm %s", REALM).isEqualTo(200);
+    assertThat(response.status())
+        .as("Keycloak's OpenID configuration of realm %s", REALM)
+        .isEqualTo(200);
     metadata = new ObjectMapper().readTree(response.body());
-    assertThat(metadata.path("grant_types_supported").toString()).contains("urn:ietf:params:oauth:grant-type:device_code");
+    assertThat(metadata.path("grant_types_supported").toString())
+        .contains("urn:ietf:params:oauth:grant-type:device_code");
   }
 
   @BeforeEach
   void recordExchanges() {
     HttpTransport real = RetryingTransport.standard();
-    transport = request -> {
-      ApiResponse response = real.send(request);
-      exchanges.add(new Exchange(request, response));
-      return response;
-    };
+    transport =
+        request -> {
+          ApiResponse response = real.send(request);
+          exchanges.add(new Exchange(request, response));
+          return response;
+        };
   }
 
   @Test
@@ -91,11 +107,13 @@ class KeycloakDeviceFlowTest {
     assertThat(session.userCode()).matches("[A-Z]{4}-[A-Z]{4}");
     assertThat(session.verificationUri()).isEqualTo(URI.create(realm + "/device"));
     assertThat(session.interval()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(session.expiresAt()).isCloseTo(Instant.now().plusSeconds(600), within(10, ChronoUnit.SECONDS));
+    assertThat(session.expiresAt())
+        .isCloseTo(Instant.now().plusSeconds(600), within(10, ChronoUnit.SECONDS));
     assertThat(session.tenant()).isEqualTo(REALM);
     assertThat(flow.poll(session).state()).isEqualTo(DeviceFlowState.PENDING);
 
-    KeycloakBrowser.Page status = new KeycloakBrowser().approve(completeUri(session), USER, PASSWORD);
+    KeycloakBrowser.Page status =
+        new KeycloakBrowser().approve(completeUri(session), USER, PASSWORD);
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.uri().getPath()).endsWith("/device/status");
     PollResult done = pollAfterInterval(flow, session);
@@ -104,9 +122,11 @@ class KeycloakDeviceFlowTest {
     TokenSet tokens = done.tokens();
     assertThat(tokens.accessToken().reveal()).isNotBlank();
     assertThat(tokens.refreshToken()).isNotNull();
-    assertThat(tokens.expiresAt()).isCloseTo(Instant.now().plusSeconds(300), within(10, ChronoUnit.SECONDS));
+    assertThat(tokens.expiresAt())
+        .isCloseTo(Instant.now().plusSeconds(300), within(10, ChronoUnit.SECONDS));
     assertThat(tokens.scope()).contains("openid", "profile", "email");
-    // Our verifier checked the id token's signature against the realm's jwks_uri, its issuer against
+    // Our verifier checked the id token's signature against the realm's jwks_uri, its issuer
+    // against
     // the metadata's, its audience against our client id and its expiry; these claims come from it.
     IdTokenClaims claims = tokens.claims();
     assertThat(claims).isNotNull();
@@ -122,9 +142,14 @@ class KeycloakDeviceFlowTest {
   void anIdTokenCheckedAgainstAnotherIssuersMetadataIsRefused() {
     // The token endpoint is this realm's, but the metadata (issuer, keys) is the master realm's.
     IdentityProvider realProvider = provider(CLIENT);
-    IdentityProvider wrongMetadata = new IdentityProvider(realProvider.deviceAuthorizationEndpoint(),
-        realProvider.tokenEndpoint(), realProvider.authorizationEndpoint(),
-        wellKnown(realm.resolve("master")), CLIENT, SCOPES);
+    IdentityProvider wrongMetadata =
+        new IdentityProvider(
+            realProvider.deviceAuthorizationEndpoint(),
+            realProvider.tokenEndpoint(),
+            realProvider.authorizationEndpoint(),
+            wellKnown(realm.resolve("master")),
+            CLIENT,
+            SCOPES);
     DeviceCodeFlow flow = flow(wrongMetadata);
     DeviceFlowSession session = flow.start();
     new KeycloakBrowser().approve(completeUri(session), USER, PASSWORD);
@@ -147,7 +172,9 @@ class KeycloakDeviceFlowTest {
     assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
     assertThat(second.refreshToken()).isNotNull().isNotEqualTo(first.refreshToken());
     assertThat(second.claims().preferredUsername()).isEqualTo(USER);
-    assertThat(lastTokenRequestBody()).contains("grant_type=refresh_token").contains("client_id=" + CLIENT);
+    assertThat(lastTokenRequestBody())
+        .contains("grant_type=refresh_token")
+        .contains("client_id=" + CLIENT);
 
     // revokeRefreshToken=true, refreshTokenMaxReuse=0: the used refresh token is spent.
     assertThatThrownBy(() -> refresher.refresh(provider, first.refreshToken(), Optional.empty()))
@@ -177,11 +204,18 @@ class KeycloakDeviceFlowTest {
   void aDeviceCodePastKeycloaksLifespanIsExpiredByKeycloaksAnswer() {
     DeviceCodeFlow flow = flow(provider(SHORT_CLIENT));
     DeviceFlowSession session = flow.start();
-    assertThat(session.expiresAt()).isCloseTo(Instant.now().plusSeconds(5), within(2, ChronoUnit.SECONDS));
+    assertThat(session.expiresAt())
+        .isCloseTo(Instant.now().plusSeconds(5), within(2, ChronoUnit.SECONDS));
     // Our own deadline would answer EXPIRED without asking; move it far out so only Keycloak can.
-    DeviceFlowSession patient = new DeviceFlowSession(session.deviceCode(), session.userCode(),
-        session.verificationUri(), session.message(), Instant.now().plus(Duration.ofMinutes(10)),
-        session.interval(), session.tenant());
+    DeviceFlowSession patient =
+        new DeviceFlowSession(
+            session.deviceCode(),
+            session.userCode(),
+            session.verificationUri(),
+            session.message(),
+            Instant.now().plus(Duration.ofMinutes(10)),
+            session.interval(),
+            session.tenant());
     assertThat(flow.poll(patient).state()).isEqualTo(DeviceFlowState.PENDING);
 
     sleep(Duration.between(Instant.now(), session.expiresAt()).plusMillis(1500));
@@ -222,15 +256,21 @@ class KeycloakDeviceFlowTest {
 
     assertThat(result.state()).isEqualTo(DeviceFlowState.AUTHORIZED);
     assertThat(seen).containsExactly(DeviceFlowState.AUTHORIZED);
-    assertThat(exchanges).noneSatisfy(e -> assertThat(e.response().bodyText()).contains("slow_down"));
+    assertThat(exchanges)
+        .noneSatisfy(e -> assertThat(e.response().bodyText()).contains("slow_down"));
   }
 
   // --- helpers
 
   /** The realm's endpoints as its OpenID configuration names them. */
   private static IdentityProvider provider(String clientId) {
-    return new IdentityProvider(uri("device_authorization_endpoint"), uri("token_endpoint"),
-        uri("authorization_endpoint"), wellKnown(realm), clientId, SCOPES);
+    return new IdentityProvider(
+        uri("device_authorization_endpoint"),
+        uri("token_endpoint"),
+        uri("authorization_endpoint"),
+        wellKnown(realm),
+        clientId,
+        SCOPES);
   }
 
   private static URI uri(String metadataField) {
@@ -248,8 +288,10 @@ class KeycloakDeviceFlowTest {
   }
 
   private TokenRefresher refresher() {
-    // The settings only matter for Entra tenants; refresh(IdentityProvider, …) goes to the provider.
-    return new TokenRefresher(EntraSettings.fromEnvironment(realm, Map.of()), transport, Clock.systemUTC());
+    // The settings only matter for Entra tenants; refresh(IdentityProvider, …) goes to the
+    // provider.
+    return new TokenRefresher(
+        EntraSettings.fromEnvironment(realm, Map.of()), transport, Clock.systemUTC());
   }
 
   private TokenSet signIn(IdentityProvider provider) {
@@ -269,7 +311,8 @@ class KeycloakDeviceFlowTest {
 
   /** What a user's browser opens: the verification page with the user code filled in. */
   private URI completeUri(DeviceFlowSession session) {
-    // Our session keeps verification_uri; Keycloak's verification_uri_complete is the same with ?user_code=.
+    // Our session keeps verification_uri; Keycloak's verification_uri_complete is the same with
+    // ?user_code=.
     return URI.create(session.verificationUri() + "?user_code=" + session.userCode());
   }
 

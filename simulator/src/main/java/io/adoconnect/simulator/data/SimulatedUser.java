@@ -7,6 +7,5 @@ import java.util.UUID;
  *
  * @param tenantId Entra tenant reported in {@code X-VSS-ResourceTenant}
  */
-public record SimulatedUser(UUID id, String displayName, String emailAddress, String windowsAccount,
-                            UUID tenantId) {
-}
+public record SimulatedUser(
+    UUID id, String displayName, String emailAddress, String windowsAccount, UUID tenantId) {}

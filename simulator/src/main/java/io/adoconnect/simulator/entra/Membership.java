@@ -7,7 +7,6 @@ import java.util.UUID;
  *
  * @param tenantId the tenant
  * @param objectId the {@code oid} of the user in that tenant (differs per tenant, as in Entra)
- * @param guest    whether the user is a B2B guest there (home tenant elsewhere)
+ * @param guest whether the user is a B2B guest there (home tenant elsewhere)
  */
-public record Membership(UUID tenantId, UUID objectId, boolean guest) {
-}
+public record Membership(UUID tenantId, UUID objectId, boolean guest) {}

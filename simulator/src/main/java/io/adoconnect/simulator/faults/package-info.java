@@ -1,2 +1,5 @@
-/** Injected trouble: one-shot failures, hangs and throttling by path prefix, and the per-credential rate limiter. */
+/**
+ * Injected trouble: one-shot failures, hangs and throttling by path prefix, and the per-credential
+ * rate limiter.
+ */
 package io.adoconnect.simulator.faults;

@@ -13,43 +13,42 @@ import java.util.Collection;
 /** JSON building blocks in Azure DevOps' shapes. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DateTimeFormatter UTC_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final DateTimeFormatter UTC_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Json() {
-    }
+  private Json() {}
 
-    /** A new, empty object node (fields keep insertion order). */
-    public static ObjectNode object() {
-        return MAPPER.createObjectNode();
-    }
+  /** A new, empty object node (fields keep insertion order). */
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
 
-    /** The collection envelope {@code {"count": N, "value": [...]}}. */
-    public static ObjectNode collection(Collection<? extends JsonNode> items) {
-        ObjectNode envelope = object();
-        envelope.put("count", items.size());
-        ArrayNode value = envelope.putArray("value");
-        value.addAll(items);
-        return envelope;
-    }
+  /** The collection envelope {@code {"count": N, "value": [...]}}. */
+  public static ObjectNode collection(Collection<? extends JsonNode> items) {
+    ObjectNode envelope = object();
+    envelope.put("count", items.size());
+    ArrayNode value = envelope.putArray("value");
+    value.addAll(items);
+    return envelope;
+  }
 
-    /** Serializes a node to UTF-8 bytes. */
-    public static byte[] bytes(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree built in memory cannot fail to serialize", e);
-        }
+  /** Serializes a node to UTF-8 bytes. */
+  public static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A JSON tree built in memory cannot fail to serialize", e);
     }
+  }
 
-    /** {@code 200 OK} with the node as body. */
-    public static Response ok(JsonNode node) {
-        return Response.json(200, bytes(node));
-    }
+  /** {@code 200 OK} with the node as body. */
+  public static Response ok(JsonNode node) {
+    return Response.json(200, bytes(node));
+  }
 
-    /** ISO-8601 UTC with milliseconds, e.g. {@code 2024-03-11T09:15:22.303Z}. */
-    public static String timestamp(Instant instant) {
-        return UTC_MILLIS.format(instant);
-    }
+  /** ISO-8601 UTC with milliseconds, e.g. {@code 2024-03-11T09:15:22.303Z}. */
+  public static String timestamp(Instant instant) {
+    return UTC_MILLIS.format(instant);
+  }
 }

@@ -11,25 +11,27 @@ import java.util.Map;
  */
 public record Response(int status, Map<String, String> headers, byte[] body) {
 
-    public Response {
-        headers = Map.copyOf(new LinkedHashMap<>(headers));
-    }
+  public Response {
+    headers = Map.copyOf(new LinkedHashMap<>(headers));
+  }
 
-    /** A JSON answer ({@code application/json; charset=utf-8}, as Azure DevOps sends). */
-    public static Response json(int status, byte[] body) {
-        return new Response(status, Map.of("Content-Type", "application/json; charset=utf-8"), body);
-    }
+  /** A JSON answer ({@code application/json; charset=utf-8}, as Azure DevOps sends). */
+  public static Response json(int status, byte[] body) {
+    return new Response(status, Map.of("Content-Type", "application/json; charset=utf-8"), body);
+  }
 
-    /** An HTML answer. */
-    public static Response html(int status, String body) {
-        return new Response(status, Map.of("Content-Type", "text/html; charset=utf-8"),
-                body.getBytes(StandardCharsets.UTF_8));
-    }
+  /** An HTML answer. */
+  public static Response html(int status, String body) {
+    return new Response(
+        status,
+        Map.of("Content-Type", "text/html; charset=utf-8"),
+        body.getBytes(StandardCharsets.UTF_8));
+  }
 
-    /** A copy with one more header (replacing a header of the same name). */
-    public Response withHeader(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(headers);
-        copy.put(name, value);
-        return new Response(status, copy, body);
-    }
+  /** A copy with one more header (replacing a header of the same name). */
+  public Response withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(name, value);
+    return new Response(status, copy, body);
+  }
 }

@@ -9,6 +9,11 @@ import java.util.Set;
  *
  * @param servedAt the scopes whose {@code OPTIONS} answers list this location
  */
-public record ApiLocation(String id, String area, String resourceName, String routeTemplate, int resourceVersion,
-                          String minVersion, Set<Scope.Kind> servedAt) {
-}
+public record ApiLocation(
+    String id,
+    String area,
+    String resourceName,
+    String routeTemplate,
+    int resourceVersion,
+    String minVersion,
+    Set<Scope.Kind> servedAt) {}

@@ -9,14 +9,22 @@ import java.util.Set;
 /** The resource-area table (Services only; Server answers an empty list). */
 public final class ResourceAreas {
 
-    /** Every area the simulator lists. */
-    public static final List<ResourceArea> ALL = List.of(
-            new ResourceArea("79134c72-4a58-4b42-976c-04e7115f32bf", "core", false, Set.of(ORGANIZATION)),
-            new ResourceArea("4e080c62-fa21-4fbc-8fef-2a10a2b38049", "git", false, Set.of(ORGANIZATION)),
-            new ResourceArea("8ccfef3d-2b87-4e99-8ccb-66e343d2daa8", "Profile", true, Set.of(ORGANIZATION, VSSPS)),
-            // Stand-in id: the real Location area id is unverified, and no client looks Location up by area.
-            new ResourceArea("2d9a2c1e-5b6f-4c35-9f0e-8f1a4f6d2b7c", "Location", false, Set.of(ORGANIZATION, VSSPS)));
+  /** Every area the simulator lists. */
+  public static final List<ResourceArea> ALL =
+      List.of(
+          new ResourceArea(
+              "79134c72-4a58-4b42-976c-04e7115f32bf", "core", false, Set.of(ORGANIZATION)),
+          new ResourceArea(
+              "4e080c62-fa21-4fbc-8fef-2a10a2b38049", "git", false, Set.of(ORGANIZATION)),
+          new ResourceArea(
+              "8ccfef3d-2b87-4e99-8ccb-66e343d2daa8", "Profile", true, Set.of(ORGANIZATION, VSSPS)),
+          // Stand-in id: the real Location area id is unverified, and no client looks Location up
+          // by area.
+          new ResourceArea(
+              "2d9a2c1e-5b6f-4c35-9f0e-8f1a4f6d2b7c",
+              "Location",
+              false,
+              Set.of(ORGANIZATION, VSSPS)));
 
-    private ResourceAreas() {
-    }
+  private ResourceAreas() {}
 }

@@ -14,68 +14,81 @@ import java.util.Optional;
 /**
  * {@code GET {base}/_apis/projects} and {@code GET {base}/_apis/projects/{idOrName}}.
  *
- * <p>Paging: {@code $top} (default 100), {@code $skip} and {@code continuationToken}. The token is the
- * number of projects already returned (the 7.1 spec types it as that integer); while more remain the
- * answer carries {@code x-ms-continuationtoken}.
+ * <p>Paging: {@code $top} (default 100), {@code $skip} and {@code continuationToken}. The token is
+ * the number of projects already returned (the 7.1 spec types it as that integer); while more
+ * remain the answer carries {@code x-ms-continuationtoken}.
  */
 public final class ProjectEndpoints implements AreaHandler {
 
-    static final int DEFAULT_TOP = 100;
+  static final int DEFAULT_TOP = 100;
 
-    @Override
-    public Optional<Response> handle(ApiCall call) {
-        Collection collection = call.scope().collection();
-        if (!call.isGet() || call.project() != null || collection == null
-                || !call.segment(0).orElse("").equalsIgnoreCase("projects")) {
-            return Optional.empty();
-        }
-        if (call.hasSegments(1)) {
-            return Optional.of(list(call, collection));
-        }
-        if (call.hasSegments(2)) {
-            return Optional.of(single(call, collection, call.route().get(1)));
-        }
-        return Optional.empty();
+  @Override
+  public Optional<Response> handle(ApiCall call) {
+    Collection collection = call.scope().collection();
+    if (!call.isGet()
+        || call.project() != null
+        || collection == null
+        || !call.segment(0).orElse("").equalsIgnoreCase("projects")) {
+      return Optional.empty();
     }
-
-    private static Response list(ApiCall call, Collection collection) {
-        Optional<Integer> top = number(call, "$top");
-        Optional<Integer> skip = number(call, "$skip");
-        Optional<Integer> token = number(call, "continuationToken");
-        if (top.filter(n -> n < 0).isPresent() || skip.filter(n -> n < 0).isPresent()
-                || token.filter(n -> n < 0).isPresent()) {
-            return invalidParameter();
-        }
-        List<Project> all = collection.projects();
-        int start = Math.min(all.size(), token.orElse(0) + skip.orElse(0));
-        int end = Math.min(all.size(), start + top.orElse(DEFAULT_TOP));
-        List<ObjectNode> page = all.subList(start, end).stream()
-                .map(project -> ProjectJson.reference(project, call.scope(), true))
-                .toList();
-        Response response = Json.ok(Json.collection(page));
-        return end < all.size() ? response.withHeader("x-ms-continuationtoken", Integer.toString(end)) : response;
+    if (call.hasSegments(1)) {
+      return Optional.of(list(call, collection));
     }
-
-    private static Response single(ApiCall call, Collection collection, String idOrName) {
-        return collection.project(idOrName)
-                .map(project -> Json.ok(ProjectJson.reference(project, call.scope(), true)))
-                .orElseGet(() -> ProjectJson.notFound(idOrName));
+    if (call.hasSegments(2)) {
+      return Optional.of(single(call, collection, call.route().get(1)));
     }
+    return Optional.empty();
+  }
 
-    /** A numeric query parameter; {@code -1} marks a value that is not a number. */
-    private static Optional<Integer> number(ApiCall call, String name) {
-        return call.request().queryParameter(name).filter(value -> !value.isEmpty()).map(value -> {
-            try {
+  private static Response list(ApiCall call, Collection collection) {
+    Optional<Integer> top = number(call, "$top");
+    Optional<Integer> skip = number(call, "$skip");
+    Optional<Integer> token = number(call, "continuationToken");
+    if (top.filter(n -> n < 0).isPresent()
+        || skip.filter(n -> n < 0).isPresent()
+        || token.filter(n -> n < 0).isPresent()) {
+      return invalidParameter();
+    }
+    List<Project> all = collection.projects();
+    int start = Math.min(all.size(), token.orElse(0) + skip.orElse(0));
+    int end = Math.min(all.size(), start + top.orElse(DEFAULT_TOP));
+    List<ObjectNode> page =
+        all.subList(start, end).stream()
+            .map(project -> ProjectJson.reference(project, call.scope(), true))
+            .toList();
+    Response response = Json.ok(Json.collection(page));
+    return end < all.size()
+        ? response.withHeader("x-ms-continuationtoken", Integer.toString(end))
+        : response;
+  }
+
+  private static Response single(ApiCall call, Collection collection, String idOrName) {
+    return collection
+        .project(idOrName)
+        .map(project -> Json.ok(ProjectJson.reference(project, call.scope(), true)))
+        .orElseGet(() -> ProjectJson.notFound(idOrName));
+  }
+
+  /** A numeric query parameter; {@code -1} marks a value that is not a number. */
+  private static Optional<Integer> number(ApiCall call, String name) {
+    return call.request()
+        .queryParameter(name)
+        .filter(value -> !value.isEmpty())
+        .map(
+            value -> {
+              try {
                 return Integer.parseInt(value.trim());
-            } catch (NumberFormatException notANumber) {
+              } catch (NumberFormatException notANumber) {
                 return -1;
-            }
-        });
-    }
+              }
+            });
+  }
 
-    private static Response invalidParameter() {
-        // Wording and type unverified: the live service has not been observed rejecting these.
-        return ErrorEnvelope.of(400, "The value specified for $top, $skip or continuationToken is not valid.",
-                "Microsoft.TeamFoundation.Core.WebApi.InvalidArgumentValueException, Microsoft.TeamFoundation.Core.WebApi");
-    }
+  private static Response invalidParameter() {
+    // Wording and type unverified: the live service has not been observed rejecting these.
+    return ErrorEnvelope.of(
+        400,
+        "The value specified for $top, $skip or continuationToken is not valid.",
+        "Microsoft.TeamFoundation.Core.WebApi.InvalidArgumentValueException, Microsoft.TeamFoundation.Core.WebApi");
+  }
 }

@@ -1,2 +1,5 @@
-/** Core area: the projects list (with {@code $top}/{@code $skip}/continuation paging) and single projects. */
+/**
+ * Core area: the projects list (with {@code $top}/{@code $skip}/continuation paging) and single
+ * projects.
+ */
 package io.adoconnect.simulator.projects;

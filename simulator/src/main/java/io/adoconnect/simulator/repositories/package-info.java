@@ -1,2 +1,5 @@
-/** Git area: repository listings (organization and project level) and single repositories, with clone URLs. */
+/**
+ * Git area: repository listings (organization and project level) and single repositories, with
+ * clone URLs.
+ */
 package io.adoconnect.simulator.repositories;
