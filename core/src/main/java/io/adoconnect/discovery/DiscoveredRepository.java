@@ -1,6 +1,8 @@
 package io.adoconnect.discovery;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** A repository a user can add as a source, with everything needed to clone and show it. */
@@ -22,6 +24,25 @@ public record DiscoveredRepository(
           .thenComparing(r -> fold(r.name))
           .thenComparing(DiscoveredRepository::path)
           .thenComparing(DiscoveredRepository::id);
+
+  /**
+   * Sorts in {@link #ORDER}, folding each name once instead of at every comparison: on 11,000
+   * repositories the folding comparator alone cost more than parsing them.
+   */
+  public static List<DiscoveredRepository> sort(Collection<DiscoveredRepository> repositories) {
+    // One key per repository; NUL sorts below every character, so "app" comes before "app x".
+    record Keyed(String key, DiscoveredRepository repository) {}
+    return repositories.stream()
+        .map(
+            r ->
+                new Keyed(
+                    String.join(
+                        "\0", fold(r.organization), fold(r.project), fold(r.name), r.path(), r.id),
+                    r))
+        .sorted(Comparator.comparing(Keyed::key))
+        .map(Keyed::repository)
+        .toList();
+  }
 
   /** {@code organization/project/name}, the form users type to add a source. */
   public String path() {

@@ -133,8 +133,7 @@ public final class RepositoryDiscovery {
     } finally {
       pool.shutdownNow();
     }
-    List<DiscoveredRepository> sorted = new ArrayList<>(repositories);
-    sorted.sort(DiscoveredRepository.ORDER);
+    List<DiscoveredRepository> sorted = DiscoveredRepository.sort(repositories);
     List<DiscoveryResult.Failure> failed = new ArrayList<>(failures);
     failed.sort((a, b) -> a.organization().compareToIgnoreCase(b.organization()));
     return new DiscoveryResult(sorted, failed);
