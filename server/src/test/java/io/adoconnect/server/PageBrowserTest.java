@@ -2,8 +2,17 @@ package io.adoconnect.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.adoconnect.auth.Secret;
+import io.adoconnect.simulator.data.Repository;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** The integrations page in a real headless Chromium, against the simulator. */
 class PageBrowserTest extends BrowserTestBase {
@@ -58,6 +67,180 @@ class PageBrowserTest extends BrowserTestBase {
       assertThat(byId("pat-token").getDomProperty("value")).isEmpty();
       assertThat(service.ado.accounts()).hasSize(1);
       screenshot("3-connected");
+    });
+  }
+
+  @Test
+  void deviceConnectApprovedInASecondTab() {
+    serve((service, api) -> {
+      openPage(service);
+      byId("device-start").click();
+      String code = waitFor(d -> {
+        String text = byId("device-code").getText();
+        return text.isBlank() ? null : text;
+      });
+      WebElement link = byId("device-link");
+      assertThat(link.getDomAttribute("href")).isEqualTo(simulator.baseUri() + "/devicelogin");
+      assertThat(byId("device-state").getText()).contains("Waiting");
+      screenshot("1-code-shown");
+
+      // the person follows the link: a second tab on the (simulated) Microsoft page; enter the code, Approve
+      String page = browser.getWindowHandle();
+      link.click();
+      String tab = waitFor(d -> d.getWindowHandles().stream().filter(h -> !h.equals(page)).findFirst().orElse(null));
+      browser.switchTo().window(tab);
+      waitFor(d -> d.findElement(By.id("otc"))).sendKeys(code);
+      browser.findElement(By.xpath("//button[normalize-space()='Continue']")).click();
+      waitFor(d -> d.findElement(By.xpath("//button[normalize-space()='Approve']"))).click();
+      waitFor(d -> d.findElement(By.tagName("h1")).getText().contains("signed in"));
+      screenshot("2-approved-at-microsoft");
+      browser.close();
+      browser.switchTo().window(page);
+
+      // the page's next poll (at the flow's interval) sees it: authorized, the account listed
+      afterInterval();
+      waitFor(Duration.ofSeconds(30), d -> "authorized".equals(byId("device-state").getDomAttribute("data-state")));
+      assertThat(byId("device-state").getText()).startsWith("Connected as");
+      waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+      assertThat(byId("accounts").getText()).contains("Microsoft device code").contains("connected");
+      assertThat(service.ado.accounts()).hasSize(1);
+      screenshot("3-authorized");
+    });
+  }
+
+  @Test
+  void signInWithMicrosoftThroughTheAuthorizePage() {
+    Map<String, String> env = env();
+    env.put("ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID", WEB_CLIENT_ID);
+    try (Service service = new Service(env, Optional.of(Secret.of(CLIENT_SECRET)), c -> c)) {
+      serve(service, (s, api) -> {
+        simulator.registerClient(WEB_CLIENT_ID, CLIENT_SECRET, List.of(s.app.redirectUri().toString()));
+        openPage(s);
+        byId("signin-microsoft").click();
+        // the (simulated) Microsoft sign-in page: pick the account, Accept
+        waitFor(d -> d.getCurrentUrl().startsWith(simulator.baseUri().toString()));
+        waitFor(d -> d.findElement(By.xpath("//button[normalize-space()='Accept']")));
+        screenshot("1-microsoft-sign-in");
+        browser.findElement(By.xpath("//button[normalize-space()='Accept']")).click();
+        // back on the page, signed in to it still, the account listed
+        waitFor(d -> d.getCurrentUrl().equals(api.base() + "/") && "app".equals(body().getDomAttribute("data-page")));
+        waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+        assertThat(byId("accounts").getText()).contains("Sign in with Microsoft").contains("connected");
+        assertThat(s.ado.accounts()).hasSize(1);
+        waitForRepositories();
+        screenshot("2-back-with-account");
+      });
+    }
+  }
+
+  /** Connects org-001…org-003 with the PAT through the API, as another tab or the CLI could have. */
+  void connectThreeOrganizations(Api api) {
+    Api.Response r = api.post("/api/connections/pat").json(Map.of("organizations", List.of("org-001", "org-002", "org-003"), "pat", CANARY_PAT)).send();
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+  }
+
+  List<WebElement> rows() {
+    return browser.findElements(By.cssSelector("#repo-rows > tr"));
+  }
+
+  int count(String attribute) {
+    return Integer.parseInt(byId("repo-count").getDomAttribute(attribute));
+  }
+
+  record Listed(String organization, String project, String name) {}
+
+  @Test
+  void browseAndFilterRepositories() {
+    serve((service, api) -> {
+      connectThreeOrganizations(api);
+      List<Listed> listed = new ArrayList<>();
+      for (String org : List.of("org-001", "org-002", "org-003")) {
+        simulator.dataset().organization(org).orElseThrow().repositories().stream().filter(Repository::cloneable)
+            .forEach(r -> listed.add(new Listed(org, r.project().name(), r.name())));
+      }
+      openPage(service);
+      waitForRepositories();
+      assertThat(byId("repo-status").getText()).contains(listed.size() + " repositories in 3 organizations");
+      assertThat(count("data-total")).isEqualTo(listed.size());
+      assertThat(rows()).hasSize(Math.min(100, listed.size()));
+      screenshot("1-all");
+
+      // search narrows the list: every row shown matches
+      Listed wanted = listed.get(listed.size() / 2);
+      String query = wanted.name();
+      type("repo-search", query);
+      waitFor(d -> count("data-matches") < listed.size());
+      long expected = listed.stream().filter(r -> (r.name() + " " + r.project() + " " + r.organization()).toLowerCase()
+          .contains(query.toLowerCase())).count();
+      waitFor(d -> count("data-matches") == expected);
+      assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.getText().toLowerCase()).contains(query.toLowerCase()));
+      assertThat(rows().stream().map(r -> r.findElement(By.cssSelector("td.name")).getText())).contains(wanted.name());
+      screenshot("2-search");
+
+      // the organization filter, with the search cleared
+      type("repo-search", "");
+      new Select(byId("repo-org")).selectByValue("org-002");
+      long inOrg2 = listed.stream().filter(r -> r.organization().equals("org-002")).count();
+      waitFor(d -> count("data-matches") == inOrg2);
+      assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo("org-002"));
+      screenshot("3-organization");
+    });
+  }
+
+  @Test
+  void addASourceSeeItInSourcesAndRemoveIt() {
+    serve((service, api) -> {
+      connectThreeOrganizations(api);
+      openPage(service);
+      waitForRepositories();
+      waitForText("sources-status", "No sources yet");
+      WebElement first = rows().get(0);
+      String name = first.findElement(By.cssSelector("td.name")).getText();
+      first.findElement(By.cssSelector("button.add")).click();
+      waitFor(d -> d.findElements(By.cssSelector("#sources > li")).size() == 1);
+      assertThat(byId("sources").getText()).contains(name).contains("connected");
+      waitFor(d -> !rows().get(0).findElement(By.cssSelector("button.add")).isEnabled());
+      assertThat(rows().get(0).findElement(By.cssSelector("button.add")).getText()).contains("Added");
+      assertThat(service.ado.sources()).hasSize(1);
+      screenshot("1-added");
+
+      byId("sources").findElement(By.cssSelector("button.remove")).click();
+      waitFor(d -> d.findElements(By.cssSelector("#sources > li")).isEmpty());
+      waitFor(d -> rows().get(0).findElement(By.cssSelector("button.add")).isEnabled());
+      assertThat(service.ado.sources()).isEmpty();
+      assertThat(byId("sources-status").getText()).contains("Removed");
+      screenshot("2-removed");
+    });
+  }
+
+  @Test
+  void disconnectAsksForConfirmationFirst() {
+    serve((service, api) -> {
+      connectThreeOrganizations(api);
+      openPage(service);
+      waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+      WebElement dialog = byId("confirm");
+
+      // Cancel keeps the account
+      byId("accounts").findElement(By.cssSelector("button.disconnect")).click();
+      waitFor(d -> dialog.isDisplayed());
+      assertThat(dialog.getText()).contains("Disconnect").contains("sealed tokens");
+      assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("confirm-cancel");
+      byId("confirm-cancel").click();
+      waitFor(d -> !dialog.isDisplayed());
+      assertThat(service.ado.accounts()).hasSize(1);
+      assertThat(browser.findElements(By.cssSelector("#accounts > li"))).hasSize(1);
+
+      // Disconnect in the dialog removes it
+      byId("accounts").findElement(By.cssSelector("button.disconnect")).click();
+      waitFor(d -> dialog.isDisplayed());
+      screenshot("1-confirm");
+      byId("confirm-ok").click();
+      waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).isEmpty());
+      assertThat(byId("accounts-status").getText()).contains("Disconnected").contains("No account connected yet.");
+      assertThat(service.ado.accounts()).isEmpty();
+      waitFor(d -> "none".equals(body().getDomAttribute("data-repos")));
+      screenshot("2-disconnected");
     });
   }
 }
