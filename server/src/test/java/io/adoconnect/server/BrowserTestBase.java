@@ -143,6 +143,11 @@ abstract class BrowserTestBase extends ServerTestBase {
 
   /** A full-page PNG under target/screenshots/, named after the test and the step. */
   Path screenshot(String step) {
+    return screenshot(step, 1.0);
+  }
+
+  /** A full-page PNG at {@code scale} (e.g. 0.6 for the small one in the README). */
+  Path screenshot(String step, double scale) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + testName + "-" + step + ".png");
@@ -155,7 +160,7 @@ abstract class BrowserTestBase extends ServerTestBase {
         double width = ((Number) size.get("width")).doubleValue();
         double height = Math.min(((Number) size.get("height")).doubleValue(), 6000);
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-            "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", scale)));
         png = Base64.getDecoder().decode((String) shot.get("data"));
       } catch (WebDriverException | ClassCastException | NullPointerException cdpUnavailable) {
         png = browser.getScreenshotAs(OutputType.BYTES);

@@ -203,6 +203,14 @@ class PageBrowserTest extends BrowserTestBase {
       assertThat(rows().get(0).findElement(By.cssSelector("button.add")).getText()).contains("Added");
       assertThat(service.ado.sources()).hasSize(1);
       screenshot("1-added");
+      // the small picture in the README (server/docs/page.png is a copy): a search, the added source
+      int total = count("data-total");
+      type("repo-search", "caf");
+      waitFor(d -> count("data-matches") < total);
+      screenshot("readme", 0.6);
+      byId("repo-search").clear();
+      byId("repo-search").sendKeys(" ");
+      waitFor(d -> count("data-matches") == total);
 
       byId("sources").findElement(By.cssSelector("button.remove")).click();
       waitFor(d -> d.findElements(By.cssSelector("#sources > li")).isEmpty());
@@ -241,6 +249,36 @@ class PageBrowserTest extends BrowserTestBase {
       assertThat(service.ado.accounts()).isEmpty();
       waitFor(d -> "none".equals(body().getDomAttribute("data-repos")));
       screenshot("2-disconnected");
+    });
+  }
+
+  @Test
+  void labelledInputsAndKeyboardOnly() {
+    serve((service, api) -> {
+      openPage(service);
+      // every input and select has a label; one h1, h2 per section
+      assertThat((Number) js("return [...document.querySelectorAll('input, select')].filter(e => e.type !== 'hidden' && e.labels.length === 0).length"))
+          .isEqualTo(0L);
+      assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+      assertThat(browser.findElements(By.cssSelector("#app h2")).stream().map(WebElement::getText))
+          .containsExactly("Connect Azure DevOps", "Accounts", "Repositories", "Sources");
+
+      // connect with the keyboard alone: type, Tab, type, Enter submits Connect
+      byId("pat-organization").click();
+      browser.switchTo().activeElement().sendKeys("org-001");
+      browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+      assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("pat-token");
+      browser.switchTo().activeElement().sendKeys(CANARY_PAT, org.openqa.selenium.Keys.ENTER);
+      waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+
+      // the confirmation dialog: Escape cancels and gives the focus back to the Disconnect button
+      WebElement disconnect = byId("accounts").findElement(By.cssSelector("button.disconnect"));
+      disconnect.sendKeys(org.openqa.selenium.Keys.ENTER);
+      waitFor(d -> byId("confirm").isDisplayed());
+      browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+      waitFor(d -> !byId("confirm").isDisplayed());
+      waitFor(d -> "disconnect".equals(browser.switchTo().activeElement().getDomAttribute("class")));
+      assertThat(service.ado.accounts()).hasSize(1);
     });
   }
 }
