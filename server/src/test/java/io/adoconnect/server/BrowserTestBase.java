@@ -41,6 +41,11 @@ abstract class BrowserTestBase extends ServerTestBase {
   static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1000");
 
+  static {
+    // Selenium warns that it has no CDP bindings for this Chromium version; the tests use none but the screenshot command
+    java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
+  }
+
   protected ChromeDriver browser;
   private Path profile;
   private String testName;

@@ -109,6 +109,32 @@ class PageBrowserTest extends BrowserTestBase {
   }
 
   @Test
+  void deviceCodeDeclinedThenExpiredSaysWhatToDo() {
+    serve((service, api) -> {
+      openPage(service);
+      byId("device-start").click();
+      String first = waitFor(d -> byId("device-code").getText().isBlank() ? null : byId("device-code").getText());
+      simulator.decline(first);
+      afterInterval();
+      waitFor(d -> "denied".equals(byId("device-state").getDomAttribute("data-state")));
+      assertThat(byId("device-state").getText()).contains("declined").contains("new code");
+      screenshot("1-denied");
+
+      byId("device-start").click();
+      String second = waitFor(d -> {
+        String code = byId("device-code").getText();
+        return code.isBlank() || code.equals(first) ? null : code;
+      });
+      simulator.expire(second);
+      afterInterval();
+      waitFor(d -> "expired".equals(byId("device-state").getDomAttribute("data-state")));
+      assertThat(byId("device-state").getText()).contains("expired").contains("new code");
+      assertThat(service.ado.accounts()).isEmpty();
+      screenshot("2-expired");
+    });
+  }
+
+  @Test
   void signInWithMicrosoftThroughTheAuthorizePage() {
     Map<String, String> env = env();
     env.put("ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID", WEB_CLIENT_ID);
