@@ -18,6 +18,7 @@
     shown: 0,
     streaming: null,
     devicePoll: null,
+    deviceFlow: null,
   };
 
   // ---------- small helpers ----------
@@ -201,6 +202,7 @@
       $('device-panel').hidden = false;
       deviceState(flow);
       button.textContent = 'Get a new code';
+      state.deviceFlow = flow.flowId;
       scheduleDevicePoll(flow.flowId, flow.interval);
     } catch (e) {
       showError($('device-error'), e);
@@ -211,6 +213,7 @@
 
   function scheduleDevicePoll(flowId, interval) {
     const seconds = Math.max(1, Number(interval) || 5);
+    clearTimeout(state.devicePoll);
     state.devicePoll = setTimeout(() => pollDevice(flowId, seconds), seconds * 1000);
   }
 
@@ -219,17 +222,21 @@
     try {
       flow = await apiJson('GET', '/api/connections/device/' + encodeURIComponent(flowId));
     } catch (e) {
+      if (flowId !== state.deviceFlow) return;
       showError($('device-error'), e);
-      if (e.status !== 401 && e.status !== 404) scheduleDevicePoll(flowId, lastInterval * 2);
+      if (e.status !== 401 && e.status !== 404) scheduleDevicePoll(flowId, Math.min(60, lastInterval * 2));
       return;
     }
+    if (flowId !== state.deviceFlow) return; // a newer code replaced this one
     showError($('device-error'), null);
     deviceState(flow);
     if (!FINAL.has(flow.state)) {
       scheduleDevicePoll(flowId, flow.interval);
       return;
     }
-    $('device-panel').hidden = flow.state !== 'authorized' ? false : true;
+    // the code is spent: hide it, the state line says what happened and what to do
+    $('device-panel').hidden = true;
+    state.deviceFlow = null;
     if (flow.state === 'authorized') {
       await Promise.all([loadAccounts(), loadSources()]);
       loadRepositories();
