@@ -11,6 +11,7 @@ import io.adoconnect.server.connections.DeviceController;
 import io.adoconnect.server.connections.PatController;
 import io.adoconnect.server.docs.DocsController;
 import io.adoconnect.server.errors.ErrorMapping;
+import io.adoconnect.server.page.PageController;
 import io.adoconnect.server.repositories.RepositoriesController;
 import io.adoconnect.server.signin.WebSignInController;
 import io.adoconnect.server.sources.SourcesController;
@@ -76,6 +77,7 @@ public final class ServerApp {
         ErrorMapping.write(e, ctx);
       });
       new DocsController().routes(cfg.routes);
+      new PageController().routes(cfg.routes);
       sessions.routes(cfg.routes);
       new DeviceController(ado).routes(cfg.routes);
       new PatController(ado).routes(cfg.routes);

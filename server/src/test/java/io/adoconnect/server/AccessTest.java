@@ -44,7 +44,20 @@ class AccessTest extends ServerTestBase {
       }
       Api.Response home = api.get("/").noToken().send();
       assertThat(home.status()).isEqualTo(200);
-      assertThat(home.body()).contains("/openapi.json").doesNotContain("<script").doesNotContain("style=");
+      // no inline script or style: every script is a file of the page's own, no style element or attribute
+      assertThat(home.body()).contains("/openapi.json").doesNotContain("style=").doesNotContain("<style")
+          .doesNotContain("javascript:").doesNotContainPattern("(?i)\\son[a-z]+=");
+      String[] scripts = home.body().split("<script", -1);
+      assertThat(scripts).hasSizeGreaterThan(1);
+      assertThat(java.util.Arrays.asList(scripts).subList(1, scripts.length)).allSatisfy(tag -> assertThat(tag).startsWith(" src=\"/assets/"));
+      for (String asset : new String[] {"/assets/app.js", "/assets/app.css"}) {
+        Api.Response r = api.get(asset).noToken().send();
+        assertThat(r.status()).as(asset).isEqualTo(200);
+        assertThat(r.header("Content-Security-Policy")).as(asset).contains("script-src 'self'");
+      }
+      assertThat(api.get("/assets/../openapi.json").noToken().send().status()).isNotEqualTo(200);
+      assertThat(api.get("/assets/nope.js").noToken().send().status()).isEqualTo(404);
+      assertThat(api.post("/assets/app.js").noToken().json("{}").send().status()).isIn(401, 404, 405);
     });
   }
 

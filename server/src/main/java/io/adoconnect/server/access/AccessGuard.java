@@ -22,9 +22,13 @@ import java.util.Set;
 public final class AccessGuard {
   public static final long MAX_BODY = 64 * 1024;
   public static final String CSRF_HEADER = "X-CSRF-Token";
-  /** Routes a browser or Entra reaches without the API token; the callback is guarded by state + its binding cookie. */
+  /**
+   * Routes a browser or Entra reaches without the API token; the callback is guarded by state + its binding cookie.
+   * The page's static assets ({@link #PUBLIC_PREFIX}) are public too: they hold no data.
+   */
   public static final Set<String> PUBLIC =
       Set.of("/", "/openapi.json", "/api/health", "/login", "/api/signin/microsoft/callback", "/favicon.ico");
+  public static final String PUBLIC_PREFIX = "/assets/";
   public static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; font-src 'self';"
           + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -58,7 +62,7 @@ public final class AccessGuard {
 
   public void before(Context ctx) {
     securityHeaders(ctx);
-    if (ctx.method() == HandlerType.OPTIONS || PUBLIC.contains(ctx.path())) {
+    if (ctx.method() == HandlerType.OPTIONS || PUBLIC.contains(ctx.path()) || isPublicAsset(ctx)) {
       return;
     }
     authenticate(ctx);
@@ -78,6 +82,10 @@ public final class AccessGuard {
     if (WITH_BODY.contains(ctx.method())) {
       checkBody(ctx);
     }
+  }
+
+  private static boolean isPublicAsset(Context ctx) {
+    return ctx.method() == HandlerType.GET && ctx.path().startsWith(PUBLIC_PREFIX) && ctx.path().indexOf('/', PUBLIC_PREFIX.length()) < 0;
   }
 
   private void authenticate(Context ctx) {

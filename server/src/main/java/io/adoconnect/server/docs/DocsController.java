@@ -1,29 +1,21 @@
 package io.adoconnect.server.docs;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * {@code GET /api/health}, {@code GET /openapi.json} (the hand-written OpenAPI 3 document, kept
- * true by {@code OpenApiTest}) and {@code GET /} (a placeholder until the integrations page lands;
- * no inline script or style, so the strict CSP holds).
+ * {@code GET /api/health} and {@code GET /openapi.json} (the hand-written OpenAPI 3 document, kept
+ * true by {@code OpenApiTest}). The page at {@code /} is {@code page.PageController}'s.
  */
 public final class DocsController {
   private final byte[] openApi = resource("openapi.json");
-  private final byte[] home = resource("home.html");
 
   public void routes(RoutesConfig routes) {
     routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    routes.get("/", this::home);
-  }
-
-  private void home(Context ctx) {
-    ctx.contentType("text/html; charset=utf-8").result(home);
   }
 
   /** The OpenAPI document as served. */
