@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ado-connect serve}: the HTTP API (and later the integrations page) until Ctrl-C. */
+/** {@code ado-connect serve}: the HTTP API and the integrations page until Ctrl-C. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,

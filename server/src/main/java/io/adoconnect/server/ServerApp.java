@@ -27,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The service: one Javalin app, its controllers created here with what they need (no static
- * state), over one {@link AdoConnect} that the caller opens and closes.
+ * The service: one Javalin app, its controllers created here with what they need (no static state),
+ * over one {@link AdoConnect} that the caller opens and closes.
  *
  * <pre>{@code
  * try (AdoConnect ado = AdoConnect.open(settings, clientSecret)) {
@@ -54,38 +54,46 @@ public final class ServerApp {
     AccessGuard guard = new AccessGuard(config.apiToken(), browserSessions);
     this.sessions = new SessionController(tickets, browserSessions, this::baseUri);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
-    this.javalin = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      cfg.startup.showOldJavalinVersionWarning = false;
-      cfg.http.maxRequestSize = AccessGuard.MAX_BODY;
-      cfg.jetty.host = config.host();
-      cfg.jetty.port = config.port();
-      cfg.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
-      cfg.events.handlerAdded(meta -> {
-        if (!meta.getHttpMethod().name().startsWith("BEFORE") && !meta.getHttpMethod().name().startsWith("AFTER")) {
-          routes.add(meta.getHttpMethod().name() + " " + meta.getPath());
-        }
-      });
-      cfg.events.serverStopped(workers::shutdownNow);
-      cfg.routes.before(guard::before);
-      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
-        AccessGuard.securityHeaders(ctx);
-        ErrorMapping.write(e, ctx);
-      });
-      cfg.routes.exception(Exception.class, (e, ctx) -> {
-        AccessGuard.securityHeaders(ctx);
-        ErrorMapping.write(e, ctx);
-      });
-      new DocsController().routes(cfg.routes);
-      new PageController().routes(cfg.routes);
-      sessions.routes(cfg.routes);
-      new DeviceController(ado).routes(cfg.routes);
-      new PatController(ado).routes(cfg.routes);
-      new WebSignInController(ado, this::redirectUri, config.clock()).routes(cfg.routes);
-      new AccountsController(ado).routes(cfg.routes);
-      new RepositoriesController(ado, workers).routes(cfg.routes);
-      new SourcesController(ado).routes(cfg.routes);
-    });
+    this.javalin =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
+              cfg.http.maxRequestSize = AccessGuard.MAX_BODY;
+              cfg.jetty.host = config.host();
+              cfg.jetty.port = config.port();
+              cfg.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
+              cfg.events.handlerAdded(
+                  meta -> {
+                    if (!meta.getHttpMethod().name().startsWith("BEFORE")
+                        && !meta.getHttpMethod().name().startsWith("AFTER")) {
+                      routes.add(meta.getHttpMethod().name() + " " + meta.getPath());
+                    }
+                  });
+              cfg.events.serverStopped(workers::shutdownNow);
+              cfg.routes.before(guard::before);
+              cfg.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) -> {
+                    AccessGuard.securityHeaders(ctx);
+                    ErrorMapping.write(e, ctx);
+                  });
+              cfg.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    AccessGuard.securityHeaders(ctx);
+                    ErrorMapping.write(e, ctx);
+                  });
+              new DocsController().routes(cfg.routes);
+              new PageController().routes(cfg.routes);
+              sessions.routes(cfg.routes);
+              new DeviceController(ado).routes(cfg.routes);
+              new PatController(ado).routes(cfg.routes);
+              new WebSignInController(ado, this::redirectUri, config.clock()).routes(cfg.routes);
+              new AccountsController(ado).routes(cfg.routes);
+              new RepositoriesController(ado, workers).routes(cfg.routes);
+              new SourcesController(ado).routes(cfg.routes);
+            });
   }
 
   public static ServerApp create(ServerConfig config, AdoConnect ado) {
@@ -110,7 +118,10 @@ public final class ServerApp {
     return javalin.port();
   }
 
-  /** Where the service answers, e.g. {@code http://127.0.0.1:8080}; loopback when bound to all interfaces. */
+  /**
+   * Where the service answers, e.g. {@code http://127.0.0.1:8080}; loopback when bound to all
+   * interfaces.
+   */
   public URI baseUri() {
     String host = config.host();
     if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
@@ -124,7 +135,9 @@ public final class ServerApp {
 
   /** The web sign-in's redirect URI: configured, or this service's callback on 127.0.0.1. */
   public URI redirectUri() {
-    return config.redirectUri().orElseGet(() -> URI.create("http://127.0.0.1:" + port() + CALLBACK_PATH));
+    return config
+        .redirectUri()
+        .orElseGet(() -> URI.create("http://127.0.0.1:" + port() + CALLBACK_PATH));
   }
 
   /** A fresh one-time login link for the browser (single use, 60 s). */

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param redirectUri the web sign-in's redirect URI as registered with the Entra app; empty means
  *     {@code http://127.0.0.1:{port}/api/signin/microsoft/callback} with the port actually bound
  */
-public record ServerConfig(String host, int port, ApiToken apiToken, Optional<URI> redirectUri, Clock clock) {
+public record ServerConfig(
+    String host, int port, ApiToken apiToken, Optional<URI> redirectUri, Clock clock) {
   public static final String LOOPBACK = "127.0.0.1";
 
   public static ServerConfig local(ApiToken token) {
@@ -34,6 +35,9 @@ public record ServerConfig(String host, int port, ApiToken apiToken, Optional<UR
   }
 
   public boolean isLoopback() {
-    return host.equals(LOOPBACK) || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    return host.equals(LOOPBACK)
+        || host.equals("localhost")
+        || host.equals("::1")
+        || host.startsWith("127.");
   }
 }

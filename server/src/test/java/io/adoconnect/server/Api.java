@@ -17,13 +17,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A client of the service over plain HTTP to 127.0.0.1 (as a browser would reach it), with the
- * API token by default; every response is recorded so a test class can scan them all for secrets.
+ * A client of the service over plain HTTP to 127.0.0.1 (as a browser would reach it), with the API
+ * token by default; every response is recorded so a test class can scan them all for secrets.
  */
 final class Api {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final URI base;
   private final String token;
@@ -103,15 +106,24 @@ final class Api {
     }
 
     Response send() {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(3))
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(base.resolve(path))
+              .timeout(Duration.ofMinutes(3))
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
       if (withToken && !headers.containsKey("Authorization")) {
         builder.header("Authorization", "Bearer " + token);
       }
       headers.forEach(builder::header);
       try {
-        HttpResponse<String> answer = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        Response response = new Response(method + " " + path, answer.statusCode(), answer.headers().map(), answer.body());
+        HttpResponse<String> answer =
+            HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        Response response =
+            new Response(
+                method + " " + path, answer.statusCode(), answer.headers().map(), answer.body());
         recorded.add(response);
         return response;
       } catch (IOException e) {
@@ -134,17 +146,21 @@ final class Api {
     }
 
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).flatMap(e -> e.getValue().stream())
-          .findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream())
+          .findFirst()
+          .orElse(null);
     }
 
     List<String> headerValues(String name) {
       List<String> all = new ArrayList<>();
-      headers.forEach((k, v) -> {
-        if (k.equalsIgnoreCase(name)) {
-          all.addAll(v);
-        }
-      });
+      headers.forEach(
+          (k, v) -> {
+            if (k.equalsIgnoreCase(name)) {
+              all.addAll(v);
+            }
+          });
       return all;
     }
 
@@ -152,7 +168,8 @@ final class Api {
     String setCookie(String name) {
       for (String header : headerValues("Set-Cookie")) {
         if (header.startsWith(name + "=")) {
-          return header.substring(name.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
+          return header.substring(
+              name.length() + 1, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
         }
       }
       return null;
@@ -178,7 +195,11 @@ final class Api {
 
     @Override
     public String toString() {
-      return request + " → " + status + " " + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
+      return request
+          + " → "
+          + status
+          + " "
+          + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
     }
   }
 

@@ -38,12 +38,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 abstract class BrowserTestBase extends ServerTestBase {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1000");
+  static final List<String> CHROMIUM_FLAGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-dev-shm-usage",
+          "--window-size=1280,1000");
 
   static {
-    // Selenium warns that it has no CDP bindings for this Chromium version; the tests use none but the screenshot command
-    java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
+    // Selenium warns that it has no CDP bindings for this Chromium version; the tests use none but
+    // the screenshot command
+    java.util.logging.Logger.getLogger("org.openqa.selenium.devtools")
+        .setLevel(java.util.logging.Level.SEVERE);
   }
 
   protected ChromeDriver browser;
@@ -56,15 +67,25 @@ abstract class BrowserTestBase extends ServerTestBase {
     Path binary = Path.of(System.getProperty("ado.chromium", "/usr/lib/chromium/chromium"));
     Path driver = Path.of(System.getProperty("ado.chromedriver", "/usr/bin/chromedriver"));
     if (!Files.isExecutable(binary) || !Files.isExecutable(driver)) {
-      unavailable("Chromium (" + binary + ") or chromium-driver (" + driver + ") is not installed;"
-          + " apt-get install -y --no-install-recommends chromium chromium-driver (scripts/test does it)", null);
+      unavailable(
+          "Chromium ("
+              + binary
+              + ") or chromium-driver ("
+              + driver
+              + ") is not installed;"
+              + " apt-get install -y --no-install-recommends chromium chromium-driver (scripts/test does it)",
+          null);
     }
     profile = Files.createTempDirectory("ado-connect-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(binary.toFile());
     options.addArguments(CHROMIUM_FLAGS);
     options.addArguments("--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(driver.toFile())
+            .usingAnyFreePort()
+            .build();
     try {
       browser = new ChromeDriver(service, options);
     } catch (WebDriverException e) {
@@ -77,7 +98,10 @@ abstract class BrowserTestBase extends ServerTestBase {
     if (Boolean.getBoolean("ado.requireBrowser")) {
       Assertions.fail("The browser tests must run (ado.requireBrowser=true), but: " + why, cause);
     }
-    Assumptions.abort("Browser tests skipped: " + why + ". Set -Dado.requireBrowser=true to make this a failure.");
+    Assumptions.abort(
+        "Browser tests skipped: "
+            + why
+            + ". Set -Dado.requireBrowser=true to make this a failure.");
   }
 
   @AfterEach
@@ -97,7 +121,10 @@ abstract class BrowserTestBase extends ServerTestBase {
     }
   }
 
-  /** Opens the page the way a person does: the one-time login link, which lands on {@code /} signed in. */
+  /**
+   * Opens the page the way a person does: the one-time login link, which lands on {@code /} signed
+   * in.
+   */
   void openPage(Service service) {
     browser.get(service.app.loginLink());
     waitFor(d -> "app".equals(body().getDomAttribute("data-page")));
@@ -117,19 +144,22 @@ abstract class BrowserTestBase extends ServerTestBase {
 
   <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
     WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(50));
-    wait.ignoring(org.openqa.selenium.NoSuchElementException.class).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return wait.until(d -> {
-      T value = condition.apply(d);
-      return value instanceof Boolean b && !b ? null : value;
-    });
+    wait.ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait.until(
+        d -> {
+          T value = condition.apply(d);
+          return value instanceof Boolean b && !b ? null : value;
+        });
   }
 
   /** Waits until the element's text contains {@code text}; returns the whole text. */
   String waitForText(String id, String text) {
-    return waitFor(d -> {
-      String shown = byId(id).getText();
-      return shown.contains(text) ? shown : null;
-    });
+    return waitFor(
+        d -> {
+          String shown = byId(id).getText();
+          return shown.contains(text) ? shown : null;
+        });
   }
 
   void waitForRepositories() {
@@ -155,17 +185,27 @@ abstract class BrowserTestBase extends ServerTestBase {
   Path screenshot(String step, double scale) {
     try {
       Files.createDirectories(SCREENSHOTS);
-      Path file = SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + testName + "-" + step + ".png");
+      Path file =
+          SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + testName + "-" + step + ".png");
       byte[] png;
       try {
         @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = (Map<String, Object>) browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> metrics =
+            (Map<String, Object>) browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
         double width = ((Number) size.get("width")).doubleValue();
         double height = Math.min(((Number) size.get("height")).doubleValue(), 6000);
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-            "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", scale)));
+        Map<String, Object> shot =
+            browser.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                    "format",
+                    "png",
+                    "captureBeyondViewport",
+                    true,
+                    "clip",
+                    Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", scale)));
         png = Base64.getDecoder().decode((String) shot.get("data"));
       } catch (WebDriverException | ClassCastException | NullPointerException cdpUnavailable) {
         png = browser.getScreenshotAs(OutputType.BYTES);
@@ -181,9 +221,14 @@ abstract class BrowserTestBase extends ServerTestBase {
   void assertNoSecretOnPage() {
     for (String handle : browser.getWindowHandles()) {
       browser.switchTo().window(handle);
-      String page = browser.getPageSource() + "\n" + js("return document.body ? document.body.innerText : ''");
+      String page =
+          browser.getPageSource()
+              + "\n"
+              + js("return document.body ? document.body.innerText : ''");
       for (String canary : canaries) {
-        assertThat(page).as("the page at %s shows a secret", browser.getCurrentUrl()).doesNotContain(canary);
+        assertThat(page)
+            .as("the page at %s shows a secret", browser.getCurrentUrl())
+            .doesNotContain(canary);
       }
     }
   }

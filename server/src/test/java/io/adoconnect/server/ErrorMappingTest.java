@@ -20,7 +20,10 @@ import io.adoconnect.server.errors.ErrorMapping;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The exception → status table of ErrorMapping; upstream credential failures are never our own 401/403. */
+/**
+ * The exception → status table of ErrorMapping; upstream credential failures are never our own
+ * 401/403.
+ */
 class ErrorMappingTest {
   private static void maps(Throwable failure, int status, String code) {
     ErrorMapping.Mapped mapped = ErrorMapping.map(failure);
@@ -46,6 +49,7 @@ class ErrorMappingTest {
     maps(new AdoConnectException("m", "h"), 500, "error");
     maps(new ApiException(409, "conflict", "m", "h"), 409, "conflict");
     maps(new IllegalStateException("secret detail"), 500, "internal_error");
-    assertThat(ErrorMapping.map(new IllegalStateException("secret detail")).error().message()).doesNotContain("secret detail");
+    assertThat(ErrorMapping.map(new IllegalStateException("secret detail")).error().message())
+        .doesNotContain("secret detail");
   }
 }

@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps /openapi.json true, and walks every documented route for the security properties:
- * without or with a wrong token → 401; malformed, oversized and wrong-content-type bodies →
- * 4xx and nothing stored.
+ * Keeps /openapi.json true, and walks every documented route for the security properties: without
+ * or with a wrong token → 401; malformed, oversized and wrong-content-type bodies → 4xx and nothing
+ * stored.
  */
 class OpenApiTest extends ServerTestBase {
 
@@ -53,7 +53,8 @@ class OpenApiTest extends ServerTestBase {
   static List<Operation> operations() throws Exception {
     JsonNode doc = Api.JSON.readTree(DocsController.openApiDocument());
     List<Operation> operations = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         Map.Entry<String, JsonNode> op = ops.next();
@@ -65,106 +66,167 @@ class OpenApiTest extends ServerTestBase {
 
   @Test
   void theDocumentDescribesExactlyTheRoutesTheServiceHas() {
-    serve((service, api) -> {
-      Api.Response served = api.get("/openapi.json").noToken().send();
-      assertThat(served.status()).isEqualTo(200);
-      assertThat(served.json().path("openapi").asText()).startsWith("3.");
-      Set<String> documented = new TreeSet<>();
-      operations().forEach(op -> documented.add(op.method() + " " + op.path().replaceAll("\\{([^}]+)}", "{$1}")));
-      Set<String> registered = new TreeSet<>(service.app.routes());
-      assertThat(documented).isEqualTo(registered);
-    });
+    serve(
+        (service, api) -> {
+          Api.Response served = api.get("/openapi.json").noToken().send();
+          assertThat(served.status()).isEqualTo(200);
+          assertThat(served.json().path("openapi").asText()).startsWith("3.");
+          Set<String> documented = new TreeSet<>();
+          operations()
+              .forEach(
+                  op ->
+                      documented.add(
+                          op.method() + " " + op.path().replaceAll("\\{([^}]+)}", "{$1}")));
+          Set<String> registered = new TreeSet<>(service.app.routes());
+          assertThat(documented).isEqualTo(registered);
+        });
   }
 
   @Test
   void everyDocumentedRouteAnswersWithADocumentedStatus() {
-    serve((service, api) -> {
-      for (Operation op : operations()) {
-        Api.Request request = api.request(op.method(), op.concrete());
-        if (op.hasBody()) {
-          request.json("{}");
-        }
-        Api.Response r = request.send();
-        assertThat(op.statuses()).as("%s answered %s", op, r).contains(r.status());
-        if (r.status() >= 400 && !op.path().equals("/")) {
-          assertThat(r.json().fieldNames()).toIterable().as(op.toString()).containsExactlyInAnyOrder("code", "message", "hint");
-          assertThat(r.code()).as(op.toString()).isNotEqualTo("route_not_found").isNotEqualTo("method_not_allowed");
-        }
-      }
-    });
+    serve(
+        (service, api) -> {
+          for (Operation op : operations()) {
+            Api.Request request = api.request(op.method(), op.concrete());
+            if (op.hasBody()) {
+              request.json("{}");
+            }
+            Api.Response r = request.send();
+            assertThat(op.statuses()).as("%s answered %s", op, r).contains(r.status());
+            if (r.status() >= 400 && !op.path().equals("/")) {
+              assertThat(r.json().fieldNames())
+                  .toIterable()
+                  .as(op.toString())
+                  .containsExactlyInAnyOrder("code", "message", "hint");
+              assertThat(r.code())
+                  .as(op.toString())
+                  .isNotEqualTo("route_not_found")
+                  .isNotEqualTo("method_not_allowed");
+            }
+          }
+        });
   }
 
   @Test
   void everyApiRouteWithoutOrWithAWrongTokenIs401() {
-    serve((service, api) -> {
-      for (Operation op : operations()) {
-        if (!op.isApi() || op.isPublic()) {
-          continue;
-        }
-        for (String authorization : new String[] {null, "Bearer wrong", "Bearer " + service.token.reveal() + "x", "Bearer ", "Basic abc"}) {
-          Api.Request request = api.request(op.method(), op.concrete()).noToken();
-          if (authorization != null) {
-            request.header("Authorization", authorization);
+    serve(
+        (service, api) -> {
+          for (Operation op : operations()) {
+            if (!op.isApi() || op.isPublic()) {
+              continue;
+            }
+            for (String authorization :
+                new String[] {
+                  null,
+                  "Bearer wrong",
+                  "Bearer " + service.token.reveal() + "x",
+                  "Bearer ",
+                  "Basic abc"
+                }) {
+              Api.Request request = api.request(op.method(), op.concrete()).noToken();
+              if (authorization != null) {
+                request.header("Authorization", authorization);
+              }
+              if (op.hasBody()) {
+                request.json(Map.of("organization", "org-001", "pat", CANARY_PAT));
+              }
+              Api.Response r = request.send();
+              assertThat(r.status()).as("%s with %s", op, authorization).isEqualTo(401);
+              assertThat(r.code()).isEqualTo("unauthorized");
+            }
           }
-          if (op.hasBody()) {
-            request.json(Map.of("organization", "org-001", "pat", CANARY_PAT));
-          }
-          Api.Response r = request.send();
-          assertThat(r.status()).as("%s with %s", op, authorization).isEqualTo(401);
-          assertThat(r.code()).isEqualTo("unauthorized");
-        }
-      }
-      assertThat(service.ado.accounts()).isEmpty();
-      assertThat(service.ado.sources()).isEmpty();
-    });
+          assertThat(service.ado.accounts()).isEmpty();
+          assertThat(service.ado.sources()).isEmpty();
+        });
   }
 
   @Test
   void malformedOversizedAndWrongTypeBodiesAreRefusedEverywhereAndStoreNothing() {
-    serve((service, api) -> {
-      byte[] big = ("{\"organization\":\"org-001\",\"pat\":\"" + CANARY_PAT + "\",\"x\":\"" + "a".repeat(70 * 1024) + "\"}").getBytes();
-      List<String> malformed = List.of("{", "[]", "null", "42", "\"text\"", "{\"pat\":1}", "{\"organization\":[1]}", "{} {}",
-          "{\"organization\":\"org-001\",\"pat\":\"" + CANARY_PAT + "\",\"unknown\":1}", "{\"organization\":\"org-001\",\"pat\":\"" + CANARY_PAT + "\"",
-          "\u0000\u0001", "{\"organization\":\"../../etc\",\"project\":\"p\",\"repository\":\"r\"}");
-      for (Operation op : operations()) {
-        if (!Set.of("POST", "PUT", "PATCH").contains(op.method()) || op.isPublic()) {
-          continue;
-        }
-        for (String body : malformed) {
-          Api.Response r = api.request(op.method(), op.concrete()).json(body).send();
-          if (op.hasBody()) {
-            assertThat(r.status()).as("%s with %s → %s", op, body, r).isBetween(400, 499);
-            assertThat(r.json().has("code")).isTrue();
-          } else {
-            assertThat(r.status()).as("%s with %s → %s", op, body, r).isNotIn(500, 503);
+    serve(
+        (service, api) -> {
+          byte[] big =
+              ("{\"organization\":\"org-001\",\"pat\":\""
+                      + CANARY_PAT
+                      + "\",\"x\":\""
+                      + "a".repeat(70 * 1024)
+                      + "\"}")
+                  .getBytes();
+          List<String> malformed =
+              List.of(
+                  "{",
+                  "[]",
+                  "null",
+                  "42",
+                  "\"text\"",
+                  "{\"pat\":1}",
+                  "{\"organization\":[1]}",
+                  "{} {}",
+                  "{\"organization\":\"org-001\",\"pat\":\"" + CANARY_PAT + "\",\"unknown\":1}",
+                  "{\"organization\":\"org-001\",\"pat\":\"" + CANARY_PAT + "\"",
+                  "\u0000\u0001",
+                  "{\"organization\":\"../../etc\",\"project\":\"p\",\"repository\":\"r\"}");
+          for (Operation op : operations()) {
+            if (!Set.of("POST", "PUT", "PATCH").contains(op.method()) || op.isPublic()) {
+              continue;
+            }
+            for (String body : malformed) {
+              Api.Response r = api.request(op.method(), op.concrete()).json(body).send();
+              if (op.hasBody()) {
+                assertThat(r.status()).as("%s with %s → %s", op, body, r).isBetween(400, 499);
+                assertThat(r.json().has("code")).isTrue();
+              } else {
+                assertThat(r.status()).as("%s with %s → %s", op, body, r).isNotIn(500, 503);
+              }
+            }
+            Api.Response large =
+                api.request(op.method(), op.concrete()).body("application/json", big).send();
+            assertThat(large.status()).as("%s oversized", op).isEqualTo(413);
+            assertThat(large.code()).isEqualTo("payload_too_large");
+            for (String type :
+                List.of(
+                    "application/x-www-form-urlencoded",
+                    "text/plain",
+                    "multipart/form-data; boundary=x",
+                    "application/xml")) {
+              Api.Response wrongType =
+                  api.request(op.method(), op.concrete())
+                      .body(type, ("organization=org-001&pat=" + CANARY_PAT).getBytes())
+                      .send();
+              assertThat(wrongType.status()).as("%s as %s", op, type).isEqualTo(415);
+            }
           }
-        }
-        Api.Response large = api.request(op.method(), op.concrete()).body("application/json", big).send();
-        assertThat(large.status()).as("%s oversized", op).isEqualTo(413);
-        assertThat(large.code()).isEqualTo("payload_too_large");
-        for (String type : List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x", "application/xml")) {
-          Api.Response wrongType = api.request(op.method(), op.concrete())
-              .body(type, ("organization=org-001&pat=" + CANARY_PAT).getBytes()).send();
-          assertThat(wrongType.status()).as("%s as %s", op, type).isEqualTo(415);
-        }
-      }
-      assertThat(service.ado.accounts()).isEmpty();
-      assertThat(service.ado.sources()).isEmpty();
-    });
+          assertThat(service.ado.accounts()).isEmpty();
+          assertThat(service.ado.sources()).isEmpty();
+        });
   }
 
   @Test
   void aChunkedBodyWithoutContentLengthIsCappedToo() {
-    serve((service, api) -> {
-      byte[] big = ("{\"organization\":\"org-001\",\"pat\":\"" + CANARY_PAT + "\",\"x\":\"" + "a".repeat(70 * 1024) + "\"}").getBytes();
-      java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(api.base().resolve("/api/connections/pat"))
-          .header("Authorization", "Bearer " + service.token.reveal()).header("Content-Type", "application/json")
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
-      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-      responses.add(new Api.Response("POST chunked", r.statusCode(), r.headers().map(), r.body()));
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
-      assertThat(r.body()).contains("payload_too_large");
-      assertThat(service.ado.accounts()).isEmpty();
-    });
+    serve(
+        (service, api) -> {
+          byte[] big =
+              ("{\"organization\":\"org-001\",\"pat\":\""
+                      + CANARY_PAT
+                      + "\",\"x\":\""
+                      + "a".repeat(70 * 1024)
+                      + "\"}")
+                  .getBytes();
+          java.net.http.HttpRequest request =
+              java.net.http.HttpRequest.newBuilder(api.base().resolve("/api/connections/pat"))
+                  .header("Authorization", "Bearer " + service.token.reveal())
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                          () -> new java.io.ByteArrayInputStream(big)))
+                  .build();
+          java.net.http.HttpResponse<String> r =
+              java.net.http.HttpClient.newHttpClient()
+                  .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+          responses.add(
+              new Api.Response("POST chunked", r.statusCode(), r.headers().map(), r.body()));
+          assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+          assertThat(r.body()).contains("payload_too_large");
+          assertThat(service.ado.accounts()).isEmpty();
+        });
   }
 }

@@ -19,119 +19,155 @@ class PageBrowserTest extends BrowserTestBase {
 
   @Test
   void withoutASessionThePageSaysHowToOpenIt() {
-    serve((service, api) -> {
-      browser.get(api.base().resolve("/").toString());
-      waitFor(d -> "signed-out".equals(body().getDomAttribute("data-page")));
-      assertThat(byId("signed-out").isDisplayed()).isTrue();
-      assertThat(byId("app").isDisplayed()).isFalse();
-      assertThat(byId("signed-out").getText()).contains("login link").contains("ado-connect serve");
-      screenshot("signed-out");
-    });
+    serve(
+        (service, api) -> {
+          browser.get(api.base().resolve("/").toString());
+          waitFor(d -> "signed-out".equals(body().getDomAttribute("data-page")));
+          assertThat(byId("signed-out").isDisplayed()).isTrue();
+          assertThat(byId("app").isDisplayed()).isFalse();
+          assertThat(byId("signed-out").getText())
+              .contains("login link")
+              .contains("ado-connect serve");
+          screenshot("signed-out");
+        });
   }
 
   @Test
   void patConnectWithAWrongThenTheRightToken() {
-    serve((service, api) -> {
-      openPage(service);
-      waitForText("accounts-status", "No account connected yet.");
+    serve(
+        (service, api) -> {
+          openPage(service);
+          waitForText("accounts-status", "No account connected yet.");
 
-      // a wrong token: the API's message and its hint, nothing saved
-      type("pat-organization", "org-001");
-      type("pat-token", "wrongpat0000000000000000000000000000000000000000000");
-      byId("pat-test").click();
-      waitFor(d -> byId("pat-error").isDisplayed());
-      String error = byId("pat-error").getText();
-      assertThat(error).contains("What to try:");
-      byId("pat-connect").click();
-      waitFor(d -> byId("pat-error").isDisplayed() && !"true".equals(byId("pat-connect").getDomAttribute("aria-busy")));
-      assertThat(byId("pat-error").getText()).contains("What to try:");
-      screenshot("1-wrong-token");
-      assertThat(service.ado.accounts()).isEmpty();
-      assertThat(browser.findElements(By.cssSelector("#accounts > li"))).isEmpty();
+          // a wrong token: the API's message and its hint, nothing saved
+          type("pat-organization", "org-001");
+          type("pat-token", "wrongpat0000000000000000000000000000000000000000000");
+          byId("pat-test").click();
+          waitFor(d -> byId("pat-error").isDisplayed());
+          String error = byId("pat-error").getText();
+          assertThat(error).contains("What to try:");
+          byId("pat-connect").click();
+          waitFor(
+              d ->
+                  byId("pat-error").isDisplayed()
+                      && !"true".equals(byId("pat-connect").getDomAttribute("aria-busy")));
+          assertThat(byId("pat-error").getText()).contains("What to try:");
+          screenshot("1-wrong-token");
+          assertThat(service.ado.accounts()).isEmpty();
+          assertThat(browser.findElements(By.cssSelector("#accounts > li"))).isEmpty();
 
-      // the right token: Test Connection shows who and how much, still nothing saved
-      type("pat-token", CANARY_PAT);
-      byId("pat-test").click();
-      String result = waitForText("pat-result", "Connection works.");
-      assertThat(result).contains("org-001").contains("projects").contains("repositories").contains("Nothing was saved");
-      assertThat(byId("pat-error").isDisplayed()).isFalse();
-      assertThat(service.ado.accounts()).isEmpty();
-      screenshot("2-test-connection");
+          // the right token: Test Connection shows who and how much, still nothing saved
+          type("pat-token", CANARY_PAT);
+          byId("pat-test").click();
+          String result = waitForText("pat-result", "Connection works.");
+          assertThat(result)
+              .contains("org-001")
+              .contains("projects")
+              .contains("repositories")
+              .contains("Nothing was saved");
+          assertThat(byId("pat-error").isDisplayed()).isFalse();
+          assertThat(service.ado.accounts()).isEmpty();
+          screenshot("2-test-connection");
 
-      // Connect: the account is listed, the token field is emptied
-      byId("pat-connect").click();
-      waitForText("pat-result", "Connected.");
-      waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
-      String account = byId("accounts").getText();
-      assertThat(account).contains("Personal Access Token").contains("org-001").contains("connected");
-      assertThat(byId("pat-token").getDomProperty("value")).isEmpty();
-      assertThat(service.ado.accounts()).hasSize(1);
-      screenshot("3-connected");
-    });
+          // Connect: the account is listed, the token field is emptied
+          byId("pat-connect").click();
+          waitForText("pat-result", "Connected.");
+          waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+          String account = byId("accounts").getText();
+          assertThat(account)
+              .contains("Personal Access Token")
+              .contains("org-001")
+              .contains("connected");
+          assertThat(byId("pat-token").getDomProperty("value")).isEmpty();
+          assertThat(service.ado.accounts()).hasSize(1);
+          screenshot("3-connected");
+        });
   }
 
   @Test
   void deviceConnectApprovedInASecondTab() {
-    serve((service, api) -> {
-      openPage(service);
-      byId("device-start").click();
-      String code = waitFor(d -> {
-        String text = byId("device-code").getText();
-        return text.isBlank() ? null : text;
-      });
-      WebElement link = byId("device-link");
-      assertThat(link.getDomAttribute("href")).isEqualTo(simulator.baseUri() + "/devicelogin");
-      assertThat(byId("device-state").getText()).contains("Waiting");
-      screenshot("1-code-shown");
+    serve(
+        (service, api) -> {
+          openPage(service);
+          byId("device-start").click();
+          String code =
+              waitFor(
+                  d -> {
+                    String text = byId("device-code").getText();
+                    return text.isBlank() ? null : text;
+                  });
+          WebElement link = byId("device-link");
+          assertThat(link.getDomAttribute("href")).isEqualTo(simulator.baseUri() + "/devicelogin");
+          assertThat(byId("device-state").getText()).contains("Waiting");
+          screenshot("1-code-shown");
 
-      // the person follows the link: a second tab on the (simulated) Microsoft page; enter the code, Approve
-      String page = browser.getWindowHandle();
-      link.click();
-      String tab = waitFor(d -> d.getWindowHandles().stream().filter(h -> !h.equals(page)).findFirst().orElse(null));
-      browser.switchTo().window(tab);
-      waitFor(d -> d.findElement(By.id("otc"))).sendKeys(code);
-      browser.findElement(By.xpath("//button[normalize-space()='Continue']")).click();
-      waitFor(d -> d.findElement(By.xpath("//button[normalize-space()='Approve']"))).click();
-      waitFor(d -> d.findElement(By.tagName("h1")).getText().contains("signed in"));
-      screenshot("2-approved-at-microsoft");
-      browser.close();
-      browser.switchTo().window(page);
+          // the person follows the link: a second tab on the (simulated) Microsoft page; enter the
+          // code, Approve
+          String page = browser.getWindowHandle();
+          link.click();
+          String tab =
+              waitFor(
+                  d ->
+                      d.getWindowHandles().stream()
+                          .filter(h -> !h.equals(page))
+                          .findFirst()
+                          .orElse(null));
+          browser.switchTo().window(tab);
+          waitFor(d -> d.findElement(By.id("otc"))).sendKeys(code);
+          browser.findElement(By.xpath("//button[normalize-space()='Continue']")).click();
+          waitFor(d -> d.findElement(By.xpath("//button[normalize-space()='Approve']"))).click();
+          waitFor(d -> d.findElement(By.tagName("h1")).getText().contains("signed in"));
+          screenshot("2-approved-at-microsoft");
+          browser.close();
+          browser.switchTo().window(page);
 
-      // the page's next poll (at the flow's interval) sees it: authorized, the account listed
-      afterInterval();
-      waitFor(Duration.ofSeconds(30), d -> "authorized".equals(byId("device-state").getDomAttribute("data-state")));
-      assertThat(byId("device-state").getText()).startsWith("Connected as");
-      waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
-      assertThat(byId("accounts").getText()).contains("Microsoft device code").contains("connected");
-      assertThat(service.ado.accounts()).hasSize(1);
-      screenshot("3-authorized");
-    });
+          // the page's next poll (at the flow's interval) sees it: authorized, the account listed
+          afterInterval();
+          waitFor(
+              Duration.ofSeconds(30),
+              d -> "authorized".equals(byId("device-state").getDomAttribute("data-state")));
+          assertThat(byId("device-state").getText()).startsWith("Connected as");
+          waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+          assertThat(byId("accounts").getText())
+              .contains("Microsoft device code")
+              .contains("connected");
+          assertThat(service.ado.accounts()).hasSize(1);
+          screenshot("3-authorized");
+        });
   }
 
   @Test
   void deviceCodeDeclinedThenExpiredSaysWhatToDo() {
-    serve((service, api) -> {
-      openPage(service);
-      byId("device-start").click();
-      String first = waitFor(d -> byId("device-code").getText().isBlank() ? null : byId("device-code").getText());
-      simulator.decline(first);
-      afterInterval();
-      waitFor(d -> "denied".equals(byId("device-state").getDomAttribute("data-state")));
-      assertThat(byId("device-state").getText()).contains("declined").contains("new code");
-      screenshot("1-denied");
+    serve(
+        (service, api) -> {
+          openPage(service);
+          byId("device-start").click();
+          String first =
+              waitFor(
+                  d ->
+                      byId("device-code").getText().isBlank()
+                          ? null
+                          : byId("device-code").getText());
+          simulator.decline(first);
+          afterInterval();
+          waitFor(d -> "denied".equals(byId("device-state").getDomAttribute("data-state")));
+          assertThat(byId("device-state").getText()).contains("declined").contains("new code");
+          screenshot("1-denied");
 
-      byId("device-start").click();
-      String second = waitFor(d -> {
-        String code = byId("device-code").getText();
-        return code.isBlank() || code.equals(first) ? null : code;
-      });
-      simulator.expire(second);
-      afterInterval();
-      waitFor(d -> "expired".equals(byId("device-state").getDomAttribute("data-state")));
-      assertThat(byId("device-state").getText()).contains("expired").contains("new code");
-      assertThat(service.ado.accounts()).isEmpty();
-      screenshot("2-expired");
-    });
+          byId("device-start").click();
+          String second =
+              waitFor(
+                  d -> {
+                    String code = byId("device-code").getText();
+                    return code.isBlank() || code.equals(first) ? null : code;
+                  });
+          simulator.expire(second);
+          afterInterval();
+          waitFor(d -> "expired".equals(byId("device-state").getDomAttribute("data-state")));
+          assertThat(byId("device-state").getText()).contains("expired").contains("new code");
+          assertThat(service.ado.accounts()).isEmpty();
+          screenshot("2-expired");
+        });
   }
 
   @Test
@@ -139,29 +175,44 @@ class PageBrowserTest extends BrowserTestBase {
     Map<String, String> env = env();
     env.put("ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID", WEB_CLIENT_ID);
     try (Service service = new Service(env, Optional.of(Secret.of(CLIENT_SECRET)), c -> c)) {
-      serve(service, (s, api) -> {
-        simulator.registerClient(WEB_CLIENT_ID, CLIENT_SECRET, List.of(s.app.redirectUri().toString()));
-        openPage(s);
-        byId("signin-microsoft").click();
-        // the (simulated) Microsoft sign-in page: pick the account, Accept
-        waitFor(d -> d.getCurrentUrl().startsWith(simulator.baseUri().toString()));
-        waitFor(d -> d.findElement(By.xpath("//button[normalize-space()='Accept']")));
-        screenshot("1-microsoft-sign-in");
-        browser.findElement(By.xpath("//button[normalize-space()='Accept']")).click();
-        // back on the page, signed in to it still, the account listed
-        waitFor(d -> d.getCurrentUrl().equals(api.base() + "/") && "app".equals(body().getDomAttribute("data-page")));
-        waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
-        assertThat(byId("accounts").getText()).contains("Sign in with Microsoft").contains("connected");
-        assertThat(s.ado.accounts()).hasSize(1);
-        waitForRepositories();
-        screenshot("2-back-with-account");
-      });
+      serve(
+          service,
+          (s, api) -> {
+            simulator.registerClient(
+                WEB_CLIENT_ID, CLIENT_SECRET, List.of(s.app.redirectUri().toString()));
+            openPage(s);
+            byId("signin-microsoft").click();
+            // the (simulated) Microsoft sign-in page: pick the account, Accept
+            waitFor(d -> d.getCurrentUrl().startsWith(simulator.baseUri().toString()));
+            waitFor(d -> d.findElement(By.xpath("//button[normalize-space()='Accept']")));
+            screenshot("1-microsoft-sign-in");
+            browser.findElement(By.xpath("//button[normalize-space()='Accept']")).click();
+            // back on the page, signed in to it still, the account listed
+            waitFor(
+                d ->
+                    d.getCurrentUrl().equals(api.base() + "/")
+                        && "app".equals(body().getDomAttribute("data-page")));
+            waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+            assertThat(byId("accounts").getText())
+                .contains("Sign in with Microsoft")
+                .contains("connected");
+            assertThat(s.ado.accounts()).hasSize(1);
+            waitForRepositories();
+            screenshot("2-back-with-account");
+          });
     }
   }
 
-  /** Connects org-001…org-003 with the PAT through the API, as another tab or the CLI could have. */
+  /**
+   * Connects org-001…org-003 with the PAT through the API, as another tab or the CLI could have.
+   */
   void connectThreeOrganizations(Api api) {
-    Api.Response r = api.post("/api/connections/pat").json(Map.of("organizations", List.of("org-001", "org-002", "org-003"), "pat", CANARY_PAT)).send();
+    Api.Response r =
+        api.post("/api/connections/pat")
+            .json(
+                Map.of(
+                    "organizations", List.of("org-001", "org-002", "org-003"), "pat", CANARY_PAT))
+            .send();
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
   }
 
@@ -177,134 +228,168 @@ class PageBrowserTest extends BrowserTestBase {
 
   @Test
   void browseAndFilterRepositories() {
-    serve((service, api) -> {
-      connectThreeOrganizations(api);
-      List<Listed> listed = new ArrayList<>();
-      for (String org : List.of("org-001", "org-002", "org-003")) {
-        simulator.dataset().organization(org).orElseThrow().repositories().stream().filter(Repository::cloneable)
-            .forEach(r -> listed.add(new Listed(org, r.project().name(), r.name())));
-      }
-      openPage(service);
-      waitForRepositories();
-      assertThat(byId("repo-status").getText()).contains(listed.size() + " repositories in 3 organizations");
-      assertThat(count("data-total")).isEqualTo(listed.size());
-      assertThat(rows()).hasSize(Math.min(100, listed.size()));
-      screenshot("1-all");
+    serve(
+        (service, api) -> {
+          connectThreeOrganizations(api);
+          List<Listed> listed = new ArrayList<>();
+          for (String org : List.of("org-001", "org-002", "org-003")) {
+            simulator.dataset().organization(org).orElseThrow().repositories().stream()
+                .filter(Repository::cloneable)
+                .forEach(r -> listed.add(new Listed(org, r.project().name(), r.name())));
+          }
+          openPage(service);
+          waitForRepositories();
+          assertThat(byId("repo-status").getText())
+              .contains(listed.size() + " repositories in 3 organizations");
+          assertThat(count("data-total")).isEqualTo(listed.size());
+          assertThat(rows()).hasSize(Math.min(100, listed.size()));
+          screenshot("1-all");
 
-      // search narrows the list: every row shown matches
-      Listed wanted = listed.get(listed.size() / 2);
-      String query = wanted.name();
-      type("repo-search", query);
-      waitFor(d -> count("data-matches") < listed.size());
-      long expected = listed.stream().filter(r -> (r.name() + " " + r.project() + " " + r.organization()).toLowerCase()
-          .contains(query.toLowerCase())).count();
-      waitFor(d -> count("data-matches") == expected);
-      assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.getText().toLowerCase()).contains(query.toLowerCase()));
-      assertThat(rows().stream().map(r -> r.findElement(By.cssSelector("td.name")).getText())).contains(wanted.name());
-      screenshot("2-search");
+          // search narrows the list: every row shown matches
+          Listed wanted = listed.get(listed.size() / 2);
+          String query = wanted.name();
+          type("repo-search", query);
+          waitFor(d -> count("data-matches") < listed.size());
+          long expected =
+              listed.stream()
+                  .filter(
+                      r ->
+                          (r.name() + " " + r.project() + " " + r.organization())
+                              .toLowerCase()
+                              .contains(query.toLowerCase()))
+                  .count();
+          waitFor(d -> count("data-matches") == expected);
+          assertThat(rows())
+              .isNotEmpty()
+              .allSatisfy(
+                  row -> assertThat(row.getText().toLowerCase()).contains(query.toLowerCase()));
+          assertThat(rows().stream().map(r -> r.findElement(By.cssSelector("td.name")).getText()))
+              .contains(wanted.name());
+          screenshot("2-search");
 
-      // the organization filter, with the search cleared
-      type("repo-search", "");
-      new Select(byId("repo-org")).selectByValue("org-002");
-      long inOrg2 = listed.stream().filter(r -> r.organization().equals("org-002")).count();
-      waitFor(d -> count("data-matches") == inOrg2);
-      assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo("org-002"));
-      screenshot("3-organization");
-    });
+          // the organization filter, with the search cleared
+          type("repo-search", "");
+          new Select(byId("repo-org")).selectByValue("org-002");
+          long inOrg2 = listed.stream().filter(r -> r.organization().equals("org-002")).count();
+          waitFor(d -> count("data-matches") == inOrg2);
+          assertThat(rows())
+              .isNotEmpty()
+              .allSatisfy(
+                  row ->
+                      assertThat(row.findElements(By.tagName("td")).get(2).getText())
+                          .isEqualTo("org-002"));
+          screenshot("3-organization");
+        });
   }
 
   @Test
   void addASourceSeeItInSourcesAndRemoveIt() {
-    serve((service, api) -> {
-      connectThreeOrganizations(api);
-      openPage(service);
-      waitForRepositories();
-      waitForText("sources-status", "No sources yet");
-      WebElement first = rows().get(0);
-      String name = first.findElement(By.cssSelector("td.name")).getText();
-      first.findElement(By.cssSelector("button.add")).click();
-      waitFor(d -> d.findElements(By.cssSelector("#sources > li")).size() == 1);
-      assertThat(byId("sources").getText()).contains(name).contains("connected");
-      waitFor(d -> !rows().get(0).findElement(By.cssSelector("button.add")).isEnabled());
-      assertThat(rows().get(0).findElement(By.cssSelector("button.add")).getText()).contains("Added");
-      assertThat(service.ado.sources()).hasSize(1);
-      screenshot("1-added");
-      // the small picture in the README (server/docs/page.png is a copy): a search, the added source
-      int total = count("data-total");
-      type("repo-search", "caf");
-      waitFor(d -> count("data-matches") < total);
-      screenshot("readme", 0.6);
-      byId("repo-search").clear();
-      byId("repo-search").sendKeys(" ");
-      waitFor(d -> count("data-matches") == total);
+    serve(
+        (service, api) -> {
+          connectThreeOrganizations(api);
+          openPage(service);
+          waitForRepositories();
+          waitForText("sources-status", "No sources yet");
+          WebElement first = rows().get(0);
+          String name = first.findElement(By.cssSelector("td.name")).getText();
+          first.findElement(By.cssSelector("button.add")).click();
+          waitFor(d -> d.findElements(By.cssSelector("#sources > li")).size() == 1);
+          assertThat(byId("sources").getText()).contains(name).contains("connected");
+          waitFor(d -> !rows().get(0).findElement(By.cssSelector("button.add")).isEnabled());
+          assertThat(rows().get(0).findElement(By.cssSelector("button.add")).getText())
+              .contains("Added");
+          assertThat(service.ado.sources()).hasSize(1);
+          screenshot("1-added");
+          // the small picture in the README (server/docs/page.png is a copy): a search, the added
+          // source
+          int total = count("data-total");
+          type("repo-search", "caf");
+          waitFor(d -> count("data-matches") < total);
+          screenshot("readme", 0.6);
+          byId("repo-search").clear();
+          byId("repo-search").sendKeys(" ");
+          waitFor(d -> count("data-matches") == total);
 
-      byId("sources").findElement(By.cssSelector("button.remove")).click();
-      waitFor(d -> d.findElements(By.cssSelector("#sources > li")).isEmpty());
-      waitFor(d -> rows().get(0).findElement(By.cssSelector("button.add")).isEnabled());
-      assertThat(service.ado.sources()).isEmpty();
-      assertThat(byId("sources-status").getText()).contains("Removed");
-      screenshot("2-removed");
-    });
+          byId("sources").findElement(By.cssSelector("button.remove")).click();
+          waitFor(d -> d.findElements(By.cssSelector("#sources > li")).isEmpty());
+          waitFor(d -> rows().get(0).findElement(By.cssSelector("button.add")).isEnabled());
+          assertThat(service.ado.sources()).isEmpty();
+          assertThat(byId("sources-status").getText()).contains("Removed");
+          screenshot("2-removed");
+        });
   }
 
   @Test
   void disconnectAsksForConfirmationFirst() {
-    serve((service, api) -> {
-      connectThreeOrganizations(api);
-      openPage(service);
-      waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
-      WebElement dialog = byId("confirm");
+    serve(
+        (service, api) -> {
+          connectThreeOrganizations(api);
+          openPage(service);
+          waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+          WebElement dialog = byId("confirm");
 
-      // Cancel keeps the account
-      byId("accounts").findElement(By.cssSelector("button.disconnect")).click();
-      waitFor(d -> dialog.isDisplayed());
-      assertThat(dialog.getText()).contains("Disconnect").contains("sealed tokens");
-      assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("confirm-cancel");
-      byId("confirm-cancel").click();
-      waitFor(d -> !dialog.isDisplayed());
-      assertThat(service.ado.accounts()).hasSize(1);
-      assertThat(browser.findElements(By.cssSelector("#accounts > li"))).hasSize(1);
+          // Cancel keeps the account
+          byId("accounts").findElement(By.cssSelector("button.disconnect")).click();
+          waitFor(d -> dialog.isDisplayed());
+          assertThat(dialog.getText()).contains("Disconnect").contains("sealed tokens");
+          assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
+              .isEqualTo("confirm-cancel");
+          byId("confirm-cancel").click();
+          waitFor(d -> !dialog.isDisplayed());
+          assertThat(service.ado.accounts()).hasSize(1);
+          assertThat(browser.findElements(By.cssSelector("#accounts > li"))).hasSize(1);
 
-      // Disconnect in the dialog removes it
-      byId("accounts").findElement(By.cssSelector("button.disconnect")).click();
-      waitFor(d -> dialog.isDisplayed());
-      screenshot("1-confirm");
-      byId("confirm-ok").click();
-      waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).isEmpty());
-      assertThat(byId("accounts-status").getText()).contains("Disconnected").contains("No account connected yet.");
-      assertThat(service.ado.accounts()).isEmpty();
-      waitFor(d -> "none".equals(body().getDomAttribute("data-repos")));
-      screenshot("2-disconnected");
-    });
+          // Disconnect in the dialog removes it
+          byId("accounts").findElement(By.cssSelector("button.disconnect")).click();
+          waitFor(d -> dialog.isDisplayed());
+          screenshot("1-confirm");
+          byId("confirm-ok").click();
+          waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).isEmpty());
+          assertThat(byId("accounts-status").getText())
+              .contains("Disconnected")
+              .contains("No account connected yet.");
+          assertThat(service.ado.accounts()).isEmpty();
+          waitFor(d -> "none".equals(body().getDomAttribute("data-repos")));
+          screenshot("2-disconnected");
+        });
   }
 
   @Test
   void labelledInputsAndKeyboardOnly() {
-    serve((service, api) -> {
-      openPage(service);
-      // every input and select has a label; one h1, h2 per section
-      assertThat((Number) js("return [...document.querySelectorAll('input, select')].filter(e => e.type !== 'hidden' && e.labels.length === 0).length"))
-          .isEqualTo(0L);
-      assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
-      assertThat(browser.findElements(By.cssSelector("#app h2")).stream().map(WebElement::getText))
-          .containsExactly("Connect Azure DevOps", "Accounts", "Repositories", "Sources");
+    serve(
+        (service, api) -> {
+          openPage(service);
+          // every input and select has a label; one h1, h2 per section
+          assertThat(
+                  (Number)
+                      js(
+                          "return [...document.querySelectorAll('input, select')].filter(e => e.type !== 'hidden' && e.labels.length === 0).length"))
+              .isEqualTo(0L);
+          assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+          assertThat(
+                  browser.findElements(By.cssSelector("#app h2")).stream().map(WebElement::getText))
+              .containsExactly("Connect Azure DevOps", "Accounts", "Repositories", "Sources");
 
-      // connect with the keyboard alone: type, Tab, type, Enter submits Connect
-      byId("pat-organization").click();
-      browser.switchTo().activeElement().sendKeys("org-001");
-      browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
-      assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("pat-token");
-      browser.switchTo().activeElement().sendKeys(CANARY_PAT, org.openqa.selenium.Keys.ENTER);
-      waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+          // connect with the keyboard alone: type, Tab, type, Enter submits Connect
+          byId("pat-organization").click();
+          browser.switchTo().activeElement().sendKeys("org-001");
+          browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+          assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
+              .isEqualTo("pat-token");
+          browser.switchTo().activeElement().sendKeys(CANARY_PAT, org.openqa.selenium.Keys.ENTER);
+          waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
 
-      // the confirmation dialog: Escape cancels and gives the focus back to the Disconnect button
-      WebElement disconnect = byId("accounts").findElement(By.cssSelector("button.disconnect"));
-      disconnect.sendKeys(org.openqa.selenium.Keys.ENTER);
-      waitFor(d -> byId("confirm").isDisplayed());
-      browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
-      waitFor(d -> !byId("confirm").isDisplayed());
-      waitFor(d -> "disconnect".equals(browser.switchTo().activeElement().getDomAttribute("class")));
-      assertThat(service.ado.accounts()).hasSize(1);
-    });
+          // the confirmation dialog: Escape cancels and gives the focus back to the Disconnect
+          // button
+          WebElement disconnect = byId("accounts").findElement(By.cssSelector("button.disconnect"));
+          disconnect.sendKeys(org.openqa.selenium.Keys.ENTER);
+          waitFor(d -> byId("confirm").isDisplayed());
+          browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+          waitFor(d -> !byId("confirm").isDisplayed());
+          waitFor(
+              d ->
+                  "disconnect".equals(browser.switchTo().activeElement().getDomAttribute("class")));
+          assertThat(service.ado.accounts()).hasSize(1);
+        });
   }
 }

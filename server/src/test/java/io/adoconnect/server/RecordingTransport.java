@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * Core's transport with an ear on the wire: every device code, access, refresh and id token and
- * every authorization code that goes to or comes from the simulated Entra becomes a canary the
- * leak scan looks for in the service's responses.
+ * every authorization code that goes to or comes from the simulated Entra becomes a canary the leak
+ * scan looks for in the service's responses.
  */
 final class RecordingTransport implements HttpTransport {
-  private static final Pattern ISSUED = Pattern.compile("\"(device_code|access_token|refresh_token|id_token)\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern FORM = Pattern.compile("(?:^|&)(code|device_code|refresh_token|client_secret|code_verifier)=([^&]+)");
+  private static final Pattern ISSUED =
+      Pattern.compile("\"(device_code|access_token|refresh_token|id_token)\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern FORM =
+      Pattern.compile(
+          "(?:^|&)(code|device_code|refresh_token|client_secret|code_verifier)=([^&]+)");
 
   private final HttpTransport next;
   private final Set<String> canaries;

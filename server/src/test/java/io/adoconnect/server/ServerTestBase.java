@@ -28,10 +28,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One simulator per class, a fresh data dir per test; services run with {@code JavalinTest}.
- * After the class, every response the service gave (bodies and headers) is scanned for the
- * canaries: the simulator's PAT, the client secret, every API token, and every device code,
- * authorization code and token that crossed the wire to the simulated Entra.
+ * One simulator per class, a fresh data dir per test; services run with {@code JavalinTest}. After
+ * the class, every response the service gave (bodies and headers) is scanned for the canaries: the
+ * simulator's PAT, the client secret, every API token, and every device code, authorization code
+ * and token that crossed the wire to the simulated Entra.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerTestBase {
@@ -65,7 +65,9 @@ abstract class ServerTestBase {
     for (Api.Response response : responses) {
       String everything = response.headers() + "\n" + response.body();
       for (String canary : canaries) {
-        assertThat(everything).as("response of %s leaks a secret", response.request()).doesNotContain(canary);
+        assertThat(everything)
+            .as("response of %s leaks a secret", response.request())
+            .doesNotContain(canary);
       }
     }
   }
@@ -96,14 +98,26 @@ abstract class ServerTestBase {
     final ServerApp app;
     final ApiToken token;
 
-    Service(Map<String, String> env, Optional<Secret> clientSecret, UnaryOperator<ServerConfig> config) {
+    Service(
+        Map<String, String> env,
+        Optional<Secret> clientSecret,
+        UnaryOperator<ServerConfig> config) {
       ConnectSettings s = ConnectSettings.fromEnvironment(dataDir(), env);
-      ConnectSettings recorded = new ConnectSettings(
-          s.dataDir(), s.endpoints(), s.entra(), s.keySource(), new RecordingTransport(s.transport(), canaries), clock, s.parallelism());
+      ConnectSettings recorded =
+          new ConnectSettings(
+              s.dataDir(),
+              s.endpoints(),
+              s.entra(),
+              s.keySource(),
+              new RecordingTransport(s.transport(), canaries),
+              clock,
+              s.parallelism());
       this.ado = AdoConnect.open(recorded, clientSecret);
       this.token = ApiToken.loadOrCreate(dataDir());
       canaries.add(token.reveal());
-      this.app = ServerApp.create(config.apply(new ServerConfig("127.0.0.1", 0, token, Optional.empty(), clock)), ado);
+      this.app =
+          ServerApp.create(
+              config.apply(new ServerConfig("127.0.0.1", 0, token, Optional.empty(), clock)), ado);
     }
 
     @Override
@@ -128,7 +142,10 @@ abstract class ServerTestBase {
   }
 
   void serve(Service service, Body body) {
-    JavalinTest.test(service.app.javalin(), (server, client) -> body.run(service, new Api(server.port(), service.token.reveal(), responses)));
+    JavalinTest.test(
+        service.app.javalin(),
+        (server, client) ->
+            body.run(service, new Api(server.port(), service.token.reveal(), responses)));
   }
 
   /** Lets a device flow's poll interval (5 s when Entra says 0) pass without waiting. */

@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Web sign-in of a confidential app registration against the simulated Entra: PKCE S256, exact
- * redirect URI, client secret; forged, replayed, cross-browser and verifier-less callbacks and
- * open redirects are refused and change nothing; the account later refreshes with the secret.
+ * redirect URI, client secret; forged, replayed, cross-browser and verifier-less callbacks and open
+ * redirects are refused and change nothing; the account later refreshes with the secret.
  */
 class WebSignInTest extends ServerTestBase {
-  private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
-  private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
-  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final Pattern REQUEST_ID =
+      Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
+  private static final Pattern ACTION =
+      Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   Service confidential() {
     Map<String, String> env = env();
@@ -38,26 +41,51 @@ class WebSignInTest extends ServerTestBase {
   record Started(URI authorize, String state, String binding) {}
 
   Started start(Service service, Api api) {
-    simulator.registerClient(WEB_CLIENT_ID, CLIENT_SECRET, List.of(service.app.redirectUri().toString()));
+    simulator.registerClient(
+        WEB_CLIENT_ID, CLIENT_SECRET, List.of(service.app.redirectUri().toString()));
     Api.Response r = api.get("/api/signin/microsoft").send();
     assertThat(r.status()).as(r.toString()).isEqualTo(302);
     URI authorize = URI.create(r.header("Location"));
-    assertThat(authorize.getQuery()).contains("code_challenge_method=S256").contains("code_challenge=")
+    assertThat(authorize.getQuery())
+        .contains("code_challenge_method=S256")
+        .contains("code_challenge=")
         .contains("redirect_uri=" + service.app.redirectUri());
     String setCookie = r.headerValues("Set-Cookie").get(0);
-    assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/api/signin/microsoft/callback");
-    return new Started(authorize, param(authorize.getRawQuery(), "state"), r.setCookie("ado_signin"));
+    assertThat(setCookie)
+        .contains("HttpOnly")
+        .contains("SameSite=Lax")
+        .contains("Path=/api/signin/microsoft/callback");
+    return new Started(
+        authorize, param(authorize.getRawQuery(), "state"), r.setCookie("ado_signin"));
   }
 
-  /** Plays the user at the simulated Entra page: Accept, and returns the callback URL Entra redirects to. */
+  /**
+   * Plays the user at the simulated Entra page: Accept, and returns the callback URL Entra
+   * redirects to.
+   */
   URI approve(URI authorize) throws IOException, InterruptedException {
-    String page = HTTP.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String page =
+        HTTP.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
     String requestId = find(REQUEST_ID, page);
     URI post = authorize.resolve(find(ACTION, page));
-    HttpResponse<String> decision = HTTP.send(HttpRequest.newBuilder(post).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("request_id=" + URLEncoder.encode(requestId, StandardCharsets.UTF_8) + "&action=accept")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    URI callback = URI.create(decision.headers().firstValue("Location").orElseThrow(() -> new AssertionError(decision.body())));
+    HttpResponse<String> decision =
+        HTTP.send(
+            HttpRequest.newBuilder(post)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "request_id="
+                            + URLEncoder.encode(requestId, StandardCharsets.UTF_8)
+                            + "&action=accept"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    URI callback =
+        URI.create(
+            decision
+                .headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError(decision.body())));
     canaries.add(param(callback.getRawQuery(), "code"));
     return callback;
   }
@@ -69,52 +97,97 @@ class WebSignInTest extends ServerTestBase {
   @Test
   void signInSavesAnAuthorizationCodeAccountThatRefreshesWithTheSecret() {
     try (Service service = confidential()) {
-      serve(service, (s, api) -> {
-        Started started = start(s, api);
-        URI callback = approve(started.authorize());
-        Api.Response done = api.get(pathAndQuery(callback)).noToken().cookie("ado_signin=" + started.binding()).send();
-        assertThat(done.status()).as(done.toString()).isEqualTo(303);
-        assertThat(done.header("Location")).isEqualTo("/");
-        assertThat(s.ado.accounts()).singleElement().satisfies(a -> assertThat(a.method()).isEqualTo(ConnectionMethod.AUTHORIZATION_CODE));
+      serve(
+          service,
+          (s, api) -> {
+            Started started = start(s, api);
+            URI callback = approve(started.authorize());
+            Api.Response done =
+                api.get(pathAndQuery(callback))
+                    .noToken()
+                    .cookie("ado_signin=" + started.binding())
+                    .send();
+            assertThat(done.status()).as(done.toString()).isEqualTo(303);
+            assertThat(done.header("Location")).isEqualTo("/");
+            assertThat(s.ado.accounts())
+                .singleElement()
+                .satisfies(
+                    a -> assertThat(a.method()).isEqualTo(ConnectionMethod.AUTHORIZATION_CODE));
 
-        // replaying the same callback is refused and changes nothing
-        Api.Response replay = api.get(pathAndQuery(callback)).noToken().cookie("ado_signin=" + started.binding()).send();
-        assertThat(replay.status()).isEqualTo(400);
-        assertThat(replay.code()).isEqualTo("invalid_state");
+            // replaying the same callback is refused and changes nothing
+            Api.Response replay =
+                api.get(pathAndQuery(callback))
+                    .noToken()
+                    .cookie("ado_signin=" + started.binding())
+                    .send();
+            assertThat(replay.status()).isEqualTo(400);
+            assertThat(replay.code()).isEqualTo("invalid_state");
 
-        // the access token expires: the next call refreshes with the client secret (the simulator demands it)
-        simulator.expireAccessTokens();
-        clock.advance(java.time.Duration.ofHours(2));
-        Api.Response repos = api.get("/api/repositories").send();
-        assertThat(repos.status()).as(repos.toString()).isEqualTo(200);
-        assertThat(repos.lines().get(repos.lines().size() - 1).path("type").asText()).as(repos.toString()).isEqualTo("done");
-        assertThat(simulator.requests().stream().filter(r -> r.path().endsWith("/oauth2/v2.0/token"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(api.get("/api/accounts").send().json().get(0).path("status").asText()).isEqualTo("connected");
-      });
+            // the access token expires: the next call refreshes with the client secret (the
+            // simulator demands it)
+            simulator.expireAccessTokens();
+            clock.advance(java.time.Duration.ofHours(2));
+            Api.Response repos = api.get("/api/repositories").send();
+            assertThat(repos.status()).as(repos.toString()).isEqualTo(200);
+            assertThat(repos.lines().get(repos.lines().size() - 1).path("type").asText())
+                .as(repos.toString())
+                .isEqualTo("done");
+            assertThat(
+                    simulator.requests().stream()
+                        .filter(r -> r.path().endsWith("/oauth2/v2.0/token")))
+                .hasSizeGreaterThanOrEqualTo(2);
+            assertThat(api.get("/api/accounts").send().json().get(0).path("status").asText())
+                .isEqualTo("connected");
+          });
     }
   }
 
   @Test
   void forgedCrossBrowserAndVerifierlessCallbacksAreRefusedAndChangeNothing() {
     try (Service service = confidential()) {
-      serve(service, (s, api) -> {
-        Started started = start(s, api);
-        URI callback = approve(started.authorize());
-        String code = param(callback.getRawQuery(), "code");
-        // forged state
-        assertThat(api.get("/api/signin/microsoft/callback?state=forged&code=" + code).noToken().cookie("ado_signin=" + started.binding())
-            .send().code()).isEqualTo("invalid_state");
-        // right state, but another browser (no binding cookie, or someone else's)
-        assertThat(api.get(pathAndQuery(callback)).noToken().send().code()).isEqualTo("invalid_state");
-        Started other = start(s, api);
-        assertThat(api.get(pathAndQuery(callback)).noToken().cookie("ado_signin=" + other.binding()).send().code()).isEqualTo("invalid_state");
-        // no state at all
-        assertThat(api.get("/api/signin/microsoft/callback?code=" + code).noToken().send().status()).isEqualTo(400);
-        assertThat(s.ado.accounts()).isEmpty();
-        // the rightful browser can still finish
-        assertThat(api.get(pathAndQuery(callback)).noToken().cookie("ado_signin=" + started.binding()).send().status()).isEqualTo(303);
-        assertThat(s.ado.accounts()).hasSize(1);
-      });
+      serve(
+          service,
+          (s, api) -> {
+            Started started = start(s, api);
+            URI callback = approve(started.authorize());
+            String code = param(callback.getRawQuery(), "code");
+            // forged state
+            assertThat(
+                    api.get("/api/signin/microsoft/callback?state=forged&code=" + code)
+                        .noToken()
+                        .cookie("ado_signin=" + started.binding())
+                        .send()
+                        .code())
+                .isEqualTo("invalid_state");
+            // right state, but another browser (no binding cookie, or someone else's)
+            assertThat(api.get(pathAndQuery(callback)).noToken().send().code())
+                .isEqualTo("invalid_state");
+            Started other = start(s, api);
+            assertThat(
+                    api.get(pathAndQuery(callback))
+                        .noToken()
+                        .cookie("ado_signin=" + other.binding())
+                        .send()
+                        .code())
+                .isEqualTo("invalid_state");
+            // no state at all
+            assertThat(
+                    api.get("/api/signin/microsoft/callback?code=" + code)
+                        .noToken()
+                        .send()
+                        .status())
+                .isEqualTo(400);
+            assertThat(s.ado.accounts()).isEmpty();
+            // the rightful browser can still finish
+            assertThat(
+                    api.get(pathAndQuery(callback))
+                        .noToken()
+                        .cookie("ado_signin=" + started.binding())
+                        .send()
+                        .status())
+                .isEqualTo(303);
+            assertThat(s.ado.accounts()).hasSize(1);
+          });
     }
   }
 
@@ -123,56 +196,89 @@ class WebSignInTest extends ServerTestBase {
     Started[] first = new Started[1];
     URI[] firstCallback = new URI[1];
     try (Service service = confidential()) {
-      serve(service, (s, api) -> {
-        Started a = start(s, api);
-        Started b = start(s, api);
-        URI callbackA = approve(a.authorize());
-        // code injection: A's code presented with B's state and binding → B's PKCE verifier doesn't match
-        String injected = "/api/signin/microsoft/callback?state=" + b.state() + "&code=" + param(callbackA.getRawQuery(), "code");
-        Api.Response r = api.get(injected).noToken().cookie("ado_signin=" + b.binding()).send();
-        assertThat(r.status()).as(r.toString()).isEqualTo(400);
-        assertThat(s.ado.accounts()).isEmpty();
-        first[0] = a;
-        firstCallback[0] = callbackA;
-      });
+      serve(
+          service,
+          (s, api) -> {
+            Started a = start(s, api);
+            Started b = start(s, api);
+            URI callbackA = approve(a.authorize());
+            // code injection: A's code presented with B's state and binding → B's PKCE verifier
+            // doesn't match
+            String injected =
+                "/api/signin/microsoft/callback?state="
+                    + b.state()
+                    + "&code="
+                    + param(callbackA.getRawQuery(), "code");
+            Api.Response r = api.get(injected).noToken().cookie("ado_signin=" + b.binding()).send();
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(s.ado.accounts()).isEmpty();
+            first[0] = a;
+            firstCallback[0] = callbackA;
+          });
     }
     // the service restarts: the pending sign-in and its PKCE verifier are gone
     try (Service service = confidential()) {
-      serve(service, (s, api) -> {
-        Api.Response late = api.get(pathAndQuery(firstCallback[0])).noToken().cookie("ado_signin=" + first[0].binding()).send();
-        assertThat(late.status()).isEqualTo(400);
-        assertThat(s.ado.accounts()).isEmpty();
-      });
+      serve(
+          service,
+          (s, api) -> {
+            Api.Response late =
+                api.get(pathAndQuery(firstCallback[0]))
+                    .noToken()
+                    .cookie("ado_signin=" + first[0].binding())
+                    .send();
+            assertThat(late.status()).isEqualTo(400);
+            assertThat(s.ado.accounts()).isEmpty();
+          });
     }
   }
 
   @Test
   void openRedirectsAreRefusedAndEntraErrorsSaveNothing() {
     try (Service service = confidential()) {
-      serve(service, (s, api) -> {
-        simulator.registerClient(WEB_CLIENT_ID, CLIENT_SECRET, List.of(s.app.redirectUri().toString()));
-        for (String evil : List.of("https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "http:/evil")) {
-          Api.Response r = api.get("/api/signin/microsoft?returnTo=" + URLEncoder.encode(evil, StandardCharsets.UTF_8)).send();
-          assertThat(r.status()).as(evil).isEqualTo(400);
-          assertThat(r.code()).isEqualTo("invalid_return_to");
-        }
-        Api.Response local = api.get("/api/signin/microsoft?returnTo=/sources").send();
-        assertThat(local.status()).isEqualTo(302);
-        String state = param(URI.create(local.header("Location")).getRawQuery(), "state");
-        Api.Response denied = api.get("/api/signin/microsoft/callback?state=" + state + "&error=access_denied&error_description=%3Cscript%3E")
-            .noToken().cookie("ado_signin=" + local.setCookie("ado_signin")).send();
-        assertThat(denied.status()).isEqualTo(424);
-        assertThat(denied.body()).doesNotContain("<script>");
-        assertThat(s.ado.accounts()).isEmpty();
-        assertThat(api.get("/api/signin/microsoft").noToken().send().status()).isEqualTo(401);
-      });
+      serve(
+          service,
+          (s, api) -> {
+            simulator.registerClient(
+                WEB_CLIENT_ID, CLIENT_SECRET, List.of(s.app.redirectUri().toString()));
+            for (String evil :
+                List.of(
+                    "https://evil.example",
+                    "//evil.example",
+                    "/\\evil.example",
+                    "javascript:alert(1)",
+                    "http:/evil")) {
+              Api.Response r =
+                  api.get(
+                          "/api/signin/microsoft?returnTo="
+                              + URLEncoder.encode(evil, StandardCharsets.UTF_8))
+                      .send();
+              assertThat(r.status()).as(evil).isEqualTo(400);
+              assertThat(r.code()).isEqualTo("invalid_return_to");
+            }
+            Api.Response local = api.get("/api/signin/microsoft?returnTo=/sources").send();
+            assertThat(local.status()).isEqualTo(302);
+            String state = param(URI.create(local.header("Location")).getRawQuery(), "state");
+            Api.Response denied =
+                api.get(
+                        "/api/signin/microsoft/callback?state="
+                            + state
+                            + "&error=access_denied&error_description=%3Cscript%3E")
+                    .noToken()
+                    .cookie("ado_signin=" + local.setCookie("ado_signin"))
+                    .send();
+            assertThat(denied.status()).isEqualTo(424);
+            assertThat(denied.body()).doesNotContain("<script>");
+            assertThat(s.ado.accounts()).isEmpty();
+            assertThat(api.get("/api/signin/microsoft").noToken().send().status()).isEqualTo(401);
+          });
     }
   }
 
   private static String param(String rawQuery, String name) {
     for (String pair : rawQuery.split("&")) {
       if (pair.startsWith(name + "=")) {
-        return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            pair.substring(name.length() + 1), StandardCharsets.UTF_8);
       }
     }
     throw new AssertionError("no " + name + " in " + rawQuery);

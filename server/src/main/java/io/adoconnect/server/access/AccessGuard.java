@@ -3,6 +3,7 @@ package io.adoconnect.server.access;
 import io.adoconnect.server.errors.ApiException;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,24 +11,33 @@ import java.util.Set;
  * Runs before every request: the security headers on every response, then who may call what.
  *
  * <ul>
- *   <li>Every route but the public ones ({@link #PUBLIC}) needs the API token as
- *       {@code Authorization: Bearer …} or a browser session cookie; otherwise 401.
- *   <li>State-changing requests (POST, PUT, PATCH, DELETE) from a foreign origin
- *       ({@code Origin} not this service, or {@code Sec-Fetch-Site} cross-site/same-site) are
- *       refused (403), and when authenticated by cookie they must carry the session's
- *       {@code X-CSRF-Token} (403 otherwise).
+ *   <li>Every route but the public ones ({@link #PUBLIC}) needs the API token as {@code
+ *       Authorization: Bearer …} or a browser session cookie; otherwise 401.
+ *   <li>State-changing requests (POST, PUT, PATCH, DELETE) from a foreign origin ({@code Origin}
+ *       not this service, or {@code Sec-Fetch-Site} cross-site/same-site) are refused (403), and
+ *       when authenticated by cookie they must carry the session's {@code X-CSRF-Token} (403
+ *       otherwise).
  *   <li>Bodies: more than 64 KiB → 413; a body that isn't {@code application/json} → 415.
  * </ul>
  */
 public final class AccessGuard {
   public static final long MAX_BODY = 64 * 1024;
   public static final String CSRF_HEADER = "X-CSRF-Token";
+
   /**
-   * Routes a browser or Entra reaches without the API token; the callback is guarded by state + its binding cookie.
-   * The page's static assets ({@link #PUBLIC_PREFIX}) are public too: they hold no data.
+   * Routes a browser or Entra reaches without the API token; the callback is guarded by state + its
+   * binding cookie. The page's static assets ({@link #PUBLIC_PREFIX}) are public too: they hold no
+   * data.
    */
   public static final Set<String> PUBLIC =
-      Set.of("/", "/openapi.json", "/api/health", "/login", "/api/signin/microsoft/callback", "/favicon.ico");
+      Set.of(
+          "/",
+          "/openapi.json",
+          "/api/health",
+          "/login",
+          "/api/signin/microsoft/callback",
+          "/favicon.ico");
+
   public static final String PUBLIC_PREFIX = "/assets/";
   public static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; font-src 'self';"
@@ -35,8 +45,10 @@ public final class AccessGuard {
 
   private static final String AUTH_ATTRIBUTE = "ado-connect.auth";
   private static final String SESSION_ATTRIBUTE = "ado-connect.session";
-  private static final Set<HandlerType> STATE_CHANGING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
-  private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
+  private static final Set<HandlerType> STATE_CHANGING =
+      Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+  private static final Set<HandlerType> WITH_BODY =
+      Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
   private final ApiToken token;
   private final Sessions sessions;
@@ -47,7 +59,10 @@ public final class AccessGuard {
   }
 
   /** How a request was authenticated. */
-  public enum Via { TOKEN, COOKIE }
+  public enum Via {
+    TOKEN,
+    COOKIE
+  }
 
   public static void securityHeaders(Context ctx) {
     ctx.header("Cache-Control", "no-store");
@@ -68,13 +83,19 @@ public final class AccessGuard {
     authenticate(ctx);
     if (STATE_CHANGING.contains(ctx.method())) {
       if (!sameOrigin(ctx)) {
-        throw new ApiException(403, "cross_origin", "State-changing requests from another site are refused.",
+        throw new ApiException(
+            403,
+            "cross_origin",
+            "State-changing requests from another site are refused.",
             "Use the page this service serves, or call the API without a browser.");
       }
       if (ctx.attribute(AUTH_ATTRIBUTE) == Via.COOKIE) {
         Sessions.Session session = ctx.attribute(SESSION_ATTRIBUTE);
         if (!Randoms.same(ctx.header(CSRF_HEADER), session.csrfToken())) {
-          throw new ApiException(403, "csrf_token_invalid", "The X-CSRF-Token header is missing or wrong.",
+          throw new ApiException(
+              403,
+              "csrf_token_invalid",
+              "The X-CSRF-Token header is missing or wrong.",
               "Send the csrfToken from GET /api/session in the X-CSRF-Token header.");
         }
       }
@@ -85,13 +106,16 @@ public final class AccessGuard {
   }
 
   private static boolean isPublicAsset(Context ctx) {
-    return ctx.method() == HandlerType.GET && ctx.path().startsWith(PUBLIC_PREFIX) && ctx.path().indexOf('/', PUBLIC_PREFIX.length()) < 0;
+    return ctx.method() == HandlerType.GET
+        && ctx.path().startsWith(PUBLIC_PREFIX)
+        && ctx.path().indexOf('/', PUBLIC_PREFIX.length()) < 0;
   }
 
   private void authenticate(Context ctx) {
     String authorization = ctx.header("Authorization");
     if (authorization != null) {
-      if (authorization.regionMatches(true, 0, "Bearer ", 0, 7) && token.matches(authorization.substring(7).strip())) {
+      if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+          && token.matches(authorization.substring(7).strip())) {
         ctx.attribute(AUTH_ATTRIBUTE, Via.TOKEN);
         return;
       }
@@ -107,12 +131,18 @@ public final class AccessGuard {
   }
 
   private static ApiException unauthorized() {
-    return new ApiException(401, "unauthorized", "This call needs the service's API token.",
+    return new ApiException(
+        401,
+        "unauthorized",
+        "This call needs the service's API token.",
         "Send Authorization: Bearer <token> with the token from <data-dir>/api-token, or open the login link"
             + " that ado-connect serve printed.");
   }
 
-  /** Same origin: no foreign {@code Origin}, and {@code Sec-Fetch-Site} (when sent) same-origin or none. */
+  /**
+   * Same origin: no foreign {@code Origin}, and {@code Sec-Fetch-Site} (when sent) same-origin or
+   * none.
+   */
   static boolean sameOrigin(Context ctx) {
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
@@ -122,17 +152,39 @@ public final class AccessGuard {
     return origin == null || origin.equalsIgnoreCase(ctx.scheme() + "://" + ctx.host());
   }
 
+  /**
+   * Reads a body that is too large but still small (≤ 1 MiB) before refusing it: a client still
+   * sending would otherwise meet a reset connection instead of the 413 that says what was wrong.
+   */
+  private static void drainSmallOverflow(Context ctx, long length) {
+    if (length <= 16 * MAX_BODY) {
+      try {
+        ctx.req().getInputStream().skipNBytes(length);
+      } catch (IOException | RuntimeException e) {
+        // the client went away; the 413 is sent regardless
+      }
+    }
+  }
+
   private static void checkBody(Context ctx) {
     long length = ctx.req().getContentLengthLong();
     if (length > MAX_BODY) {
-      throw new ApiException(413, "payload_too_large", "The request body is larger than 64 KiB.", "Send a smaller body.");
+      drainSmallOverflow(ctx, length);
+      throw new ApiException(
+          413,
+          "payload_too_large",
+          "The request body is larger than 64 KiB.",
+          "Send a smaller body.");
     }
     boolean hasBody = length > 0 || ctx.header("Transfer-Encoding") != null;
     if (hasBody) {
       String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
       String mime = type.split(";", 2)[0].strip();
       if (!mime.equals("application/json")) {
-        throw new ApiException(415, "unsupported_media_type", "Request bodies must be application/json.",
+        throw new ApiException(
+            415,
+            "unsupported_media_type",
+            "Request bodies must be application/json.",
             "Send Content-Type: application/json with a JSON body.");
       }
     }

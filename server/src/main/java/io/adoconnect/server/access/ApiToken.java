@@ -11,14 +11,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The service's API token: 32 random bytes, base64url, in {@code <data-dir>/api-token} (mode
- * 0600, created with that mode so it is never readable by others, not even for a moment). Kept
- * across restarts; delete the file to rotate it. Every API call but health sends it as
- * {@code Authorization: Bearer <token>}.
+ * The service's API token: 32 random bytes, base64url, in {@code <data-dir>/api-token} (mode 0600,
+ * created with that mode so it is never readable by others, not even for a moment). Kept across
+ * restarts; delete the file to rotate it. Every API call but health sends it as {@code
+ * Authorization: Bearer <token>}.
  */
 public final class ApiToken {
   public static final String FILE_NAME = "api-token";
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
   private static final int MIN_LENGTH = 43; // 32 bytes of base64url
 
   private final Path file;
@@ -29,7 +30,9 @@ public final class ApiToken {
     this.value = value;
   }
 
-  /** Reads the token file, or creates it (0600) with a fresh token when it is missing or unusable. */
+  /**
+   * Reads the token file, or creates it (0600) with a fresh token when it is missing or unusable.
+   */
   public static ApiToken loadOrCreate(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
     try {
@@ -47,7 +50,8 @@ public final class ApiToken {
       Files.writeString(file, token + "\n", StandardCharsets.US_ASCII);
       return new ApiToken(file, token);
     } catch (IOException e) {
-      throw new UncheckedIOException("ado-connect could not read or create its API token file " + file, e);
+      throw new UncheckedIOException(
+          "ado-connect could not read or create its API token file " + file, e);
     }
   }
 

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One-time login tickets for the browser: {@code /login?ticket=…} opens a cookie session. A
- * ticket works once and for 60 s, so the link that lands in browser history or a terminal
- * scroll-back is worthless afterwards — unlike the API token, which never goes in a URL.
- * Only hashes of tickets are kept.
+ * One-time login tickets for the browser: {@code /login?ticket=…} opens a cookie session. A ticket
+ * works once and for 60 s, so the link that lands in browser history or a terminal scroll-back is
+ * worthless afterwards — unlike the API token, which never goes in a URL. Only hashes of tickets
+ * are kept.
  */
 public final class LoginTickets {
   public static final Duration LIFETIME = Duration.ofSeconds(60);

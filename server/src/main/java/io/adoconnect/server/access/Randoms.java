@@ -20,8 +20,8 @@ public final class Randoms {
   }
 
   /**
-   * Compares in constant time; both sides are hashed first so neither the content nor the length
-   * of the expected value leaks through timing.
+   * Compares in constant time; both sides are hashed first so neither the content nor the length of
+   * the expected value leaks through timing.
    */
   public static boolean same(String given, String expected) {
     if (given == null || expected == null) {

@@ -39,11 +39,15 @@ public final class SessionController {
 
   private void login(Context ctx) {
     if (!tickets.redeem(ctx.queryParam("ticket"))) {
-      throw ApiException.badRequest("login_ticket_invalid", "This login link is invalid, used or expired (links work once, for 60 s).",
+      throw ApiException.badRequest(
+          "login_ticket_invalid",
+          "This login link is invalid, used or expired (links work once, for 60 s).",
           "Get a new one: restart ado-connect serve, or POST /api/session/login-link with the API token.");
     }
     Sessions.Opened opened = sessions.open();
-    ctx.res().addHeader("Set-Cookie", Sessions.cookie(opened.cookieValue(), "https".equals(ctx.scheme())));
+    ctx.res()
+        .addHeader(
+            "Set-Cookie", Sessions.cookie(opened.cookieValue(), "https".equals(ctx.scheme())));
     ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
@@ -69,7 +73,10 @@ public final class SessionController {
 
   private void loginLink(Context ctx) {
     if (AccessGuard.via(ctx) != AccessGuard.Via.TOKEN) {
-      throw new ApiException(403, "token_required", "Only a caller holding the API token can mint login links.",
+      throw new ApiException(
+          403,
+          "token_required",
+          "Only a caller holding the API token can mint login links.",
           "Call this with Authorization: Bearer <token>.");
     }
     LoginTickets.Issued issued = tickets.issue();

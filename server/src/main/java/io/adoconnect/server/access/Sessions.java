@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Browser sessions opened by a login ticket: a random id in an HttpOnly, SameSite=Strict cookie,
- * and a CSRF token the page sends back in {@code X-CSRF-Token} on every state-changing request.
- * In memory: a restart logs the browser out (get a new login link). Only hashes of ids are kept.
+ * and a CSRF token the page sends back in {@code X-CSRF-Token} on every state-changing request. In
+ * memory: a restart logs the browser out (get a new login link). Only hashes of ids are kept.
  */
 public final class Sessions {
   public static final String COOKIE = "ado_session";
@@ -66,7 +66,13 @@ public final class Sessions {
 
   /** The Set-Cookie header value for a session id. */
   public static String cookie(String value, boolean secure) {
-    return COOKIE + "=" + value + "; Path=/; Max-Age=" + LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+    return COOKIE
+        + "="
+        + value
+        + "; Path=/; Max-Age="
+        + LIFETIME.toSeconds()
+        + "; HttpOnly; SameSite=Strict"
+        + (secure ? "; Secure" : "");
   }
 
   public static String expiredCookie() {

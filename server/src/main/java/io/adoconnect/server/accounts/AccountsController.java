@@ -6,9 +6,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * {@code GET /api/accounts} (the public view: no token, PAT or secret is part of it) and
- * {@code DELETE /api/accounts/{id}} (disconnect: the account and its sealed secrets go; its
- * sources stay, shown as disconnected).
+ * {@code GET /api/accounts} (the public view: no token, PAT or secret is part of it) and {@code
+ * DELETE /api/accounts/{id}} (disconnect: the account and its sealed secrets go; its sources stay,
+ * shown as disconnected).
  */
 public final class AccountsController {
   private final AdoConnect ado;
@@ -25,7 +25,8 @@ public final class AccountsController {
   private void disconnect(Context ctx) {
     String id = ctx.pathParam("id");
     if (ado.accounts().stream().noneMatch(a -> a.id().equals(id))) {
-      throw ApiException.notFound("No connected account has that id.", "GET /api/accounts lists them.");
+      throw ApiException.notFound(
+          "No connected account has that id.", "GET /api/accounts lists them.");
     }
     ado.disconnect(id);
     ctx.status(204);

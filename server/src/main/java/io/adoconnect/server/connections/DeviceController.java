@@ -43,12 +43,14 @@ public final class DeviceController {
     String flowId = ctx.pathParam("flowId");
     DeviceFlowView flow;
     if (!flowId.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw ApiException.notFound("No device code sign-in has that id.", "Start one with POST /api/connections/device.");
+      throw ApiException.notFound(
+          "No device code sign-in has that id.", "Start one with POST /api/connections/device.");
     }
     try {
       flow = ado.pollDevice(flowId);
     } catch (InvalidInputException unknown) {
-      throw ApiException.notFound("No device code sign-in has the id '" + flowId + "'.",
+      throw ApiException.notFound(
+          "No device code sign-in has the id '" + flowId + "'.",
           "Start one with POST /api/connections/device.");
     }
     Map<String, Object> body = new LinkedHashMap<>();

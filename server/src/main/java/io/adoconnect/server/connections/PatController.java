@@ -8,7 +8,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** {@code POST /api/connections/pat/test} (nothing saved) and {@code POST /api/connections/pat} (saves the account). */
+/**
+ * {@code POST /api/connections/pat/test} (nothing saved) and {@code POST /api/connections/pat}
+ * (saves the account).
+ */
 public final class PatController {
   private final AdoConnect ado;
 
@@ -33,6 +36,8 @@ public final class PatController {
     PatTarget target = request.target();
     Secret pat = request.secret();
     AdoConnect.Connected connected = ado.connectPat(target, pat);
-    ctx.status(201).header("Location", "/api/accounts/" + connected.account().id()).json(connected.account());
+    ctx.status(201)
+        .header("Location", "/api/accounts/" + connected.account().id())
+        .json(connected.account());
   }
 }

@@ -10,14 +10,20 @@ import java.util.List;
  * The body of both PAT calls: an Azure DevOps Services organization (or several), or an Azure
  * DevOps Server URL and collection — and the PAT. {@link #toString()} never prints the PAT.
  */
-public record PatRequest(String organization, List<String> organizations, String serverUrl, String collection, String pat) {
+public record PatRequest(
+    String organization,
+    List<String> organizations,
+    String serverUrl,
+    String collection,
+    String pat) {
   private static final int MAX_PAT = 1024;
 
   PatTarget target() {
     boolean services = organization != null || organizations != null;
     boolean server = serverUrl != null || collection != null;
     if (services == server) {
-      throw ApiException.badRequest("invalid_input",
+      throw ApiException.badRequest(
+          "invalid_input",
           "Give either organization (Azure DevOps Services) or serverUrl and collection (Azure DevOps Server).",
           "E.g. {\"organization\":\"fabrikam\",\"pat\":\"…\"} or {\"serverUrl\":\"https://tfs.example.com/tfs\",\"collection\":\"DefaultCollection\",\"pat\":\"…\"}.");
     }
@@ -36,11 +42,16 @@ public record PatRequest(String organization, List<String> organizations, String
 
   Secret secret() {
     if (pat == null || pat.isBlank()) {
-      throw ApiException.badRequest("invalid_input", "The field 'pat' is required.", "Send the Personal Access Token in 'pat'.");
+      throw ApiException.badRequest(
+          "invalid_input",
+          "The field 'pat' is required.",
+          "Send the Personal Access Token in 'pat'.");
     }
     String value = pat.strip();
     if (value.length() > MAX_PAT || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw ApiException.badRequest("invalid_input", "The PAT is not in the form of an Azure DevOps Personal Access Token.",
+      throw ApiException.badRequest(
+          "invalid_input",
+          "The PAT is not in the form of an Azure DevOps Personal Access Token.",
           "Copy the token again from User settings → Personal access tokens.");
     }
     return Secret.of(value);
@@ -48,7 +59,14 @@ public record PatRequest(String organization, List<String> organizations, String
 
   @Override
   public String toString() {
-    return "PatRequest[organization=" + organization + ", organizations=" + organizations + ", serverUrl=" + serverUrl
-        + ", collection=" + collection + ", pat=****]";
+    return "PatRequest[organization="
+        + organization
+        + ", organizations="
+        + organizations
+        + ", serverUrl="
+        + serverUrl
+        + ", collection="
+        + collection
+        + ", pat=****]";
   }
 }

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>401 and 403 belong to <em>this</em> API (no or wrong API token, missing CSRF header, foreign
  * origin): a client may react to them by logging in again. When the user's Azure DevOps or
- * Microsoft Entra credential fails — a refused PAT, an expired sign-in, a Conditional Access
- * block — the caller of this API is fine, the upstream credential is not, so those answer
- * <b>424 Failed Dependency</b> with a code that says which, and never trigger the client's own re-login.
+ * Microsoft Entra credential fails — a refused PAT, an expired sign-in, a Conditional Access block
+ * — the caller of this API is fine, the upstream credential is not, so those answer <b>424 Failed
+ * Dependency</b> with a code that says which, and never trigger the client's own re-login.
  *
  * <table>
  *   <tr><th>failure</th><th>status</th><th>code</th></tr>
@@ -68,8 +68,12 @@ public final class ErrorMapping {
       return new Mapped(status(e), new ApiError(code(e), e.getMessage(), e.hint()));
     }
     log.warn("unexpected failure", failure);
-    return new Mapped(500, new ApiError("internal_error", "Something went wrong inside ado-connect.",
-        "Try again; if it keeps failing, look at the service's log."));
+    return new Mapped(
+        500,
+        new ApiError(
+            "internal_error",
+            "Something went wrong inside ado-connect.",
+            "Try again; if it keeps failing, look at the service's log."));
   }
 
   static int status(AdoConnectException e) {
@@ -79,7 +83,8 @@ public final class ErrorMapping {
     if (e instanceof NotFoundException) {
       return 404;
     }
-    if (e instanceof AccessDeniedException || e instanceof AuthenticationException
+    if (e instanceof AccessDeniedException
+        || e instanceof AuthenticationException
         || e instanceof OrganizationNotSupportedException) {
       return 424;
     }
@@ -145,15 +150,33 @@ public final class ErrorMapping {
   private static Mapped javalin(HttpResponseException e) {
     int status = e.getStatus();
     return switch (status) {
-      case 404 -> new Mapped(404, new ApiError("route_not_found", "There is no such route.", "See /openapi.json for the routes."));
-      case 405 -> new Mapped(405, new ApiError("method_not_allowed", "This route doesn't accept that method.", "See /openapi.json."));
+      case 404 ->
+          new Mapped(
+              404,
+              new ApiError(
+                  "route_not_found",
+                  "There is no such route.",
+                  "See /openapi.json for the routes."));
+      case 405 ->
+          new Mapped(
+              405,
+              new ApiError(
+                  "method_not_allowed",
+                  "This route doesn't accept that method.",
+                  "See /openapi.json."));
       case 413 -> tooLarge();
-      default -> new Mapped(status, new ApiError("http_" + status, "The request was refused.", null));
+      default ->
+          new Mapped(status, new ApiError("http_" + status, "The request was refused.", null));
     };
   }
 
   public static Mapped tooLarge() {
-    return new Mapped(413, new ApiError("payload_too_large", "The request body is larger than 64 KiB.", "Send a smaller body."));
+    return new Mapped(
+        413,
+        new ApiError(
+            "payload_too_large",
+            "The request body is larger than 64 KiB.",
+            "Send a smaller body."));
   }
 
   /** Writes the failure as the JSON error shape, with Retry-After when Azure DevOps throttles. */

@@ -12,17 +12,18 @@ import java.util.Map;
  * The integrations page: {@code GET /} (its HTML) and {@code GET /assets/{file}} (its script and
  * style sheet). Plain files from this package's resources, no build step; no inline script or
  * style, so the strict CSP holds. Both routes are public: the page holds no data, it asks the API
- * (with the session cookie of the login link) for everything, and says how to sign in when it
- * has no session.
+ * (with the session cookie of the login link) for everything, and says how to sign in when it has
+ * no session.
  */
 public final class PageController {
   /** Path prefix of the page's assets, public like {@code /}. */
   public static final String ASSETS = "/assets/";
 
   private final byte[] index = resource("index.html");
-  private final Map<String, Asset> assets = Map.of(
-      "app.js", new Asset("text/javascript; charset=utf-8", resource("app.js")),
-      "app.css", new Asset("text/css; charset=utf-8", resource("app.css")));
+  private final Map<String, Asset> assets =
+      Map.of(
+          "app.js", new Asset("text/javascript; charset=utf-8", resource("app.js")),
+          "app.css", new Asset("text/css; charset=utf-8", resource("app.css")));
 
   private record Asset(String contentType, byte[] bytes) {}
 

@@ -9,8 +9,8 @@ import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.http.Json;
 import io.adoconnect.server.errors.ApiError;
-import io.adoconnect.server.errors.ErrorMapping;
 import io.adoconnect.server.errors.ApiException;
+import io.adoconnect.server.errors.ErrorMapping;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
@@ -40,10 +40,10 @@ import java.util.concurrent.TimeUnit;
  * {"type":"done","repositories":20000,"failures":[{"organization","code","message","hint"}]}
  * </pre>
  *
- * Repository lines come sorted by organization/project/name once discovery has finished. A
- * failure before the first line (no account, unknown organization) is a normal JSON error with
- * its status; a failure after it is a last line {@code {"type":"error","code","message","hint"}}
- * — so a complete answer always ends with {@code done}.
+ * Repository lines come sorted by organization/project/name once discovery has finished. A failure
+ * before the first line (no account, unknown organization) is a normal JSON error with its status;
+ * a failure after it is a last line {@code {"type":"error","code","message","hint"}} — so a
+ * complete answer always ends with {@code done}.
  */
 public final class RepositoriesController {
   public static final String NDJSON = "application/x-ndjson";
@@ -65,17 +65,21 @@ public final class RepositoriesController {
   private void list(Context ctx) throws IOException, InterruptedException {
     Optional<String> account = param(ctx, "account");
     Optional<String> organization = param(ctx, "organization");
-    if (account.isPresent() && ado.accounts().stream().noneMatch(a -> a.id().equals(account.get()))) {
-      throw ApiException.notFound("No connected account has that id.", "GET /api/accounts lists them.");
+    if (account.isPresent()
+        && ado.accounts().stream().noneMatch(a -> a.id().equals(account.get()))) {
+      throw ApiException.notFound(
+          "No connected account has that id.", "GET /api/accounts lists them.");
     }
     BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    Future<RepositoryListing> job = workers.submit(() -> {
-      try {
-        return ado.repositories(account, organization, listener(events));
-      } finally {
-        events.add(FINISHED);
-      }
-    });
+    Future<RepositoryListing> job =
+        workers.submit(
+            () -> {
+              try {
+                return ado.repositories(account, organization, listener(events));
+              } finally {
+                events.add(FINISHED);
+              }
+            });
     BufferedWriter out = null;
     try {
       while (true) {
@@ -97,7 +101,9 @@ public final class RepositoriesController {
         listing = job.get();
       } catch (ExecutionException e) {
         if (out == null) {
-          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          throw e.getCause() instanceof RuntimeException r
+              ? r
+              : new IllegalStateException(e.getCause());
         }
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("type", "error");
@@ -118,7 +124,8 @@ public final class RepositoriesController {
       Map<String, Object> done = new LinkedHashMap<>();
       done.put("type", "done");
       done.put("repositories", listing.repositories().size());
-      done.put("failures", listing.failures().stream().map(RepositoriesController::failure).toList());
+      done.put(
+          "failures", listing.failures().stream().map(RepositoriesController::failure).toList());
       line(out, done);
       out.flush();
     } finally {
@@ -129,7 +136,8 @@ public final class RepositoriesController {
   private static BufferedWriter open(Context ctx) throws IOException {
     ctx.status(200).contentType(NDJSON + "; charset=utf-8");
     ctx.disableCompression();
-    return new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024);
+    return new BufferedWriter(
+        new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024);
   }
 
   private static void line(BufferedWriter out, Object value) throws IOException {
@@ -159,7 +167,8 @@ public final class RepositoriesController {
       }
 
       @Override
-      public void organizationFailed(String organization, AdoConnectException failure, int done, int total) {
+      public void organizationFailed(
+          String organization, AdoConnectException failure, int done, int total) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("type", "organization_failed");
         e.put("organization", organization);
@@ -203,7 +212,8 @@ public final class RepositoriesController {
       return Optional.empty();
     }
     if (value.length() > 256) {
-      throw ApiException.badRequest("invalid_input", "The query parameter '" + name + "' is too long.", null);
+      throw ApiException.badRequest(
+          "invalid_input", "The query parameter '" + name + "' is too long.", null);
     }
     return Optional.of(value.strip());
   }

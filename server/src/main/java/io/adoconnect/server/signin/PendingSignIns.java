@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Web sign-ins between the redirect to Entra and the callback, keyed by a hash of their one-time
  * {@code state}. Each is bound to the browser that started it by a random value kept in that
- * browser's {@code ado_signin} cookie (only its hash is stored here): a callback with a known
- * state but from another browser is refused and leaves the entry for its rightful owner. In
- * memory on purpose: the PKCE verifier never touches disk, and after a restart a late callback
- * finds no verifier and is refused.
+ * browser's {@code ado_signin} cookie (only its hash is stored here): a callback with a known state
+ * but from another browser is refused and leaves the entry for its rightful owner. In memory on
+ * purpose: the PKCE verifier never touches disk, and after a restart a late callback finds no
+ * verifier and is refused.
  */
 final class PendingSignIns {
   static final Duration LIFETIME = Duration.ofMinutes(10);
@@ -30,7 +30,11 @@ final class PendingSignIns {
     this.clock = clock;
   }
 
-  record Entry(AuthorizationCodeFlow.Pending pending, byte[] bindingHash, String returnTo, Instant expiresAt) {
+  record Entry(
+      AuthorizationCodeFlow.Pending pending,
+      byte[] bindingHash,
+      String returnTo,
+      Instant expiresAt) {
     @Override
     public String toString() {
       return "Entry[" + returnTo + ", " + expiresAt + "]";
@@ -50,7 +54,9 @@ final class PendingSignIns {
       oldest.remove();
     }
     String binding = Randoms.token(32);
-    byState.put(key(pending.state().reveal()), new Entry(pending, Randoms.sha256(binding), returnTo, now.plus(LIFETIME)));
+    byState.put(
+        key(pending.state().reveal()),
+        new Entry(pending, Randoms.sha256(binding), returnTo, now.plus(LIFETIME)));
     return binding;
   }
 
@@ -64,7 +70,9 @@ final class PendingSignIns {
     }
     String key = key(state);
     Entry entry = byState.get(key);
-    if (entry == null || binding == null || !java.security.MessageDigest.isEqual(entry.bindingHash(), Randoms.sha256(binding))) {
+    if (entry == null
+        || binding == null
+        || !java.security.MessageDigest.isEqual(entry.bindingHash(), Randoms.sha256(binding))) {
       return Optional.empty();
     }
     if (!byState.remove(key, entry) || !clock.instant().isBefore(entry.expiresAt())) {

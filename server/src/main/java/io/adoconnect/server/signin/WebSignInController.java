@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  * redirect URI, the client secret of a confidential app registration when configured).
  *
  * <p>{@code GET /api/signin/microsoft[?returnTo=/path]} (API token or session) → 302 to Entra's
- * authorize page, and sets {@code ado_signin}: a random binding value, HttpOnly, SameSite=Lax
- * (so the browser sends it on Entra's top-level redirect back), scoped to the callback path.
- * {@code GET /api/signin/microsoft/callback?code=&state=} → when the state is known, unused,
- * unexpired and bound to this browser: redeems the code with the PKCE verifier, saves the
- * account (method authorization_code) and 303s to {@code returnTo} (default {@code /}).
- * Forged, replayed, expired or cross-browser states and lost verifiers are 400s that change
- * nothing; {@code returnTo} must be a local path, so the flow can't be used as an open redirect.
+ * authorize page, and sets {@code ado_signin}: a random binding value, HttpOnly, SameSite=Lax (so
+ * the browser sends it on Entra's top-level redirect back), scoped to the callback path. {@code GET
+ * /api/signin/microsoft/callback?code=&state=} → when the state is known, unused, unexpired and
+ * bound to this browser: redeems the code with the PKCE verifier, saves the account (method
+ * authorization_code) and 303s to {@code returnTo} (default {@code /}). Forged, replayed, expired
+ * or cross-browser states and lost verifiers are 400s that change nothing; {@code returnTo} must be
+ * a local path, so the flow can't be used as an open redirect.
  */
 public final class WebSignInController {
   static final String BINDING_COOKIE = "ado_signin";
@@ -52,32 +52,58 @@ public final class WebSignInController {
     if (returnTo == null || returnTo.isEmpty()) {
       returnTo = "/";
     } else if (!LOCAL_PATH.matcher(returnTo).matches()) {
-      throw ApiException.badRequest("invalid_return_to", "returnTo must be a path on this service, like /sources.",
+      throw ApiException.badRequest(
+          "invalid_return_to",
+          "returnTo must be a path on this service, like /sources.",
           "ado-connect only returns to its own pages after signing in.");
     }
     URI redirect = redirectUri.get();
     AuthorizationCodeFlow.Pending started = ado.beginWebSignIn(redirect);
     String binding = pending.add(started, returnTo);
-    ctx.res().addHeader("Set-Cookie", BINDING_COOKIE + "=" + binding + "; Path=" + CALLBACK_PATH + "; Max-Age="
-        + PendingSignIns.LIFETIME.toSeconds() + "; HttpOnly; SameSite=Lax" + ("https".equals(redirect.getScheme()) ? "; Secure" : ""));
+    ctx.res()
+        .addHeader(
+            "Set-Cookie",
+            BINDING_COOKIE
+                + "="
+                + binding
+                + "; Path="
+                + CALLBACK_PATH
+                + "; Max-Age="
+                + PendingSignIns.LIFETIME.toSeconds()
+                + "; HttpOnly; SameSite=Lax"
+                + ("https".equals(redirect.getScheme()) ? "; Secure" : ""));
     ctx.redirect(started.authorizeUri().toString(), HttpStatus.FOUND);
   }
 
   private void callback(Context ctx) {
-    PendingSignIns.Entry entry = pending.take(ctx.queryParam("state"), ctx.cookie(BINDING_COOKIE))
-        .orElseThrow(() -> ApiException.badRequest("invalid_state",
-            "This sign-in answer doesn't belong to a sign-in this browser started, or it was already used or expired.",
-            "Start the sign-in again from the ado-connect page."));
-    ctx.res().addHeader("Set-Cookie", BINDING_COOKIE + "=; Path=" + CALLBACK_PATH + "; Max-Age=0; HttpOnly; SameSite=Lax");
+    PendingSignIns.Entry entry =
+        pending
+            .take(ctx.queryParam("state"), ctx.cookie(BINDING_COOKIE))
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "invalid_state",
+                        "This sign-in answer doesn't belong to a sign-in this browser started, or it was already used or expired.",
+                        "Start the sign-in again from the ado-connect page."));
+    ctx.res()
+        .addHeader(
+            "Set-Cookie",
+            BINDING_COOKIE + "=; Path=" + CALLBACK_PATH + "; Max-Age=0; HttpOnly; SameSite=Lax");
     String error = ctx.queryParam("error");
     if (error != null) {
       String shown = ERROR_CODE.matcher(error).matches() ? error : "an error";
-      throw new ApiException(424, "authentication_failed", "Microsoft Entra ID did not sign you in (" + shown + ").",
+      throw new ApiException(
+          424,
+          "authentication_failed",
+          "Microsoft Entra ID did not sign you in (" + shown + ").",
           "Try again; if your organization requires it, ask an administrator to consent to the app.");
     }
     String code = ctx.queryParam("code");
     if (code == null || code.isBlank() || code.length() > 4096) {
-      throw ApiException.badRequest("invalid_input", "The sign-in answer carries no authorization code.", "Start the sign-in again.");
+      throw ApiException.badRequest(
+          "invalid_input",
+          "The sign-in answer carries no authorization code.",
+          "Start the sign-in again.");
     }
     try {
       ado.completeWebSignIn(entry.pending(), Secret.of(code));

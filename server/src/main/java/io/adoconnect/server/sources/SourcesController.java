@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Sources: {@code GET /api/sources}, {@code POST /api/sources} {@code {organization, project,
- * repository, account?}} (checked against Azure DevOps: it must exist and be cloneable) and
- * {@code DELETE /api/sources/{id}}.
+ * repository, account?}} (checked against Azure DevOps: it must exist and be cloneable) and {@code
+ * DELETE /api/sources/{id}}.
  */
 public final class SourcesController {
   private final AdoConnect ado;
@@ -35,8 +35,12 @@ public final class SourcesController {
     String project = part(body.project(), "project");
     String repository = part(body.repository(), "repository");
     Optional<String> account = Optional.ofNullable(body.account()).filter(a -> !a.isBlank());
-    if (account.isPresent() && ado.accounts().stream().noneMatch(a -> a.id().equals(account.get()))) {
-      throw ApiException.badRequest("invalid_input", "No connected account has the id given in 'account'.", "GET /api/accounts lists them.");
+    if (account.isPresent()
+        && ado.accounts().stream().noneMatch(a -> a.id().equals(account.get()))) {
+      throw ApiException.badRequest(
+          "invalid_input",
+          "No connected account has the id given in 'account'.",
+          "GET /api/accounts lists them.");
     }
     SourceView added = ado.addSource(organization + "/" + project + "/" + repository, account);
     ctx.status(201).header("Location", "/api/sources/" + added.id()).json(added);
@@ -54,7 +58,9 @@ public final class SourcesController {
   private static String part(String value, String field) {
     String text = JsonBodies.required(value, field);
     if (text.contains("/") || text.length() > 256) {
-      throw ApiException.badRequest("invalid_input", "The field '" + field + "' must be one name, without '/'.",
+      throw ApiException.badRequest(
+          "invalid_input",
+          "The field '" + field + "' must be one name, without '/'.",
           "Send organization, project and repository as separate fields.");
     }
     return text;
