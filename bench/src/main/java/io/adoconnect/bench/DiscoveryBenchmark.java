@@ -79,8 +79,8 @@ public final class DiscoveryBenchmark {
           --projects N       projects per organization              (default 100)
           --repos N          repositories per Git project           (default 10)
           --latency-ms N     latency the simulator adds per request (default 20)
-          --runs N           measured runs of ado-connect           (default 3; the median is reported)
-          --baseline-runs N  measured runs of the baseline          (default: --runs; each takes about
+          --runs N           measured runs of ado-connect           (default 7; the median is reported)
+          --baseline-runs N  measured runs of the baseline          (default 3; each takes about
                              orgs x (projects + 1) x latency, ~42 s with the defaults)
           --warmups N        unmeasured runs of each variant on a small simulator, then of
                              ado-connect on the measured one, before measuring   (default 5)
@@ -112,8 +112,8 @@ public final class DiscoveryBenchmark {
           projects = 100,
           repos = 10,
           latency = 20,
-          runs = 3,
-          baselineRuns = -1,
+          runs = 7,
+          baselineRuns = 3,
           warmups = 5;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
@@ -150,7 +150,7 @@ public final class DiscoveryBenchmark {
         throw new UsageException("--orgs must be at least 1");
       }
       return new Options(
-          orgs, projects, repos, latency, runs, baselineRuns < 0 ? runs : baselineRuns, warmups);
+          orgs, projects, repos, latency, runs, baselineRuns, warmups);
     }
 
     private static int number(String name, String value) {
