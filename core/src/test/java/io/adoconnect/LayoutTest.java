@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 /** Keeps the package layout of DESIGN.md and STYLE.md honest. */
 class LayoutTest {
   private static final String[] AREAS = {
-    "io.adoconnect.organizations..", "io.adoconnect.projects..", "io.adoconnect.repositories.."
+    "io.adoconnect.organizations..",
+    "io.adoconnect.projects..",
+    "io.adoconnect.repositories..",
+    "io.adoconnect.git.."
   };
   private static JavaClasses core;
 
