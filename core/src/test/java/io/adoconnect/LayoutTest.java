@@ -83,7 +83,8 @@ class LayoutTest {
             "io.adoconnect.connect..",
             "io.adoconnect.organizations..",
             "io.adoconnect.projects..",
-            "io.adoconnect.repositories..")
+            "io.adoconnect.repositories..",
+            "io.adoconnect.git..")
         .check(core);
   }
 

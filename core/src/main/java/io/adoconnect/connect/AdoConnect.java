@@ -1,10 +1,5 @@
 package io.adoconnect.connect;
 
-import io.adoconnect.git.CommitStatus;
-import io.adoconnect.git.GitClient;
-import io.adoconnect.git.Ref;
-import io.adoconnect.git.StatusInput;
-
 import io.adoconnect.AdoConnectException;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NotFoundException;
@@ -17,6 +12,10 @@ import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.discovery.DiscoveryScope;
 import io.adoconnect.discovery.RepositoryDiscovery;
+import io.adoconnect.git.CommitStatus;
+import io.adoconnect.git.GitClient;
+import io.adoconnect.git.Ref;
+import io.adoconnect.git.StatusInput;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Sleeper;
 import io.adoconnect.repositories.RepositoriesClient;
@@ -364,7 +363,10 @@ public final class AdoConnect implements AutoCloseable {
     RepositoryAccess target = repositoryAccess(path);
     return new GitClient(target.http())
         .statuses(
-            target.org(), target.path().project(), target.path().repository(), checkCommit(commitId));
+            target.org(),
+            target.path().project(),
+            target.path().repository(),
+            checkCommit(commitId));
   }
 
   private static String checkCommit(String commitId) {
@@ -378,7 +380,9 @@ public final class AdoConnect implements AutoCloseable {
 
   private record RepositoryAccess(SourcePath path, Organization org, AzureDevOpsHttp http) {}
 
-  /** The organization and an authenticated client for a repository path, as addSource finds them. */
+  /**
+   * The organization and an authenticated client for a repository path, as addSource finds them.
+   */
   private RepositoryAccess repositoryAccess(String path) {
     SourcePath wanted = SourcePath.parse(path);
     Account account =

@@ -81,8 +81,7 @@ public final class GitClient {
   /**
    * Posts a status on a commit.
    *
-   * <p>Azure DevOps: POST
-   * {org}/{project}/_apis/git/repositories/{repo}/commits/{commitId}/statuses
+   * <p>Azure DevOps: POST {org}/{project}/_apis/git/repositories/{repo}/commits/{commitId}/statuses
    */
   public CommitStatus createStatus(
       Organization org, String project, String repository, String commitId, StatusInput status) {
@@ -113,8 +112,7 @@ public final class GitClient {
   /**
    * The statuses posted on a commit, as Azure DevOps orders them (newest first).
    *
-   * <p>Azure DevOps: GET
-   * {org}/{project}/_apis/git/repositories/{repo}/commits/{commitId}/statuses
+   * <p>Azure DevOps: GET {org}/{project}/_apis/git/repositories/{repo}/commits/{commitId}/statuses
    */
   public List<CommitStatus> statuses(
       Organization org, String project, String repository, String commitId) {
