@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 /** Keeps the package layout of DESIGN.md and STYLE.md honest. */
 class LayoutTest {
   private static final String[] AREAS = {
-    "io.adoconnect.organizations..", "io.adoconnect.projects..", "io.adoconnect.repositories.."
+    "io.adoconnect.organizations..",
+    "io.adoconnect.projects..",
+    "io.adoconnect.repositories..",
+    "io.adoconnect.git.."
   };
   private static JavaClasses core;
 
@@ -80,7 +83,8 @@ class LayoutTest {
             "io.adoconnect.connect..",
             "io.adoconnect.organizations..",
             "io.adoconnect.projects..",
-            "io.adoconnect.repositories..")
+            "io.adoconnect.repositories..",
+            "io.adoconnect.git..")
         .check(core);
   }
 

@@ -12,6 +12,10 @@ import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.discovery.DiscoveryScope;
 import io.adoconnect.discovery.RepositoryDiscovery;
+import io.adoconnect.git.CommitStatus;
+import io.adoconnect.git.GitClient;
+import io.adoconnect.git.Ref;
+import io.adoconnect.git.StatusInput;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Sleeper;
 import io.adoconnect.repositories.RepositoriesClient;
@@ -324,6 +328,83 @@ public final class AdoConnect implements AutoCloseable {
                 repo.webUrl(),
                 settings.clock().instant()));
     return SourceView.of(source, true);
+  }
+
+  /** The branches of {@code ORGANIZATION/PROJECT/REPOSITORY}, every page. */
+  public List<Ref> branches(String path) {
+    RepositoryAccess target = repositoryAccess(path);
+    return new GitClient(target.http())
+        .branches(target.org(), target.path().project(), target.path().repository())
+        .toList();
+  }
+
+  /** The raw bytes of {@code filePath} in a repository, on {@code ref} or the default branch. */
+  public byte[] fileContent(String path, String filePath, Optional<String> ref) {
+    RepositoryAccess target = repositoryAccess(path);
+    return new GitClient(target.http())
+        .fileContent(
+            target.org(), target.path().project(), target.path().repository(), filePath, ref);
+  }
+
+  /** Posts a status on {@code commitId} in {@code ORGANIZATION/PROJECT/REPOSITORY}. */
+  public CommitStatus postStatus(String path, String commitId, StatusInput status) {
+    RepositoryAccess target = repositoryAccess(path);
+    return new GitClient(target.http())
+        .createStatus(
+            target.org(),
+            target.path().project(),
+            target.path().repository(),
+            checkCommit(commitId),
+            status);
+  }
+
+  /** The statuses on {@code commitId}, newest first. */
+  public List<CommitStatus> statuses(String path, String commitId) {
+    RepositoryAccess target = repositoryAccess(path);
+    return new GitClient(target.http())
+        .statuses(
+            target.org(),
+            target.path().project(),
+            target.path().repository(),
+            checkCommit(commitId));
+  }
+
+  private static String checkCommit(String commitId) {
+    if (commitId == null || !commitId.matches("[0-9a-fA-F]{40}")) {
+      throw new InvalidInputException(
+          "'" + commitId + "' is not a commit id.",
+          "Give the full 40-character commit id (ado-connect branches shows them).");
+    }
+    return commitId.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private record RepositoryAccess(SourcePath path, Organization org, AzureDevOpsHttp http) {}
+
+  /**
+   * The organization and an authenticated client for a repository path, as addSource finds them.
+   */
+  private RepositoryAccess repositoryAccess(String path) {
+    SourcePath wanted = SourcePath.parse(path);
+    Account account =
+        store.accounts().stream()
+            .filter(a -> covers(a, wanted.organization()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "No connected account covers the organization '"
+                            + wanted.organization()
+                            + "'.",
+                        "Connect it first: ado-connect connect pat --org "
+                            + wanted.organization()
+                            + "."));
+    AzureDevOpsHttp home = access.http(account);
+    Organization org =
+        access.organizations(account, home).stream()
+            .filter(o -> o.name().equalsIgnoreCase(wanted.organization()))
+            .findFirst()
+            .orElseGet(() -> Organization.services(settings.endpoints(), wanted.organization()));
+    return new RepositoryAccess(wanted, org, access.http(account, org, home));
   }
 
   public List<SourceView> sources() {

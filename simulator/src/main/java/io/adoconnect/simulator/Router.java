@@ -130,7 +130,7 @@ final class Router implements HttpHandler {
         return rejected.get();
       }
     }
-    ApiCall served = call;
+    ApiCall served = call.withBody(body);
     return areas.stream()
         .map(area -> area.handle(served))
         .flatMap(Optional::stream)

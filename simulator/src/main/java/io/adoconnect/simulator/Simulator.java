@@ -6,6 +6,7 @@ import io.adoconnect.simulator.data.Dataset;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
 import io.adoconnect.simulator.faults.FaultPlan;
+import io.adoconnect.simulator.git.GitEndpoints;
 import io.adoconnect.simulator.location.LocationEndpoints;
 import io.adoconnect.simulator.profile.ProfileEndpoints;
 import io.adoconnect.simulator.projects.ProjectEndpoints;
@@ -101,6 +102,7 @@ public final class Simulator implements AutoCloseable {
                 new LocationEndpoints(),
                 profile,
                 new ProjectEndpoints(),
+                new GitEndpoints(),
                 new RepositoryEndpoints()),
             entra,
             baseUri.toString());

@@ -217,8 +217,17 @@ class ProtocolTest {
             "e81700f7-3be2-46de-8624-2eb35882fcaa",
             "00d9565f-ed9c-4a06-9a50-00e7896ccab4");
     assertThat(all.get("count").asInt()).isEqualTo(ids.size());
-    JsonNode repositories = git.get("value").get(0);
-    assertThat(git.get("count").asInt()).isEqualTo(1);
+    List<String> gitIds = new ArrayList<>();
+    git.get("value").forEach(location -> gitIds.add(location.get("id").asText()));
+    assertThat(gitIds)
+        .containsExactlyInAnyOrder(
+            "225f7195-f9c7-4d14-ab28-a83f7ff77e1f",
+            "2d874a60-a811-4f62-9c9f-963a6ea0a55b",
+            "fb93c0db-47ed-4a31-8c20-47552878fb44",
+            "428dd4fb-fda5-4722-af02-9313b80305da");
+    assertThat(git.get("count").asInt()).isEqualTo(4);
+    JsonNode repositories =
+        git.get("value").get(gitIds.indexOf("225f7195-f9c7-4d14-ab28-a83f7ff77e1f"));
     assertThat(repositories.get("routeTemplate").asText())
         .isEqualTo("{project}/_apis/{area}/{resource}/{repositoryId}");
     assertThat(repositories.get("maxVersion").asText()).isEqualTo("6.0");

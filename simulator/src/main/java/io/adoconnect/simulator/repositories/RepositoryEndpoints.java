@@ -69,7 +69,8 @@ public final class RepositoryEndpoints implements AreaHandler {
         repositories.stream().map(repository -> RepositoryJson.of(repository, scope)).toList());
   }
 
-  private static Response repositoryNotFound(String idOrName) {
+  /** Azure DevOps' 404 for a repository that does not exist or cannot be seen. */
+  public static Response repositoryNotFound(String idOrName) {
     return ErrorEnvelope.of(
         404,
         "TF401019: The Git repository with name or identifier "

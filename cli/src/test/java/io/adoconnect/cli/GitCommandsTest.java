@@ -1,0 +1,152 @@
+package io.adoconnect.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.adoconnect.simulator.data.Collection;
+import io.adoconnect.simulator.data.Repository;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code branches}, {@code files get} and {@code status post|list}. */
+class GitCommandsTest extends CliTestBase {
+  private Repository repo;
+  private String path;
+
+  @BeforeEach
+  void connect() {
+    Collection org = simulator.dataset().organization("org-001").orElseThrow();
+    repo =
+        org.repositories().stream()
+            .filter(Repository::cloneable)
+            .filter(r -> r.defaultBranch() != null)
+            .filter(r -> r.project().name().contains(" ") || r.name().contains(" "))
+            .findFirst()
+            .or(
+                () ->
+                    org.repositories().stream()
+                        .filter(Repository::cloneable)
+                        .filter(r -> r.defaultBranch() != null)
+                        .findFirst())
+            .orElseThrow();
+    path = org.name() + "/" + repo.project().name() + "/" + repo.name();
+    cli.connectedAccount("--org", "org-001");
+  }
+
+  private String defaultBranch() {
+    return repo.defaultBranch().substring("refs/heads/".length());
+  }
+
+  private String commitOf(String branch) {
+    for (JsonNode ref : cli.run("branches", path, "--json").assertOk().json()) {
+      if (ref.path("name").asText().equals("refs/heads/" + branch)) {
+        return ref.path("objectId").asText();
+      }
+    }
+    throw new AssertionError("no branch " + branch);
+  }
+
+  @Test
+  void listsBranchesAsATableAndAsJson() {
+    Cli.Run table = cli.run("branches", path).assertOk();
+    assertThat(table.out())
+        .contains("BRANCH")
+        .contains(defaultBranch())
+        .contains("feature/search")
+        .contains("feature/login-page");
+
+    JsonNode json = cli.run("branches", path, "--json").assertOk().json();
+    assertThat(json).hasSize(3);
+    List<String> names = new ArrayList<>();
+    json.forEach(
+        ref -> {
+          names.add(ref.path("name").asText());
+          assertThat(ref.path("objectId").asText()).matches("[0-9a-f]{40}");
+        });
+    assertThat(names).contains("refs/heads/" + defaultBranch(), "refs/heads/feature/search");
+  }
+
+  @Test
+  void branchesOfAnUnknownRepositoryIsBadInputWithAHint() {
+    Cli.Run run = cli.run("branches", "org-001/" + repo.project().name() + "/no-such-repo");
+    run.assertExit(2);
+    assertThat(run.err()).contains("hint:");
+  }
+
+  @Test
+  void getsAFileOnTheDefaultBranchAndOnARef() {
+    Cli.Run onDefault = cli.run("files", "get", path, "README.md").assertOk();
+    assertThat(onDefault.out()).contains(repo.name()).contains("branch " + defaultBranch());
+
+    Cli.Run onRef =
+        cli.run("files", "get", path, "/CHANGES.md", "--ref", "feature/login-page").assertOk();
+    assertThat(onRef.out()).contains("feature/login-page");
+  }
+
+  @Test
+  void anUnknownFileIsBadInputNamingPathAndRef() {
+    Cli.Run run = cli.run("files", "get", path, "docs/missing.md", "--ref", "feature/search");
+    run.assertExit(2);
+    assertThat(run.err()).contains("docs/missing.md").contains("feature/search").contains("hint:");
+    assertThat(run.out()).isEmpty();
+
+    cli.run("files", "get", path, "CHANGES.md").assertExit(2); // only on feature branches
+  }
+
+  @Test
+  void aPostedStatusShowsUpInTheListNewestFirst() {
+    String commit = commitOf(defaultBranch());
+
+    JsonNode posted =
+        cli.run(
+                "status",
+                "post",
+                path,
+                commit,
+                "--state",
+                "succeeded",
+                "--context",
+                "build",
+                "--description",
+                "All green",
+                "--target-url",
+                "https://ci.example.com/1",
+                "--json")
+            .assertOk()
+            .json();
+    assertThat(posted.path("state").asText()).isEqualTo("succeeded");
+    assertThat(posted.path("context").path("name").asText()).isEqualTo("build");
+
+    Cli.Run second =
+        cli.run("status", "post", path, commit, "--state", "pending", "--context", "lint")
+            .assertOk();
+    assertThat(second.out()).contains("pending").contains("lint");
+
+    JsonNode listed = cli.run("status", "list", path, commit, "--json").assertOk().json();
+    assertThat(listed.size()).isGreaterThanOrEqualTo(2);
+    assertThat(listed.get(0).path("context").path("name").asText()).isEqualTo("lint");
+    assertThat(listed.get(1).path("id").asInt()).isEqualTo(posted.path("id").asInt());
+    assertThat(listed.get(1).path("targetUrl").asText()).isEqualTo("https://ci.example.com/1");
+
+    Cli.Run table = cli.run("status", "list", path, commit).assertOk();
+    assertThat(table.out()).contains("STATE").contains("build").contains("All green");
+  }
+
+  @Test
+  void aBadStateIsBadUsage() {
+    String commit = commitOf(defaultBranch());
+    Cli.Run run = cli.run("status", "post", path, commit, "--state", "done", "--context", "build");
+    run.assertExit(2);
+    assertThat(run.err()).contains("done").contains("succeeded");
+  }
+
+  @Test
+  void aMalformedOrUnknownCommitIsBadInput() {
+    cli.run("status", "list", path, "abc").assertExit(2);
+    Cli.Run unknown = cli.run("status", "list", path, "0".repeat(40));
+    unknown.assertExit(2);
+    assertThat(unknown.err()).contains("hint:");
+  }
+}

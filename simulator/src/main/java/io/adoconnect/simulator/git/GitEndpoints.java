@@ -1,0 +1,353 @@
+package io.adoconnect.simulator.git;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.adoconnect.simulator.data.Collection;
+import io.adoconnect.simulator.data.Project;
+import io.adoconnect.simulator.data.Repository;
+import io.adoconnect.simulator.data.SimulatedUser;
+import io.adoconnect.simulator.http.ApiCall;
+import io.adoconnect.simulator.http.AreaHandler;
+import io.adoconnect.simulator.http.ErrorEnvelope;
+import io.adoconnect.simulator.http.Json;
+import io.adoconnect.simulator.http.PathCodec;
+import io.adoconnect.simulator.http.Response;
+import io.adoconnect.simulator.projects.ProjectJson;
+import io.adoconnect.simulator.repositories.RepositoryEndpoints;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Inside a repository, under {@code {base}/[{project}/]_apis/git/repositories/{repo}/}:
+ *
+ * <ul>
+ *   <li>{@code GET refs?filter=heads/} — paged with {@code $top} (default 1000) and {@code
+ *       continuationToken}, the next token in {@code x-ms-continuationtoken};
+ *   <li>{@code GET items?path=…[&versionDescriptor.version=…&versionDescriptor.versionType=branch]}
+ *       — raw bytes for {@code Accept: application/octet-stream} or {@code text/plain}, a GitItem
+ *       otherwise;
+ *   <li>{@code POST|GET commits/{commitId}/statuses} — kept in memory, listed newest first.
+ * </ul>
+ */
+public final class GitEndpoints implements AreaHandler {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int DEFAULT_TOP = 1000;
+  private static final Set<String> STATES =
+      Set.of("notSet", "pending", "succeeded", "failed", "error", "notApplicable");
+
+  private final Map<String, List<ObjectNode>> statuses = new ConcurrentHashMap<>();
+  private final AtomicInteger nextStatusId = new AtomicInteger(1);
+
+  @Override
+  public Optional<Response> handle(ApiCall call) {
+    Collection collection = call.scope().collection();
+    List<String> route = call.route();
+    if (collection == null
+        || route.size() < 4
+        || !route.get(0).equalsIgnoreCase("git")
+        || !route.get(1).equalsIgnoreCase("repositories")) {
+      return Optional.empty();
+    }
+    String resource = route.get(3).toLowerCase(Locale.ROOT);
+    boolean refs = resource.equals("refs") && call.isGet();
+    boolean items = resource.equals("items") && route.size() == 4 && call.isGet();
+    boolean commitStatuses =
+        resource.equals("commits")
+            && route.size() == 6
+            && route.get(5).equalsIgnoreCase("statuses")
+            && (call.isGet() || call.request().method().equals("POST"));
+    if (!refs && !items && !commitStatuses) {
+      return Optional.empty();
+    }
+    List<Repository> candidates;
+    if (call.project() == null) {
+      candidates = collection.repositories();
+    } else {
+      Optional<Project> project = collection.project(call.project());
+      if (project.isEmpty()) {
+        return Optional.of(ProjectJson.notFound(call.project()));
+      }
+      candidates = collection.repositoriesOf(project.get());
+    }
+    Optional<Repository> found = Collection.repository(candidates, route.get(2));
+    if (found.isEmpty()) {
+      return Optional.of(RepositoryEndpoints.repositoryNotFound(route.get(2)));
+    }
+    Repository repository = found.get();
+    if (refs) {
+      return Optional.of(refs(call, repository));
+    }
+    if (items) {
+      return Optional.of(item(call, repository));
+    }
+    return Optional.of(
+        call.isGet()
+            ? listStatuses(call, collection, repository, route.get(4))
+            : createStatus(call, collection, repository, route.get(4)));
+  }
+
+  private static Response refs(ApiCall call, Repository repository) {
+    String filter = call.request().queryParameter("filter").orElse("");
+    // {*filter} in the route works too, e.g. refs/heads/feature
+    if (call.route().size() > 4) {
+      filter = String.join("/", call.route().subList(4, call.route().size()));
+    }
+    String prefix = "refs/" + filter;
+    List<GitContent.Branch> matching =
+        GitContent.branches(repository).stream()
+            .filter(b -> b.refName().startsWith(prefix))
+            .toList();
+    Optional<Integer> top = number(call, "$top");
+    Optional<Integer> token = number(call, "continuationToken");
+    if (top.filter(n -> n <= 0).isPresent() || token.filter(n -> n < 0).isPresent()) {
+      // Wording and type unverified.
+      return ErrorEnvelope.of(
+          400,
+          "The value specified for $top or continuationToken is not valid.",
+          "Microsoft.TeamFoundation.SourceControl.WebServer.InvalidArgumentValueException,"
+              + " Microsoft.TeamFoundation.SourceControl.WebServer");
+    }
+    int start = Math.min(matching.size(), token.orElse(0));
+    int end = Math.min(matching.size(), start + Math.min(top.orElse(DEFAULT_TOP), DEFAULT_TOP));
+    String repoUrl = repositoryUrl(call, repository);
+    List<ObjectNode> page = new ArrayList<>();
+    for (GitContent.Branch branch : matching.subList(start, end)) {
+      ObjectNode ref = Json.object();
+      ref.put("name", branch.refName());
+      ref.put("objectId", branch.commitId());
+      ref.set("creator", identity(call.scope().user()));
+      ref.put(
+          "url",
+          repoUrl + "/refs?filter=" + PathCodec.encodeSegment(branch.refName().substring(5)));
+      page.add(ref);
+    }
+    Response response = Json.ok(Json.collection(page));
+    return end < matching.size()
+        ? response.withHeader("x-ms-continuationtoken", Integer.toString(end))
+        : response;
+  }
+
+  private static Response item(ApiCall call, Repository repository) {
+    Optional<String> path = call.request().queryParameter("path").filter(p -> !p.isBlank());
+    if (path.isEmpty()) {
+      // Wording unverified.
+      return ErrorEnvelope.of(
+          400, "The path parameter is required.", "System.ArgumentNullException, mscorlib");
+    }
+    Optional<String> version =
+        call.request().queryParameter("versionDescriptor.version").filter(v -> !v.isBlank());
+    String versionType =
+        call.request().queryParameter("versionDescriptor.versionType").orElse("branch");
+    Optional<GitContent.Branch> branch;
+    if (version.isEmpty()) {
+      branch = GitContent.defaultBranch(repository);
+    } else if (versionType.equalsIgnoreCase("commit")) {
+      branch =
+          GitContent.branches(repository).stream()
+              .filter(b -> b.commitId().equalsIgnoreCase(version.get()))
+              .findFirst();
+    } else {
+      branch = GitContent.branch(repository, version.get());
+    }
+    String descriptor = "<" + capitalize(versionType) + ": " + version.orElse("") + " >";
+    if (branch.isEmpty()) {
+      // TF401175 wording and status unverified.
+      return ErrorEnvelope.of(
+          404,
+          "TF401175:The version descriptor "
+              + descriptor
+              + " could not be resolved to a version in the repository "
+              + repository.name(),
+          "Microsoft.TeamFoundation.Git.Server.GitUnresolvableToCommitException,"
+              + " Microsoft.TeamFoundation.Git.Server");
+    }
+    Optional<byte[]> content = GitContent.file(repository, branch.get(), path.get());
+    if (content.isEmpty()) {
+      // TF401174 wording unverified.
+      return ErrorEnvelope.of(
+          404,
+          "TF401174: The item '"
+              + path.get()
+              + "' could not be found in the repository '"
+              + repository.name()
+              + "' at the version specified by '"
+              + descriptor
+              + "' (resolved to commit '"
+              + branch.get().commitId()
+              + "').",
+          "Microsoft.TeamFoundation.Git.Server.GitItemNotFoundException,"
+              + " Microsoft.TeamFoundation.Git.Server");
+    }
+    String accept = call.request().header("Accept").orElse("").toLowerCase(Locale.ROOT);
+    String format = call.request().queryParameter("$format").orElse("");
+    String normalized = path.get().startsWith("/") ? path.get() : "/" + path.get();
+    if (!format.equalsIgnoreCase("json")
+        && (accept.contains("application/octet-stream") || accept.contains("text/plain"))) {
+      return new Response(
+          200,
+          Map.of(
+              "Content-Type",
+              accept.contains("text/plain")
+                  ? "text/plain; charset=utf-8"
+                  : "application/octet-stream"),
+          content.get());
+    }
+    ObjectNode gitItem = Json.object();
+    gitItem.put("objectId", GitContent.sha1("blob " + new String(content.get())));
+    gitItem.put("gitObjectType", "blob");
+    gitItem.put("commitId", branch.get().commitId());
+    gitItem.put("path", normalized);
+    gitItem.put(
+        "url",
+        repositoryUrl(call, repository)
+            + "/items"
+            + normalized
+            + "?versionType=Branch&versionOptions=None");
+    return Json.ok(gitItem);
+  }
+
+  private Response createStatus(
+      ApiCall call, Collection collection, Repository repository, String commitId) {
+    if (!GitContent.hasCommit(repository, commitId)) {
+      return commitNotFound(commitId, repository);
+    }
+    JsonNode body;
+    try {
+      body = MAPPER.readTree(call.body());
+    } catch (IOException e) {
+      body = null;
+    }
+    if (body == null || !body.isObject()) {
+      // Wording unverified.
+      return ErrorEnvelope.of(
+          400,
+          "Value cannot be null.\r\nParameter name: gitCommitStatusToCreate",
+          "System.ArgumentNullException, mscorlib");
+    }
+    String state = body.path("state").asText("");
+    Optional<String> knownState =
+        STATES.stream().filter(s -> s.equalsIgnoreCase(state)).findFirst();
+    JsonNode context = body.path("context");
+    if (knownState.isEmpty() || context.path("name").asText("").isBlank()) {
+      // Wording unverified.
+      return ErrorEnvelope.of(
+          400,
+          knownState.isEmpty()
+              ? "The status state '" + state + "' is not valid."
+              : "The status context name must be specified.",
+          "Microsoft.TeamFoundation.SourceControl.WebServer.InvalidArgumentValueException,"
+              + " Microsoft.TeamFoundation.SourceControl.WebServer");
+    }
+    ObjectNode status = Json.object();
+    status.put("id", nextStatusId.getAndIncrement());
+    status.put("state", knownState.get());
+    if (body.hasNonNull("description")) {
+      status.put("description", body.get("description").asText());
+    }
+    ObjectNode ctx = status.putObject("context");
+    ctx.put("name", context.path("name").asText());
+    if (context.hasNonNull("genre")) {
+      ctx.put("genre", context.get("genre").asText());
+    }
+    String now = Json.timestamp(Instant.now());
+    status.put("creationDate", now);
+    status.put("updatedDate", now);
+    status.set("createdBy", identity(call.scope().user()));
+    if (body.hasNonNull("targetUrl")) {
+      status.put("targetUrl", body.get("targetUrl").asText());
+    }
+    status.put(
+        "url",
+        repositoryUrl(call, repository)
+            + "/commits/"
+            + commitId.toLowerCase(Locale.ROOT)
+            + "/statuses/"
+            + status.get("id").asInt());
+    List<ObjectNode> list =
+        statuses.computeIfAbsent(key(collection, repository, commitId), k -> new ArrayList<>());
+    synchronized (list) {
+      list.add(0, status);
+    }
+    return Response.json(201, Json.bytes(status));
+  }
+
+  private Response listStatuses(
+      ApiCall call, Collection collection, Repository repository, String commitId) {
+    if (!GitContent.hasCommit(repository, commitId)) {
+      return commitNotFound(commitId, repository);
+    }
+    List<ObjectNode> list = statuses.getOrDefault(key(collection, repository, commitId), List.of());
+    List<ObjectNode> copy;
+    synchronized (list) {
+      copy = List.copyOf(list);
+    }
+    return Json.ok(Json.collection(copy));
+  }
+
+  private static String key(Collection collection, Repository repository, String commitId) {
+    return collection.name() + "|" + repository.id() + "|" + commitId.toLowerCase(Locale.ROOT);
+  }
+
+  private static Response commitNotFound(String commitId, Repository repository) {
+    // Wording and status unverified.
+    return ErrorEnvelope.of(
+        404,
+        "TF401028: The commit "
+            + commitId
+            + " could not be found in the repository "
+            + repository.name()
+            + ".",
+        "Microsoft.TeamFoundation.Git.Server.GitCommitDoesNotExistException,"
+            + " Microsoft.TeamFoundation.Git.Server");
+  }
+
+  private static ObjectNode identity(SimulatedUser user) {
+    ObjectNode node = Json.object();
+    if (user != null) {
+      node.put("id", user.id().toString());
+      node.put("displayName", user.displayName());
+      if (user.emailAddress() != null) {
+        node.put("uniqueName", user.emailAddress());
+      }
+    }
+    return node;
+  }
+
+  private static String repositoryUrl(ApiCall call, Repository repository) {
+    return call.scope().baseUrl()
+        + "/"
+        + repository.project().id()
+        + "/_apis/git/repositories/"
+        + repository.id();
+  }
+
+  private static String capitalize(String text) {
+    return text.isEmpty()
+        ? text
+        : text.substring(0, 1).toUpperCase(Locale.ROOT)
+            + text.substring(1).toLowerCase(Locale.ROOT);
+  }
+
+  private static Optional<Integer> number(ApiCall call, String name) {
+    return call.request()
+        .queryParameter(name)
+        .filter(value -> !value.isEmpty())
+        .map(
+            value -> {
+              try {
+                return Integer.parseInt(value.trim());
+              } catch (NumberFormatException notANumber) {
+                return -1;
+              }
+            });
+  }
+}
