@@ -149,8 +149,7 @@ public final class DiscoveryBenchmark {
       if (orgs < 1) {
         throw new UsageException("--orgs must be at least 1");
       }
-      return new Options(
-          orgs, projects, repos, latency, runs, baselineRuns, warmups);
+      return new Options(orgs, projects, repos, latency, runs, baselineRuns, warmups);
     }
 
     private static int number(String name, String value) {
