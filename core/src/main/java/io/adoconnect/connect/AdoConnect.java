@@ -269,31 +269,11 @@ public final class AdoConnect implements AutoCloseable {
    * cloned.
    */
   public SourceView addSource(String path, Optional<String> accountId) {
-    SourcePath wanted = SourcePath.parse(path);
-    Account account =
-        accountId
-            .map(this::account)
-            .or(
-                () ->
-                    store.accounts().stream()
-                        .filter(a -> covers(a, wanted.organization()))
-                        .findFirst())
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "No connected account covers the organization '"
-                            + wanted.organization()
-                            + "'.",
-                        "Connect it first: ado-connect connect pat --org "
-                            + wanted.organization()
-                            + "."));
-    AzureDevOpsHttp home = access.http(account);
-    Organization org =
-        access.organizations(account, home).stream()
-            .filter(o -> o.name().equalsIgnoreCase(wanted.organization()))
-            .findFirst()
-            .orElseGet(() -> Organization.services(settings.endpoints(), wanted.organization()));
-    AzureDevOpsHttp http = access.http(account, org, home);
+    RepositoryAccess target = repositoryAccess(path, accountId);
+    SourcePath wanted = target.path();
+    Account account = target.account();
+    Organization org = target.org();
+    AzureDevOpsHttp http = target.http();
     Repository repo;
     try {
       repo = new RepositoriesClient(http).get(org, wanted.project(), wanted.repository());
@@ -378,17 +358,27 @@ public final class AdoConnect implements AutoCloseable {
     return commitId.toLowerCase(java.util.Locale.ROOT);
   }
 
-  private record RepositoryAccess(SourcePath path, Organization org, AzureDevOpsHttp http) {}
+  private record RepositoryAccess(
+      SourcePath path, Account account, Organization org, AzureDevOpsHttp http) {}
+
+  private RepositoryAccess repositoryAccess(String path) {
+    return repositoryAccess(path, Optional.empty());
+  }
 
   /**
-   * The organization and an authenticated client for a repository path, as addSource finds them.
+   * The account (the named one, else the first covering the organization), the organization and an
+   * authenticated client for {@code ORGANIZATION/PROJECT/REPOSITORY}.
    */
-  private RepositoryAccess repositoryAccess(String path) {
+  private RepositoryAccess repositoryAccess(String path, Optional<String> accountId) {
     SourcePath wanted = SourcePath.parse(path);
     Account account =
-        store.accounts().stream()
-            .filter(a -> covers(a, wanted.organization()))
-            .findFirst()
+        accountId
+            .map(this::account)
+            .or(
+                () ->
+                    store.accounts().stream()
+                        .filter(a -> covers(a, wanted.organization()))
+                        .findFirst())
             .orElseThrow(
                 () ->
                     new InvalidInputException(
@@ -404,7 +394,7 @@ public final class AdoConnect implements AutoCloseable {
             .filter(o -> o.name().equalsIgnoreCase(wanted.organization()))
             .findFirst()
             .orElseGet(() -> Organization.services(settings.endpoints(), wanted.organization()));
-    return new RepositoryAccess(wanted, org, access.http(account, org, home));
+    return new RepositoryAccess(wanted, account, org, access.http(account, org, home));
   }
 
   public List<SourceView> sources() {
