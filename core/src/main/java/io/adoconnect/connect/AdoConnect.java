@@ -269,21 +269,19 @@ public final class AdoConnect implements AutoCloseable {
    * cloned.
    */
   public SourceView addSource(String path, Optional<String> accountId) {
-    RepositoryAccess target = repositoryAccess(path, accountId);
-    SourcePath wanted = target.path();
+    Target target = target(TargetPath.repository(path), accountId);
+    String wanted = target.path();
     Account account = target.account();
     Organization org = target.org();
     AzureDevOpsHttp http = target.http();
     Repository repo;
     try {
-      repo = new RepositoriesClient(http).get(org, wanted.project(), wanted.repository());
+      repo = new RepositoriesClient(http).get(org, target.project(), target.repository());
     } catch (NotFoundException e) {
       throw new NotFoundException(
           e.typeKey(),
           "Repository '" + wanted + "' was not found, or this account can't see it.",
-          "Run ado-connect repos --org "
-              + wanted.organization()
-              + " to list the repositories you can add.");
+          "Run ado-connect repos --org " + org.name() + " to list the repositories you can add.");
     }
     if (!repo.cloneable()) {
       throw new InvalidInputException(
@@ -312,41 +310,32 @@ public final class AdoConnect implements AutoCloseable {
 
   /** The branches of {@code ORGANIZATION/PROJECT/REPOSITORY}, every page. */
   public List<Ref> branches(String path) {
-    RepositoryAccess target = repositoryAccess(path);
+    Target target = repository(path);
     return new GitClient(target.http())
-        .branches(target.org(), target.path().project(), target.path().repository())
+        .branches(target.org(), target.project(), target.repository())
         .toList();
   }
 
   /** The raw bytes of {@code filePath} in a repository, on {@code ref} or the default branch. */
   public byte[] fileContent(String path, String filePath, Optional<String> ref) {
-    RepositoryAccess target = repositoryAccess(path);
+    Target target = repository(path);
     return new GitClient(target.http())
-        .fileContent(
-            target.org(), target.path().project(), target.path().repository(), filePath, ref);
+        .fileContent(target.org(), target.project(), target.repository(), filePath, ref);
   }
 
   /** Posts a status on {@code commitId} in {@code ORGANIZATION/PROJECT/REPOSITORY}. */
   public CommitStatus postStatus(String path, String commitId, StatusInput status) {
-    RepositoryAccess target = repositoryAccess(path);
+    Target target = repository(path);
     return new GitClient(target.http())
         .createStatus(
-            target.org(),
-            target.path().project(),
-            target.path().repository(),
-            checkCommit(commitId),
-            status);
+            target.org(), target.project(), target.repository(), checkCommit(commitId), status);
   }
 
   /** The statuses on {@code commitId}, newest first. */
   public List<CommitStatus> statuses(String path, String commitId) {
-    RepositoryAccess target = repositoryAccess(path);
+    Target target = repository(path);
     return new GitClient(target.http())
-        .statuses(
-            target.org(),
-            target.path().project(),
-            target.path().repository(),
-            checkCommit(commitId));
+        .statuses(target.org(), target.project(), target.repository(), checkCommit(commitId));
   }
 
   private static String checkCommit(String commitId) {
@@ -358,19 +347,26 @@ public final class AdoConnect implements AutoCloseable {
     return commitId.toLowerCase(java.util.Locale.ROOT);
   }
 
-  private record RepositoryAccess(
-      SourcePath path, Account account, Organization org, AzureDevOpsHttp http) {}
+  /** Where actions on {@code ORGANIZATION} go (a Server collection name works too). */
+  public Target organization(String organization) {
+    return target(TargetPath.organization(organization), Optional.empty());
+  }
 
-  private RepositoryAccess repositoryAccess(String path) {
-    return repositoryAccess(path, Optional.empty());
+  /** Where actions on {@code ORGANIZATION/PROJECT} go. */
+  public Target project(String path) {
+    return target(TargetPath.project(path), Optional.empty());
+  }
+
+  /** Where actions on {@code ORGANIZATION/PROJECT/REPOSITORY} go. */
+  public Target repository(String path) {
+    return target(TargetPath.repository(path), Optional.empty());
   }
 
   /**
    * The account (the named one, else the first covering the organization), the organization and an
-   * authenticated client for {@code ORGANIZATION/PROJECT/REPOSITORY}.
+   * authenticated client for {@code path}.
    */
-  private RepositoryAccess repositoryAccess(String path, Optional<String> accountId) {
-    SourcePath wanted = SourcePath.parse(path);
+  private Target target(TargetPath wanted, Optional<String> accountId) {
     Account account =
         accountId
             .map(this::account)
@@ -394,7 +390,8 @@ public final class AdoConnect implements AutoCloseable {
             .filter(o -> o.name().equalsIgnoreCase(wanted.organization()))
             .findFirst()
             .orElseGet(() -> Organization.services(settings.endpoints(), wanted.organization()));
-    return new RepositoryAccess(wanted, account, org, access.http(account, org, home));
+    return new Target(
+        account, org, access.http(account, org, home), wanted.project(), wanted.repository());
   }
 
   public List<SourceView> sources() {

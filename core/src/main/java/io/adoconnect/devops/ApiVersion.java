@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  */
 public record ApiVersion(int major, int minor, String preview) implements Comparable<ApiVersion> {
   public static final ApiVersion SERVICES = new ApiVersion(7, 1, null);
+  public static final ApiVersion V7_0 = new ApiVersion(7, 0, null);
 
   /** What ado-connect asks a Server for first; a Server that is older says which version it has. */
   public static final ApiVersion SERVER_FIRST_TRY = new ApiVersion(7, 1, null);
@@ -25,6 +26,14 @@ public record ApiVersion(int major, int minor, String preview) implements Compar
     }
     String preview = m.group(3) == null ? null : m.group(3).substring(1);
     return new ApiVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), preview);
+  }
+
+  /**
+   * This version, or its {@code -preview.n} form when it is older than {@code released}: Server
+   * 2020 (6.0) serves some APIs, e.g. PR statuses and pipelines, only as {@code 6.0-preview.1}.
+   */
+  public ApiVersion orPreviewBefore(ApiVersion released, int n) {
+    return compareTo(released) >= 0 ? this : new ApiVersion(major, minor, "preview." + n);
   }
 
   @Override

@@ -59,14 +59,25 @@ public final class ApiErrors {
                 + " (HTTP 401"
                 + serverSays
                 + ").",
-            refusedHint);
+            request.scope() == null
+                ? refusedHint
+                : "This call needs the "
+                    + request.scope()
+                    + " scope: if the token works for other calls it lacks that scope; create one"
+                    + " with it and reconnect. Otherwise: "
+                    + refusedHint);
       case 403:
         return new AccessDeniedException(
             403,
             envelope.typeKey(),
             "Access denied to " + describe(request) + " (HTTP 403" + serverSays + ").",
-            "The account or token lacks permission for this; check its scopes (Code (Read) to list repositories)"
-                + " and your access in Azure DevOps.");
+            request.scope() == null
+                ? "The account or token lacks permission for this; check its scopes (Code (Read) to"
+                    + " list repositories) and your access in Azure DevOps."
+                : "This call needs the "
+                    + request.scope()
+                    + " scope and the matching permission in Azure DevOps; create a token with"
+                    + " that scope and reconnect, or ask a project administrator for access.");
       case 404:
         return new NotFoundException(
             envelope.typeKey(),

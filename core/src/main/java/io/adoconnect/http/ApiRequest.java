@@ -9,11 +9,16 @@ import java.util.Objects;
  * One HTTP request to Azure DevOps, before authentication is added. Idempotent requests (GET, and
  * any request a caller marks so) may be retried; others are sent once.
  */
-public record ApiRequest(String method, URI uri, Map<String, String> headers, byte[] body) {
+public record ApiRequest(
+    String method, URI uri, Map<String, String> headers, byte[] body, AccessScope scope) {
   public ApiRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(uri, "uri");
     headers = Map.copyOf(headers);
+  }
+
+  public ApiRequest(String method, URI uri, Map<String, String> headers, byte[] body) {
+    this(method, uri, headers, body, null);
   }
 
   public static ApiRequest get(URI uri) {
@@ -27,11 +32,16 @@ public record ApiRequest(String method, URI uri, Map<String, String> headers, by
   public ApiRequest withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new ApiRequest(method, uri, copy, body);
+    return new ApiRequest(method, uri, copy, body, scope);
   }
 
   public ApiRequest withUri(URI newUri) {
-    return new ApiRequest(method, newUri, headers, body);
+    return new ApiRequest(method, newUri, headers, body, scope);
+  }
+
+  /** The scope this call needs; a refusal then names it (null: the error stays generic). */
+  public ApiRequest withScope(AccessScope needed) {
+    return new ApiRequest(method, uri, headers, body, needed);
   }
 
   public boolean idempotent() {

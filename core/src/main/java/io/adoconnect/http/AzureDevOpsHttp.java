@@ -64,23 +64,59 @@ public final class AzureDevOpsHttp {
   }
 
   public <T> T get(URI uri, Class<T> type) {
-    return read(send(ApiRequest.get(uri)), Json.MAPPER.constructType(type));
+    return get(uri, type, null);
+  }
+
+  /** GETs JSON as {@code type}; a refusal names {@code scope}. */
+  public <T> T get(URI uri, Class<T> type, AccessScope scope) {
+    return read(send(ApiRequest.get(uri).withScope(scope)), type);
   }
 
   /** GETs a {@code {"count","value"}} list, one request, no paging. */
   public <T> List<T> getList(URI uri, Class<T> itemType) {
-    return readList(send(ApiRequest.get(uri)), itemType);
+    return getList(uri, itemType, null);
+  }
+
+  /** GETs a {@code {"count","value"}} list, one request, no paging; a refusal names the scope. */
+  public <T> List<T> getList(URI uri, Class<T> itemType, AccessScope scope) {
+    return readList(send(ApiRequest.get(uri).withScope(scope)), itemType);
+  }
+
+  /**
+   * Sends {@code body} as JSON ({@code contentType}, e.g. {@code application/json} or {@code
+   * application/json-patch+json}) and reads the answer as {@code type}; a refusal names {@code
+   * scope}.
+   */
+  public <T> T sendJson(
+      String method, URI uri, Object body, String contentType, AccessScope scope, Class<T> type) {
+    byte[] bytes;
+    try {
+      bytes = Json.MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("request body cannot be written as JSON", e);
+    }
+    return read(send(ApiRequest.json(method, uri, bytes, contentType).withScope(scope)), type);
+  }
+
+  /** Reads a successful response's JSON body as {@code type}. */
+  public static <T> T read(ApiResponse response, Class<T> type) {
+    return read(response, Json.MAPPER.constructType(type));
   }
 
   /** GETs a list that pages with {@code x-ms-continuationtoken} / {@code continuationToken=}. */
   public <T> Paged<T> getPaged(Urls url, Class<T> itemType) {
+    return getPaged(url, itemType, null);
+  }
+
+  /** Like {@link #getPaged(Urls, Class)}; a refusal names {@code scope}. */
+  public <T> Paged<T> getPaged(Urls url, Class<T> itemType, AccessScope scope) {
     return new Paged<>(
         token -> {
           URI uri =
               token
                   .map(t -> url.copy().query("continuationToken", t).build())
                   .orElseGet(url::build);
-          ApiResponse response = send(ApiRequest.get(uri));
+          ApiResponse response = send(ApiRequest.get(uri).withScope(scope));
           return new Page<>(
               readList(response, itemType), response.header("x-ms-continuationtoken"));
         });

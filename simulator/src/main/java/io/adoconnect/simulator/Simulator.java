@@ -6,6 +6,7 @@ import io.adoconnect.simulator.data.Dataset;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
 import io.adoconnect.simulator.faults.FaultPlan;
+import io.adoconnect.simulator.events.ServiceEvents;
 import io.adoconnect.simulator.git.GitEndpoints;
 import io.adoconnect.simulator.location.LocationEndpoints;
 import io.adoconnect.simulator.profile.ProfileEndpoints;
@@ -58,6 +59,8 @@ public final class Simulator implements AutoCloseable {
   private final FaultPlan faults = new FaultPlan();
   private final CredentialStore credentials = new CredentialStore();
   private final EntraService entra;
+  // Areas raise events here; service-hook subscriptions turn them into deliveries.
+  private final ServiceEvents events = ServiceEvents.NONE;
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;

@@ -1,0 +1,41 @@
+package io.adoconnect.http;
+
+/**
+ * The Azure DevOps scope a call needs, as the token page names it and as OAuth spells it. Errors
+ * for refused calls name it, so a user knows which box to tick on a new token.
+ */
+public enum AccessScope {
+  CODE_READ("Code (Read)", "vso.code"),
+  CODE_WRITE("Code (Read & write)", "vso.code_write"),
+  CODE_STATUS("Code (Status)", "vso.code_status"),
+  BUILD_READ("Build (Read)", "vso.build"),
+  BUILD_EXECUTE("Build (Read & execute)", "vso.build_execute"),
+  RELEASE_READ("Release (Read)", "vso.release"),
+  RELEASE_EXECUTE("Release (Read, write & execute)", "vso.release_execute"),
+  WORK_READ("Work Items (Read)", "vso.work"),
+  WORK_WRITE("Work Items (Read & write)", "vso.work_write"),
+  HOOKS_WRITE("Service Hooks (Read & write)", "vso.hooks_write");
+
+  private final String label;
+  private final String id;
+
+  AccessScope(String label, String id) {
+    this.label = label;
+    this.id = id;
+  }
+
+  /** As the personal access token page shows it, e.g. {@code Build (Read & execute)}. */
+  public String label() {
+    return label;
+  }
+
+  /** As OAuth and the REST docs spell it, e.g. {@code vso.build_execute}. */
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String toString() {
+    return label + " (" + id + ")";
+  }
+}

@@ -1,0 +1,2 @@
+/** Events the simulated areas raise, for service-hook deliveries. */
+package io.adoconnect.simulator.events;
