@@ -1,16 +1,12 @@
 package io.adoconnect.git;
 
-import io.adoconnect.AccessDeniedException;
-import io.adoconnect.AdoConnectException;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.ApiRequest;
-import io.adoconnect.http.ApiResponse;
 import io.adoconnect.http.AzureDevOpsHttp;
-import io.adoconnect.http.Json;
 import io.adoconnect.http.Paged;
 import io.adoconnect.http.Urls;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +37,8 @@ public final class GitClient {
             .segment("refs")
             .query("filter", "heads/")
             .query("api-version", org.apiVersion()),
-        Ref.class);
+        Ref.class,
+        AccessScope.CODE_READ);
   }
 
   /**
@@ -60,7 +57,11 @@ public final class GitClient {
                 .query("versionDescriptor.versionType", "branch"));
     URI uri = url.query("api-version", org.apiVersion()).build();
     try {
-      return http.send(ApiRequest.get(uri).withHeader("Accept", "application/octet-stream")).body();
+      return http.send(
+              ApiRequest.get(uri)
+                  .withHeader("Accept", "application/octet-stream")
+                  .withScope(AccessScope.CODE_READ))
+          .body();
     } catch (NotFoundException e) {
       throw new NotFoundException(
           e.typeKey(),
@@ -85,28 +86,14 @@ public final class GitClient {
    */
   public CommitStatus createStatus(
       Organization org, String project, String repository, String commitId, StatusInput status) {
-    URI uri = statusesUrl(org, project, repository, commitId).build();
-    byte[] body;
-    try {
-      body = Json.MAPPER.writeValueAsBytes(status);
-    } catch (IOException e) {
-      throw new IllegalStateException("A status record cannot fail to serialize", e);
-    }
-    ApiResponse response;
-    try {
-      response = http.send(ApiRequest.json("POST", uri, body, "application/json"));
-    } catch (AccessDeniedException e) {
-      if (e.status() != 403) {
-        throw e;
-      }
-      throw new AccessDeniedException(
-          403,
-          e.typeKey(),
-          e.getMessage(),
-          "Posting commit statuses needs the Code (Status) scope (vso.code_status) or Code"
-              + " (Read & write); create a token with it and reconnect.");
-    }
-    return read(response, CommitStatus.class);
+    // Code (Status) is the narrowest scope that may post; Code (Read & write) may too.
+    return http.sendJson(
+        "POST",
+        statusesUrl(org, project, repository, commitId).build(),
+        status,
+        "application/json",
+        AccessScope.CODE_STATUS,
+        CommitStatus.class);
   }
 
   /**
@@ -117,7 +104,9 @@ public final class GitClient {
   public List<CommitStatus> statuses(
       Organization org, String project, String repository, String commitId) {
     return http.getList(
-        statusesUrl(org, project, repository, commitId).build(), CommitStatus.class);
+        statusesUrl(org, project, repository, commitId).build(),
+        CommitStatus.class,
+        AccessScope.CODE_READ);
   }
 
   private static Urls statusesUrl(
@@ -131,16 +120,5 @@ public final class GitClient {
 
   private static String stripHeads(String branch) {
     return branch.startsWith("refs/heads/") ? branch.substring("refs/heads/".length()) : branch;
-  }
-
-  private static <T> T read(ApiResponse response, Class<T> type) {
-    try {
-      return Json.MAPPER.readValue(response.body(), type);
-    } catch (IOException e) {
-      throw new AdoConnectException(
-          "Azure DevOps sent a response ado-connect could not read.",
-          "Check the URL points at Azure DevOps; if it does, please report this.",
-          e);
-    }
   }
 }

@@ -253,6 +253,34 @@ class GitClientTest {
                     .contains("vso.code_status"));
   }
 
+  @Test
+  void aReadOnlyTokenReadsButItsRefusedStatusPostNamesTheMissingScope() {
+    simulator.addScopedPat("fake-read-only-pat", java.util.Set.of("vso.code"));
+    GitClient readOnly =
+        new GitClient(
+            new AzureDevOpsHttp(
+                RetryingTransport.standard(),
+                PatCredential.of(Secret.of("fake-read-only-pat"), false)));
+
+    assertThat(readOnly.branches(org, project(), repo.name()).toList()).isNotEmpty();
+    assertThatThrownBy(
+            () ->
+                readOnly.createStatus(
+                    org,
+                    project(),
+                    repo.name(),
+                    "0".repeat(40),
+                    StatusInput.of("failed", "ci", null, null, null)))
+        .isInstanceOf(AccessDeniedException.class)
+        .satisfies(
+            e -> {
+              assertThat(((AccessDeniedException) e).status()).isEqualTo(401);
+              assertThat(((AccessDeniedException) e).hint())
+                  .contains("Code (Status)")
+                  .contains("vso.code_status");
+            });
+  }
+
   private static JsonNode fixture(String name) throws Exception {
     try (InputStream in = GitClientTest.class.getResourceAsStream("/fixtures/" + name)) {
       return Json.MAPPER.readTree(in);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.adoconnect.simulator.auth.AuthChallenge;
 import io.adoconnect.simulator.auth.CredentialStore;
+import io.adoconnect.simulator.auth.ScopeRules;
 import io.adoconnect.simulator.data.SimulatedUser;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -130,12 +132,36 @@ final class Router implements HttpHandler {
         return rejected.get();
       }
     }
+    Optional<Response> outOfScope = checkScope(call, authorization);
+    if (outOfScope.isPresent()) {
+      return outOfScope.get();
+    }
     ApiCall served = call.withBody(body);
     return areas.stream()
         .map(area -> area.handle(served))
         .flatMap(Optional::stream)
         .findFirst()
         .orElseGet(() -> ScopeResolver.routeNotFound(request));
+  }
+
+  /**
+   * A PAT created with selected scopes gets a 401 for a call outside them, as Azure DevOps answers
+   * (the status is what users report; the message wording is unverified).
+   */
+  private Optional<Response> checkScope(ApiCall call, String authorization) {
+    Optional<Set<String>> scopes = credentials.scopesOf(authorization);
+    Optional<String> required = ScopeRules.required(call);
+    if (scopes.isEmpty() || required.isEmpty() || ScopeRules.allows(scopes.get(), required.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ErrorEnvelope.of(
+            401,
+            "TF400813: The user '"
+                + call.scope().user().emailAddress()
+                + "' is not authorized to access this resource.",
+            "Microsoft.TeamFoundation.Framework.Server.UnauthorizedRequestException,"
+                + " Microsoft.TeamFoundation.Framework.Server"));
   }
 
   /** Either the call, made by the token's user, or the 401/203 answer. */

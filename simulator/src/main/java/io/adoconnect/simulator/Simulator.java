@@ -5,8 +5,8 @@ import io.adoconnect.simulator.auth.CredentialStore;
 import io.adoconnect.simulator.data.Dataset;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
-import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.events.ServiceEvents;
+import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.git.GitEndpoints;
 import io.adoconnect.simulator.location.LocationEndpoints;
 import io.adoconnect.simulator.profile.ProfileEndpoints;
@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -171,6 +172,14 @@ public final class Simulator implements AutoCloseable {
   /** Accepts {@code pat} in addition to the configured one. */
   public void addPat(String pat) {
     credentials.addPat(pat);
+  }
+
+  /**
+   * Accepts {@code pat} for the calls its {@code scopes} allow (e.g. {@code vso.code}); others get
+   * the 401 Azure DevOps sends a PAT without the needed scope.
+   */
+  public void addScopedPat(String pat, Set<String> scopes) {
+    credentials.addScopedPat(pat, scopes);
   }
 
   /** Accepts {@code token} as {@code Authorization: Bearer}. */

@@ -2,6 +2,8 @@ package io.adoconnect.simulator.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,16 +14,38 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CredentialStore {
 
   private final Set<String> pats = ConcurrentHashMap.newKeySet();
+  private final Map<String, Set<String>> scopedPats = new ConcurrentHashMap<>();
   private final Set<String> bearerTokens = ConcurrentHashMap.newKeySet();
 
-  /** Accepts {@code pat} from now on. */
+  /** Accepts {@code pat} from now on, with full access. */
   public void addPat(String pat) {
     pats.add(pat);
+  }
+
+  /**
+   * Accepts {@code pat} from now on, for calls its {@code scopes} (e.g. {@code vso.code}) allow.
+   */
+  public void addScopedPat(String pat, Set<String> scopes) {
+    pats.add(pat);
+    scopedPats.put(pat, Set.copyOf(scopes));
+  }
+
+  /**
+   * The scopes of the PAT in an accepted {@code Authorization} header; empty for full access and
+   * for every other credential.
+   */
+  public Optional<Set<String>> scopesOf(String authorization) {
+    String pair = authorization == null ? "" : basicPair(authorization);
+    int colon = pair.indexOf(':');
+    return colon < 0
+        ? Optional.empty()
+        : Optional.ofNullable(scopedPats.get(pair.substring(colon + 1)));
   }
 
   /** Stops accepting {@code pat}. */
   public void revokePat(String pat) {
     pats.remove(pat);
+    scopedPats.remove(pat);
   }
 
   /** Accepts {@code token} as {@code Authorization: Bearer}. */
@@ -52,6 +76,12 @@ public final class CredentialStore {
       return colon >= 0 && pats.contains(pair.substring(colon + 1));
     }
     return false;
+  }
+
+  private static String basicPair(String authorization) {
+    return authorization.regionMatches(true, 0, "Basic ", 0, 6)
+        ? decodeBase64(authorization.substring(6).trim())
+        : "";
   }
 
   private static String decodeBase64(String text) {
