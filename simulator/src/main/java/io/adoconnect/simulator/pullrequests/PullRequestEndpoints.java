@@ -151,10 +151,7 @@ public final class PullRequestEndpoints implements AreaHandler {
 
   private Response list(ApiCall call, Collection collection, Predicate<PullRequestState> where) {
     String status =
-        call.request()
-            .queryParameter("searchCriteria.status")
-            .orElse("active")
-            .toLowerCase(Locale.ROOT);
+        listStatus(call.request().queryParameter("searchCriteria.status").orElse("active"));
     Optional<String> creator = criterion(call, "creatorId");
     Optional<String> reviewer = criterion(call, "reviewerId");
     Optional<String> target = criterion(call, "targetRefName");
@@ -323,6 +320,17 @@ public final class PullRequestEndpoints implements AreaHandler {
     return refName.startsWith("refs/heads/")
         ? GitContent.branch(repository, refName)
         : Optional.empty();
+  }
+
+  /** A status filter by name or by PullRequestStatus number (0 notSet … 4 all), lower case. */
+  private static String listStatus(String given) {
+    List<String> numbered = List.of("notset", "active", "abandoned", "completed", "all");
+    try {
+      int n = Integer.parseInt(given.trim());
+      return n >= 0 && n < numbered.size() ? numbered.get(n) : given;
+    } catch (NumberFormatException e) {
+      return given.toLowerCase(Locale.ROOT);
+    }
   }
 
   private static Optional<String> criterion(ApiCall call, String name) {
