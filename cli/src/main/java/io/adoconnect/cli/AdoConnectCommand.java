@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ReposCommand.class,
       SourcesCommand.class,
       BranchesCommand.class,
+      PrsCommand.class,
       FilesCommand.class,
       StatusCommand.class,
       DisconnectCommand.class,

@@ -14,7 +14,8 @@ public enum AccessScope {
   RELEASE_EXECUTE("Release (Read, write & execute)", "vso.release_execute"),
   WORK_READ("Work Items (Read)", "vso.work"),
   WORK_WRITE("Work Items (Read & write)", "vso.work_write"),
-  HOOKS_WRITE("Service Hooks (Read & write)", "vso.hooks_write");
+  HOOKS_WRITE("Service Hooks (Read & write)", "vso.hooks_write"),
+  IDENTITY_READ("Identity (Read)", "vso.identity");
 
   private final String label;
   private final String id;

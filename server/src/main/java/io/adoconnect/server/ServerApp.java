@@ -11,7 +11,9 @@ import io.adoconnect.server.connections.DeviceController;
 import io.adoconnect.server.connections.PatController;
 import io.adoconnect.server.docs.DocsController;
 import io.adoconnect.server.errors.ErrorMapping;
+import io.adoconnect.server.git.GitController;
 import io.adoconnect.server.page.PageController;
+import io.adoconnect.server.pullrequests.PullRequestsController;
 import io.adoconnect.server.repositories.RepositoriesController;
 import io.adoconnect.server.signin.WebSignInController;
 import io.adoconnect.server.sources.SourcesController;
@@ -93,6 +95,8 @@ public final class ServerApp {
               new AccountsController(ado).routes(cfg.routes);
               new RepositoriesController(ado, workers).routes(cfg.routes);
               new SourcesController(ado).routes(cfg.routes);
+              new GitController(ado).routes(cfg.routes);
+              new PullRequestsController(ado).routes(cfg.routes);
             });
   }
 

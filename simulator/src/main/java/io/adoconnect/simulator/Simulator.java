@@ -8,15 +8,19 @@ import io.adoconnect.simulator.entra.EntraService;
 import io.adoconnect.simulator.events.ServiceEvents;
 import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.git.GitEndpoints;
+import io.adoconnect.simulator.identities.IdentityEndpoints;
+import io.adoconnect.simulator.identities.People;
 import io.adoconnect.simulator.location.LocationEndpoints;
 import io.adoconnect.simulator.profile.ProfileEndpoints;
 import io.adoconnect.simulator.projects.ProjectEndpoints;
+import io.adoconnect.simulator.pullrequests.PullRequestEndpoints;
 import io.adoconnect.simulator.repositories.RepositoryEndpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,8 @@ public final class Simulator implements AutoCloseable {
   private final EntraService entra;
   // Areas raise events here; service-hook subscriptions turn them into deliveries.
   private final ServiceEvents events = ServiceEvents.NONE;
+  // Who can be a reviewer: the dataset's user and the other Entra users.
+  private final People people;
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;
@@ -95,6 +101,11 @@ public final class Simulator implements AutoCloseable {
                     .userByProfileId(profileId)
                     .map(directory::organizationsOf)
                     .orElse(dataset.organizations()));
+    this.people =
+        new People(
+            directory.users().stream()
+                .map(u -> directory.azureDevOpsUser(u, u.homeTenantId()))
+                .toList());
     Router router =
         new Router(
             config,
@@ -106,6 +117,8 @@ public final class Simulator implements AutoCloseable {
                 new LocationEndpoints(),
                 profile,
                 new ProjectEndpoints(),
+                new IdentityEndpoints(people),
+                new PullRequestEndpoints(events, people, Clock.systemUTC()),
                 new GitEndpoints(),
                 new RepositoryEndpoints()),
             entra,
@@ -136,6 +149,14 @@ public final class Simulator implements AutoCloseable {
 
   public SimulatorConfig config() {
     return config;
+  }
+
+  /**
+   * The people of the simulated Azure DevOps (dataset user first): the identities reviewers and
+   * identity searches draw from.
+   */
+  public People people() {
+    return people;
   }
 
   /** The generated data being served. */

@@ -224,8 +224,17 @@ class ProtocolTest {
             "225f7195-f9c7-4d14-ab28-a83f7ff77e1f",
             "2d874a60-a811-4f62-9c9f-963a6ea0a55b",
             "fb93c0db-47ed-4a31-8c20-47552878fb44",
-            "428dd4fb-fda5-4722-af02-9313b80305da");
-    assertThat(git.get("count").asInt()).isEqualTo(4);
+            "428dd4fb-fda5-4722-af02-9313b80305da",
+            // pull requests: in a repository, in a project, by id, reviewers, threads, comments,
+            // statuses
+            "9946fd70-0d40-406e-b686-b4744cbbcc37",
+            "a5d28130-9cd2-40fa-9f08-902e7daa9efb",
+            "01a46dea-7d46-4d40-bc84-319e7c260d99",
+            "4b6702c7-aa35-4b89-9c96-b9abf6d3e540",
+            "ab6e2e5d-a0b7-4153-b64a-a4efe0d49449",
+            "965a3ec7-5ed8-455a-bdcb-835a5ea7fe7b",
+            "b5f6bb4f-8d1e-4d79-8d11-4c9172c99c35");
+    assertThat(git.get("count").asInt()).isEqualTo(11);
     JsonNode repositories =
         git.get("value").get(gitIds.indexOf("225f7195-f9c7-4d14-ab28-a83f7ff77e1f"));
     assertThat(repositories.get("routeTemplate").asText())

@@ -44,6 +44,9 @@ public final class GitEndpoints implements AreaHandler {
   private static final Set<String> STATES =
       Set.of("notSet", "pending", "succeeded", "failed", "error", "notApplicable");
 
+  private static final List<String> STATE_NUMBERS =
+      List.of("notSet", "pending", "succeeded", "failed", "error", "notApplicable");
+
   private final Map<String, List<ObjectNode>> statuses = new ConcurrentHashMap<>();
   private final AtomicInteger nextStatusId = new AtomicInteger(1);
 
@@ -234,8 +237,13 @@ public final class GitEndpoints implements AreaHandler {
           "System.ArgumentNullException, mscorlib");
     }
     String state = body.path("state").asText("");
+    // The Node client sends GitStatusState as its number (0 notSet … 5 notApplicable).
     Optional<String> knownState =
-        STATES.stream().filter(s -> s.equalsIgnoreCase(state)).findFirst();
+        body.path("state").isInt()
+            ? Optional.of(body.path("state").asInt())
+                .filter(i -> i >= 0 && i < STATE_NUMBERS.size())
+                .map(STATE_NUMBERS::get)
+            : STATES.stream().filter(s -> s.equalsIgnoreCase(state)).findFirst();
     JsonNode context = body.path("context");
     if (knownState.isEmpty() || context.path("name").asText("").isBlank()) {
       // Wording unverified.

@@ -8,6 +8,8 @@ import java.util.Set;
  * released versions are not stored: they depend on the deployment answering.
  *
  * @param servedAt the scopes whose {@code OPTIONS} answers list this location
+ * @param previewOnServer whether Azure DevOps Server 2020 serves it only as {@code 6.0-preview.1}
+ *     (PR statuses, pipelines): its Server entry then says released {@code 0.0}, resource version 1
  */
 public record ApiLocation(
     String id,
@@ -16,4 +18,17 @@ public record ApiLocation(
     String routeTemplate,
     int resourceVersion,
     String minVersion,
-    Set<Scope.Kind> servedAt) {}
+    Set<Scope.Kind> servedAt,
+    boolean previewOnServer) {
+
+  public ApiLocation(
+      String id,
+      String area,
+      String resourceName,
+      String routeTemplate,
+      int resourceVersion,
+      String minVersion,
+      Set<Scope.Kind> servedAt) {
+    this(id, area, resourceName, routeTemplate, resourceVersion, minVersion, servedAt, false);
+  }
+}

@@ -52,10 +52,13 @@ public final class LocationEndpoints implements AreaHandler {
                   entry.put("area", location.area());
                   entry.put("resourceName", location.resourceName());
                   entry.put("routeTemplate", location.routeTemplate());
-                  entry.put("resourceVersion", location.resourceVersion());
+                  boolean preview = location.previewOnServer() && deployment == Deployment.SERVER;
+                  entry.put("resourceVersion", preview ? 1 : location.resourceVersion());
                   entry.put("minVersion", location.minVersion());
                   entry.put("maxVersion", VersionPolicy.maxVersion(deployment));
-                  entry.put("releasedVersion", VersionPolicy.releasedVersion(deployment));
+                  entry.put(
+                      "releasedVersion",
+                      preview ? "0.0" : VersionPolicy.releasedVersion(deployment));
                   return entry;
                 })
             .toList();

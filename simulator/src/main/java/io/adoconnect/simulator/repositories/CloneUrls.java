@@ -13,11 +13,11 @@ import io.adoconnect.simulator.http.Scope;
  * {@code ssh://host:22{collectionPath}/{project}/_git/{repo}}. When a repository is named like its
  * project the HTTPS URLs omit the project segment, as the service does.
  */
-final class CloneUrls {
+public final class CloneUrls {
 
   private CloneUrls() {}
 
-  static String remoteUrl(Repository repository, Scope scope) {
+  public static String remoteUrl(Repository repository, Scope scope) {
     if (scope.deployment() == Deployment.SERVER) {
       return webUrl(repository, scope);
     }
@@ -30,11 +30,11 @@ final class CloneUrls {
         + gitPath(repository);
   }
 
-  static String webUrl(Repository repository, Scope scope) {
+  public static String webUrl(Repository repository, Scope scope) {
     return scope.baseUrl() + gitPath(repository);
   }
 
-  static String sshUrl(Repository repository, Scope scope) {
+  public static String sshUrl(Repository repository, Scope scope) {
     String project = encodeSegment(repository.project().name());
     String repo = encodeSegment(repository.name());
     String host = scope.root().getHost();

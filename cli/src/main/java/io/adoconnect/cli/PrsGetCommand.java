@@ -1,0 +1,44 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.Target;
+import io.adoconnect.pullrequests.PullRequest;
+import io.adoconnect.pullrequests.PullRequestsClient;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code ado-connect prs get ORG/PROJECT/REPO …}: Show one pull request. */
+@Command(name = "get", mixinStandardHelpOptions = true, description = "Show one pull request.")
+final class PrsGetCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Mixin CommonOptions common;
+  @Mixin JsonOption output;
+
+  @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
+  String path;
+
+  @Parameters(index = "1", paramLabel = "ID", description = "The pull request id.")
+  int id;
+
+  PrsGetCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    try (AdoConnect ado = Commands.open(ctx, common)) {
+      Target t = ado.repository(path);
+      PullRequestsClient prs = new PullRequestsClient(t.http());
+      PullRequest pr = prs.get(t.org(), t.project(), t.repository(), id);
+      if (output.json) {
+        Output.json(ctx.out(), pr);
+      } else {
+        PrsCommand.describe(ctx.out(), pr);
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

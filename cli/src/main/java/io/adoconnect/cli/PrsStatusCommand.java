@@ -1,0 +1,143 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.Target;
+import io.adoconnect.pullrequests.PullRequestStatus;
+import io.adoconnect.pullrequests.PullRequestStatusInput;
+import io.adoconnect.pullrequests.PullRequestsClient;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ado-connect prs status post|list}: statuses shown in a pull request's checks. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Post and list pull request statuses.",
+    subcommands = {PrsStatusCommand.Post.class, PrsStatusCommand.ListStatuses.class})
+final class PrsStatusCommand extends SubcommandRequired {
+
+  @Command(
+      name = "post",
+      mixinStandardHelpOptions = true,
+      description =
+          "Post a status on a pull request (needs the Code (Status) or Code (Read & write)"
+              + " scope).")
+  static final class Post implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
+    String path;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "The pull request id.")
+    int id;
+
+    @Option(
+        names = "--state",
+        required = true,
+        paramLabel = "STATE",
+        description = "succeeded, failed, pending or error.")
+    String state;
+
+    @Option(
+        names = "--context",
+        required = true,
+        paramLabel = "NAME",
+        description = "The check's name; a newer status with the same name supersedes older ones.")
+    String context;
+
+    @Option(names = "--genre", paramLabel = "GENRE", description = "Groups the check's name.")
+    String genre;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "Shown next to the state.")
+    String description;
+
+    @Option(names = "--target-url", paramLabel = "URL", description = "Where the details are.")
+    String targetUrl;
+
+    Post(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      PullRequestStatusInput input =
+          PullRequestStatusInput.of(state, context, genre, description, targetUrl);
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        Target t = ado.repository(path);
+        PullRequestStatus posted =
+            new PullRequestsClient(t.http())
+                .postStatus(t.org(), t.project(), t.repository(), id, input);
+        if (output.json) {
+          Output.json(ctx.out(), posted);
+        } else {
+          ctx.out()
+              .printf(
+                  "Posted %s for %s on pull request %d (status id %s).%n",
+                  posted.state(), posted.context().name(), id, posted.id());
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the statuses on a pull request.")
+  static final class ListStatuses implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
+    String path;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "The pull request id.")
+    int id;
+
+    ListStatuses(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        Target t = ado.repository(path);
+        List<PullRequestStatus> statuses =
+            new PullRequestsClient(t.http()).statuses(t.org(), t.project(), t.repository(), id);
+        if (output.json) {
+          Output.json(ctx.out(), statuses);
+        } else if (statuses.isEmpty()) {
+          ctx.err().println("No statuses on pull request " + id + " yet.");
+        } else {
+          Output.table(
+              ctx.out(),
+              List.of("STATE", "CONTEXT", "DESCRIPTION", "CREATED", "TARGET URL"),
+              statuses.stream()
+                  .map(
+                      s ->
+                          List.of(
+                              s.state(),
+                              s.context() == null
+                                  ? "-"
+                                  : s.context().genre() == null
+                                      ? s.context().name()
+                                      : s.context().genre() + "/" + s.context().name(),
+                              Output.orDash(s.description()),
+                              Output.orDash(s.creationDate()),
+                              Output.orDash(s.targetUrl())))
+                  .toList());
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+}

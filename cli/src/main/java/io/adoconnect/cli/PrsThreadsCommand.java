@@ -1,0 +1,67 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.Target;
+import io.adoconnect.pullrequests.Comment;
+import io.adoconnect.pullrequests.PullRequestsClient;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ado-connect prs threads ORG/PROJECT/REPO …}: List the comment threads of a pull request
+ * (Azure DevOps' own notes included).
+ */
+@Command(
+    name = "threads",
+    mixinStandardHelpOptions = true,
+    description = "List the comment threads of a pull request (Azure DevOps' own notes included).")
+final class PrsThreadsCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Mixin CommonOptions common;
+  @Mixin JsonOption output;
+
+  @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
+  String path;
+
+  @Parameters(index = "1", paramLabel = "ID", description = "The pull request id.")
+  int id;
+
+  PrsThreadsCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    try (AdoConnect ado = Commands.open(ctx, common)) {
+      Target t = ado.repository(path);
+      PullRequestsClient prs = new PullRequestsClient(t.http());
+      List<io.adoconnect.pullrequests.Thread> threads =
+          prs.threads(t.org(), t.project(), t.repository(), id);
+      if (output.json) {
+        Output.json(ctx.out(), threads);
+      } else if (threads.isEmpty()) {
+        ctx.err().println("No comments on pull request " + id + " yet.");
+      } else {
+        for (io.adoconnect.pullrequests.Thread thread : threads) {
+          ctx.out()
+              .printf(
+                  "Thread %d (%s)%n",
+                  thread.id(), thread.isSystem() ? "system" : Output.orDash(thread.status()));
+          for (Comment c : thread.comments()) {
+            ctx.out()
+                .printf(
+                    "  %s%s: %s%n",
+                    c.parentCommentId() == 0 ? "" : "↳ ",
+                    c.author() == null ? "-" : c.author().displayName(),
+                    c.isDeleted() ? "(deleted)" : Output.orDash(c.content()));
+          }
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

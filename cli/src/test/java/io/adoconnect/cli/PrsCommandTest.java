@@ -1,0 +1,134 @@
+package io.adoconnect.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.adoconnect.simulator.data.Collection;
+import io.adoconnect.simulator.data.Repository;
+import io.adoconnect.simulator.data.SimulatedUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code prs list|get|create|update|complete|abandon|comment|threads|status}. */
+class PrsCommandTest extends CliTestBase {
+  private Repository repo;
+  private String path;
+
+  @BeforeEach
+  void connect() {
+    Collection org = simulator.dataset().organization("org-001").orElseThrow();
+    repo =
+        org.repositories().stream()
+            .filter(Repository::cloneable)
+            .filter(r -> r.defaultBranch() != null)
+            .findFirst()
+            .orElseThrow();
+    path = org.name() + "/" + repo.project().name() + "/" + repo.name();
+    cli.connectedAccount("--org", "org-001");
+  }
+
+  private String main() {
+    return repo.defaultBranch().substring("refs/heads/".length());
+  }
+
+  private int create(String source, String title) {
+    JsonNode pr =
+        cli.run(
+                "prs",
+                "create",
+                path,
+                "--source",
+                source,
+                "--target",
+                main(),
+                "--title",
+                title,
+                "--json")
+            .assertOk()
+            .json();
+    return pr.path("pullRequestId").asInt();
+  }
+
+  @Test
+  void openReviewCommentAndCompleteAPullRequest() {
+    SimulatedUser alex = simulator.people().all().get(1);
+    Cli.Run created =
+        cli.run(
+                "prs",
+                "create",
+                path,
+                "--source",
+                "feature/search",
+                "--target",
+                "refs/heads/" + main(),
+                "--title",
+                "Search",
+                "--description",
+                "Adds search",
+                "--reviewer",
+                alex.emailAddress())
+            .assertOk();
+    assertThat(created.out())
+        .contains("Pull request 1: Search")
+        .contains("feature/search → " + main())
+        .contains(alex.displayName());
+    String id = "1";
+
+    Cli.Run list = cli.run("prs", "list", path).assertOk();
+    assertThat(list.out()).contains("ID").contains("Search").contains("active");
+    JsonNode reviewed =
+        cli.run("prs", "list", path, "--reviewer", alex.emailAddress(), "--json").assertOk().json();
+    assertThat(reviewed).hasSize(1);
+
+    cli.run("prs", "update", path, id, "--title", "Search, faster").assertOk();
+    assertThat(cli.run("prs", "get", path, id, "--json").assertOk().json().path("title").asText())
+        .isEqualTo("Search, faster");
+
+    JsonNode thread =
+        cli.run("prs", "comment", path, id, "--text", "Looks good", "--json").assertOk().json();
+    cli.run("prs", "comment", path, id, "--text", "Thanks", "--thread", thread.path("id").asText())
+        .assertOk();
+    Cli.Run threads = cli.run("prs", "threads", path, id).assertOk();
+    assertThat(threads.out()).contains("Looks good").contains("↳").contains("Thanks");
+
+    cli.run("prs", "status", "post", path, id, "--state", "succeeded", "--context", "ci")
+        .assertOk();
+    assertThat(cli.run("prs", "status", "list", path, id).assertOk().out())
+        .contains("succeeded")
+        .contains("ci");
+
+    JsonNode done =
+        cli.run("prs", "complete", path, id, "--merge-strategy", "squash", "--json")
+            .assertOk()
+            .json();
+    assertThat(done.path("status").asText()).isEqualTo("completed");
+    assertThat(cli.run("prs", "list", path, "--status", "completed", "--json").assertOk().json())
+        .hasSize(1);
+    cli.run("prs", "list", path).assertOk();
+  }
+
+  @Test
+  void createIsIdempotentAndAbandonCloses() {
+    int first = create("feature/search", "One");
+    int again = create("refs/heads/feature/search", "One again");
+    assertThat(again).isEqualTo(first);
+
+    cli.run("prs", "abandon", path, Integer.toString(first)).assertOk();
+    JsonNode all =
+        cli.run("prs", "list", path, "--status", "all", "--top", "5", "--json").assertOk().json();
+    assertThat(all.get(0).path("status").asText()).isEqualTo("abandoned");
+  }
+
+  @Test
+  void badInputExitsTwoWithAHint() {
+    create("feature/search", "One");
+    Cli.Run stranger = cli.run("prs", "update", path, "1", "--add-reviewer", "nobody@example.com");
+    stranger.assertExit(2);
+    assertThat(stranger.err()).contains("nobody@example.com").contains("hint:");
+
+    cli.run("prs", "complete", path, "1", "--merge-strategy", "octopus").assertExit(2);
+    cli.run("prs", "list", path, "--status", "open").assertExit(2);
+    Cli.Run missing = cli.run("prs", "get", path, "99");
+    assertThat(missing.err()).contains("99").contains("hint:");
+  }
+}

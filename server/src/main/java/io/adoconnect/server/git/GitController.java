@@ -1,0 +1,57 @@
+package io.adoconnect.server.git;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.git.StatusInput;
+import io.adoconnect.server.JsonBodies;
+import io.adoconnect.server.RepositoryPath;
+import io.adoconnect.server.errors.ApiException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * Inside a repository ({@link RepositoryPath#PREFIX}): {@code GET …/branches}, {@code GET
+ * …/files?path=&ref=} (the raw bytes) and {@code GET|POST …/commits/{commitId}/statuses}.
+ */
+public final class GitController {
+  private final AdoConnect ado;
+
+  public GitController(AdoConnect ado) {
+    this.ado = ado;
+  }
+
+  /** The body of {@code POST …/commits/{commitId}/statuses} (and of PR statuses). */
+  public record NewStatus(
+      String state, String context, String genre, String description, String targetUrl) {}
+
+  public void routes(RoutesConfig routes) {
+    String base = RepositoryPath.PREFIX;
+    routes.get(base + "/branches", ctx -> ctx.json(ado.branches(RepositoryPath.of(ctx))));
+    routes.get(base + "/files", this::file);
+    routes.get(
+        base + "/commits/{commitId}/statuses",
+        ctx -> ctx.json(ado.statuses(RepositoryPath.of(ctx), ctx.pathParam("commitId"))));
+    routes.post(base + "/commits/{commitId}/statuses", this::postStatus);
+  }
+
+  private void file(Context ctx) {
+    String path = ctx.queryParam("path");
+    if (path == null || path.isBlank()) {
+      throw ApiException.badRequest(
+          "invalid_input",
+          "The query parameter 'path' is required.",
+          "Give the file's path from the repository root, e.g. ?path=README.md.");
+    }
+    Optional<String> ref = Optional.ofNullable(ctx.queryParam("ref")).filter(r -> !r.isBlank());
+    byte[] content = ado.fileContent(RepositoryPath.of(ctx), path, ref);
+    ctx.contentType("application/octet-stream").result(content);
+  }
+
+  private void postStatus(Context ctx) {
+    NewStatus body = JsonBodies.read(ctx, NewStatus.class);
+    StatusInput input =
+        StatusInput.of(
+            body.state(), body.context(), body.genre(), body.description(), body.targetUrl());
+    ctx.status(201).json(ado.postStatus(RepositoryPath.of(ctx), ctx.pathParam("commitId"), input));
+  }
+}

@@ -1,0 +1,142 @@
+package io.adoconnect.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.adoconnect.simulator.data.Repository;
+import io.adoconnect.simulator.data.SimulatedUser;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The repository routes: branches, files, commit statuses and pull requests. */
+class GitAndPullRequestsTest extends ServerTestBase {
+
+  private Repository repo() {
+    // A project or repository with a space, to exercise the encoded segments.
+    List<Repository> all =
+        simulator.dataset().organization("org-001").orElseThrow().repositories().stream()
+            .filter(Repository::cloneable)
+            .filter(r -> r.defaultBranch() != null)
+            .toList();
+    return all.stream()
+        .filter(r -> r.project().name().contains(" ") || r.name().contains(" "))
+        .findFirst()
+        .orElse(all.get(0));
+  }
+
+  private static String base(Repository repo) {
+    return "/api/repositories/org-001/" + encode(repo.project().name()) + "/" + encode(repo.name());
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static void connect(Api api) {
+    Api.Response r =
+        api.post("/api/connections/pat")
+            .json(Map.of("organizations", List.of("org-001"), "pat", CANARY_PAT))
+            .send();
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+  }
+
+  @Test
+  void branchesFilesAndCommitStatuses() {
+    serve(
+        (service, api) -> {
+          connect(api);
+          Repository repo = repo();
+          String base = base(repo);
+
+          JsonNode branches = api.get(base + "/branches").send().json();
+          assertThat(branches).hasSize(3);
+          String commit = branches.get(0).path("objectId").asText();
+
+          Api.Response file = api.get(base + "/files?path=README.md&ref=feature/search").send();
+          assertThat(file.status()).isEqualTo(200);
+          assertThat(file.header("Content-Type")).startsWith("application/octet-stream");
+          assertThat(file.body()).contains(repo.name()).contains("feature/search");
+          assertThat(api.get(base + "/files?path=nope.md").send().status()).isEqualTo(404);
+          assertThat(api.get(base + "/files").send().status()).isEqualTo(400);
+
+          Api.Response posted =
+              api.post(base + "/commits/" + commit + "/statuses")
+                  .json(Map.of("state", "succeeded", "context", "ci"))
+                  .send();
+          assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+          JsonNode statuses = api.get(base + "/commits/" + commit + "/statuses").send().json();
+          assertThat(statuses.get(0).path("context").path("name").asText()).isEqualTo("ci");
+        });
+  }
+
+  @Test
+  void pullRequestLifecycle() {
+    serve(
+        (service, api) -> {
+          connect(api);
+          Repository repo = repo();
+          String prs = base(repo) + "/pullrequests";
+          SimulatedUser alex = simulator.people().all().get(1);
+          String main = repo.defaultBranch();
+
+          Api.Response created =
+              api.post(prs)
+                  .json(
+                      Map.of(
+                          "source",
+                          "feature/search",
+                          "target",
+                          main,
+                          "title",
+                          "Search",
+                          "reviewers",
+                          List.of(alex.emailAddress())))
+                  .send();
+          assertThat(created.status()).as(created.toString()).isEqualTo(201);
+          int id = created.json().path("pullRequestId").asInt();
+          assertThat(created.json().path("reviewers").get(0).path("id").asText())
+              .isEqualTo(alex.id().toString());
+
+          assertThat(api.get(prs + "?reviewer=" + alex.emailAddress()).send().json()).hasSize(1);
+          assertThat(api.get(prs + "/" + id).send().json().path("title").asText())
+              .isEqualTo("Search");
+
+          JsonNode thread =
+              api.post(prs + "/" + id + "/threads")
+                  .json(Map.of("text", "Looks good"))
+                  .send()
+                  .json();
+          Api.Response reply =
+              api.post(prs + "/" + id + "/threads/" + thread.path("id").asInt() + "/comments")
+                  .json(Map.of("text", "Thanks"))
+                  .send();
+          assertThat(reply.status()).isEqualTo(201);
+          assertThat(api.get(prs + "/" + id + "/threads").send().json().get(0).path("comments"))
+              .hasSize(2);
+
+          api.post(prs + "/" + id + "/statuses")
+              .json(Map.of("state", "pending", "context", "review-bot"))
+              .send();
+          assertThat(api.get(prs + "/" + id + "/statuses").send().json()).hasSize(1);
+
+          Api.Response completed =
+              api.request("PATCH", prs + "/" + id)
+                  .json(Map.of("status", "completed", "mergeStrategy", "rebaseMerge"))
+                  .send();
+          assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+          assertThat(completed.json().path("status").asText()).isEqualTo("completed");
+          assertThat(api.get(prs).send().json()).isEmpty();
+          assertThat(api.get(prs + "?status=completed").send().json()).hasSize(1);
+
+          Api.Response unknown =
+              api.request("PATCH", prs + "/" + id).json(Map.of("status", "merged")).send();
+          assertThat(unknown.status()).isEqualTo(400);
+          Api.Response missing = api.get(prs + "/999").send();
+          assertThat(missing.status()).isEqualTo(404);
+          assertThat(missing.json().path("message").asText()).contains("999");
+        });
+  }
+}

@@ -1,0 +1,64 @@
+package io.adoconnect.simulator.pullrequests;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.adoconnect.simulator.data.Collection;
+import io.adoconnect.simulator.data.Repository;
+import io.adoconnect.simulator.data.SimulatedUser;
+import io.adoconnect.simulator.git.GitContent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pull request as the simulator keeps it. Mutable; every access holds the lock of the {@link
+ * PullRequestBook} it lives in.
+ */
+final class PullRequestState {
+  final int id;
+  final Collection collection;
+  final Repository repository;
+  final GitContent.Branch source;
+  final GitContent.Branch target;
+  final SimulatedUser createdBy;
+  final Instant created;
+  String title;
+  String description;
+  boolean draft;
+  String status = "active";
+  Instant closed;
+  SimulatedUser closedBy;
+  String mergeStrategy;
+  boolean deleteSourceBranch;
+  String mergeCommit;
+
+  /** Reviewer id to vote. */
+  final Map<SimulatedUser, Integer> reviewers = new LinkedHashMap<>();
+
+  final List<ObjectNode> threads = new ArrayList<>();
+
+  /** Newest first. */
+  final List<ObjectNode> statuses = new ArrayList<>();
+
+  PullRequestState(
+      int id,
+      Collection collection,
+      Repository repository,
+      GitContent.Branch source,
+      GitContent.Branch target,
+      SimulatedUser createdBy,
+      Instant created) {
+    this.id = id;
+    this.collection = collection;
+    this.repository = repository;
+    this.source = source;
+    this.target = target;
+    this.createdBy = createdBy;
+    this.created = created;
+  }
+
+  boolean active() {
+    return status.equals("active");
+  }
+}
