@@ -14,7 +14,9 @@ class LayoutTest {
     "io.adoconnect.organizations..",
     "io.adoconnect.projects..",
     "io.adoconnect.repositories..",
-    "io.adoconnect.git.."
+    "io.adoconnect.git..",
+    "io.adoconnect.builds..",
+    "io.adoconnect.pipelines.."
   };
   private static JavaClasses core;
 
@@ -84,7 +86,9 @@ class LayoutTest {
             "io.adoconnect.organizations..",
             "io.adoconnect.projects..",
             "io.adoconnect.repositories..",
-            "io.adoconnect.git..")
+            "io.adoconnect.git..",
+            "io.adoconnect.builds..",
+            "io.adoconnect.pipelines..")
         .check(core);
   }
 

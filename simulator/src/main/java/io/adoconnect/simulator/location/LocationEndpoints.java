@@ -55,7 +55,12 @@ public final class LocationEndpoints implements AreaHandler {
                   entry.put("resourceVersion", location.resourceVersion());
                   entry.put("minVersion", location.minVersion());
                   entry.put("maxVersion", VersionPolicy.maxVersion(deployment));
-                  entry.put("releasedVersion", VersionPolicy.releasedVersion(deployment));
+                  // A preview-only resource reports 0.0 as released (unverified for Server 2020).
+                  entry.put(
+                      "releasedVersion",
+                      location.previewOnServer() && deployment == Deployment.SERVER
+                          ? "0.0"
+                          : VersionPolicy.releasedVersion(deployment));
                   return entry;
                 })
             .toList();
