@@ -15,7 +15,9 @@ class LayoutTest {
     "io.adoconnect.projects..",
     "io.adoconnect.repositories..",
     "io.adoconnect.git..",
-    "io.adoconnect.pullrequests.."
+    "io.adoconnect.pullrequests..",
+    "io.adoconnect.builds..",
+    "io.adoconnect.pipelines.."
   };
   private static JavaClasses core;
 
@@ -86,7 +88,9 @@ class LayoutTest {
             "io.adoconnect.projects..",
             "io.adoconnect.repositories..",
             "io.adoconnect.git..",
-            "io.adoconnect.pullrequests..")
+            "io.adoconnect.pullrequests..",
+            "io.adoconnect.builds..",
+            "io.adoconnect.pipelines..")
         .check(core);
   }
 

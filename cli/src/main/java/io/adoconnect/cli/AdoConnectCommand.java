@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       PrsCommand.class,
       FilesCommand.class,
       StatusCommand.class,
+      BuildsCommand.class,
+      PipelinesCommand.class,
       DisconnectCommand.class,
       DemoCommand.class,
       SimulatorCommand.class,

@@ -7,6 +7,7 @@ import io.adoconnect.server.access.LoginTickets;
 import io.adoconnect.server.access.SessionController;
 import io.adoconnect.server.access.Sessions;
 import io.adoconnect.server.accounts.AccountsController;
+import io.adoconnect.server.builds.BuildsController;
 import io.adoconnect.server.connections.DeviceController;
 import io.adoconnect.server.connections.PatController;
 import io.adoconnect.server.docs.DocsController;
@@ -97,6 +98,7 @@ public final class ServerApp {
               new SourcesController(ado).routes(cfg.routes);
               new GitController(ado).routes(cfg.routes);
               new PullRequestsController(ado).routes(cfg.routes);
+              new BuildsController(ado).routes(cfg.routes);
             });
   }
 

@@ -2,6 +2,10 @@ package io.adoconnect.simulator;
 
 import com.sun.net.httpserver.HttpServer;
 import io.adoconnect.simulator.auth.CredentialStore;
+import io.adoconnect.simulator.build.BuildDefinitions;
+import io.adoconnect.simulator.build.BuildEndpoints;
+import io.adoconnect.simulator.build.BuildQueue;
+import io.adoconnect.simulator.build.PipelineEndpoints;
 import io.adoconnect.simulator.data.Dataset;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
@@ -68,6 +72,8 @@ public final class Simulator implements AutoCloseable {
   private final ServiceEvents events = ServiceEvents.NONE;
   // Who can be a reviewer: the dataset's user and the other Entra users.
   private final People people;
+  private final BuildDefinitions buildDefinitions = new BuildDefinitions();
+  private final BuildQueue builds;
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;
@@ -81,6 +87,8 @@ public final class Simulator implements AutoCloseable {
     // clients.
     this.executor = Executors.newCachedThreadPool(daemonThreads());
     credentials.addPat(config.pat());
+    this.builds =
+        new BuildQueue(events, Duration.ofMillis(config.buildDurationMillis()), Clock.systemUTC());
     EntraDirectory directory = EntraDirectory.generate(dataset, config.seed());
     this.entra =
         new EntraService(
@@ -120,6 +128,8 @@ public final class Simulator implements AutoCloseable {
                 new IdentityEndpoints(people),
                 new PullRequestEndpoints(events, people, Clock.systemUTC()),
                 new GitEndpoints(),
+                new BuildEndpoints(buildDefinitions, builds),
+                new PipelineEndpoints(buildDefinitions, builds),
                 new RepositoryEndpoints()),
             entra,
             baseUri.toString());
@@ -206,6 +216,32 @@ public final class Simulator implements AutoCloseable {
   /** Accepts {@code token} as {@code Authorization: Bearer}. */
   public void addBearerToken(String token) {
     credentials.addBearerToken(token);
+  }
+
+  // ------------------------------------------------------------------ builds and pipelines
+
+  /** The build definitions (also YAML pipelines, same ids) of an organization or collection. */
+  public List<io.adoconnect.simulator.build.BuildDefinition> buildDefinitions(
+      io.adoconnect.simulator.data.Collection collection) {
+    return buildDefinitions.of(collection);
+  }
+
+  /** The next build queued (or pipeline run) completes as {@code failed}. */
+  public void failNextBuild() {
+    builds.failNext(1);
+  }
+
+  /** Every build waiting for an agent starts now ({@code inProgress}). */
+  public void startBuilds() {
+    builds.startAll();
+  }
+
+  /**
+   * Every build not completed yet completes now ({@code succeeded}, or {@code failed} when armed),
+   * publishing {@code build.complete}; tests use it instead of waiting for the build duration.
+   */
+  public void completeBuilds() {
+    builds.completeAll();
   }
 
   // ------------------------------------------------------------------ simulated Entra ID
@@ -325,6 +361,7 @@ public final class Simulator implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    builds.close();
   }
 
   private static ThreadFactory daemonThreads() {

@@ -30,6 +30,8 @@ import java.util.Objects;
  *     issued. Real Entra always returns a new refresh token but does <em>not</em> revoke the old
  *     one (entra-oauth.md §7.2); {@code true} (the default) is stricter so tests catch clients that
  *     keep using the old one
+ * @param buildDurationMillis how long a queued build takes from queue to completion (the first
+ *     fifth of it waiting for an agent); tests skip ahead with {@link Simulator#completeBuilds()}
  */
 public record SimulatorConfig(
     int port,
@@ -46,13 +48,19 @@ public record SimulatorConfig(
     int deviceCodeLifetimeSeconds,
     long refreshTokenLifetimeSeconds,
     int deviceCodeIntervalSeconds,
-    boolean rotateRefreshTokens) {
+    boolean rotateRefreshTokens,
+    long buildDurationMillis) {
 
   /** The default PAT: 52 characters, the shape of a classic Azure DevOps PAT. */
   public static final String DEFAULT_PAT = "sim-pat-0123456789abcdefghijklmnopqrstuvwxyz0123";
 
   /** Default {@link #refreshTokenLifetimeSeconds()}: 90 days. */
   public static final long DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS = 90L * 24 * 3600;
+
+  /**
+   * Default {@link #buildDurationMillis()}: 5 s, long enough to watch, short enough to wait for.
+   */
+  public static final long DEFAULT_BUILD_DURATION_MILLIS = 5_000;
 
   public SimulatorConfig {
     Objects.requireNonNull(pat, "pat");
@@ -70,10 +78,11 @@ public record SimulatorConfig(
         || accessTokenLifetimeSeconds <= 0
         || deviceCodeLifetimeSeconds <= 0
         || refreshTokenLifetimeSeconds <= 0
-        || deviceCodeIntervalSeconds < 0) {
+        || deviceCodeIntervalSeconds < 0
+        || buildDurationMillis < 0) {
       throw new IllegalArgumentException(
           "Entra lifetimes must be positive, the interval not negative and "
-              + "autoApproveAfterSeconds -1 or more: "
+              + "autoApproveAfterSeconds -1 or more, the build duration not negative: "
               + this);
     }
   }
@@ -106,7 +115,8 @@ public record SimulatorConfig(
         900,
         DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
         5,
-        true);
+        true,
+        DEFAULT_BUILD_DURATION_MILLIS);
   }
 
   /**
@@ -134,7 +144,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withOrgs(int orgs) {
@@ -153,7 +164,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withProjects(int projects) {
@@ -172,7 +184,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withRepos(int repos) {
@@ -191,7 +204,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withSeed(long seed) {
@@ -210,7 +224,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withPat(String pat) {
@@ -229,7 +244,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withLatencyMs(int latencyMs) {
@@ -248,7 +264,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withRateLimitPerSecond(int rateLimitPerSecond) {
@@ -267,7 +284,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withAutoApproveAfterSeconds(int autoApproveAfterSeconds) {
@@ -286,7 +304,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withAutoDecline(boolean autoDecline) {
@@ -305,7 +324,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withAccessTokenLifetimeSeconds(int accessTokenLifetimeSeconds) {
@@ -324,7 +344,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withDeviceCodeLifetimeSeconds(int deviceCodeLifetimeSeconds) {
@@ -343,7 +364,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withRefreshTokenLifetimeSeconds(long refreshTokenLifetimeSeconds) {
@@ -362,7 +384,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withDeviceCodeIntervalSeconds(int deviceCodeIntervalSeconds) {
@@ -381,7 +404,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 
   public SimulatorConfig withRotateRefreshTokens(boolean rotateRefreshTokens) {
@@ -400,6 +424,27 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        buildDurationMillis);
+  }
+
+  public SimulatorConfig withBuildDurationMillis(long buildDurationMillis) {
+    return new SimulatorConfig(
+        port,
+        orgs,
+        projects,
+        repos,
+        seed,
+        pat,
+        latencyMs,
+        rateLimitPerSecond,
+        autoApproveAfterSeconds,
+        autoDecline,
+        accessTokenLifetimeSeconds,
+        deviceCodeLifetimeSeconds,
+        refreshTokenLifetimeSeconds,
+        deviceCodeIntervalSeconds,
+        rotateRefreshTokens,
+        buildDurationMillis);
   }
 }

@@ -8,8 +8,9 @@ import java.util.Set;
  * released versions are not stored: they depend on the deployment answering.
  *
  * @param servedAt the scopes whose {@code OPTIONS} answers list this location
- * @param previewOnServer whether Azure DevOps Server 2020 serves it only as {@code 6.0-preview.1}
- *     (PR statuses, pipelines): its Server entry then says released {@code 0.0}, resource version 1
+ * @param previewOnServer the resource is preview-only on Azure DevOps Server 2020 (e.g. Pipelines,
+ *     {@code 6.0-preview.1}): listed there with {@code releasedVersion} 0.0, so clients ask for
+ *     {@code -preview}
  */
 public record ApiLocation(
     String id,
@@ -21,6 +22,7 @@ public record ApiLocation(
     Set<Scope.Kind> servedAt,
     boolean previewOnServer) {
 
+  /** A location released wherever it is served. */
   public ApiLocation(
       String id,
       String area,

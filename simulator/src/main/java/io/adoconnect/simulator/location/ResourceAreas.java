@@ -17,6 +17,11 @@ public final class ResourceAreas {
           new ResourceArea(
               "4e080c62-fa21-4fbc-8fef-2a10a2b38049", "git", false, Set.of(ORGANIZATION)),
           new ResourceArea(
+              "965220d5-5bb9-42cf-8d67-9b146df2a5a4", "build", false, Set.of(ORGANIZATION)),
+          // The id the Node client looks Pipelines up by (WebApi.getPipelinesApi).
+          new ResourceArea(
+              "5264459e-e5e0-4bd8-b118-0985e68a4ec5", "pipelines", false, Set.of(ORGANIZATION)),
+          new ResourceArea(
               "8ccfef3d-2b87-4e99-8ccb-66e343d2daa8", "Profile", true, Set.of(ORGANIZATION, VSSPS)),
           // Stand-in id: the real Location area id is unverified, and no client looks Location up
           // by area.

@@ -71,4 +71,32 @@ public final class VersionPolicy {
     }
     return Optional.empty();
   }
+
+  /**
+   * The error for a released version where the resource exists only in preview on {@code
+   * deployment}: Server 2020 serves e.g. the Pipelines API only as {@code 6.0-preview.1}. A missing
+   * version is accepted as elsewhere. Wording as for {@link #reject}; unverified.
+   */
+  public static Optional<Response> requirePreview(
+      Optional<String> requested, Deployment deployment, Deployment previewOn) {
+    if (requested.isEmpty() || deployment != previewOn) {
+      return Optional.empty();
+    }
+    Optional<ApiVersion> parsed = ApiVersion.parse(requested.get());
+    if (parsed.isEmpty() || parsed.get().preview()) {
+      return Optional.empty();
+    }
+    String number = parsed.get().number();
+    return Optional.of(
+        ErrorEnvelope.of(
+            400,
+            "The requested version \""
+                + number
+                + "\" of the resource is under preview. "
+                + "The -preview flag must be supplied in the api-version for such requests. "
+                + "For example: \""
+                + number
+                + "-preview\"",
+            WEB_API + ".VssInvalidPreviewVersionException, " + WEB_API));
+  }
 }

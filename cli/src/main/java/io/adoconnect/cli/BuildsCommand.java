@@ -1,0 +1,311 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.builds.Build;
+import io.adoconnect.builds.BuildDefinition;
+import io.adoconnect.builds.BuildQuery;
+import io.adoconnect.builds.BuildResult;
+import io.adoconnect.builds.BuildWatcher;
+import io.adoconnect.builds.BuildsClient;
+import io.adoconnect.builds.QueueBuildInput;
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.Target;
+import io.adoconnect.http.Poller;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ado-connect builds definitions|queue|get|list}: the Build area of a project. */
+@Command(
+    name = "builds",
+    mixinStandardHelpOptions = true,
+    description = "Build definitions and builds of a project: list, queue, follow.",
+    subcommands = {
+      BuildsCommand.Definitions.class,
+      BuildsCommand.Queue.class,
+      BuildsCommand.Get.class,
+      BuildsCommand.ListBuilds.class
+    })
+public final class BuildsCommand extends SubcommandRequired {
+
+  @Command(
+      name = "definitions",
+      mixinStandardHelpOptions = true,
+      description = "List the project's build definitions (Build (Read) scope).")
+  static final class Definitions implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
+    String path;
+
+    @Option(
+        names = "--name",
+        paramLabel = "FILTER",
+        description = "Only definitions with this name; * is a wildcard, e.g. 'web*'.")
+    String name;
+
+    Definitions(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        Target t = ado.project(path);
+        List<BuildDefinition> definitions =
+            new BuildsClient(t.http())
+                .definitions(t.org(), t.project(), Optional.ofNullable(name))
+                .toList();
+        if (output.json) {
+          Output.json(ctx.out(), definitions);
+        } else if (definitions.isEmpty()) {
+          ctx.err()
+              .println(
+                  "No build definitions in "
+                      + t.path()
+                      + (name == null ? "." : " named '" + name + "'."));
+        } else {
+          Output.table(
+              ctx.out(),
+              List.of("ID", "NAME", "FOLDER", "REPOSITORY", "DEFAULT BRANCH"),
+              definitions.stream()
+                  .map(
+                      d ->
+                          List.of(
+                              Integer.toString(d.id()),
+                              d.name(),
+                              Output.orDash(d.path()),
+                              d.repository() == null ? "-" : Output.orDash(d.repository().name()),
+                              d.repository() == null
+                                  ? "-"
+                                  : Output.orDash(d.repository().defaultBranch())))
+                  .toList());
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(
+      name = "queue",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Queue a build (Build (Read & execute) scope).",
+        "With --wait, follows it (progress on stderr) and exits 1 unless it succeeds."
+      })
+  static final class Queue implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
+    String path;
+
+    @Option(
+        names = "--definition",
+        required = true,
+        paramLabel = "ID|NAME",
+        description = "The build definition, by id or by name.")
+    String definition;
+
+    @Option(
+        names = "--branch",
+        paramLabel = "BRANCH",
+        description = "Build this branch (default: the definition's).")
+    String branch;
+
+    @Option(
+        names = "--parameter",
+        paramLabel = "NAME=VALUE",
+        description = "A variable settable at queue time; repeat for more.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(
+        names = "--template-parameter",
+        paramLabel = "NAME=VALUE",
+        description = "A YAML runtime parameter; repeat for more.")
+    Map<String, String> templateParameters = new LinkedHashMap<>();
+
+    @Option(names = "--wait", description = "Wait until the build completes.")
+    boolean await;
+
+    @Option(
+        names = "--timeout",
+        paramLabel = "DURATION",
+        defaultValue = "60m",
+        description = "With --wait: give up waiting after this long, e.g. 90s, 30m (default 60m).")
+    String timeout;
+
+    Queue(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      java.time.Duration limit = Durations.parse(timeout);
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        Target t = ado.project(path);
+        BuildsClient builds = new BuildsClient(t.http());
+        int id = builds.resolveDefinitionId(t.org(), t.project(), definition);
+        QueueBuildInput input = QueueBuildInput.of(id).withBranch(branch);
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+          input = input.withParameter(p.getKey(), p.getValue());
+        }
+        for (Map.Entry<String, String> p : templateParameters.entrySet()) {
+          input = input.withTemplateParameter(p.getKey(), p.getValue());
+        }
+        Build build = builds.queue(t.org(), t.project(), input);
+        if (!await) {
+          print(build, "Queued");
+          return ExitCodes.OK;
+        }
+        ctx.err()
+            .printf(
+                "Queued build %d (%s); waiting for it to complete…%n",
+                build.id(), build.buildNumber());
+        Build done =
+            new BuildWatcher(builds, Poller.real())
+                .await(
+                    t.org(),
+                    t.project(),
+                    build.id(),
+                    limit,
+                    b -> ctx.err().printf("build %d: %s%n", b.id(), b.state()));
+        print(done, "Completed");
+        return done.result() == BuildResult.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILURE;
+      }
+    }
+
+    private void print(Build build, String verb) {
+      if (output.json) {
+        Output.json(ctx.out(), build);
+      } else {
+        BuildsCommand.printOne(ctx, build, verb);
+      }
+    }
+  }
+
+  @Command(name = "get", mixinStandardHelpOptions = true, description = "Show one build.")
+  static final class Get implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
+    String path;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "The build id.")
+    int id;
+
+    Get(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        Target t = ado.project(path);
+        Build build = new BuildsClient(t.http()).get(t.org(), t.project(), id);
+        if (output.json) {
+          Output.json(ctx.out(), build);
+        } else {
+          printOne(ctx, build, "Build");
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the latest builds, newest first.")
+  static final class ListBuilds implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
+    String path;
+
+    @Option(
+        names = "--definition",
+        paramLabel = "ID|NAME",
+        description = "Only this definition's builds.")
+    String definition;
+
+    @Option(names = "--branch", paramLabel = "BRANCH", description = "Only builds of this branch.")
+    String branch;
+
+    @Option(
+        names = "--top",
+        paramLabel = "N",
+        defaultValue = "20",
+        description = "At most this many (default 20).")
+    int top;
+
+    ListBuilds(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      BuildQuery query = BuildQuery.latest().withTop(top).withBranch(branch);
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        Target t = ado.project(path);
+        BuildsClient builds = new BuildsClient(t.http());
+        if (definition != null) {
+          query =
+              query.withDefinition(builds.resolveDefinitionId(t.org(), t.project(), definition));
+        }
+        List<Build> list = builds.list(t.org(), t.project(), query);
+        if (output.json) {
+          Output.json(ctx.out(), list);
+        } else if (list.isEmpty()) {
+          ctx.err().println("No builds in " + t.path() + " match.");
+        } else {
+          Output.table(
+              ctx.out(),
+              List.of("ID", "NUMBER", "DEFINITION", "BRANCH", "STATUS", "RESULT", "QUEUED"),
+              list.stream()
+                  .map(
+                      b ->
+                          List.of(
+                              Integer.toString(b.id()),
+                              Output.orDash(b.buildNumber()),
+                              b.definition() == null ? "-" : Output.orDash(b.definition().name()),
+                              Output.orDash(b.sourceBranch()),
+                              Output.orDash(b.status()),
+                              Output.orDash(b.result()),
+                              Output.orDash(b.queueTime())))
+                  .toList());
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  static void printOne(CliContext ctx, Build b, String verb) {
+    ctx.out()
+        .printf(
+            "%s %d (%s) of %s on %s: %s%s%n",
+            verb,
+            b.id(),
+            b.buildNumber(),
+            b.definition() == null ? "?" : b.definition().name(),
+            b.sourceBranch(),
+            b.state(),
+            b.webUrl() == null ? "" : "  " + b.webUrl());
+  }
+}

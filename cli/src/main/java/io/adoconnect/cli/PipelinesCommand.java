@@ -1,0 +1,215 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.Target;
+import io.adoconnect.http.Poller;
+import io.adoconnect.pipelines.Pipeline;
+import io.adoconnect.pipelines.PipelineRun;
+import io.adoconnect.pipelines.PipelinesClient;
+import io.adoconnect.pipelines.RunPipelineInput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ado-connect pipelines list|run|get}: YAML pipelines and their runs. */
+@Command(
+    name = "pipelines",
+    mixinStandardHelpOptions = true,
+    description = "YAML pipelines of a project: list, run, follow a run.",
+    subcommands = {
+      PipelinesCommand.ListPipelines.class,
+      PipelinesCommand.Run.class,
+      PipelinesCommand.Get.class
+    })
+public final class PipelinesCommand extends SubcommandRequired {
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the project's pipelines.")
+  static final class ListPipelines implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
+    String path;
+
+    ListPipelines(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        Target t = ado.project(path);
+        List<Pipeline> pipelines =
+            new PipelinesClient(t.http()).list(t.org(), t.project()).toList();
+        if (output.json) {
+          Output.json(ctx.out(), pipelines);
+        } else if (pipelines.isEmpty()) {
+          ctx.err().println("No pipelines in " + t.path() + ".");
+        } else {
+          Output.table(
+              ctx.out(),
+              List.of("ID", "NAME", "FOLDER", "REVISION"),
+              pipelines.stream()
+                  .map(
+                      p ->
+                          List.of(
+                              Integer.toString(p.id()),
+                              p.name(),
+                              Output.orDash(p.folder()),
+                              Integer.toString(p.revision())))
+                  .toList());
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run a pipeline (Build (Read & execute) scope).",
+        "With --wait, follows the run (progress on stderr) and exits 1 unless it succeeds."
+      })
+  static final class Run implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
+    String path;
+
+    @Parameters(index = "1", paramLabel = "ID|NAME", description = "The pipeline, by id or name.")
+    String pipeline;
+
+    @Option(
+        names = "--branch",
+        paramLabel = "BRANCH",
+        description = "Run on this branch (default: the pipeline's).")
+    String branch;
+
+    @Option(
+        names = "--variable",
+        paramLabel = "NAME=VALUE",
+        description = "A variable settable at queue time; repeat for more.")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Option(
+        names = "--parameter",
+        paramLabel = "NAME=VALUE",
+        description = "A runtime parameter; repeat for more.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--wait", description = "Wait until the run completes.")
+    boolean await;
+
+    @Option(
+        names = "--timeout",
+        paramLabel = "DURATION",
+        defaultValue = "60m",
+        description = "With --wait: give up waiting after this long, e.g. 90s, 30m (default 60m).")
+    String timeout;
+
+    Run(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      java.time.Duration limit = Durations.parse(timeout);
+      RunPipelineInput input = RunPipelineInput.defaults().withBranch(branch);
+      for (Map.Entry<String, String> v : variables.entrySet()) {
+        input = input.withVariable(v.getKey(), v.getValue());
+      }
+      for (Map.Entry<String, String> p : parameters.entrySet()) {
+        input = input.withTemplateParameter(p.getKey(), p.getValue());
+      }
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        Target t = ado.project(path);
+        PipelinesClient pipelines = new PipelinesClient(t.http());
+        int id = pipelines.resolvePipelineId(t.org(), t.project(), pipeline);
+        PipelineRun run = pipelines.run(t.org(), t.project(), id, input);
+        if (!await) {
+          print(ctx, output, run, "Started");
+          return ExitCodes.OK;
+        }
+        ctx.err()
+            .printf("Started run %d (%s); waiting for it to complete…%n", run.id(), run.name());
+        PipelineRun done =
+            pipelines.awaitRun(
+                t.org(),
+                t.project(),
+                id,
+                run.id(),
+                Poller.real(),
+                limit,
+                r -> ctx.err().printf("run %d: %s%n", r.id(), r.progress()));
+        print(ctx, output, done, "Completed");
+        return "succeeded".equals(done.result()) ? ExitCodes.OK : ExitCodes.FAILURE;
+      }
+    }
+  }
+
+  @Command(
+      name = "get",
+      mixinStandardHelpOptions = true,
+      description = "Show one run of a pipeline.")
+  static final class Get implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
+    String path;
+
+    @Parameters(index = "1", paramLabel = "PIPELINE", description = "The pipeline, by id or name.")
+    String pipeline;
+
+    @Parameters(index = "2", paramLabel = "RUN", description = "The run id (the build id).")
+    int run;
+
+    Get(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        Target t = ado.project(path);
+        PipelinesClient pipelines = new PipelinesClient(t.http());
+        int id = pipelines.resolvePipelineId(t.org(), t.project(), pipeline);
+        print(ctx, output, pipelines.getRun(t.org(), t.project(), id, run), "Run");
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  static void print(CliContext ctx, JsonOption output, PipelineRun r, String verb) {
+    if (output.json) {
+      Output.json(ctx.out(), r);
+      return;
+    }
+    ctx.out()
+        .printf(
+            "%s %d (%s) of %s on %s: %s%s%n",
+            verb,
+            r.id(),
+            r.name(),
+            r.pipeline() == null ? "?" : r.pipeline().name(),
+            r.branch(),
+            r.progress(),
+            r.webUrl() == null ? "" : "  " + r.webUrl());
+  }
+}

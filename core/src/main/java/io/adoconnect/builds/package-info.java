@@ -1,0 +1,6 @@
+/**
+ * Azure DevOps Build REST area ({@code {project}/_apis/build/}): build definitions, queueing a
+ * build, reading and listing builds, and following one to completion ({@link
+ * io.adoconnect.builds.BuildWatcher}).
+ */
+package io.adoconnect.builds;
