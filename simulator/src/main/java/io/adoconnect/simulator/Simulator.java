@@ -5,13 +5,18 @@ import io.adoconnect.simulator.auth.CredentialStore;
 import io.adoconnect.simulator.data.Dataset;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
-import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.events.ServiceEvents;
+import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.git.GitEndpoints;
 import io.adoconnect.simulator.location.LocationEndpoints;
 import io.adoconnect.simulator.profile.ProfileEndpoints;
 import io.adoconnect.simulator.projects.ProjectEndpoints;
+import io.adoconnect.simulator.release.ReleaseEndpoints;
+import io.adoconnect.simulator.release.ReleaseStore;
 import io.adoconnect.simulator.repositories.RepositoryEndpoints;
+import io.adoconnect.simulator.wit.CommentEndpoints;
+import io.adoconnect.simulator.wit.WorkItemEndpoints;
+import io.adoconnect.simulator.wit.WorkItemStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -61,6 +66,8 @@ public final class Simulator implements AutoCloseable {
   private final EntraService entra;
   // Areas raise events here; service-hook subscriptions turn them into deliveries.
   private final ServiceEvents events = ServiceEvents.NONE;
+  private final ReleaseStore releases;
+  private final WorkItemStore workItems;
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;
@@ -74,6 +81,8 @@ public final class Simulator implements AutoCloseable {
     // clients.
     this.executor = Executors.newCachedThreadPool(daemonThreads());
     credentials.addPat(config.pat());
+    this.releases = new ReleaseStore(Duration.ofSeconds(config.releaseStageSeconds()));
+    this.workItems = new WorkItemStore(dataset.user());
     EntraDirectory directory = EntraDirectory.generate(dataset, config.seed());
     this.entra =
         new EntraService(
@@ -106,7 +115,10 @@ public final class Simulator implements AutoCloseable {
                 profile,
                 new ProjectEndpoints(),
                 new GitEndpoints(),
-                new RepositoryEndpoints()),
+                new RepositoryEndpoints(),
+                new ReleaseEndpoints(releases),
+                new WorkItemEndpoints(workItems),
+                new CommentEndpoints(workItems)),
             entra,
             baseUri.toString());
     server.createContext("/", router);
@@ -176,6 +188,44 @@ public final class Simulator implements AutoCloseable {
   /** Accepts {@code token} as {@code Authorization: Bearer}. */
   public void addBearerToken(String token) {
     credentials.addBearerToken(token);
+  }
+
+  // ------------------------------------------------------------------ releases and work items
+
+  /**
+   * Moves the clock classic releases run by forward: stages of {@link
+   * SimulatorConfig#releaseStageSeconds()} each progress as if {@code duration} had passed.
+   */
+  public void advanceReleases(Duration duration) {
+    releases.advance(duration);
+  }
+
+  /** Every stage of every release created so far has succeeded. */
+  public void completeReleases() {
+    releases.completeAll();
+  }
+
+  /**
+   * Adds {@code count} Tasks ({@code Bulk item n}) to a project of an organization (or of {@code
+   * DefaultCollection}), e.g. to pass WIQL's 20,000-result limit.
+   */
+  public void addWorkItems(String organization, String project, int count) {
+    io.adoconnect.simulator.data.Collection collection =
+        dataset
+            .organization(organization)
+            .or(
+                () ->
+                    dataset.serverCollection().name().equalsIgnoreCase(organization)
+                        ? java.util.Optional.of(dataset.serverCollection())
+                        : java.util.Optional.empty())
+            .orElseThrow(() -> new IllegalArgumentException("no collection " + organization));
+    workItems.addBulk(
+        collection,
+        collection
+            .project(project)
+            .orElseThrow(() -> new IllegalArgumentException("no project " + project)),
+        count,
+        dataset.user());
   }
 
   // ------------------------------------------------------------------ simulated Entra ID

@@ -30,6 +30,8 @@ import java.util.Objects;
  *     issued. Real Entra always returns a new refresh token but does <em>not</em> revoke the old
  *     one (entra-oauth.md §7.2); {@code true} (the default) is stricter so tests catch clients that
  *     keep using the old one
+ * @param releaseStageSeconds how long each stage (environment) of a simulated classic release runs
+ *     on the simulator's clock; 0 completes a release as soon as it is created
  */
 public record SimulatorConfig(
     int port,
@@ -46,7 +48,11 @@ public record SimulatorConfig(
     int deviceCodeLifetimeSeconds,
     long refreshTokenLifetimeSeconds,
     int deviceCodeIntervalSeconds,
-    boolean rotateRefreshTokens) {
+    boolean rotateRefreshTokens,
+    int releaseStageSeconds) {
+
+  /** Default {@link #releaseStageSeconds()}: a simulated deployment stage takes 3 s. */
+  public static final int DEFAULT_RELEASE_STAGE_SECONDS = 3;
 
   /** The default PAT: 52 characters, the shape of a classic Azure DevOps PAT. */
   public static final String DEFAULT_PAT = "sim-pat-0123456789abcdefghijklmnopqrstuvwxyz0123";
@@ -70,7 +76,8 @@ public record SimulatorConfig(
         || accessTokenLifetimeSeconds <= 0
         || deviceCodeLifetimeSeconds <= 0
         || refreshTokenLifetimeSeconds <= 0
-        || deviceCodeIntervalSeconds < 0) {
+        || deviceCodeIntervalSeconds < 0
+        || releaseStageSeconds < 0) {
       throw new IllegalArgumentException(
           "Entra lifetimes must be positive, the interval not negative and "
               + "autoApproveAfterSeconds -1 or more: "
@@ -106,7 +113,8 @@ public record SimulatorConfig(
         900,
         DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
         5,
-        true);
+        true,
+        DEFAULT_RELEASE_STAGE_SECONDS);
   }
 
   /**
@@ -134,7 +142,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withOrgs(int orgs) {
@@ -153,7 +162,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withProjects(int projects) {
@@ -172,7 +182,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withRepos(int repos) {
@@ -191,7 +202,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withSeed(long seed) {
@@ -210,7 +222,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withPat(String pat) {
@@ -229,7 +242,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withLatencyMs(int latencyMs) {
@@ -248,7 +262,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withRateLimitPerSecond(int rateLimitPerSecond) {
@@ -267,7 +282,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withAutoApproveAfterSeconds(int autoApproveAfterSeconds) {
@@ -286,7 +302,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withAutoDecline(boolean autoDecline) {
@@ -305,7 +322,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withAccessTokenLifetimeSeconds(int accessTokenLifetimeSeconds) {
@@ -324,7 +342,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withDeviceCodeLifetimeSeconds(int deviceCodeLifetimeSeconds) {
@@ -343,7 +362,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withRefreshTokenLifetimeSeconds(long refreshTokenLifetimeSeconds) {
@@ -362,7 +382,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withDeviceCodeIntervalSeconds(int deviceCodeIntervalSeconds) {
@@ -381,7 +402,8 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withRotateRefreshTokens(boolean rotateRefreshTokens) {
@@ -400,6 +422,27 @@ public record SimulatorConfig(
         deviceCodeLifetimeSeconds,
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
-        rotateRefreshTokens);
+        rotateRefreshTokens,
+        releaseStageSeconds);
+  }
+
+  public SimulatorConfig withReleaseStageSeconds(int releaseStageSeconds) {
+    return new SimulatorConfig(
+        port,
+        orgs,
+        projects,
+        repos,
+        seed,
+        pat,
+        latencyMs,
+        rateLimitPerSecond,
+        autoApproveAfterSeconds,
+        autoDecline,
+        accessTokenLifetimeSeconds,
+        deviceCodeLifetimeSeconds,
+        refreshTokenLifetimeSeconds,
+        deviceCodeIntervalSeconds,
+        rotateRefreshTokens,
+        releaseStageSeconds);
   }
 }
