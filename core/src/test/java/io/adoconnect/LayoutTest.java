@@ -14,7 +14,9 @@ class LayoutTest {
     "io.adoconnect.organizations..",
     "io.adoconnect.projects..",
     "io.adoconnect.repositories..",
-    "io.adoconnect.git.."
+    "io.adoconnect.git..",
+    "io.adoconnect.releases..",
+    "io.adoconnect.workitems.."
   };
   private static JavaClasses core;
 
