@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       SourcesCommand.class,
       BranchesCommand.class,
       FilesCommand.class,
+      ReleasesCommand.class,
+      WorkItemsCommand.class,
       StatusCommand.class,
       DisconnectCommand.class,
       DemoCommand.class,
