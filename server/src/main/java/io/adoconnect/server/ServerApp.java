@@ -12,9 +12,11 @@ import io.adoconnect.server.connections.PatController;
 import io.adoconnect.server.docs.DocsController;
 import io.adoconnect.server.errors.ErrorMapping;
 import io.adoconnect.server.page.PageController;
+import io.adoconnect.server.releases.ReleasesController;
 import io.adoconnect.server.repositories.RepositoriesController;
 import io.adoconnect.server.signin.WebSignInController;
 import io.adoconnect.server.sources.SourcesController;
+import io.adoconnect.server.workitems.WorkItemsController;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -93,6 +95,8 @@ public final class ServerApp {
               new AccountsController(ado).routes(cfg.routes);
               new RepositoriesController(ado, workers).routes(cfg.routes);
               new SourcesController(ado).routes(cfg.routes);
+              new ReleasesController(ado).routes(cfg.routes);
+              new WorkItemsController(ado).routes(cfg.routes);
             });
   }
 
