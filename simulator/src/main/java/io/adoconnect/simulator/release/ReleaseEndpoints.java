@@ -100,7 +100,7 @@ public final class ReleaseEndpoints implements AreaHandler {
             .filter(d -> d.id() >= from.orElse(0))
             .toList();
     int end = Math.min(matching.size(), top.orElse(Integer.MAX_VALUE));
-    boolean environments = expands(call, "environments");
+    boolean environments = expandsEnvironments(call);
     List<ObjectNode> page = new ArrayList<>();
     for (ReleaseDefinition definition : matching.subList(0, end)) {
       page.add(ReleaseJson.definition(definition, call.scope(), environments));
@@ -127,7 +127,7 @@ public final class ReleaseEndpoints implements AreaHandler {
             .filter(r -> from.map(id -> r.id() <= id).orElse(true))
             .toList();
     int end = Math.min(matching.size(), top.orElse(DEFAULT_RELEASES_TOP));
-    boolean environments = expands(call, "environments");
+    boolean environments = expandsEnvironments(call);
     Instant now = store.now();
     List<ObjectNode> page = new ArrayList<>();
     for (Release release : matching.subList(0, end)) {
@@ -226,12 +226,16 @@ public final class ReleaseEndpoints implements AreaHandler {
     return exact ? lower.equals(wanted) : lower.contains(wanted);
   }
 
-  private static boolean expands(ApiCall call, String what) {
-    return call.request()
-        .queryParameter("$expand")
-        .orElse("")
-        .toLowerCase(Locale.ROOT)
-        .contains(what);
+  /**
+   * Whether {@code $expand} asks for environments: by name ({@code environments,artifacts}) or as
+   * the flags number Microsoft's clients send ({@code ReleaseExpands.Environments} = 2).
+   */
+  private static boolean expandsEnvironments(ApiCall call) {
+    String expand = call.request().queryParameter("$expand").orElse("").trim();
+    if (expand.matches("\\d{1,9}")) {
+      return (Integer.parseInt(expand) & 2) != 0;
+    }
+    return expand.toLowerCase(Locale.ROOT).contains("environments");
   }
 
   private static Response invalidPaging() {
