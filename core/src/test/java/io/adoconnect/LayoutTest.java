@@ -17,7 +17,9 @@ class LayoutTest {
     "io.adoconnect.git..",
     "io.adoconnect.pullrequests..",
     "io.adoconnect.builds..",
-    "io.adoconnect.pipelines.."
+    "io.adoconnect.pipelines..",
+    "io.adoconnect.releases..",
+    "io.adoconnect.workitems.."
   };
   private static JavaClasses core;
 

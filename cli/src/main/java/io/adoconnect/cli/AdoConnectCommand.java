@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       BranchesCommand.class,
       PrsCommand.class,
       FilesCommand.class,
+      ReleasesCommand.class,
+      WorkItemsCommand.class,
       StatusCommand.class,
       BuildsCommand.class,
       PipelinesCommand.class,

@@ -6,6 +6,7 @@ import io.adoconnect.NotFoundException;
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.auth.entra.AuthorizationCodeFlow;
+import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
@@ -345,6 +346,11 @@ public final class AdoConnect implements AutoCloseable {
           "Give the full 40-character commit id (ado-connect branches shows them).");
     }
     return commitId.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The base URLs in use (the release host among them). */
+  public AzureDevOpsEndpoints endpoints() {
+    return settings.endpoints();
   }
 
   /** Where actions on {@code ORGANIZATION} go (a Server collection name works too). */

@@ -43,6 +43,16 @@ public record Organization(String name, URI baseUrl, Deployment deployment, ApiV
         apiVersion);
   }
 
+  /**
+   * Where classic releases live: on Services the release management host ({@code
+   * https://vsrm.dev.azure.com/{org}}, {@code endpoints.vsrm()}), on Server the collection itself.
+   */
+  public URI releaseBaseUrl(AzureDevOpsEndpoints endpoints) {
+    return deployment == Deployment.SERVICES
+        ? URI.create(endpoints.vsrm() + "/" + Urls.encodeSegment(name))
+        : baseUrl;
+  }
+
   public Organization withApiVersion(ApiVersion version) {
     return new Organization(name, baseUrl, deployment, version);
   }

@@ -15,9 +15,11 @@ import io.adoconnect.server.errors.ErrorMapping;
 import io.adoconnect.server.git.GitController;
 import io.adoconnect.server.page.PageController;
 import io.adoconnect.server.pullrequests.PullRequestsController;
+import io.adoconnect.server.releases.ReleasesController;
 import io.adoconnect.server.repositories.RepositoriesController;
 import io.adoconnect.server.signin.WebSignInController;
 import io.adoconnect.server.sources.SourcesController;
+import io.adoconnect.server.workitems.WorkItemsController;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -99,6 +101,8 @@ public final class ServerApp {
               new GitController(ado).routes(cfg.routes);
               new PullRequestsController(ado).routes(cfg.routes);
               new BuildsController(ado).routes(cfg.routes);
+              new ReleasesController(ado).routes(cfg.routes);
+              new WorkItemsController(ado).routes(cfg.routes);
             });
   }
 

@@ -18,7 +18,12 @@ import io.adoconnect.simulator.location.LocationEndpoints;
 import io.adoconnect.simulator.profile.ProfileEndpoints;
 import io.adoconnect.simulator.projects.ProjectEndpoints;
 import io.adoconnect.simulator.pullrequests.PullRequestEndpoints;
+import io.adoconnect.simulator.release.ReleaseEndpoints;
+import io.adoconnect.simulator.release.ReleaseStore;
 import io.adoconnect.simulator.repositories.RepositoryEndpoints;
+import io.adoconnect.simulator.wit.CommentEndpoints;
+import io.adoconnect.simulator.wit.WorkItemEndpoints;
+import io.adoconnect.simulator.wit.WorkItemStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -74,6 +79,8 @@ public final class Simulator implements AutoCloseable {
   private final People people;
   private final BuildDefinitions buildDefinitions = new BuildDefinitions();
   private final BuildQueue builds;
+  private final ReleaseStore releases;
+  private final WorkItemStore workItems;
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;
@@ -89,6 +96,8 @@ public final class Simulator implements AutoCloseable {
     credentials.addPat(config.pat());
     this.builds =
         new BuildQueue(events, Duration.ofMillis(config.buildDurationMillis()), Clock.systemUTC());
+    this.releases = new ReleaseStore(Duration.ofSeconds(config.releaseStageSeconds()));
+    this.workItems = new WorkItemStore(dataset.user());
     EntraDirectory directory = EntraDirectory.generate(dataset, config.seed());
     this.entra =
         new EntraService(
@@ -130,7 +139,10 @@ public final class Simulator implements AutoCloseable {
                 new GitEndpoints(),
                 new BuildEndpoints(buildDefinitions, builds),
                 new PipelineEndpoints(buildDefinitions, builds),
-                new RepositoryEndpoints()),
+                new RepositoryEndpoints(),
+                new ReleaseEndpoints(releases),
+                new WorkItemEndpoints(workItems),
+                new CommentEndpoints(workItems)),
             entra,
             baseUri.toString());
     server.createContext("/", router);
@@ -242,6 +254,44 @@ public final class Simulator implements AutoCloseable {
    */
   public void completeBuilds() {
     builds.completeAll();
+  }
+
+  // ------------------------------------------------------------------ releases and work items
+
+  /**
+   * Moves the clock classic releases run by forward: stages of {@link
+   * SimulatorConfig#releaseStageSeconds()} each progress as if {@code duration} had passed.
+   */
+  public void advanceReleases(Duration duration) {
+    releases.advance(duration);
+  }
+
+  /** Every stage of every release created so far has succeeded. */
+  public void completeReleases() {
+    releases.completeAll();
+  }
+
+  /**
+   * Adds {@code count} Tasks ({@code Bulk item n}) to a project of an organization (or of {@code
+   * DefaultCollection}), e.g. to pass WIQL's 20,000-result limit.
+   */
+  public void addWorkItems(String organization, String project, int count) {
+    io.adoconnect.simulator.data.Collection collection =
+        dataset
+            .organization(organization)
+            .or(
+                () ->
+                    dataset.serverCollection().name().equalsIgnoreCase(organization)
+                        ? java.util.Optional.of(dataset.serverCollection())
+                        : java.util.Optional.empty())
+            .orElseThrow(() -> new IllegalArgumentException("no collection " + organization));
+    workItems.addBulk(
+        collection,
+        collection
+            .project(project)
+            .orElseThrow(() -> new IllegalArgumentException("no project " + project)),
+        count,
+        dataset.user());
   }
 
   // ------------------------------------------------------------------ simulated Entra ID

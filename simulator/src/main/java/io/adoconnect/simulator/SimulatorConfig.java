@@ -32,6 +32,8 @@ import java.util.Objects;
  *     keep using the old one
  * @param buildDurationMillis how long a queued build takes from queue to completion (the first
  *     fifth of it waiting for an agent); tests skip ahead with {@link Simulator#completeBuilds()}
+ * @param releaseStageSeconds how long each stage (environment) of a simulated classic release runs
+ *     on the simulator's clock; 0 completes a release as soon as it is created
  */
 public record SimulatorConfig(
     int port,
@@ -49,7 +51,11 @@ public record SimulatorConfig(
     long refreshTokenLifetimeSeconds,
     int deviceCodeIntervalSeconds,
     boolean rotateRefreshTokens,
-    long buildDurationMillis) {
+    long buildDurationMillis,
+    int releaseStageSeconds) {
+
+  /** Default {@link #releaseStageSeconds()}: a simulated deployment stage takes 3 s. */
+  public static final int DEFAULT_RELEASE_STAGE_SECONDS = 3;
 
   /** The default PAT: 52 characters, the shape of a classic Azure DevOps PAT. */
   public static final String DEFAULT_PAT = "sim-pat-0123456789abcdefghijklmnopqrstuvwxyz0123";
@@ -79,7 +85,8 @@ public record SimulatorConfig(
         || deviceCodeLifetimeSeconds <= 0
         || refreshTokenLifetimeSeconds <= 0
         || deviceCodeIntervalSeconds < 0
-        || buildDurationMillis < 0) {
+        || buildDurationMillis < 0
+        || releaseStageSeconds < 0) {
       throw new IllegalArgumentException(
           "Entra lifetimes must be positive, the interval not negative and "
               + "autoApproveAfterSeconds -1 or more, the build duration not negative: "
@@ -116,7 +123,8 @@ public record SimulatorConfig(
         DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
         5,
         true,
-        DEFAULT_BUILD_DURATION_MILLIS);
+        DEFAULT_BUILD_DURATION_MILLIS,
+        DEFAULT_RELEASE_STAGE_SECONDS);
   }
 
   /**
@@ -145,7 +153,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withOrgs(int orgs) {
@@ -165,7 +174,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withProjects(int projects) {
@@ -185,7 +195,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withRepos(int repos) {
@@ -205,7 +216,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withSeed(long seed) {
@@ -225,7 +237,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withPat(String pat) {
@@ -245,7 +258,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withLatencyMs(int latencyMs) {
@@ -265,7 +279,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withRateLimitPerSecond(int rateLimitPerSecond) {
@@ -285,7 +300,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withAutoApproveAfterSeconds(int autoApproveAfterSeconds) {
@@ -305,7 +321,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withAutoDecline(boolean autoDecline) {
@@ -325,7 +342,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withAccessTokenLifetimeSeconds(int accessTokenLifetimeSeconds) {
@@ -345,7 +363,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withDeviceCodeLifetimeSeconds(int deviceCodeLifetimeSeconds) {
@@ -365,7 +384,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withRefreshTokenLifetimeSeconds(long refreshTokenLifetimeSeconds) {
@@ -385,7 +405,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withDeviceCodeIntervalSeconds(int deviceCodeIntervalSeconds) {
@@ -405,7 +426,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withRotateRefreshTokens(boolean rotateRefreshTokens) {
@@ -425,7 +447,8 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 
   public SimulatorConfig withBuildDurationMillis(long buildDurationMillis) {
@@ -445,6 +468,28 @@ public record SimulatorConfig(
         refreshTokenLifetimeSeconds,
         deviceCodeIntervalSeconds,
         rotateRefreshTokens,
-        buildDurationMillis);
+        buildDurationMillis,
+        releaseStageSeconds);
+  }
+
+  public SimulatorConfig withReleaseStageSeconds(int releaseStageSeconds) {
+    return new SimulatorConfig(
+        port,
+        orgs,
+        projects,
+        repos,
+        seed,
+        pat,
+        latencyMs,
+        rateLimitPerSecond,
+        autoApproveAfterSeconds,
+        autoDecline,
+        accessTokenLifetimeSeconds,
+        deviceCodeLifetimeSeconds,
+        refreshTokenLifetimeSeconds,
+        deviceCodeIntervalSeconds,
+        rotateRefreshTokens,
+        buildDurationMillis,
+        releaseStageSeconds);
   }
 }

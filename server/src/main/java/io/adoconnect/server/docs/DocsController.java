@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class DocsController {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<String> AREAS = List.of("git", "builds");
+  private static final List<String> AREAS = List.of("git", "builds", "releases", "workitems");
 
   private final byte[] openApi = openApiDocument();
 

@@ -16,6 +16,12 @@ public final class ResourceAreas {
               "79134c72-4a58-4b42-976c-04e7115f32bf", "core", false, Set.of(ORGANIZATION)),
           new ResourceArea(
               "4e080c62-fa21-4fbc-8fef-2a10a2b38049", "git", false, Set.of(ORGANIZATION)),
+          // Release lives on vsrm.dev.azure.com/{org}: on the simulator's one base URL that is the
+          // organization itself.
+          new ResourceArea(
+              "efc2f575-36ef-48e9-b672-0c6fb4a48ac5", "Release", false, Set.of(ORGANIZATION)),
+          new ResourceArea(
+              "5264459e-e5e0-4bd8-b118-0985e68a4ec5", "wit", false, Set.of(ORGANIZATION)),
           new ResourceArea(
               "965220d5-5bb9-42cf-8d67-9b146df2a5a4", "build", false, Set.of(ORGANIZATION)),
           // The id the Node client looks Pipelines up by (WebApi.getPipelinesApi).
