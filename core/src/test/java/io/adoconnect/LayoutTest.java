@@ -14,7 +14,8 @@ class LayoutTest {
     "io.adoconnect.organizations..",
     "io.adoconnect.projects..",
     "io.adoconnect.repositories..",
-    "io.adoconnect.git.."
+    "io.adoconnect.git..",
+    "io.adoconnect.hooks.."
   };
   private static JavaClasses core;
 
@@ -84,7 +85,8 @@ class LayoutTest {
             "io.adoconnect.organizations..",
             "io.adoconnect.projects..",
             "io.adoconnect.repositories..",
-            "io.adoconnect.git..")
+            "io.adoconnect.git..",
+            "io.adoconnect.hooks..")
         .check(core);
   }
 
