@@ -11,6 +11,7 @@ import io.adoconnect.server.connections.DeviceController;
 import io.adoconnect.server.connections.PatController;
 import io.adoconnect.server.docs.DocsController;
 import io.adoconnect.server.errors.ErrorMapping;
+import io.adoconnect.server.hooks.HooksController;
 import io.adoconnect.server.page.PageController;
 import io.adoconnect.server.repositories.RepositoriesController;
 import io.adoconnect.server.signin.WebSignInController;
@@ -93,6 +94,7 @@ public final class ServerApp {
               new AccountsController(ado).routes(cfg.routes);
               new RepositoriesController(ado, workers).routes(cfg.routes);
               new SourcesController(ado).routes(cfg.routes);
+              new HooksController(ado, this::publicUrl).routes(cfg.routes);
             });
   }
 
@@ -131,6 +133,14 @@ public final class ServerApp {
       host = "[" + host + "]";
     }
     return URI.create("http://" + host + ":" + port());
+  }
+
+  /**
+   * Where Azure DevOps delivers service hook events: {@code ADO_CONNECT_PUBLIC_URL} when
+   * configured, else {@link #baseUri()}.
+   */
+  public URI publicUrl() {
+    return config.publicUrl().orElseGet(this::baseUri);
   }
 
   /** The web sign-in's redirect URI: configured, or this service's callback on 127.0.0.1. */

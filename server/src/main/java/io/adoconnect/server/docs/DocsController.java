@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class DocsController {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<String> AREAS = List.of();
+  private static final List<String> AREAS = List.of("hooks");
 
   private final byte[] openApi = openApiDocument();
 
