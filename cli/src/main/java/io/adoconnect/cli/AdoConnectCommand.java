@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       BranchesCommand.class,
       FilesCommand.class,
       StatusCommand.class,
+      HooksCommand.class,
+      EventsCommand.class,
       DisconnectCommand.class,
       DemoCommand.class,
       SimulatorCommand.class,
