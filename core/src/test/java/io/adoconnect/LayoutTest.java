@@ -19,7 +19,8 @@ class LayoutTest {
     "io.adoconnect.builds..",
     "io.adoconnect.pipelines..",
     "io.adoconnect.releases..",
-    "io.adoconnect.workitems.."
+    "io.adoconnect.workitems..",
+    "io.adoconnect.hooks.."
   };
   private static JavaClasses core;
 
@@ -92,7 +93,8 @@ class LayoutTest {
             "io.adoconnect.git..",
             "io.adoconnect.pullrequests..",
             "io.adoconnect.builds..",
-            "io.adoconnect.pipelines..")
+            "io.adoconnect.pipelines..",
+            "io.adoconnect.hooks..")
         .check(core);
   }
 

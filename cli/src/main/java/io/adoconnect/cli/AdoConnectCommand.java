@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       BuildsCommand.class,
       PipelinesCommand.class,
+      HooksCommand.class,
+      EventsCommand.class,
       DisconnectCommand.class,
       DemoCommand.class,
       SimulatorCommand.class,

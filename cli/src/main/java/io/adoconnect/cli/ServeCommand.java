@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
       "<data-dir>/api-token (Authorization: Bearer …); the browser logs in with the one-time link printed at start.",
       "Web sign-in with a confidential Entra app: ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID, ADO_CONNECT_AZURE_CLIENT_SECRET",
       "(or ADO_CONNECT_AZURE_CLIENT_SECRET_FILE) and ADO_CONNECT_REDIRECT_URI",
-      "(default http://127.0.0.1:{port}/api/signin/microsoft/callback)."
+      "(default http://127.0.0.1:{port}/api/signin/microsoft/callback).",
+      "Service hooks are delivered to ADO_CONNECT_PUBLIC_URL/api/hooks/{subscription} (default: the address it",
+      "listens on); set it to the address Azure DevOps reaches this service at."
     })
 public final class ServeCommand implements Callable<Integer> {
   private final CliContext ctx;
@@ -60,7 +62,11 @@ public final class ServeCommand implements Callable<Integer> {
     AdoConnect ado =
         AdoConnect.open(ConnectSettings.fromEnvironment(dataDir, ctx.env()), clientSecret);
     ApiToken token = ApiToken.loadOrCreate(dataDir);
-    ServerConfig config = new ServerConfig(host, port, token, redirectUri, Clock.systemUTC());
+    ServerConfig config =
+        new ServerConfig(host, port, token, redirectUri, Clock.systemUTC())
+            .withPublicUrl(
+                HooksCommand.publicUrl(ctx)
+                    .map(v -> io.adoconnect.devops.HttpUrls.parse(v, HooksCommand.PUBLIC_URL)));
     if (!config.isLoopback()) {
       ctx.err()
           .printf(
@@ -94,6 +100,13 @@ public final class ServeCommand implements Callable<Integer> {
         .printf(
             "  Web sign-in redirect URI: %s%s%n",
             app.redirectUri(), clientSecret.isPresent() ? " (confidential app)" : "");
+    ctx.out()
+        .printf(
+            "  Service hook receiver: %s/api/hooks/{subscription}%s%n",
+            app.publicUrl(),
+            config.publicUrl().isPresent()
+                ? ""
+                : " (set ADO_CONNECT_PUBLIC_URL to where Azure DevOps reaches it)");
     ctx.out().println("Stop with Ctrl-C.");
     ctx.out().flush();
     stopped.await();

@@ -2,6 +2,7 @@ package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.SourceView;
+import io.adoconnect.store.HookSubscriptionRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,6 +46,20 @@ public final class SourcesCommand extends SubcommandRequired {
         description = "The account to use (default: the one for ORG).")
     String account;
 
+    @Option(
+        names = "--subscribe",
+        description =
+            "Also subscribe to its events (pushes, pull requests, builds), delivered to"
+                + " $ADO_CONNECT_PUBLIC_URL or --receiver-url. Asked (y/N) when interactive and a"
+                + " receiver URL is known.")
+    Boolean subscribe;
+
+    @Option(
+        names = "--receiver-url",
+        paramLabel = "URL",
+        description = "With --subscribe: the public address of ado-connect serve.")
+    String receiverUrl;
+
     Add(CliContext ctx) {
       this.ctx = ctx;
     }
@@ -53,15 +68,54 @@ public final class SourcesCommand extends SubcommandRequired {
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
         SourceView source = ado.addSource(path, Optional.ofNullable(account));
+        List<HookSubscriptionRecord> hooks =
+            wantsSubscription()
+                ? HooksCommand.subscribe(ctx, ado, source.path(), List.of(), receiverUrl)
+                : List.of();
         if (output.json) {
-          Output.json(ctx.out(), source);
+          Output.json(
+              ctx.out(), subscribe == null && hooks.isEmpty() ? source : new Added(source, hooks));
         } else {
           ctx.out()
               .printf(
                   "Added source %s (id %s)%n  clone: %s%n",
                   source.path(), source.id(), source.cloneUrl());
+          if (!hooks.isEmpty()) {
+            ctx.out()
+                .printf(
+                    "  subscribed to: %s%n",
+                    String.join(
+                        ", ", hooks.stream().map(HookSubscriptionRecord::eventType).toList()));
+          }
         }
         return ExitCodes.OK;
+      }
+    }
+
+    /**
+     * The source and the subscriptions made for it, for {@code --json} with {@code --subscribe}.
+     */
+    record Added(SourceView source, List<HookSubscriptionRecord> subscriptions) {}
+
+    /** The flag when given; else y/N when a person is there and a receiver is known. */
+    private boolean wantsSubscription() {
+      if (subscribe != null) {
+        return subscribe;
+      }
+      if (!ctx.interactive() || (receiverUrl == null && HooksCommand.publicUrl(ctx).isEmpty())) {
+        return false;
+      }
+      ctx.err().print("Subscribe to its pushes, pull requests and builds? [y/N] ");
+      ctx.err().flush();
+      try {
+        String answer =
+            new java.io.BufferedReader(
+                    new java.io.InputStreamReader(
+                        ctx.in(), java.nio.charset.StandardCharsets.UTF_8))
+                .readLine();
+        return answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+      } catch (java.io.IOException e) {
+        return false;
       }
     }
   }
@@ -88,9 +142,16 @@ public final class SourcesCommand extends SubcommandRequired {
         } else {
           Output.table(
               ctx.out(),
-              List.of("ID", "SOURCE", "STATUS", "CLONE URL"),
+              List.of("ID", "SOURCE", "STATUS", "LAST CHANGED", "CLONE URL"),
               sources.stream()
-                  .map(s -> List.of(s.id(), s.path(), s.status(), s.cloneUrl()))
+                  .map(
+                      s ->
+                          List.of(
+                              s.id(),
+                              s.path(),
+                              s.status(),
+                              Output.orDash(s.lastChanged()),
+                              Output.orDash(s.cloneUrl())))
                   .toList());
         }
         return ExitCodes.OK;

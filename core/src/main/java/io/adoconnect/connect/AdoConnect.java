@@ -23,6 +23,7 @@ import io.adoconnect.repositories.RepositoriesClient;
 import io.adoconnect.repositories.Repository;
 import io.adoconnect.store.Account;
 import io.adoconnect.store.ConnectionMethod;
+import io.adoconnect.store.HookSubscriptionRecord;
 import io.adoconnect.store.Ids;
 import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Source;
@@ -30,6 +31,7 @@ import io.adoconnect.store.Store;
 import io.adoconnect.vault.Vault;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,6 +61,7 @@ public final class AdoConnect implements AutoCloseable {
   private final AccountAccess access;
   private final EntraConnections entra;
   private final Optional<Secret> webClientSecret;
+  private final ServiceHooks hooks;
   private Vault vault;
 
   private AdoConnect(ConnectSettings settings, Store store) {
@@ -72,6 +75,7 @@ public final class AdoConnect implements AutoCloseable {
     this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret);
     this.access = new AccountAccess(settings, store, this::vault, tokens);
     this.entra = new EntraConnections(settings, store, this::vault, tokens);
+    this.hooks = new ServiceHooks(store, this::vault, this::target, settings.clock());
   }
 
   public static AdoConnect open(ConnectSettings settings) {
@@ -400,12 +404,61 @@ public final class AdoConnect implements AutoCloseable {
         account, org, access.http(account, org, home), wanted.project(), wanted.repository());
   }
 
+  /** The sources, each with whether its account is connected and when it last changed. */
   public List<SourceView> sources() {
     Set<String> connected = new HashSet<>();
     store.accounts().forEach(a -> connected.add(a.id()));
+    Map<String, Instant> lastChanged = store.lastChangedByRepository();
     return store.sources().stream()
-        .map(s -> SourceView.of(s, connected.contains(s.accountId())))
+        .map(
+            s ->
+                SourceView.of(
+                    s,
+                    connected.contains(s.accountId()),
+                    s.repositoryId() == null
+                        ? null
+                        : lastChanged.get(Store.repositoryKey(s.organization(), s.repositoryId()))))
         .toList();
+  }
+
+  // ------------------------------------------------------------------ service hooks
+
+  /**
+   * Subscribes {@code ORGANIZATION/PROJECT[/REPOSITORY]} to service hook events: one Azure DevOps
+   * webHooks subscription per event type ({@link io.adoconnect.hooks.HookEventTypes#ALL} when
+   * {@code eventTypes} is empty), each delivering to {@code {receiverBaseUrl}/api/hooks/{id}} with
+   * user {@code ado-connect} and its own generated password (kept sealed, never shown).
+   */
+  public List<HookSubscriptionRecord> subscribe(
+      String path, List<String> eventTypes, String receiverBaseUrl) {
+    return hooks.subscribe(path, eventTypes, receiverBaseUrl);
+  }
+
+  /** The service hook subscriptions ado-connect made, oldest first. */
+  public List<HookSubscriptionRecord> subscriptions() {
+    return hooks.subscriptions();
+  }
+
+  /** Deletes a subscription in Azure DevOps (already gone there is fine), then here. */
+  public HookSubscriptionRecord unsubscribe(String id) {
+    return hooks.unsubscribe(id);
+  }
+
+  /**
+   * One delivery to the receiver of subscription {@code subscriptionId}: the Basic credential is
+   * checked in constant time, the event stored once per event id before this returns, and a push
+   * re-checked against the repository with the subscribing account's token before it is trusted.
+   */
+  public Receipt receive(String subscriptionId, String authorization, byte[] body) {
+    return hooks.receive(subscriptionId, authorization, body);
+  }
+
+  /**
+   * Received events oldest first: from {@code since} on (up to {@code limit}), or the newest {@code
+   * limit} when {@code since} is empty.
+   */
+  public List<EventView> events(Optional<Instant> since, int limit) {
+    return hooks.events(since.orElse(null), limit);
   }
 
   /** Removes a source by id or by {@code ORGANIZATION/PROJECT/REPOSITORY}. */

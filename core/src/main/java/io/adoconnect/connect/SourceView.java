@@ -3,7 +3,11 @@ package io.adoconnect.connect;
 import io.adoconnect.store.Source;
 import java.time.Instant;
 
-/** A source as users see it: the repository and whether its account is still connected. */
+/**
+ * A source as users see it: the repository, whether its account is still connected, and when it
+ * last changed — the arrival of its newest trusted service hook event ({@code null} when none
+ * came).
+ */
 public record SourceView(
     String id,
     String organization,
@@ -14,9 +18,14 @@ public record SourceView(
     String webUrl,
     String accountId,
     Instant addedAt,
-    String status) {
+    String status,
+    Instant lastChanged) {
 
   static SourceView of(Source source, boolean connected) {
+    return of(source, connected, null);
+  }
+
+  static SourceView of(Source source, boolean connected, Instant lastChanged) {
     return new SourceView(
         source.id(),
         source.organization(),
@@ -27,7 +36,8 @@ public record SourceView(
         source.webUrl(),
         source.accountId(),
         source.addedAt(),
-        connected ? "connected" : "disconnected");
+        connected ? "connected" : "disconnected",
+        lastChanged);
   }
 
   public String path() {

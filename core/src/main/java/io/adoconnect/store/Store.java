@@ -1,6 +1,7 @@
 package io.adoconnect.store;
 
 import io.adoconnect.AdoConnectException;
+import io.adoconnect.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,8 @@ public final class Store implements AutoCloseable {
   private final SourceRepository sources;
   private final DeviceFlowRepository deviceFlows;
   private final OrganizationTenantRepository organizationTenants;
+  private final HookSubscriptionRepository hookSubscriptions;
+  private final EventRepository events;
 
   private Store(Jdbi jdbi, String where, String owner) {
     this.jdbi = jdbi;
@@ -52,6 +55,8 @@ public final class Store implements AutoCloseable {
     this.sources = new SourceRepository(owner);
     this.deviceFlows = new DeviceFlowRepository(owner);
     this.organizationTenants = new OrganizationTenantRepository(owner);
+    this.hookSubscriptions = new HookSubscriptionRepository(owner);
+    this.events = new EventRepository(owner);
   }
 
   /**
@@ -199,6 +204,93 @@ public final class Store implements AutoCloseable {
    */
   public boolean removeSource(String id) {
     return inTransaction(handle -> sources.delete(handle, id));
+  }
+
+  /** Saves a new service hook subscription with its password, sealed by the Vault. */
+  public void addHookSubscription(HookSubscriptionRecord subscription, byte[] sealedPassword) {
+    Require.present(subscription, "The subscription");
+    inTransaction(
+        handle -> {
+          hookSubscriptions.insert(handle, subscription, sealedPassword);
+          return null;
+        });
+  }
+
+  /** Records Azure DevOps' id for a subscription once it exists there. */
+  public boolean setHookRemoteId(String id, String remoteId) {
+    Require.text(remoteId, "The Azure DevOps subscription id");
+    return inTransaction(handle -> hookSubscriptions.setRemoteId(handle, id, remoteId));
+  }
+
+  /** This owner's subscriptions, oldest first. */
+  public List<HookSubscriptionRecord> hookSubscriptions() {
+    return inTransaction(hookSubscriptions::list);
+  }
+
+  public Optional<HookSubscriptionRecord> findHookSubscription(String id) {
+    return inTransaction(handle -> hookSubscriptions.find(handle, id));
+  }
+
+  /** The Vault ciphertext of a subscription's basic-auth password. */
+  public Optional<byte[]> sealedHookPassword(String id) {
+    return inTransaction(handle -> hookSubscriptions.password(handle, id));
+  }
+
+  /**
+   * @return false if there was no such subscription
+   */
+  public boolean deleteHookSubscription(String id) {
+    return inTransaction(handle -> hookSubscriptions.delete(handle, id));
+  }
+
+  /**
+   * Stores an event unless one with the same id is stored already (a duplicate delivery).
+   *
+   * @return true when this call stored it, false for a duplicate
+   */
+  public boolean addEvent(StoredEvent event) {
+    Require.present(event, "The event");
+    return inTransaction(handle -> events.insert(handle, event));
+  }
+
+  /** Records the outcome of an event's re-check. */
+  public void verifyEvent(String eventId, boolean trusted, String verification) {
+    Require.text(verification, "The verification note");
+    inTransaction(
+        handle -> {
+          events.verify(handle, eventId, trusted, verification);
+          return null;
+        });
+  }
+
+  /**
+   * Events oldest first: those received at or after {@code since} (up to {@code limit}), or with
+   * {@code since} null the newest {@code limit}.
+   */
+  public List<StoredEvent> events(Instant since, int limit) {
+    if (limit < 1) {
+      throw new InvalidInputException("The limit must be at least 1.", null);
+    }
+    return inTransaction(handle -> events.list(handle, since, limit));
+  }
+
+  /** When a repository last had a trusted event; empty if never. */
+  public Optional<Instant> lastChanged(String organization, String repositoryId) {
+    if (organization == null || repositoryId == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        lastChangedByRepository().get(EventRepository.repositoryKey(organization, repositoryId)));
+  }
+
+  /** Every repository's last trusted event time, keyed as {@link #repositoryKey}. */
+  public Map<String, Instant> lastChangedByRepository() {
+    return inTransaction(events::lastTrusted);
+  }
+
+  /** The key of {@link #lastChangedByRepository()}: organization and repository id, case-folded. */
+  public static String repositoryKey(String organization, String repositoryId) {
+    return EventRepository.repositoryKey(organization, repositoryId);
   }
 
   /**

@@ -48,6 +48,8 @@ class StoreDatabaseTest {
             "sources",
             "device_flows",
             "organization_tenants",
+            "hook_subscriptions",
+            "events",
             "flyway_schema_history");
     assertThat(query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         .isEqualTo(tablesBefore);
@@ -55,7 +57,7 @@ class StoreDatabaseTest {
             query(
                 dataDir,
                 "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-        .containsExactly("1:1", "2:1");
+        .containsExactly("1:1", "2:1", "3:1");
   }
 
   @Test

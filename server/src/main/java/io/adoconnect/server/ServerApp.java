@@ -13,6 +13,7 @@ import io.adoconnect.server.connections.PatController;
 import io.adoconnect.server.docs.DocsController;
 import io.adoconnect.server.errors.ErrorMapping;
 import io.adoconnect.server.git.GitController;
+import io.adoconnect.server.hooks.HooksController;
 import io.adoconnect.server.page.PageController;
 import io.adoconnect.server.pullrequests.PullRequestsController;
 import io.adoconnect.server.releases.ReleasesController;
@@ -103,6 +104,7 @@ public final class ServerApp {
               new BuildsController(ado).routes(cfg.routes);
               new ReleasesController(ado).routes(cfg.routes);
               new WorkItemsController(ado).routes(cfg.routes);
+              new HooksController(ado, this::publicUrl).routes(cfg.routes);
             });
   }
 
@@ -141,6 +143,14 @@ public final class ServerApp {
       host = "[" + host + "]";
     }
     return URI.create("http://" + host + ":" + port());
+  }
+
+  /**
+   * Where Azure DevOps delivers service hook events: {@code ADO_CONNECT_PUBLIC_URL} when
+   * configured, else {@link #baseUri()}.
+   */
+  public URI publicUrl() {
+    return config.publicUrl().orElseGet(this::baseUri);
   }
 
   /** The web sign-in's redirect URI: configured, or this service's callback on 127.0.0.1. */

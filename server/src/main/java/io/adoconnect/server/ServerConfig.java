@@ -13,25 +13,41 @@ import java.util.Optional;
  * @param apiToken the token every API call must carry
  * @param redirectUri the web sign-in's redirect URI as registered with the Entra app; empty means
  *     {@code http://127.0.0.1:{port}/api/signin/microsoft/callback} with the port actually bound
+ * @param publicUrl where Azure DevOps reaches this service ({@code ADO_CONNECT_PUBLIC_URL}), the
+ *     base of service hook receiver URLs; empty means the address it listens on
  */
 public record ServerConfig(
-    String host, int port, ApiToken apiToken, Optional<URI> redirectUri, Clock clock) {
+    String host,
+    int port,
+    ApiToken apiToken,
+    Optional<URI> redirectUri,
+    Clock clock,
+    Optional<URI> publicUrl) {
   public static final String LOOPBACK = "127.0.0.1";
+
+  public ServerConfig(
+      String host, int port, ApiToken apiToken, Optional<URI> redirectUri, Clock clock) {
+    this(host, port, apiToken, redirectUri, clock, Optional.empty());
+  }
 
   public static ServerConfig local(ApiToken token) {
     return new ServerConfig(LOOPBACK, 0, token, Optional.empty(), Clock.systemUTC());
   }
 
   public ServerConfig withPort(int value) {
-    return new ServerConfig(host, value, apiToken, redirectUri, clock);
+    return new ServerConfig(host, value, apiToken, redirectUri, clock, publicUrl);
   }
 
   public ServerConfig withHost(String value) {
-    return new ServerConfig(value, port, apiToken, redirectUri, clock);
+    return new ServerConfig(value, port, apiToken, redirectUri, clock, publicUrl);
   }
 
   public ServerConfig withRedirectUri(Optional<URI> value) {
-    return new ServerConfig(host, port, apiToken, value, clock);
+    return new ServerConfig(host, port, apiToken, value, clock, publicUrl);
+  }
+
+  public ServerConfig withPublicUrl(Optional<URI> value) {
+    return new ServerConfig(host, port, apiToken, redirectUri, clock, value);
   }
 
   public boolean isLoopback() {

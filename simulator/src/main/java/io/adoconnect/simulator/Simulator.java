@@ -1,17 +1,28 @@
 package io.adoconnect.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.adoconnect.simulator.auth.CredentialStore;
 import io.adoconnect.simulator.build.BuildDefinitions;
 import io.adoconnect.simulator.build.BuildEndpoints;
 import io.adoconnect.simulator.build.BuildQueue;
 import io.adoconnect.simulator.build.PipelineEndpoints;
+import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Dataset;
+import io.adoconnect.simulator.data.Project;
+import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
-import io.adoconnect.simulator.events.ServiceEvents;
 import io.adoconnect.simulator.faults.FaultPlan;
+import io.adoconnect.simulator.git.GitContent;
 import io.adoconnect.simulator.git.GitEndpoints;
+import io.adoconnect.simulator.hooks.Delivery;
+import io.adoconnect.simulator.hooks.HookDeliveries;
+import io.adoconnect.simulator.hooks.HookEndpoints;
+import io.adoconnect.simulator.hooks.HookSubscription;
+import io.adoconnect.simulator.hooks.HookSubscriptions;
+import io.adoconnect.simulator.http.Json;
 import io.adoconnect.simulator.identities.IdentityEndpoints;
 import io.adoconnect.simulator.identities.People;
 import io.adoconnect.simulator.location.LocationEndpoints;
@@ -38,6 +49,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A local Azure DevOps: one port on 127.0.0.1 serves the vssps host ({@code /_apis/…}), the
@@ -73,14 +85,16 @@ public final class Simulator implements AutoCloseable {
   private final FaultPlan faults = new FaultPlan();
   private final CredentialStore credentials = new CredentialStore();
   private final EntraService entra;
-  // Areas raise events here; service-hook subscriptions turn them into deliveries.
-  private final ServiceEvents events = ServiceEvents.NONE;
+  private final HookSubscriptions hookSubscriptions = new HookSubscriptions();
   // Who can be a reviewer: the dataset's user and the other Entra users.
   private final People people;
   private final BuildDefinitions buildDefinitions = new BuildDefinitions();
   private final BuildQueue builds;
   private final ReleaseStore releases;
   private final WorkItemStore workItems;
+  // Areas raise events here; service-hook subscriptions turn them into deliveries.
+  private final HookDeliveries events;
+  private final AtomicInteger nextPushId = new AtomicInteger(1);
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;
@@ -93,6 +107,7 @@ public final class Simulator implements AutoCloseable {
     // Unbounded pool: latency and hangs sleep on request threads and must not serialize parallel
     // clients.
     this.executor = Executors.newCachedThreadPool(daemonThreads());
+    this.events = new HookDeliveries(hookSubscriptions, config.seed());
     credentials.addPat(config.pat());
     this.builds =
         new BuildQueue(events, Duration.ofMillis(config.buildDurationMillis()), Clock.systemUTC());
@@ -142,7 +157,8 @@ public final class Simulator implements AutoCloseable {
                 new RepositoryEndpoints(),
                 new ReleaseEndpoints(releases),
                 new WorkItemEndpoints(workItems),
-                new CommentEndpoints(workItems)),
+                new CommentEndpoints(workItems),
+                new HookEndpoints(hookSubscriptions)),
             entra,
             baseUri.toString());
     server.createContext("/", router);
@@ -406,12 +422,128 @@ public final class Simulator implements AutoCloseable {
     log.reset();
   }
 
-  /** Stops the server immediately. */
+  // ------------------------------------------------------------------ service hooks
+
+  /**
+   * Pushes one commit onto {@code branch} (created if missing) of {@code org/project/repo} ({@code
+   * org} may be the Server collection's name): the ref moves in the Git area, and a {@code
+   * git.push} event is published to the service-hook subscriptions.
+   *
+   * @return the event's {@code resource} (a push: {@code refUpdates}, {@code commits}, {@code
+   *     repository}, {@code pushedBy}, {@code pushId}, …)
+   */
+  public JsonNode push(String org, String project, String repo, String branch) {
+    Collection collection = collection(org);
+    Project p =
+        collection
+            .project(project)
+            .orElseThrow(() -> new IllegalArgumentException("no project " + project));
+    Repository repository =
+        Collection.repository(collection.repositoriesOf(p), repo)
+            .orElseThrow(() -> new IllegalArgumentException("no repository " + repo));
+    GitContent.RefUpdate update = GitContent.push(repository, branch);
+    String base = baseUri + basePath(collection);
+    String repoUrl = base + "/" + p.id() + "/_apis/git/repositories/" + repository.id();
+    int pushId = nextPushId.getAndIncrement();
+    String now = Json.timestamp(java.time.Instant.now());
+    ObjectNode resource = Json.object();
+    ObjectNode commit = resource.putArray("commits").addObject();
+    commit.put("commitId", update.newObjectId());
+    ObjectNode author = commit.putObject("author");
+    author.put("name", dataset.user().displayName());
+    author.put("email", dataset.user().emailAddress());
+    author.put("date", now);
+    commit.set("committer", author.deepCopy());
+    commit.put("comment", "Simulated push " + pushId);
+    commit.put("url", repoUrl + "/commits/" + update.newObjectId());
+    ObjectNode ref = resource.putArray("refUpdates").addObject();
+    ref.put("name", update.name());
+    ref.put("oldObjectId", update.oldObjectId());
+    ref.put("newObjectId", update.newObjectId());
+    ObjectNode repositoryNode = resource.putObject("repository");
+    repositoryNode.put("id", repository.id().toString());
+    repositoryNode.put("name", repository.name());
+    repositoryNode.put("url", repoUrl);
+    ObjectNode projectNode = repositoryNode.putObject("project");
+    projectNode.put("id", p.id().toString());
+    projectNode.put("name", p.name());
+    projectNode.put("url", base + "/_apis/projects/" + p.id());
+    projectNode.put("state", p.state());
+    repositoryNode.put("defaultBranch", repository.defaultBranch());
+    repositoryNode.put(
+        "remoteUrl",
+        base
+            + "/"
+            + io.adoconnect.simulator.http.PathCodec.encodeSegment(p.name())
+            + "/_git/"
+            + io.adoconnect.simulator.http.PathCodec.encodeSegment(repository.name()));
+    ObjectNode pushedBy = resource.putObject("pushedBy");
+    pushedBy.put("id", dataset.user().id().toString());
+    pushedBy.put("displayName", dataset.user().displayName());
+    pushedBy.put("uniqueName", dataset.user().emailAddress());
+    resource.put("pushId", pushId);
+    resource.put("date", now);
+    resource.put("url", repoUrl + "/pushes/" + pushId);
+    events.publish("git.push", collection, p.id().toString(), resource);
+    return resource;
+  }
+
+  /**
+   * Publishes any event, as an area would: subscriptions of {@code org} to {@code eventType} whose
+   * filters match get a delivery.
+   */
+  public void publishEvent(String eventType, String org, String projectId, JsonNode resource) {
+    events.publish(eventType, collection(org), projectId, resource);
+  }
+
+  /** The next successful delivery is sent twice (same event id), as Azure DevOps may. */
+  public void duplicateNextDelivery() {
+    events.duplicateNext();
+  }
+
+  /** Tries per delivery and the first retry's backoff (doubling after); tests make it short. */
+  public void hookRetry(int maxAttempts, Duration firstBackoff) {
+    events.retry(maxAttempts, firstBackoff);
+  }
+
+  /** Every delivery attempt so far, in the order they finished. */
+  public List<Delivery> deliveries() {
+    return events.deliveries();
+  }
+
+  /** Waits (without polling) until {@code done} holds for the delivery attempts; returns them. */
+  public List<Delivery> awaitDeliveries(Predicate<List<Delivery>> done, Duration timeout) {
+    return events.await(done, timeout);
+  }
+
+  /** The subscriptions created so far, unmasked (tests read the generated passwords here). */
+  public List<HookSubscription> hookSubscriptions() {
+    return hookSubscriptions.all();
+  }
+
+  private Collection collection(String org) {
+    Collection server = dataset.serverCollection();
+    if (server.name().equalsIgnoreCase(org)) {
+      return server;
+    }
+    return dataset
+        .organization(org)
+        .orElseThrow(() -> new IllegalArgumentException("no organization " + org));
+  }
+
+  private String basePath(Collection collection) {
+    return collection == dataset.serverCollection()
+        ? "/tfs/" + collection.name()
+        : "/" + collection.name();
+  }
+
+  /** Stops the server and the deliveries immediately. */
   @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
     builds.close();
+    events.close();
   }
 
   private static ThreadFactory daemonThreads() {

@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class DocsController {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<String> AREAS = List.of("git", "builds", "releases", "workitems");
+  private static final List<String> AREAS =
+      List.of("git", "builds", "releases", "workitems", "hooks");
 
   private final byte[] openApi = openApiDocument();
 

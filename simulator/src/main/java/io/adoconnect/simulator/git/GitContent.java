@@ -4,9 +4,9 @@ import io.adoconnect.simulator.data.Repository;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +18,16 @@ import java.util.Optional;
  * commit id that is the SHA-1 of the repository id and branch name; every branch has {@code
  * README.md} (naming the repository and branch) and {@code src/hello.txt}; feature branches also
  * have {@code CHANGES.md}. Repositories without a default branch (empty, never pushed) have none.
+ *
+ * <p>{@link #push} moves (or creates) a branch of one repository object. The moves are keyed by the
+ * {@link Repository} instance, which belongs to one simulator's dataset, so simulators running side
+ * by side in one JVM never see each other's pushes.
  */
 public final class GitContent {
   static final List<String> FEATURE_BRANCHES = List.of("feature/search", "feature/login-page");
+
+  /** Branch name → commit id, per repository instance, for branches moved by {@link #push}. */
+  private static final Map<Repository, Map<String, String>> PUSHED = new IdentityHashMap<>();
 
   private GitContent() {}
 
@@ -36,14 +43,43 @@ public final class GitContent {
     if (repository.defaultBranch() == null || !repository.cloneable()) {
       return List.of();
     }
-    List<String> names = new ArrayList<>();
-    names.add(repository.defaultBranch().replaceFirst("^refs/heads/", ""));
-    names.addAll(FEATURE_BRANCHES);
-    return names.stream()
-        .map(name -> new Branch(name, commitId(repository, name)))
+    Map<String, String> tips = new LinkedHashMap<>();
+    tips.put(
+        repository.defaultBranch().replaceFirst("^refs/heads/", ""),
+        commitId(repository, repository.defaultBranch().replaceFirst("^refs/heads/", "")));
+    FEATURE_BRANCHES.forEach(name -> tips.put(name, commitId(repository, name)));
+    synchronized (PUSHED) {
+      tips.putAll(PUSHED.getOrDefault(repository, Map.of()));
+    }
+    return tips.entrySet().stream()
+        .map(tip -> new Branch(tip.getKey(), tip.getValue()))
         .sorted(Comparator.comparing(Branch::refName))
         .toList();
   }
+
+  /**
+   * Moves {@code branch} (without {@code refs/heads/}) to a new commit, creating it if needed, as a
+   * push would; returns the commit it pointed at before (40 zeros for a new branch) and the new
+   * one.
+   *
+   * @throws IllegalArgumentException for a repository without content (nothing to push onto)
+   */
+  public static RefUpdate push(Repository repository, String branch) {
+    if (repository.defaultBranch() == null || !repository.cloneable()) {
+      throw new IllegalArgumentException(repository.name() + " has no content to push onto");
+    }
+    String name = branch.replaceFirst("^refs/heads/", "");
+    synchronized (PUSHED) {
+      String old = branch(repository, name).map(Branch::commitId).orElse("0".repeat(40));
+      Map<String, String> moved = PUSHED.computeIfAbsent(repository, r -> new LinkedHashMap<>());
+      String next = sha1(repository.id() + "|" + name + "|" + old + "|" + moved.size());
+      moved.put(name, next);
+      return new RefUpdate("refs/heads/" + name, old, next);
+    }
+  }
+
+  /** A ref moved by a push, as a {@code git.push} event's {@code refUpdates[]} shows it. */
+  public record RefUpdate(String name, String oldObjectId, String newObjectId) {}
 
   /** The branch named {@code name} (with or without {@code refs/heads/}). */
   public static Optional<Branch> branch(Repository repository, String name) {

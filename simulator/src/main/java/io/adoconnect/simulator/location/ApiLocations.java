@@ -229,6 +229,16 @@ public final class ApiLocations {
               "5.1",
               COLLECTIONS,
               true),
+          // Not in azure-devops-node-api 17.0.1 (it has no service hooks client); id, template and
+          // resource version from Microsoft's Go, Python and .NET clients.
+          new ApiLocation(
+              "fc50d02a-849f-41fb-8af1-0a5216103269",
+              "hooks",
+              "subscriptions",
+              "_apis/{area}/{resource}/{subscriptionId}",
+              1,
+              "1.0",
+              COLLECTIONS),
           new ApiLocation(
               "f83735dc-483f-4238-a291-d45f6080a9af",
               "Profile",

@@ -1,0 +1,182 @@
+package io.adoconnect.cli;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.store.HookSubscriptionRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ado-connect hooks subscribe|list|delete}: Azure DevOps service hook subscriptions. */
+@Command(
+    name = "hooks",
+    mixinStandardHelpOptions = true,
+    description = "Subscribe to Azure DevOps events (pushes, pull requests, builds).",
+    subcommands = {
+      HooksCommand.Subscribe.class,
+      HooksCommand.ListHooks.class,
+      HooksCommand.Delete.class
+    })
+public final class HooksCommand extends SubcommandRequired {
+  static final String PUBLIC_URL = "ADO_CONNECT_PUBLIC_URL";
+
+  /** {@code ADO_CONNECT_PUBLIC_URL}: where Azure DevOps reaches {@code ado-connect serve}. */
+  static Optional<String> publicUrl(CliContext ctx) {
+    return Optional.ofNullable(ctx.env().get(PUBLIC_URL))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty());
+  }
+
+  /** Subscribes and prints what was made (never the passwords: the records don't hold them). */
+  static List<HookSubscriptionRecord> subscribe(
+      CliContext ctx, AdoConnect ado, String path, List<String> events, String receiverUrl) {
+    String receiver =
+        Optional.ofNullable(receiverUrl)
+            .or(() -> publicUrl(ctx))
+            .orElseThrow(
+                () ->
+                    new io.adoconnect.InvalidInputException(
+                        "No receiver URL: Azure DevOps delivers events to ado-connect's service, and"
+                            + " ado-connect doesn't know its address.",
+                        "Start ado-connect serve where Azure DevOps can reach it, then pass its"
+                            + " public URL with --receiver-url URL (or set "
+                            + PUBLIC_URL
+                            + ")."));
+    return ado.subscribe(path, events == null ? List.of() : events, receiver);
+  }
+
+  static void print(CliContext ctx, List<HookSubscriptionRecord> subscriptions) {
+    Output.table(
+        ctx.out(),
+        List.of("ID", "EVENT", "ON", "AZURE DEVOPS ID", "RECEIVER"),
+        subscriptions.stream()
+            .map(
+                s ->
+                    List.of(
+                        s.id(),
+                        s.eventType(),
+                        s.path(),
+                        Output.orDash(s.remoteId()),
+                        s.receiverUrl()))
+            .toList());
+  }
+
+  @Command(
+      name = "subscribe",
+      mixinStandardHelpOptions = true,
+      description =
+          "Subscribe a project or repository: one Azure DevOps subscription per event type, each"
+              + " delivering to ado-connect serve with its own generated password (never shown).")
+  static final class Subscribe implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(
+        paramLabel = "ORG/PROJECT[/REPO]",
+        description = "Without REPO, every repository of the project.")
+    String path;
+
+    @Option(
+        names = "--event",
+        paramLabel = "TYPE",
+        description =
+            "git.push, git.pullrequest.created, git.pullrequest.updated or build.complete;"
+                + " repeat for several (default: all four).")
+    List<String> events;
+
+    @Option(
+        names = "--receiver-url",
+        paramLabel = "URL",
+        description = "The public address of ado-connect serve (default: $" + PUBLIC_URL + ").")
+    String receiverUrl;
+
+    Subscribe(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        List<HookSubscriptionRecord> made = subscribe(ctx, ado, path, events, receiverUrl);
+        if (output.json) {
+          Output.json(ctx.out(), made);
+        } else {
+          print(ctx, made);
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the subscriptions ado-connect made.")
+  static final class ListHooks implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    ListHooks(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        List<HookSubscriptionRecord> all = ado.subscriptions();
+        if (output.json) {
+          Output.json(ctx.out(), all);
+        } else if (all.isEmpty()) {
+          ctx.err()
+              .println(
+                  "No subscriptions yet. Make one: ado-connect hooks subscribe ORG/PROJECT/REPO");
+        } else {
+          print(ctx, all);
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Delete a subscription in Azure DevOps and here.")
+  static final class Delete implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(paramLabel = "ID", description = "As listed by ado-connect hooks list.")
+    String id;
+
+    Delete(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      try (AdoConnect ado = Commands.open(ctx, common)) {
+        HookSubscriptionRecord removed = ado.unsubscribe(id);
+        if (output.json) {
+          Output.json(ctx.out(), Map.of("deleted", removed));
+        } else {
+          ctx.out()
+              .printf(
+                  "Deleted subscription %s (%s on %s).%n",
+                  removed.id(), removed.eventType(), removed.path());
+        }
+        return ExitCodes.OK;
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.adoconnect.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.adoconnect.http.Json;
+import io.adoconnect.store.StoredEvent;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * An event a service hook delivered, as users see it.
+ *
+ * @param trusted whether ado-connect re-checked it against Azure DevOps and found it true
+ * @param verification what the re-check found, or why there was none
+ * @param payload the event's JSON document as Azure DevOps sent it
+ */
+public record EventView(
+    String eventId,
+    String eventType,
+    String subscriptionId,
+    String organization,
+    String project,
+    String repository,
+    Instant receivedAt,
+    boolean trusted,
+    String verification,
+    JsonNode payload) {
+
+  static EventView of(StoredEvent e) {
+    JsonNode payload;
+    try {
+      payload = Json.MAPPER.readTree(e.payload());
+    } catch (IOException notJson) {
+      payload = Json.MAPPER.getNodeFactory().textNode(e.payload());
+    }
+    return new EventView(
+        e.eventId(),
+        e.eventType(),
+        e.subscriptionId(),
+        e.organization(),
+        e.project(),
+        e.repository(),
+        e.receivedAt(),
+        e.trusted(),
+        e.verification(),
+        payload);
+  }
+
+  /** {@code organization/project/repository} as far as known. */
+  public String path() {
+    return organization
+        + (project == null ? "" : "/" + project)
+        + (repository == null ? "" : "/" + repository);
+  }
+}

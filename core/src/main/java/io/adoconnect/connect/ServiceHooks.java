@@ -1,0 +1,341 @@
+package io.adoconnect.connect;
+
+import io.adoconnect.AdoConnectException;
+import io.adoconnect.InvalidInputException;
+import io.adoconnect.NotFoundException;
+import io.adoconnect.auth.Secret;
+import io.adoconnect.devops.HttpUrls;
+import io.adoconnect.git.GitClient;
+import io.adoconnect.git.Ref;
+import io.adoconnect.hooks.HookEvent;
+import io.adoconnect.hooks.HookEventTypes;
+import io.adoconnect.hooks.HookSubscription;
+import io.adoconnect.hooks.HooksClient;
+import io.adoconnect.hooks.SubscriptionInput;
+import io.adoconnect.projects.Project;
+import io.adoconnect.projects.ProjectsClient;
+import io.adoconnect.repositories.RepositoriesClient;
+import io.adoconnect.repositories.Repository;
+import io.adoconnect.store.HookSubscriptionRecord;
+import io.adoconnect.store.Ids;
+import io.adoconnect.store.SecretKind;
+import io.adoconnect.store.Store;
+import io.adoconnect.store.StoredEvent;
+import io.adoconnect.vault.Vault;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Service hooks end to end: subscribing a project or repository (one Azure DevOps subscription per
+ * event type, each with its own generated basic-auth password, sealed in the store), receiving
+ * deliveries (credential checked in constant time, stored once per event id before answering),
+ * re-checking pushes against the repository, and listing what arrived.
+ */
+final class ServiceHooks {
+  /** The basic-auth user name every subscription carries; the password is what counts. */
+  static final String USERNAME = "ado-connect";
+
+  static final int MAX_EVENTS = 1000;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Store store;
+  private final Supplier<Vault> vault;
+  private final BiFunction<TargetPath, Optional<String>, Target> targets;
+  private final Clock clock;
+
+  ServiceHooks(
+      Store store,
+      Supplier<Vault> vault,
+      BiFunction<TargetPath, Optional<String>, Target> targets,
+      Clock clock) {
+    this.store = store;
+    this.vault = vault;
+    this.targets = targets;
+    this.clock = clock;
+  }
+
+  /**
+   * Subscribes {@code ORGANIZATION/PROJECT[/REPOSITORY]} to {@code eventTypes} (all supported ones
+   * when empty), delivering to {@code {receiverBaseUrl}/api/hooks/{id}}.
+   */
+  List<HookSubscriptionRecord> subscribe(
+      String path, List<String> eventTypes, String receiverBaseUrl) {
+    List<String> types =
+        new ArrayList<>(
+            (eventTypes == null || eventTypes.isEmpty() ? HookEventTypes.ALL : eventTypes)
+                .stream()
+                    .map(HookEventTypes::check)
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+    if (receiverBaseUrl == null || receiverBaseUrl.isBlank()) {
+      throw new InvalidInputException(
+          "No receiver URL: Azure DevOps needs an address of ado-connect's service to deliver to.",
+          "Start ado-connect serve where Azure DevOps can reach it and pass its public URL (or set"
+              + " ADO_CONNECT_PUBLIC_URL).");
+    }
+    URI receiver = HttpUrls.parse(receiverBaseUrl, "The receiver URL");
+    TargetPath wanted =
+        path != null && path.strip().split("/", -1).length == 3
+            ? TargetPath.repository(path)
+            : TargetPath.project(path);
+    Vault sealer = vault.get(); // fail before any network call when no key source is configured
+    Target target = targets.apply(wanted, Optional.empty());
+    String projectName;
+    String projectId;
+    Repository repo = null;
+    try {
+      if (wanted.repository() != null) {
+        repo =
+            new RepositoriesClient(target.http())
+                .get(target.org(), wanted.project(), wanted.repository());
+        projectName = repo.project().name();
+        projectId = repo.project().id();
+      } else {
+        Project project = new ProjectsClient(target.http()).get(target.org(), wanted.project());
+        projectName = project.name();
+        projectId = project.id();
+      }
+    } catch (NotFoundException e) {
+      throw new NotFoundException(
+          e.typeKey(),
+          "'" + target.path() + "' was not found, or this account can't see it.",
+          "Run ado-connect repos --org " + target.org().name() + " to see what you can reach.");
+    }
+    HooksClient hooks = new HooksClient(target.http());
+    List<HookSubscriptionRecord> created = new ArrayList<>();
+    for (String type : types) {
+      String id = Ids.newId();
+      Secret password = newPassword();
+      URI url = URI.create(receiver + "/api/hooks/" + id);
+      boolean repositoryWide = repo != null && HookEventTypes.filtersOnRepository(type);
+      HookSubscriptionRecord record =
+          new HookSubscriptionRecord(
+              id,
+              null,
+              target.account().id(),
+              target.org().name(),
+              projectName,
+              projectId,
+              repositoryWide ? repo.name() : null,
+              repositoryWide ? repo.id() : null,
+              type,
+              url.toString(),
+              clock.instant());
+      // Saved first, so a delivery arriving right after Azure DevOps creates it finds it.
+      store.addHookSubscription(
+          record, sealer.seal(password, SecretKind.HOOK_PASSWORD.sealedFor(id)));
+      HookSubscription remote;
+      try {
+        remote =
+            hooks.create(
+                target.org(),
+                new SubscriptionInput(
+                    type, projectId, repositoryWide ? repo.id() : null, url, USERNAME, password));
+      } catch (RuntimeException e) {
+        store.deleteHookSubscription(id);
+        throw e;
+      }
+      store.setHookRemoteId(id, remote.id());
+      created.add(record.withRemoteId(remote.id()));
+    }
+    return created;
+  }
+
+  List<HookSubscriptionRecord> subscriptions() {
+    return store.hookSubscriptions();
+  }
+
+  /**
+   * Deletes the subscription in Azure DevOps, then here. Already gone upstream (404) still removes
+   * it here.
+   */
+  HookSubscriptionRecord unsubscribe(String id) {
+    HookSubscriptionRecord found =
+        store
+            .findHookSubscription(id)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "No service hook subscription has the id '" + id + "'.",
+                        "Run ado-connect hooks list to see the ids."));
+    if (found.remoteId() != null) {
+      Target target =
+          targets.apply(
+              TargetPath.organization(found.organization()), Optional.of(found.accountId()));
+      try {
+        new HooksClient(target.http()).delete(target.org(), found.remoteId());
+      } catch (NotFoundException alreadyGone) {
+        // deleted in Azure DevOps already: only the local record is left to remove
+      }
+    }
+    store.deleteHookSubscription(id);
+    return found;
+  }
+
+  /** Checks, stores (once) and, for pushes, re-checks one delivery. */
+  Receipt receive(String subscriptionId, String authorization, byte[] body) {
+    Optional<HookSubscriptionRecord> found =
+        subscriptionId == null ? Optional.empty() : store.findHookSubscription(subscriptionId);
+    if (found.isEmpty()) {
+      return Receipt.of(Receipt.Outcome.UNKNOWN_SUBSCRIPTION);
+    }
+    HookSubscriptionRecord subscription = found.get();
+    if (!credentialMatches(subscription, authorization)) {
+      return Receipt.of(Receipt.Outcome.BAD_CREDENTIAL);
+    }
+    HookEvent event;
+    try {
+      event = HookEvent.parse(body);
+    } catch (InvalidInputException e) {
+      return Receipt.of(Receipt.Outcome.MALFORMED);
+    }
+    StoredEvent stored =
+        new StoredEvent(
+            event.id(),
+            subscription.id(),
+            event.eventType(),
+            subscription.organization(),
+            event.projectName() != null ? event.projectName() : subscription.project(),
+            event.repositoryName() != null ? event.repositoryName() : subscription.repository(),
+            event.repositoryId() != null ? event.repositoryId() : subscription.repositoryId(),
+            clock.instant(),
+            false,
+            "Not re-checked yet.",
+            event.payload().toString());
+    if (!store.addEvent(stored)) {
+      return new Receipt(Receipt.Outcome.DUPLICATE, EventView.of(stored));
+    }
+    StoredEvent verified = verify(subscription, event, stored);
+    store.verifyEvent(verified.eventId(), verified.trusted(), verified.verification());
+    return new Receipt(Receipt.Outcome.STORED, EventView.of(verified));
+  }
+
+  List<EventView> events(Instant since, int limit) {
+    if (limit < 1 || limit > MAX_EVENTS) {
+      throw new InvalidInputException(
+          "The limit must be between 1 and " + MAX_EVENTS + ".", "Ask for fewer events at a time.");
+    }
+    return store.events(since, limit).stream().map(EventView::of).toList();
+  }
+
+  private boolean credentialMatches(HookSubscriptionRecord subscription, String authorization) {
+    byte[] given = basicCredential(authorization);
+    Optional<byte[]> sealed = store.sealedHookPassword(subscription.id());
+    if (sealed.isEmpty()) {
+      return false;
+    }
+    Secret password =
+        vault.get().unseal(sealed.get(), SecretKind.HOOK_PASSWORD.sealedFor(subscription.id()));
+    byte[] expected = (USERNAME + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8);
+    // Constant time: how much of a guess matched must not show in the answer's timing.
+    return MessageDigest.isEqual(expected, given);
+  }
+
+  /** The decoded {@code user:password} of a Basic header; empty bytes when there is none. */
+  private static byte[] basicCredential(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return new byte[0];
+    }
+    try {
+      return Base64.getDecoder().decode(authorization.substring(6).strip());
+    } catch (IllegalArgumentException notBase64) {
+      return new byte[0];
+    }
+  }
+
+  /**
+   * Trusted only if the event fits its subscription and, for a push, the repository shows it: each
+   * updated ref now points at the pushed commit (or is gone, for a deletion), as read with the
+   * subscribing account's token.
+   */
+  private StoredEvent verify(
+      HookSubscriptionRecord subscription, HookEvent event, StoredEvent stored) {
+    Optional<String> mismatch = mismatch(subscription, event);
+    if (mismatch.isPresent()) {
+      return stored.withVerification(false, mismatch.get());
+    }
+    if (!event.eventType().equals(HookEventTypes.GIT_PUSH)) {
+      return stored.withVerification(
+          false,
+          "Not re-checked: ado-connect re-checks git.push events only; this one carried the"
+              + " subscription's credential.");
+    }
+    if (event.refUpdates().isEmpty() || event.repositoryId() == null) {
+      return stored.withVerification(false, "The push names no repository or ref updates.");
+    }
+    try {
+      Target target =
+          targets.apply(
+              new TargetPath(
+                  subscription.organization(), subscription.project(), event.repositoryId()),
+              Optional.of(subscription.accountId()));
+      Map<String, String> tips =
+          new GitClient(target.http())
+              .branches(target.org(), subscription.projectId(), event.repositoryId()).stream()
+                  .collect(Collectors.toMap(Ref::name, Ref::objectId, (a, b) -> a));
+      for (HookEvent.RefUpdate update : event.refUpdates()) {
+        String now = tips.get(update.name());
+        if (update.deletesRef()
+            ? now != null
+            : !update.newObjectId().equalsIgnoreCase(String.valueOf(now))) {
+          return stored.withVerification(
+              false,
+              update.name()
+                  + (now == null ? " does not exist" : " is at " + now)
+                  + " in Azure DevOps, not at "
+                  + update.newObjectId()
+                  + ": it moved again since, or the event is not genuine.");
+        }
+      }
+      return stored.withVerification(
+          true,
+          "Re-checked with Azure DevOps: "
+              + event.refUpdates().stream()
+                  .map(u -> u.name() + (u.deletesRef() ? " deleted" : " at " + u.newObjectId()))
+                  .collect(Collectors.joining(", "))
+              + ".");
+    } catch (AdoConnectException e) {
+      return stored.withVerification(
+          false, "Could not re-check with Azure DevOps: " + e.getMessage());
+    }
+  }
+
+  private static Optional<String> mismatch(HookSubscriptionRecord subscription, HookEvent event) {
+    if (!event.eventType().equals(subscription.eventType())) {
+      return Optional.of(
+          "A "
+              + event.eventType()
+              + " event arrived on a "
+              + subscription.eventType()
+              + " subscription.");
+    }
+    if (event.projectId() != null
+        && !event.projectId().equalsIgnoreCase(subscription.projectId())) {
+      return Optional.of("The event is from another project than the subscription's.");
+    }
+    if (subscription.repositoryId() != null
+        && event.repositoryId() != null
+        && !event.repositoryId().equalsIgnoreCase(subscription.repositoryId())) {
+      return Optional.of("The event is from another repository than the subscription's.");
+    }
+    return Optional.empty();
+  }
+
+  private static Secret newPassword() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+  }
+}

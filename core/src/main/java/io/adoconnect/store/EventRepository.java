@@ -1,0 +1,131 @@
+package io.adoconnect.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/** The {@code events} table, for one owner. */
+final class EventRepository {
+  private static final String COLUMNS =
+      "event_id, subscription_id, event_type, organization, project, repository, repository_id,"
+          + " received_at, trusted, verification, payload";
+
+  private final String owner;
+
+  EventRepository(String owner) {
+    this.owner = owner;
+  }
+
+  /** Inserts the event unless one with its id is there; true when this call stored it. */
+  boolean insert(Handle handle, StoredEvent e) {
+    // ON CONFLICT DO NOTHING: a duplicate delivery racing the first one can't fail or store twice.
+    return handle
+            .createUpdate(
+                "INSERT INTO events (owner, "
+                    + COLUMNS
+                    + ") VALUES (:owner, :eventId, :subscriptionId, :eventType, :organization,"
+                    + " :project, :repository, :repositoryId, :receivedAt, :trusted, :verification,"
+                    + " :payload) ON CONFLICT DO NOTHING")
+            .bind("owner", owner)
+            .bind("eventId", e.eventId())
+            .bind("subscriptionId", e.subscriptionId())
+            .bind("eventType", e.eventType())
+            .bind("organization", e.organization())
+            .bind("project", e.project())
+            .bind("repository", e.repository())
+            .bind("repositoryId", e.repositoryId())
+            .bind("receivedAt", Millis.of(e.receivedAt()))
+            .bind("trusted", e.trusted() ? 1 : 0)
+            .bind("verification", e.verification())
+            .bind("payload", e.payload())
+            .execute()
+        > 0;
+  }
+
+  void verify(Handle handle, String eventId, boolean trusted, String verification) {
+    handle
+        .createUpdate(
+            "UPDATE events SET trusted = :trusted, verification = :verification"
+                + " WHERE owner = :owner AND event_id = :eventId")
+        .bind("owner", owner)
+        .bind("eventId", eventId)
+        .bind("trusted", trusted ? 1 : 0)
+        .bind("verification", verification)
+        .execute();
+  }
+
+  /** Oldest first: from {@code since} on when given, else the newest {@code limit}. */
+  List<StoredEvent> list(Handle handle, Instant since, int limit) {
+    if (since != null) {
+      return handle
+          .createQuery(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM events WHERE owner = :owner AND received_at >= :since"
+                  + " ORDER BY received_at, event_id LIMIT :limit")
+          .bind("owner", owner)
+          .bind("since", Millis.of(since))
+          .bind("limit", limit)
+          .map((rs, ctx) -> row(rs))
+          .list();
+    }
+    List<StoredEvent> newest =
+        new ArrayList<>(
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM events WHERE owner = :owner"
+                        + " ORDER BY received_at DESC, event_id DESC LIMIT :limit")
+                .bind("owner", owner)
+                .bind("limit", limit)
+                .map((rs, ctx) -> row(rs))
+                .list());
+    java.util.Collections.reverse(newest);
+    return newest;
+  }
+
+  /** When each repository last had a trusted event, keyed by {@link #repositoryKey}. */
+  Map<String, Instant> lastTrusted(Handle handle) {
+    Map<String, Instant> last = new HashMap<>();
+    handle
+        .createQuery(
+            "SELECT organization, repository_id, MAX(received_at) AS at FROM events"
+                + " WHERE owner = :owner AND trusted = 1 AND repository_id IS NOT NULL"
+                + " GROUP BY organization, repository_id")
+        .bind("owner", owner)
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    repositoryKey(rs.getString("organization"), rs.getString("repository_id")),
+                    Instant.ofEpochMilli(rs.getLong("at"))))
+        .forEach(e -> last.merge(e.getKey(), e.getValue(), (a, b) -> a.isAfter(b) ? a : b));
+    return last;
+  }
+
+  /** Organization and repository id, case-folded: how events and sources find each other. */
+  static String repositoryKey(String organization, String repositoryId) {
+    return (organization + "\n" + repositoryId).toLowerCase(Locale.ROOT);
+  }
+
+  private static StoredEvent row(ResultSet rs) throws SQLException {
+    return new StoredEvent(
+        rs.getString("event_id"),
+        rs.getString("subscription_id"),
+        rs.getString("event_type"),
+        rs.getString("organization"),
+        rs.getString("project"),
+        rs.getString("repository"),
+        rs.getString("repository_id"),
+        Millis.read(rs, "received_at"),
+        rs.getInt("trusted") == 1,
+        rs.getString("verification"),
+        rs.getString("payload"));
+  }
+}

@@ -1,0 +1,155 @@
+package io.adoconnect.server.hooks;
+
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.EventView;
+import io.adoconnect.connect.Receipt;
+import io.adoconnect.server.JsonBodies;
+import io.adoconnect.server.errors.ApiException;
+import io.adoconnect.store.HookSubscriptionRecord;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Service hooks: the receiver {@code POST /api/hooks/{subscription}} (public; Azure DevOps sends
+ * the subscription's Basic credential), {@code GET/POST /api/hooks/subscriptions}, {@code DELETE
+ * /api/hooks/subscriptions/{id}} and {@code GET /api/events?since=&limit=}.
+ *
+ * <p>The receiver never answers 410: Azure DevOps disables a subscription whose consumer does.
+ */
+public final class HooksController {
+  private static final Logger log = LoggerFactory.getLogger(HooksController.class);
+  private static final int DEFAULT_LIMIT = 100;
+
+  private final AdoConnect ado;
+  private final Supplier<URI> publicUrl;
+
+  public HooksController(AdoConnect ado, Supplier<URI> publicUrl) {
+    this.ado = ado;
+    this.publicUrl = publicUrl;
+  }
+
+  /** The body of {@code POST /api/hooks/subscriptions}. */
+  public record NewSubscription(
+      String organization, String project, String repository, List<String> eventTypes) {}
+
+  public void routes(RoutesConfig routes) {
+    // Registered before the receiver, whose {subscription} would match "subscriptions" too.
+    routes.get("/api/hooks/subscriptions", ctx -> ctx.json(ado.subscriptions()));
+    routes.post("/api/hooks/subscriptions", this::subscribe);
+    routes.delete("/api/hooks/subscriptions/{id}", this::unsubscribe);
+    routes.post("/api/hooks/{subscription}", this::receive);
+    routes.get("/api/events", this::events);
+  }
+
+  private void receive(Context ctx) {
+    String subscription = ctx.pathParam("subscription");
+    Receipt receipt = ado.receive(subscription, ctx.header("Authorization"), ctx.bodyAsBytes());
+    switch (receipt.outcome()) {
+      case STORED, DUPLICATE -> {
+        log.debug(
+            "hook {}: event {} {}",
+            subscription,
+            receipt.event().eventId(),
+            receipt.outcome() == Receipt.Outcome.DUPLICATE
+                ? "was a duplicate, dropped"
+                : receipt.event().trusted() ? "stored, trusted" : "stored, untrusted");
+        ctx.status(200).json(Map.of("eventId", receipt.event().eventId()));
+      }
+      case UNKNOWN_SUBSCRIPTION ->
+          throw ApiException.notFound(
+              "No service hook subscription has that id.",
+              "Delete the subscription in Azure DevOps, or subscribe again with ado-connect.");
+      case BAD_CREDENTIAL -> {
+        ctx.header("WWW-Authenticate", "Basic realm=\"ado-connect\"");
+        throw new ApiException(
+            401,
+            "unauthorized",
+            "The delivery's credential is missing or is not this subscription's.",
+            "Azure DevOps sends it from the subscription's basic authentication settings.");
+      }
+      case MALFORMED ->
+          throw ApiException.badRequest(
+              "malformed_event",
+              "The body is not a service hook event (a JSON object with id and eventType).",
+              "Only Azure DevOps service hook deliveries belong here.");
+    }
+  }
+
+  private void subscribe(Context ctx) {
+    NewSubscription body = JsonBodies.read(ctx, NewSubscription.class);
+    String path =
+        part(body.organization(), "organization")
+            + "/"
+            + part(body.project(), "project")
+            + (body.repository() == null || body.repository().isBlank()
+                ? ""
+                : "/" + part(body.repository(), "repository"));
+    List<HookSubscriptionRecord> made =
+        ado.subscribe(
+            path,
+            body.eventTypes() == null ? List.of() : body.eventTypes(),
+            publicUrl.get().toString());
+    ctx.status(201).json(made);
+  }
+
+  private void unsubscribe(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (ado.subscriptions().stream().noneMatch(s -> s.id().equals(id))) {
+      throw ApiException.notFound(
+          "No service hook subscription has that id.", "GET /api/hooks/subscriptions lists them.");
+    }
+    ado.unsubscribe(id);
+    ctx.status(204);
+  }
+
+  private void events(Context ctx) {
+    Optional<Instant> since =
+        Optional.ofNullable(ctx.queryParam("since")).map(HooksController::instant);
+    int limit =
+        Optional.ofNullable(ctx.queryParam("limit"))
+            .map(HooksController::limit)
+            .orElse(DEFAULT_LIMIT);
+    List<EventView> events = ado.events(since, limit);
+    ctx.json(events);
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return Instant.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          "invalid_input",
+          "'since' must be an ISO-8601 instant.",
+          "E.g. since=2024-05-01T12:00:00Z; each event's receivedAt is one.");
+    }
+  }
+
+  private static int limit(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(
+          "invalid_input", "'limit' must be a number.", "Use 1 to 1000 (default 100).");
+    }
+  }
+
+  private static String part(String value, String field) {
+    String text = JsonBodies.required(value, field);
+    if (text.contains("/") || text.length() > 256) {
+      throw ApiException.badRequest(
+          "invalid_input",
+          "The field '" + field + "' must be one name, without '/'.",
+          "Send organization, project and repository as separate fields.");
+    }
+    return text;
+  }
+}
