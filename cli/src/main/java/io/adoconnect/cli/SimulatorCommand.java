@@ -103,6 +103,20 @@ public final class SimulatorCommand implements Callable<Integer> {
       defaultValue = "7776000")
   long refreshTokenLifetime;
 
+  @Option(
+      names = "--build-seconds",
+      paramLabel = "S",
+      description = "How long a queued build takes to complete (default: ${DEFAULT-VALUE}).",
+      defaultValue = "5")
+  double buildSeconds;
+
+  @Option(
+      names = "--release-stage-seconds",
+      paramLabel = "S",
+      description = "How long each stage of a release deploys (default: ${DEFAULT-VALUE}).",
+      defaultValue = "3")
+  int releaseStageSeconds;
+
   public SimulatorCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -122,7 +136,9 @@ public final class SimulatorCommand implements Callable<Integer> {
             .withAutoDecline(autoDecline)
             .withAccessTokenLifetimeSeconds(accessTokenLifetime)
             .withDeviceCodeLifetimeSeconds(deviceCodeLifetime)
-            .withRefreshTokenLifetimeSeconds(refreshTokenLifetime);
+            .withRefreshTokenLifetimeSeconds(refreshTokenLifetime)
+            .withBuildDurationMillis(Math.round(buildSeconds * 1000))
+            .withReleaseStageSeconds(releaseStageSeconds);
     if (pat != null) {
       config = config.withPat(pat);
     }

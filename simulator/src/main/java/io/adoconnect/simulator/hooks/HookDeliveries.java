@@ -102,15 +102,17 @@ public final class HookDeliveries implements ServiceEvents, AutoCloseable {
 
   private void attempt(HookSubscription subscription, ObjectNode body, int attempt, boolean dup) {
     int status = send(subscription, body);
+    if (status == 410) {
+      // Azure DevOps disables a subscription whose consumer answers 410 Gone; before the attempt
+      // is recorded, so whoever awaits it sees the subscription disabled.
+      subscriptions.disable(subscription.id());
+    }
     record(subscription, body, attempt, status, dup);
     if (status >= 200 && status < 300) {
       if (!dup && (duplicateNext.getAndSet(false) || rollDuplicate())) {
         executor.execute(() -> attempt(subscription, body, attempt, true));
       }
-    } else if (status == 410) {
-      // Azure DevOps disables a subscription whose consumer answers 410 Gone.
-      subscriptions.disable(subscription.id());
-    } else if (attempt < attempts) {
+    } else if (status != 410 && attempt < attempts) {
       long delay = firstBackoff.toMillis() << Math.min(attempt - 1, 16);
       executor.schedule(
           () -> attempt(subscription, body, attempt + 1, dup), delay, TimeUnit.MILLISECONDS);
