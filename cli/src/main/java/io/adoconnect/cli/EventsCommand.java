@@ -76,9 +76,6 @@ public final class EventsCommand implements Callable<Integer> {
             .println(
                 "No events yet. Subscribe with ado-connect hooks subscribe, and run ado-connect serve.");
       }
-      if (!json && !first.isEmpty()) {
-        ctx.out().println(String.join("  ", "RECEIVED", "EVENT", "ON", "TRUSTED", "ID"));
-      }
       Instant last = from.orElse(Instant.EPOCH);
       for (EventView event : first) {
         if (done(printed)) {
@@ -115,15 +112,19 @@ public final class EventsCommand implements Callable<Integer> {
         throw new IllegalStateException("could not write JSON", e);
       }
     } else {
+      // One line per event, so --follow can print as events arrive; --json has every field.
+      String summary = event.payload().path("message").path("text").asText("");
       ctx.out()
-          .println(
-              String.join(
-                  "  ",
-                  event.receivedAt().toString(),
-                  event.eventType(),
-                  event.path(),
-                  event.trusted() ? "yes" : "no: " + event.verification(),
-                  event.eventId()));
+          .printf(
+              "%s  %-23s  %s  %s%s%n",
+              event.receivedAt(),
+              event.eventType(),
+              event.path(),
+              event.trusted() ? "trusted" : "UNTRUSTED",
+              summary.isEmpty() ? "" : "  " + summary);
+      if (!event.trusted()) {
+        ctx.out().println("    " + event.verification());
+      }
     }
     ctx.out().flush();
   }

@@ -167,7 +167,7 @@ class HooksCommandsTest extends CliTestBase {
 
     simulator.awaitDeliveries(d -> d.stream().anyMatch(Delivery::succeeded), WAIT);
     Cli.Run table = cli.run("events").assertOk();
-    assertThat(table.out()).contains("git.push", path, "yes");
+    assertThat(table.out()).contains("git.push", path, "trusted").doesNotContain("UNTRUSTED");
     assertThat(cli.run("events", "--since", "2000-01-01T00:00:00Z", "--json").assertOk().out())
         .contains(event.path("eventId").asText());
     assertThat(cli.run("events", "--since", "yesterday").assertExit(2).err()).contains("ISO-8601");
