@@ -5,8 +5,6 @@ import io.adoconnect.InvalidInputException;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.devops.HttpUrls;
-import io.adoconnect.git.GitClient;
-import io.adoconnect.git.Ref;
 import io.adoconnect.hooks.HookEvent;
 import io.adoconnect.hooks.HookEventTypes;
 import io.adoconnect.hooks.HookSubscription;
@@ -32,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -42,7 +39,7 @@ import java.util.stream.Collectors;
  * Service hooks end to end: subscribing a project or repository (one Azure DevOps subscription per
  * event type, each with its own generated basic-auth password, sealed in the store), receiving
  * deliveries (credential checked in constant time, stored once per event id before answering),
- * re-checking pushes against the repository, and listing what arrived.
+ * re-checking them against Azure DevOps, and listing what arrived.
  */
 final class ServiceHooks {
   /** The basic-auth user name every subscription carries; the password is what counts. */
@@ -184,7 +181,7 @@ final class ServiceHooks {
     return found;
   }
 
-  /** Checks, stores (once) and, for pushes, re-checks one delivery. */
+  /** Checks, stores (once) and re-checks one delivery. */
   Receipt receive(String subscriptionId, String authorization, byte[] body) {
     Optional<HookSubscriptionRecord> found =
         subscriptionId == null ? Optional.empty() : store.findHookSubscription(subscriptionId);
@@ -256,9 +253,8 @@ final class ServiceHooks {
   }
 
   /**
-   * Trusted only if the event fits its subscription and, for a push, the repository shows it: each
-   * updated ref now points at the pushed commit (or is gone, for a deletion), as read with the
-   * subscribing account's token.
+   * Trusted only if the event fits its subscription and Azure DevOps, read with the subscribing
+   * account's token, shows what it says (see {@link EventRecheck}).
    */
   private StoredEvent verify(
       HookSubscriptionRecord subscription, HookEvent event, StoredEvent stored) {
@@ -266,46 +262,14 @@ final class ServiceHooks {
     if (mismatch.isPresent()) {
       return stored.withVerification(false, mismatch.get());
     }
-    if (!event.eventType().equals(HookEventTypes.GIT_PUSH)) {
-      return stored.withVerification(
-          false,
-          "Not re-checked: ado-connect re-checks git.push events only; this one carried the"
-              + " subscription's credential.");
-    }
-    if (event.refUpdates().isEmpty() || event.repositoryId() == null) {
-      return stored.withVerification(false, "The push names no repository or ref updates.");
-    }
     try {
       Target target =
           targets.apply(
-              new TargetPath(
-                  subscription.organization(), subscription.project(), event.repositoryId()),
+              TargetPath.organization(subscription.organization()),
               Optional.of(subscription.accountId()));
-      Map<String, String> tips =
-          new GitClient(target.http())
-              .branches(target.org(), subscription.projectId(), event.repositoryId()).stream()
-                  .collect(Collectors.toMap(Ref::name, Ref::objectId, (a, b) -> a));
-      for (HookEvent.RefUpdate update : event.refUpdates()) {
-        String now = tips.get(update.name());
-        if (update.deletesRef()
-            ? now != null
-            : !update.newObjectId().equalsIgnoreCase(String.valueOf(now))) {
-          return stored.withVerification(
-              false,
-              update.name()
-                  + (now == null ? " does not exist" : " is at " + now)
-                  + " in Azure DevOps, not at "
-                  + update.newObjectId()
-                  + ": it moved again since, or the event is not genuine.");
-        }
-      }
-      return stored.withVerification(
-          true,
-          "Re-checked with Azure DevOps: "
-              + event.refUpdates().stream()
-                  .map(u -> u.name() + (u.deletesRef() ? " deleted" : " at " + u.newObjectId()))
-                  .collect(Collectors.joining(", "))
-              + ".");
+      EventRecheck.Verdict verdict =
+          new EventRecheck(target, subscription.projectId()).check(event);
+      return stored.withVerification(verdict.trusted(), verdict.reason());
     } catch (AdoConnectException e) {
       return stored.withVerification(
           false, "Could not re-check with Azure DevOps: " + e.getMessage());

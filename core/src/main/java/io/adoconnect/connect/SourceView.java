@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * A source as users see it: the repository, whether its account is still connected, and when it
- * last changed — the arrival of its newest trusted service hook event ({@code null} when none
+ * last changed — the arrival of its newest trusted {@code git.push} event ({@code null} when none
  * came).
  */
 public record SourceView(

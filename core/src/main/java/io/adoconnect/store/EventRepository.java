@@ -91,13 +91,17 @@ final class EventRepository {
     return newest;
   }
 
-  /** When each repository last had a trusted event, keyed by {@link #repositoryKey}. */
+  /**
+   * When each repository last had a trusted push, keyed by {@link #repositoryKey}. Only pushes
+   * change what a repository holds; trusted pull request and build events do not count.
+   */
   Map<String, Instant> lastTrusted(Handle handle) {
     Map<String, Instant> last = new HashMap<>();
     handle
         .createQuery(
             "SELECT organization, repository_id, MAX(received_at) AS at FROM events"
                 + " WHERE owner = :owner AND trusted = 1 AND repository_id IS NOT NULL"
+                + " AND event_type = 'git.push'"
                 + " GROUP BY organization, repository_id")
         .bind("owner", owner)
         .map(

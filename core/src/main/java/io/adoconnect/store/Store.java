@@ -274,7 +274,7 @@ public final class Store implements AutoCloseable {
     return inTransaction(handle -> events.list(handle, since, limit));
   }
 
-  /** When a repository last had a trusted event; empty if never. */
+  /** When a repository last had a trusted push; empty if never. */
   public Optional<Instant> lastChanged(String organization, String repositoryId) {
     if (organization == null || repositoryId == null) {
       return Optional.empty();
@@ -283,7 +283,7 @@ public final class Store implements AutoCloseable {
         lastChangedByRepository().get(EventRepository.repositoryKey(organization, repositoryId)));
   }
 
-  /** Every repository's last trusted event time, keyed as {@link #repositoryKey}. */
+  /** Every repository's last trusted push time, keyed as {@link #repositoryKey}. */
   public Map<String, Instant> lastChangedByRepository() {
     return inTransaction(events::lastTrusted);
   }

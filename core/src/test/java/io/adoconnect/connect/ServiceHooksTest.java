@@ -2,13 +2,20 @@ package io.adoconnect.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.auth.Secret;
+import io.adoconnect.builds.BuildsClient;
+import io.adoconnect.builds.QueueBuildInput;
 import io.adoconnect.http.Json;
 import io.adoconnect.http.RetryingTransport;
+import io.adoconnect.pullrequests.MergeStrategy;
+import io.adoconnect.pullrequests.NewPullRequest;
+import io.adoconnect.pullrequests.PullRequest;
+import io.adoconnect.pullrequests.PullRequestsClient;
 import io.adoconnect.simulator.Simulator;
 import io.adoconnect.simulator.SimulatorConfig;
 import io.adoconnect.simulator.data.Collection;
@@ -243,6 +250,146 @@ class ServiceHooksTest {
                     s.id(), basic("ado-connect", password(s)), Json.MAPPER.writeValueAsBytes(event))
                 .outcome())
         .isEqualTo(Receipt.Outcome.DUPLICATE);
+  }
+
+  @Test
+  void pullRequestEventsAreTrustedWhenAzureDevOpsShowsThePullRequestSo() throws Exception {
+    ado.addSource(repoPath, Optional.empty());
+    List<HookSubscriptionRecord> made =
+        ado.subscribe(
+            repoPath,
+            List.of("git.pullrequest.created", "git.pullrequest.updated"),
+            receiverBase());
+    Target t = ado.repository(repoPath);
+    PullRequestsClient prs = new PullRequestsClient(t.http());
+    PullRequest pr =
+        prs.create(
+            t.org(),
+            t.project(),
+            t.repository(),
+            new NewPullRequest(
+                "refs/heads/feature/search",
+                repo.defaultBranch(),
+                "Search",
+                null,
+                List.of(),
+                false));
+    // Delivered and re-checked while the PR is still active, as the event says.
+    sim.awaitDeliveries(d -> d.stream().anyMatch(Delivery::succeeded), WAIT);
+    prs.complete(
+        t.org(), t.project(), t.repository(), pr.pullRequestId(), MergeStrategy.SQUASH, false);
+
+    sim.awaitDeliveries(d -> d.stream().filter(Delivery::succeeded).count() == 2, WAIT);
+    List<EventView> events = ado.events(Optional.empty(), 10);
+    assertThat(events)
+        .extracting(EventView::eventType, EventView::trusted)
+        .containsExactlyInAnyOrder(
+            tuple("git.pullrequest.created", true), tuple("git.pullrequest.updated", true));
+    assertThat(events)
+        .filteredOn(e -> e.eventType().equals("git.pullrequest.updated"))
+        .singleElement()
+        .extracting(EventView::verification)
+        .asString()
+        .contains("Pull request " + pr.pullRequestId() + " is completed");
+    // Trusted, but not a change of content: only pushes mark a source changed.
+    assertThat(ado.sources().get(0).lastChanged()).isNull();
+
+    // The same events, altered: a created one with another title, an update still "active".
+    HookSubscriptionRecord created = made.get(0);
+    EventView real =
+        events.stream()
+            .filter(e -> e.eventType().equals("git.pullrequest.created"))
+            .findFirst()
+            .orElseThrow();
+    ObjectNode forged = real.payload().deepCopy();
+    forged.put("id", "forged-created");
+    forged.with("resource").put("title", "Forged");
+    Receipt receipt =
+        ado.receive(
+            created.id(),
+            basic("ado-connect", password(created)),
+            Json.MAPPER.writeValueAsBytes(forged));
+    assertThat(receipt.event().trusted()).isFalse();
+    assertThat(receipt.event().verification())
+        .contains("title is 'Search', the event says 'Forged'");
+    HookSubscriptionRecord updated = made.get(1);
+    ObjectNode stale = forged.deepCopy();
+    stale.put("id", "stale-update");
+    stale.put("eventType", "git.pullrequest.updated");
+    stale.with("resource").put("status", "active");
+    receipt =
+        ado.receive(
+            updated.id(),
+            basic("ado-connect", password(updated)),
+            Json.MAPPER.writeValueAsBytes(stale));
+    assertThat(receipt.event().trusted()).isFalse();
+    assertThat(receipt.event().verification())
+        .contains("status is 'completed', the event says 'active'");
+  }
+
+  @Test
+  void aBuildCompleteIsTrustedWhenTheBuildCompletedWithThatResult() throws Exception {
+    Collection org = sim.dataset().organization("org-001").orElseThrow();
+    var definition = sim.buildDefinitions(org).get(0);
+    String projectPath = "org-001/" + definition.project().name();
+    HookSubscriptionRecord s =
+        ado.subscribe(projectPath, List.of("build.complete"), receiverBase()).get(0);
+    Target t = ado.project(projectPath);
+    new BuildsClient(t.http()).queue(t.org(), t.project(), QueueBuildInput.of(definition.id()));
+    sim.completeBuilds();
+
+    sim.awaitDeliveries(d -> d.stream().anyMatch(Delivery::succeeded), WAIT);
+    EventView event = ado.events(Optional.empty(), 10).get(0);
+    assertThat(event.trusted()).as(event.verification()).isTrue();
+    assertThat(event.verification()).contains("completed succeeded");
+
+    ObjectNode forged = event.payload().deepCopy();
+    forged.put("id", "forged-build");
+    forged.with("resource").put("result", "failed");
+    Receipt receipt =
+        ado.receive(
+            s.id(), basic("ado-connect", password(s)), Json.MAPPER.writeValueAsBytes(forged));
+    assertThat(receipt.event().trusted()).isFalse();
+    assertThat(receipt.event().verification())
+        .contains("completed succeeded in Azure DevOps, not failed");
+  }
+
+  @Test
+  void completingAPullRequestIsATrustedPushThatMarksTheSourceChanged() {
+    ado.addSource(repoPath, Optional.empty());
+    ado.subscribe(repoPath, List.of("git.push"), receiverBase());
+    Target t = ado.repository(repoPath);
+    PullRequestsClient prs = new PullRequestsClient(t.http());
+    PullRequest pr =
+        prs.create(
+            t.org(),
+            t.project(),
+            t.repository(),
+            new NewPullRequest(
+                "refs/heads/feature/login-page",
+                repo.defaultBranch(),
+                "Login page",
+                null,
+                List.of(),
+                false));
+    assertThat(ado.sources().get(0).lastChanged()).isNull();
+
+    PullRequest done =
+        prs.complete(
+            t.org(),
+            t.project(),
+            t.repository(),
+            pr.pullRequestId(),
+            MergeStrategy.NO_FAST_FORWARD,
+            false);
+
+    sim.awaitDeliveries(d -> d.stream().anyMatch(Delivery::succeeded), WAIT);
+    EventView event = ado.events(Optional.empty(), 10).get(0);
+    assertThat(event.eventType()).isEqualTo("git.push");
+    assertThat(event.trusted()).as(event.verification()).isTrue();
+    assertThat(event.verification())
+        .contains(repo.defaultBranch() + " at " + done.lastMergeCommit().commitId());
+    assertThat(ado.sources().get(0).lastChanged()).isEqualTo(event.receivedAt());
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.adoconnect.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.adoconnect.simulator.auth.CredentialStore;
 import io.adoconnect.simulator.build.BuildDefinitions;
@@ -15,14 +14,13 @@ import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
 import io.adoconnect.simulator.faults.FaultPlan;
-import io.adoconnect.simulator.git.GitContent;
 import io.adoconnect.simulator.git.GitEndpoints;
+import io.adoconnect.simulator.git.Pushes;
 import io.adoconnect.simulator.hooks.Delivery;
 import io.adoconnect.simulator.hooks.HookDeliveries;
 import io.adoconnect.simulator.hooks.HookEndpoints;
 import io.adoconnect.simulator.hooks.HookSubscription;
 import io.adoconnect.simulator.hooks.HookSubscriptions;
-import io.adoconnect.simulator.http.Json;
 import io.adoconnect.simulator.identities.IdentityEndpoints;
 import io.adoconnect.simulator.identities.People;
 import io.adoconnect.simulator.location.LocationEndpoints;
@@ -94,7 +92,7 @@ public final class Simulator implements AutoCloseable {
   private final WorkItemStore workItems;
   // Areas raise events here; service-hook subscriptions turn them into deliveries.
   private final HookDeliveries events;
-  private final AtomicInteger nextPushId = new AtomicInteger(1);
+  private final Pushes pushes;
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;
@@ -108,6 +106,7 @@ public final class Simulator implements AutoCloseable {
     // clients.
     this.executor = Executors.newCachedThreadPool(daemonThreads());
     this.events = new HookDeliveries(hookSubscriptions, config.seed());
+    this.pushes = new Pushes(events, Clock.systemUTC());
     credentials.addPat(config.pat());
     this.builds =
         new BuildQueue(events, Duration.ofMillis(config.buildDurationMillis()), Clock.systemUTC());
@@ -150,7 +149,7 @@ public final class Simulator implements AutoCloseable {
                 profile,
                 new ProjectEndpoints(),
                 new IdentityEndpoints(people),
-                new PullRequestEndpoints(events, people, Clock.systemUTC()),
+                new PullRequestEndpoints(events, pushes, people, Clock.systemUTC()),
                 new GitEndpoints(),
                 new BuildEndpoints(buildDefinitions, builds),
                 new PipelineEndpoints(buildDefinitions, builds),
@@ -441,51 +440,8 @@ public final class Simulator implements AutoCloseable {
     Repository repository =
         Collection.repository(collection.repositoriesOf(p), repo)
             .orElseThrow(() -> new IllegalArgumentException("no repository " + repo));
-    GitContent.RefUpdate update = GitContent.push(repository, branch);
-    String base = baseUri + basePath(collection);
-    String repoUrl = base + "/" + p.id() + "/_apis/git/repositories/" + repository.id();
-    int pushId = nextPushId.getAndIncrement();
-    String now = Json.timestamp(java.time.Instant.now());
-    ObjectNode resource = Json.object();
-    ObjectNode commit = resource.putArray("commits").addObject();
-    commit.put("commitId", update.newObjectId());
-    ObjectNode author = commit.putObject("author");
-    author.put("name", dataset.user().displayName());
-    author.put("email", dataset.user().emailAddress());
-    author.put("date", now);
-    commit.set("committer", author.deepCopy());
-    commit.put("comment", "Simulated push " + pushId);
-    commit.put("url", repoUrl + "/commits/" + update.newObjectId());
-    ObjectNode ref = resource.putArray("refUpdates").addObject();
-    ref.put("name", update.name());
-    ref.put("oldObjectId", update.oldObjectId());
-    ref.put("newObjectId", update.newObjectId());
-    ObjectNode repositoryNode = resource.putObject("repository");
-    repositoryNode.put("id", repository.id().toString());
-    repositoryNode.put("name", repository.name());
-    repositoryNode.put("url", repoUrl);
-    ObjectNode projectNode = repositoryNode.putObject("project");
-    projectNode.put("id", p.id().toString());
-    projectNode.put("name", p.name());
-    projectNode.put("url", base + "/_apis/projects/" + p.id());
-    projectNode.put("state", p.state());
-    repositoryNode.put("defaultBranch", repository.defaultBranch());
-    repositoryNode.put(
-        "remoteUrl",
-        base
-            + "/"
-            + io.adoconnect.simulator.http.PathCodec.encodeSegment(p.name())
-            + "/_git/"
-            + io.adoconnect.simulator.http.PathCodec.encodeSegment(repository.name()));
-    ObjectNode pushedBy = resource.putObject("pushedBy");
-    pushedBy.put("id", dataset.user().id().toString());
-    pushedBy.put("displayName", dataset.user().displayName());
-    pushedBy.put("uniqueName", dataset.user().emailAddress());
-    resource.put("pushId", pushId);
-    resource.put("date", now);
-    resource.put("url", repoUrl + "/pushes/" + pushId);
-    events.publish("git.push", collection, p.id().toString(), resource);
-    return resource;
+    return pushes.push(
+        collection, baseUri + basePath(collection), repository, branch, dataset.user(), null);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Dataset;
 import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.events.ServiceEvents;
+import io.adoconnect.simulator.git.Pushes;
 import io.adoconnect.simulator.http.ApiCall;
 import io.adoconnect.simulator.http.Request;
 import io.adoconnect.simulator.http.Scope;
@@ -37,7 +38,11 @@ class PullRequestEventsTest {
     ServiceEvents sink =
         (type, collection, project, resource) -> events.add(new Event(type, project, resource));
     PullRequestEndpoints endpoints =
-        new PullRequestEndpoints(sink, new People(List.of(dataset.user())), Clock.systemUTC());
+        new PullRequestEndpoints(
+            sink,
+            new Pushes(sink, Clock.systemUTC()),
+            new People(List.of(dataset.user())),
+            Clock.systemUTC());
     Scope scope =
         new Scope(
             Scope.Kind.ORGANIZATION,

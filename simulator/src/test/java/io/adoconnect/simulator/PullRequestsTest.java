@@ -167,8 +167,10 @@ class PullRequestsTest {
     assertThat(done.get("lastMergeCommit").get("commitId").asText()).hasSize(40);
 
     assertThat(send("PATCH", url, "{\"status\":\"abandoned\"}").statusCode()).isEqualTo(400);
-    // A new PR for the same branches is fine once the first is no longer active.
-    assertThat(create(base, "feature/search", "Again").statusCode()).isEqualTo(201);
+    // deleteSourceBranch took the source branch with the completion: nothing to open a PR from.
+    HttpResponse<String> again = create(base, "feature/search", "Again");
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(TestClient.json(again).get("message").asText()).startsWith("TF401398:");
   }
 
   @Test

@@ -215,6 +215,70 @@ class ServiceHooksTest {
   }
 
   @Test
+  void completingAPullRequestPushesTheMergeOntoTheTargetAndDeletesTheSource() {
+    create("/org-001", subscriptionBody("git.push", receiver.url()));
+    String repoUrl =
+        "/org-001/"
+            + PathCodec.encodeSegment(repo.project().name())
+            + "/_apis/git/repositories/"
+            + repo.id();
+    String oldTarget = refs(repoUrl, repo.defaultBranch().substring("refs/".length())).get(0);
+    JsonNode pr =
+        TestClient.json(
+            send(
+                "POST",
+                repoUrl + "/pullrequests?api-version=7.1",
+                "{\"sourceRefName\":\"refs/heads/feature/search\",\"targetRefName\":\""
+                    + repo.defaultBranch()
+                    + "\",\"title\":\"Search\"}"));
+
+    JsonNode done =
+        TestClient.json(
+            send(
+                "PATCH",
+                repoUrl + "/pullrequests/" + pr.path("pullRequestId").asInt() + "?api-version=7.1",
+                "{\"status\":\"completed\",\"lastMergeSourceCommit\":"
+                    + pr.path("lastMergeSourceCommit")
+                    + ",\"completionOptions\":{\"deleteSourceBranch\":true}}"));
+
+    String merge = done.path("lastMergeCommit").path("commitId").asText();
+    assertThat(merge).hasSize(40).isNotEqualTo(oldTarget);
+    assertThat(done.path("closedDate").asText()).isNotEmpty();
+    assertThat(refs(repoUrl, repo.defaultBranch().substring("refs/".length())))
+        .containsExactly(merge);
+    assertThat(refs(repoUrl, "heads/feature/search")).isEmpty();
+    simulator.awaitDeliveries(d -> d.stream().filter(Delivery::succeeded).count() == 2, WAIT);
+    List<JsonNode> updates = new ArrayList<>();
+    receiver.bodies.forEach(b -> updates.add(b.path("resource").path("refUpdates").path(0)));
+    assertThat(updates)
+        .extracting(u -> u.path("name").asText() + " " + u.path("newObjectId").asText())
+        .containsExactlyInAnyOrder(
+            repo.defaultBranch() + " " + merge, "refs/heads/feature/search " + "0".repeat(40));
+    assertThat(updates)
+        .filteredOn(u -> u.path("name").asText().equals(repo.defaultBranch()))
+        .extracting(u -> u.path("oldObjectId").asText())
+        .containsExactly(oldTarget);
+  }
+
+  private HttpResponse<String> send(String method, String path, String json) {
+    return TestClient.send(
+        client
+            .request(path)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** The object ids of the refs under {@code filter} (e.g. {@code heads/main}), as listed. */
+  private List<String> refs(String repoUrl, String filter) {
+    List<String> ids = new ArrayList<>();
+    TestClient.json(client.get(repoUrl + "/refs?filter=" + filter + "&api-version=7.1"))
+        .path("value")
+        .forEach(r -> ids.add(r.path("objectId").asText()));
+    return ids;
+  }
+
+  @Test
   void failuresAreRetriedWithBackoffUntilTheReceiverAccepts() {
     receiver.statuses.add(500);
     receiver.statuses.add(503);

@@ -26,7 +26,10 @@ import java.util.Optional;
 public final class GitContent {
   static final List<String> FEATURE_BRANCHES = List.of("feature/search", "feature/login-page");
 
-  /** Branch name → commit id, per repository instance, for branches moved by {@link #push}. */
+  /**
+   * Branch name → commit id, per repository instance, for branches moved by {@link #push}; a null
+   * commit id marks a branch removed by {@link #delete}.
+   */
   private static final Map<Repository, Map<String, String>> PUSHED = new IdentityHashMap<>();
 
   private GitContent() {}
@@ -49,7 +52,16 @@ public final class GitContent {
         commitId(repository, repository.defaultBranch().replaceFirst("^refs/heads/", "")));
     FEATURE_BRANCHES.forEach(name -> tips.put(name, commitId(repository, name)));
     synchronized (PUSHED) {
-      tips.putAll(PUSHED.getOrDefault(repository, Map.of()));
+      PUSHED
+          .getOrDefault(repository, Map.of())
+          .forEach(
+              (name, commit) -> {
+                if (commit == null) {
+                  tips.remove(name);
+                } else {
+                  tips.put(name, commit);
+                }
+              });
     }
     return tips.entrySet().stream()
         .map(tip -> new Branch(tip.getKey(), tip.getValue()))
@@ -75,6 +87,20 @@ public final class GitContent {
       String next = sha1(repository.id() + "|" + name + "|" + old + "|" + moved.size());
       moved.put(name, next);
       return new RefUpdate("refs/heads/" + name, old, next);
+    }
+  }
+
+  /**
+   * Deletes {@code branch} (with or without {@code refs/heads/}), as a push of 40 zeros would;
+   * empty when there is no such branch.
+   */
+  public static Optional<RefUpdate> delete(Repository repository, String branch) {
+    String name = branch.replaceFirst("^refs/heads/", "");
+    synchronized (PUSHED) {
+      Optional<Branch> existing = branch(repository, name);
+      existing.ifPresent(
+          b -> PUSHED.computeIfAbsent(repository, r -> new LinkedHashMap<>()).put(name, null));
+      return existing.map(b -> new RefUpdate(b.refName(), b.commitId(), "0".repeat(40)));
     }
   }
 

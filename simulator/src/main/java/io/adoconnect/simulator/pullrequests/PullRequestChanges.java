@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.adoconnect.simulator.data.SimulatedUser;
 import io.adoconnect.simulator.http.ErrorEnvelope;
 import io.adoconnect.simulator.http.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,21 +117,8 @@ final class PullRequestChanges {
         pr.status = "completed";
         pr.closed = now;
         pr.closedBy = caller;
-        pr.mergeCommit = mergeCommitId(pr);
-        return null;
+        return null; // the merge commit comes from pushing onto the target (PullRequestEndpoints)
       }
-    }
-  }
-
-  /** A made-up but stable merge commit id: SHA-1 of the PR and its target's tip. */
-  private static String mergeCommitId(PullRequestState pr) {
-    String text = pr.repository.id() + "|merge|" + pr.id + "|" + pr.target.commitId();
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-1", e);
     }
   }
 }

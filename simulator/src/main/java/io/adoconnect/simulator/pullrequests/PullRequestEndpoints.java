@@ -8,6 +8,7 @@ import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.data.SimulatedUser;
 import io.adoconnect.simulator.events.ServiceEvents;
 import io.adoconnect.simulator.git.GitContent;
+import io.adoconnect.simulator.git.Pushes;
 import io.adoconnect.simulator.http.ApiCall;
 import io.adoconnect.simulator.http.AreaHandler;
 import io.adoconnect.simulator.http.ErrorEnvelope;
@@ -41,7 +42,10 @@ import java.util.function.Predicate;
  *   <li>reviewers, threads and statuses: see {@link PullRequestParts}.
  * </ul>
  *
- * The caller is the creator. Completing records the merge but does not move the target branch.
+ * The caller is the creator. Completing merges as Azure DevOps does: the target branch moves to a
+ * new merge commit (the PR's {@code lastMergeCommit}) with a {@code git.push} event, and with
+ * {@code completionOptions.deleteSourceBranch} the source branch goes, in a second {@code
+ * git.push}.
  */
 public final class PullRequestEndpoints implements AreaHandler {
   // Wording unverified; the real default page size too.
@@ -49,12 +53,14 @@ public final class PullRequestEndpoints implements AreaHandler {
 
   private final PullRequestBook book = new PullRequestBook();
   private final ServiceEvents events;
+  private final Pushes pushes;
   private final People people;
   private final Clock clock;
   private final PullRequestParts parts;
 
-  public PullRequestEndpoints(ServiceEvents events, People people, Clock clock) {
+  public PullRequestEndpoints(ServiceEvents events, Pushes pushes, People people, Clock clock) {
     this.events = events;
+    this.pushes = pushes;
     this.people = people;
     this.clock = clock;
     this.parts = new PullRequestParts(book, people, clock, this::publishUpdated);
@@ -299,16 +305,46 @@ public final class PullRequestEndpoints implements AreaHandler {
                 return Optional.empty();
               }
               PullRequestState pr = found.get();
+              boolean wasCompleted = pr.status.equals("completed");
               failure[0] = PullRequestChanges.apply(pr, body, caller, clock.instant());
-              return failure[0] == null
-                  ? Optional.of(PullRequestJson.of(pr, call.scope(), false))
-                  : Optional.empty();
+              if (failure[0] != null) {
+                return Optional.empty();
+              }
+              if (!wasCompleted && pr.status.equals("completed")) {
+                merge(call, collection, pr, caller);
+              }
+              return Optional.of(PullRequestJson.of(pr, call.scope(), false));
             });
     if (updated.isEmpty()) {
       return failure[0];
     }
     publishUpdated(collection, repository, updated.get());
     return Json.ok(updated.get());
+  }
+
+  /**
+   * Pushes the merge onto the target branch (its message as Azure DevOps writes it) and, when
+   * asked, deletes the source branch. Called under the book's lock, so no other change sees the PR
+   * completed without its merge commit.
+   */
+  private void merge(ApiCall call, Collection collection, PullRequestState pr, SimulatedUser by) {
+    String baseUrl = call.scope().baseUrl();
+    pr.mergeCommit =
+        pushes
+            .push(
+                collection,
+                baseUrl,
+                pr.repository,
+                pr.target.name(),
+                by,
+                "Merged PR " + pr.id + ": " + pr.title)
+            .path("refUpdates")
+            .path(0)
+            .path("newObjectId")
+            .asText();
+    if (pr.deleteSourceBranch) {
+      pushes.deleteBranch(collection, baseUrl, pr.repository, pr.source.name(), by);
+    }
   }
 
   private void publishUpdated(Collection collection, Repository repository, ObjectNode pr) {

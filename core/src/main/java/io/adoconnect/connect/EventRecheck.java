@@ -1,0 +1,160 @@
+package io.adoconnect.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.adoconnect.builds.Build;
+import io.adoconnect.builds.BuildStatus;
+import io.adoconnect.builds.BuildsClient;
+import io.adoconnect.git.GitClient;
+import io.adoconnect.git.Ref;
+import io.adoconnect.hooks.HookEvent;
+import io.adoconnect.hooks.HookEventTypes;
+import io.adoconnect.pullrequests.PullRequest;
+import io.adoconnect.pullrequests.PullRequestsClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Whether Azure DevOps, asked with the subscribing account's token, shows what a delivered event
+ * says: a push's refs at the pushed commits, a pull request with the event's status (and, when
+ * created, its title and branches), a build completed with the event's result. A forged delivery
+ * would have to be true to be trusted.
+ */
+final class EventRecheck {
+  /** The outcome: trusted or not, and why, in words for the user. */
+  record Verdict(boolean trusted, String reason) {}
+
+  private final Target target;
+  private final String projectId;
+
+  /** {@code target}: the subscribing account's org and authenticated http. */
+  EventRecheck(Target target, String projectId) {
+    this.target = target;
+    this.projectId = projectId;
+  }
+
+  /** Re-checks {@code event}; the types not re-checked are untrusted with the reason. */
+  Verdict check(HookEvent event) {
+    return switch (event.eventType()) {
+      case HookEventTypes.GIT_PUSH -> push(event);
+      case HookEventTypes.PULL_REQUEST_CREATED -> pullRequest(event, true);
+      case HookEventTypes.PULL_REQUEST_UPDATED -> pullRequest(event, false);
+      case HookEventTypes.BUILD_COMPLETE -> build(event);
+      default ->
+          new Verdict(
+              false,
+              "Not re-checked: ado-connect re-checks "
+                  + String.join(", ", HookEventTypes.ALL)
+                  + " events only; this one carried the subscription's credential.");
+    };
+  }
+
+  private Verdict push(HookEvent event) {
+    if (event.refUpdates().isEmpty() || event.repositoryId() == null) {
+      return new Verdict(false, "The push names no repository or ref updates.");
+    }
+    Map<String, String> tips =
+        new GitClient(target.http())
+            .branches(target.org(), projectId, event.repositoryId()).stream()
+                .collect(Collectors.toMap(Ref::name, Ref::objectId, (a, b) -> a));
+    for (HookEvent.RefUpdate update : event.refUpdates()) {
+      String now = tips.get(update.name());
+      if (update.deletesRef()
+          ? now != null
+          : !update.newObjectId().equalsIgnoreCase(String.valueOf(now))) {
+        return new Verdict(
+            false,
+            update.name()
+                + (now == null ? " does not exist" : " is at " + now)
+                + " in Azure DevOps, not at "
+                + update.newObjectId()
+                + ": it moved again since, or the event is not genuine.");
+      }
+    }
+    return new Verdict(
+        true,
+        "Re-checked with Azure DevOps: "
+            + event.refUpdates().stream()
+                .map(u -> u.name() + (u.deletesRef() ? " deleted" : " at " + u.newObjectId()))
+                .collect(Collectors.joining(", "))
+            + ".");
+  }
+
+  private Verdict pullRequest(HookEvent event, boolean created) {
+    JsonNode resource = event.payload().path("resource");
+    int id = resource.path("pullRequestId").asInt(0);
+    if (id <= 0 || event.repositoryId() == null) {
+      return new Verdict(false, "The pull request event names no pull request or repository.");
+    }
+    PullRequest now =
+        new PullRequestsClient(target.http())
+            .get(target.org(), projectId, event.repositoryId(), id);
+    List<String> differences = new ArrayList<>();
+    compare(differences, "status", text(resource, "status"), now.status());
+    if (created) {
+      compare(differences, "title", text(resource, "title"), now.title());
+      compare(differences, "source", text(resource, "sourceRefName"), now.sourceRefName());
+      compare(differences, "target", text(resource, "targetRefName"), now.targetRefName());
+    }
+    String name = "Pull request " + id;
+    if (!differences.isEmpty()) {
+      return new Verdict(
+          false,
+          name
+              + " differs in Azure DevOps: "
+              + String.join("; ", differences)
+              + ". It changed again since, or the event is not genuine.");
+    }
+    return new Verdict(
+        true,
+        "Re-checked with Azure DevOps: " + name + " is " + now.status() + " as the event says.");
+  }
+
+  private Verdict build(HookEvent event) {
+    JsonNode resource = event.payload().path("resource");
+    int id = resource.path("id").asInt(0);
+    if (id <= 0) {
+      return new Verdict(false, "The build event names no build.");
+    }
+    Build now = new BuildsClient(target.http()).get(target.org(), projectId, id);
+    String said = text(resource, "result");
+    String name = "Build " + (now.buildNumber() != null ? now.buildNumber() : id);
+    if (now.status() != BuildStatus.COMPLETED) {
+      return new Verdict(
+          false,
+          name
+              + " is "
+              + now.status()
+              + " in Azure DevOps, not completed: the event is not genuine.");
+    }
+    if (said == null || now.result() == null || !said.equalsIgnoreCase(now.result().wire())) {
+      return new Verdict(
+          false,
+          name
+              + " completed "
+              + now.result()
+              + " in Azure DevOps, not "
+              + said
+              + ": the event is not genuine.");
+    }
+    return new Verdict(
+        true, "Re-checked with Azure DevOps: " + name + " completed " + now.result() + ".");
+  }
+
+  private static void compare(List<String> differences, String what, String said, String is) {
+    if (!Objects.equals(said, is)) {
+      differences.add(what + " is " + quote(is) + ", the event says " + quote(said));
+    }
+  }
+
+  private static String quote(String text) {
+    return text == null ? "nothing" : "'" + text + "'";
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isValueNode() ? value.asText() : null;
+  }
+}
