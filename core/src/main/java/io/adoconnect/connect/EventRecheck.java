@@ -92,11 +92,14 @@ final class EventRecheck {
         new PullRequestsClient(target.http())
             .get(target.org(), projectId, event.repositoryId(), id);
     List<String> differences = new ArrayList<>();
-    compare(differences, "status", text(resource, "status"), now.status());
+    // A created event is checked on what never changes after creation (it may arrive after the
+    // pull request was retitled or completed); an update on the status it reports.
     if (created) {
-      compare(differences, "title", text(resource, "title"), now.title());
       compare(differences, "source", text(resource, "sourceRefName"), now.sourceRefName());
       compare(differences, "target", text(resource, "targetRefName"), now.targetRefName());
+      compare(differences, "creation date", text(resource, "creationDate"), now.creationDate());
+    } else {
+      compare(differences, "status", text(resource, "status"), now.status());
     }
     String name = "Pull request " + id;
     if (!differences.isEmpty()) {
@@ -109,7 +112,10 @@ final class EventRecheck {
     }
     return new Verdict(
         true,
-        "Re-checked with Azure DevOps: " + name + " is " + now.status() + " as the event says.");
+        "Re-checked with Azure DevOps: "
+            + name
+            + (created ? " exists as the event says" : " is " + now.status() + " as the event says")
+            + ".");
   }
 
   private Verdict build(HookEvent event) {
