@@ -1,6 +1,11 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +30,13 @@ public final class FilesCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
 
+    @Option(
+        names = "--json",
+        description =
+            "Print {path, ref, size, encoding, content} instead: the content as text when it is"
+                + " UTF-8, else base64.")
+    boolean json;
+
     @Parameters(
         index = "0",
         paramLabel = "ORG/PROJECT/REPO",
@@ -48,9 +60,32 @@ public final class FilesCommand extends SubcommandRequired {
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
         byte[] content = ado.fileContent(path, filePath, Optional.ofNullable(ref));
+        if (json) {
+          Output.json(ctx.out(), FileJson.of(filePath, ref, content));
+          return ExitCodes.OK;
+        }
         ctx.out().write(content, 0, content.length);
         ctx.out().flush();
         return ExitCodes.OK;
+      }
+    }
+  }
+
+  /** A file for scripts: text stays readable, anything else survives as base64. */
+  record FileJson(String path, String ref, int size, String encoding, String content) {
+    static FileJson of(String path, String ref, byte[] bytes) {
+      try {
+        String text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+        return new FileJson(path, ref, bytes.length, "utf-8", text);
+      } catch (CharacterCodingException binary) {
+        return new FileJson(
+            path, ref, bytes.length, "base64", Base64.getEncoder().encodeToString(bytes));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.adoconnect.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,12 @@ class GitCommandsTest extends CliTestBase {
     Cli.Run onRef =
         cli.run("files", "get", path, "/CHANGES.md", "--ref", "feature/login-page").assertOk();
     assertThat(onRef.out()).contains("feature/login-page");
+
+    com.fasterxml.jackson.databind.JsonNode json =
+        cli.run("files", "get", path, "README.md", "--json").json();
+    assertThat(json.path("encoding").asText()).isEqualTo("utf-8");
+    assertThat(json.path("content").asText()).isEqualTo(onDefault.out());
+    assertThat(json.path("size").asInt()).isEqualTo(onDefault.out().getBytes(UTF_8).length);
   }
 
   @Test
