@@ -13,12 +13,17 @@ import io.adoconnect.http.Urls;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /** Azure DevOps work item tracking REST area: WIQL, batch reads, JSON Patch writes, comments. */
 public final class WorkItemsClient {
@@ -34,10 +39,26 @@ public final class WorkItemsClient {
           "Microsoft.VSTS.Scheduling.OriginalEstimate",
           "Microsoft.VSTS.Scheduling.CompletedWork");
 
+  /**
+   * Batches read at once after a query: a 20,000-item result is 100 batches, which one after
+   * another cost 100 round trips.
+   */
+  public static final int DEFAULT_PARALLELISM = 8;
+
   private final AzureDevOpsHttp http;
+  private final int parallelism;
 
   public WorkItemsClient(AzureDevOpsHttp http) {
+    this(http, DEFAULT_PARALLELISM);
+  }
+
+  /** With {@code parallelism} batches read at once (1: one after another). */
+  public WorkItemsClient(AzureDevOpsHttp http, int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1");
+    }
     this.http = http;
+    this.parallelism = parallelism;
   }
 
   private static Urls wit(Organization org, String project) {
@@ -83,24 +104,55 @@ public final class WorkItemsClient {
         fields.isEmpty()
             ? result.columns().stream().map(WiqlResult.Column::referenceName).toList()
             : fields.stream().map(FieldValue::referenceName).toList();
-    Map<Integer, WorkItem> byId = new HashMap<>();
+    List<List<Integer>> batches = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
-      List<Integer> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
-      Batch answer =
-          http.sendJson(
-              "POST",
-              wit(org, project)
-                  .path("workitemsbatch")
-                  .query("api-version", org.apiVersion())
-                  .build(),
-              new BatchRequest(batch, wanted.isEmpty() ? null : wanted, "omit"),
-              "application/json",
-              AccessScope.WORK_READ,
-              Batch.class);
-      // errorPolicy=omit: items deleted since the query come back as null and are skipped.
-      answer.value().stream().filter(Objects::nonNull).forEach(w -> byId.put(w.id(), w));
+      batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE)));
     }
+    Map<Integer, WorkItem> byId = new ConcurrentHashMap<>();
+    inParallel(
+        batches,
+        batch -> {
+          Batch answer =
+              http.sendJson(
+                  "POST",
+                  wit(org, project)
+                      .path("workitemsbatch")
+                      .query("api-version", org.apiVersion())
+                      .build(),
+                  new BatchRequest(batch, wanted.isEmpty() ? null : wanted, "omit"),
+                  "application/json",
+                  AccessScope.WORK_READ,
+                  Batch.class);
+          // errorPolicy=omit: items deleted since the query come back as null and are skipped.
+          answer.value().stream().filter(Objects::nonNull).forEach(w -> byId.put(w.id(), w));
+        });
     return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  /** Runs {@code read} on every batch, {@link #parallelism} at a time; the first failure wins. */
+  private <T> void inParallel(List<T> batches, Consumer<T> read) {
+    if (batches.size() <= 1 || parallelism == 1) {
+      batches.forEach(read);
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, batches.size()));
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      batches.forEach(batch -> running.add(pool.submit(() -> read.accept(batch))));
+      for (Future<?> future : running) {
+        future.get();
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading work items", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
