@@ -34,16 +34,13 @@ public final class BranchesCommand implements Callable<Integer> {
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
       List<Ref> branches = ado.branches(path);
-      if (output.json) {
-        Output.json(ctx.out(), branches);
-      } else if (branches.isEmpty()) {
-        ctx.err().println("The repository " + path + " has no branches yet.");
-      } else {
-        Output.table(
-            ctx.out(),
-            List.of("BRANCH", "COMMIT"),
-            branches.stream().map(b -> List.of(b.branch(), b.objectId())).toList());
-      }
+      Output.list(
+          ctx,
+          output,
+          branches,
+          "The repository " + path + " has no branches yet.",
+          List.of("BRANCH", "COMMIT"),
+          b -> List.of(b.branch(), b.objectId()));
       return ExitCodes.OK;
     }
   }

@@ -64,31 +64,19 @@ public final class BuildsCommand extends SubcommandRequired {
             new BuildsClient(t.http())
                 .definitions(t.org(), t.project(), Optional.ofNullable(name))
                 .toList();
-        if (output.json) {
-          Output.json(ctx.out(), definitions);
-        } else if (definitions.isEmpty()) {
-          ctx.err()
-              .println(
-                  "No build definitions in "
-                      + t.path()
-                      + (name == null ? "." : " named '" + name + "'."));
-        } else {
-          Output.table(
-              ctx.out(),
-              List.of("ID", "NAME", "FOLDER", "REPOSITORY", "DEFAULT BRANCH"),
-              definitions.stream()
-                  .map(
-                      d ->
-                          List.of(
-                              Integer.toString(d.id()),
-                              d.name(),
-                              Output.orDash(d.path()),
-                              d.repository() == null ? "-" : Output.orDash(d.repository().name()),
-                              d.repository() == null
-                                  ? "-"
-                                  : Output.orDash(d.repository().defaultBranch())))
-                  .toList());
-        }
+        Output.list(
+            ctx,
+            output,
+            definitions,
+            "No build definitions in " + t.path() + (name == null ? "." : " named '" + name + "'."),
+            List.of("ID", "NAME", "FOLDER", "REPOSITORY", "DEFAULT BRANCH"),
+            d ->
+                List.of(
+                    Integer.toString(d.id()),
+                    d.name(),
+                    Output.orDash(d.path()),
+                    d.repository() == null ? "-" : Output.orDash(d.repository().name()),
+                    d.repository() == null ? "-" : Output.orDash(d.repository().defaultBranch())));
         return ExitCodes.OK;
       }
     }
@@ -135,15 +123,7 @@ public final class BuildsCommand extends SubcommandRequired {
         description = "A YAML runtime parameter; repeat for more.")
     Map<String, String> templateParameters = new LinkedHashMap<>();
 
-    @Option(names = "--wait", description = "Wait until the build completes.")
-    boolean await;
-
-    @Option(
-        names = "--timeout",
-        paramLabel = "DURATION",
-        defaultValue = "60m",
-        description = "With --wait: give up waiting after this long, e.g. 90s, 30m (default 60m).")
-    String timeout;
+    @Mixin WaitOptions wait;
 
     Queue(CliContext ctx) {
       this.ctx = ctx;
@@ -151,7 +131,7 @@ public final class BuildsCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
-      java.time.Duration limit = Durations.parse(timeout);
+      java.time.Duration limit = wait.limit();
       try (AdoConnect ado = Commands.open(ctx, common)) {
         Target t = ado.project(path);
         BuildsClient builds = new BuildsClient(t.http());
@@ -164,14 +144,11 @@ public final class BuildsCommand extends SubcommandRequired {
           input = input.withTemplateParameter(p.getKey(), p.getValue());
         }
         Build build = builds.queue(t.org(), t.project(), input);
-        if (!await) {
+        if (!wait.await) {
           print(build, "Queued");
           return ExitCodes.OK;
         }
-        ctx.err()
-            .printf(
-                "Queued build %d (%s); waiting for it to complete…%n",
-                build.id(), build.buildNumber());
+        WaitOptions.waiting(ctx, "Queued build", build.id(), build.buildNumber());
         Build done =
             new BuildWatcher(builds, Poller.real())
                 .await(
@@ -179,7 +156,7 @@ public final class BuildsCommand extends SubcommandRequired {
                     t.project(),
                     build.id(),
                     limit,
-                    b -> ctx.err().printf("build %d: %s%n", b.id(), b.state()));
+                    b -> WaitOptions.progress(ctx, "build", b.id(), b.state()));
         print(done, "Completed");
         return done.result() == BuildResult.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILURE;
       }
@@ -270,27 +247,21 @@ public final class BuildsCommand extends SubcommandRequired {
               query.withDefinition(builds.resolveDefinitionId(t.org(), t.project(), definition));
         }
         List<Build> list = builds.list(t.org(), t.project(), query);
-        if (output.json) {
-          Output.json(ctx.out(), list);
-        } else if (list.isEmpty()) {
-          ctx.err().println("No builds in " + t.path() + " match.");
-        } else {
-          Output.table(
-              ctx.out(),
-              List.of("ID", "NUMBER", "DEFINITION", "BRANCH", "STATUS", "RESULT", "QUEUED"),
-              list.stream()
-                  .map(
-                      b ->
-                          List.of(
-                              Integer.toString(b.id()),
-                              Output.orDash(b.buildNumber()),
-                              b.definition() == null ? "-" : Output.orDash(b.definition().name()),
-                              Output.orDash(b.sourceBranch()),
-                              Output.orDash(b.status()),
-                              Output.orDash(b.result()),
-                              Output.orDash(b.queueTime())))
-                  .toList());
-        }
+        Output.list(
+            ctx,
+            output,
+            list,
+            "No builds in " + t.path() + " match.",
+            List.of("ID", "NUMBER", "DEFINITION", "BRANCH", "STATUS", "RESULT", "QUEUED"),
+            b ->
+                List.of(
+                    Integer.toString(b.id()),
+                    Output.orDash(b.buildNumber()),
+                    b.definition() == null ? "-" : Output.orDash(b.definition().name()),
+                    Output.orDash(b.sourceBranch()),
+                    Output.orDash(b.status()),
+                    Output.orDash(b.result()),
+                    Output.orDash(b.queueTime())));
         return ExitCodes.OK;
       }
     }

@@ -132,15 +132,12 @@ public final class HooksCommand extends SubcommandRequired {
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
         List<HookSubscriptionRecord> all = ado.subscriptions();
-        if (output.json) {
-          Output.json(ctx.out(), all);
-        } else if (all.isEmpty()) {
-          ctx.err()
-              .println(
-                  "No subscriptions yet. Make one: ado-connect hooks subscribe ORG/PROJECT/REPO");
-        } else {
-          print(ctx, all);
-        }
+        Output.list(
+            ctx,
+            output,
+            all,
+            "No subscriptions yet. Make one: ado-connect hooks subscribe ORG/PROJECT/REPO",
+            subscriptions -> print(ctx, subscriptions));
         return ExitCodes.OK;
       }
     }

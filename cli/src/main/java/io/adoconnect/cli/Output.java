@@ -5,6 +5,8 @@ import io.adoconnect.http.Json;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Printing helpers: pretty JSON, and plain aligned tables. */
 final class Output {
@@ -15,6 +17,42 @@ final class Output {
       out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not write JSON", e);
+    }
+  }
+
+  /**
+   * A list as scripts and people read it: all of it as JSON with {@code --json}; otherwise a table
+   * of one {@code row} per item under {@code header}, or {@code whenEmpty} on stderr when there is
+   * nothing to show.
+   */
+  static <T> void list(
+      CliContext ctx,
+      JsonOption output,
+      List<T> items,
+      String whenEmpty,
+      List<String> header,
+      Function<? super T, List<String>> row) {
+    list(
+        ctx,
+        output,
+        items,
+        whenEmpty,
+        all -> table(ctx.out(), header, all.stream().map(row).toList()));
+  }
+
+  /** As {@link #list(CliContext, JsonOption, List, String, List, Function)}, printed as text. */
+  static <T> void list(
+      CliContext ctx,
+      JsonOption output,
+      List<T> items,
+      String whenEmpty,
+      Consumer<List<T>> asText) {
+    if (output.json) {
+      json(ctx.out(), items);
+    } else if (items.isEmpty()) {
+      ctx.err().println(whenEmpty);
+    } else {
+      asText.accept(items);
     }
   }
 

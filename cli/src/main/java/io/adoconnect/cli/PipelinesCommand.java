@@ -51,24 +51,18 @@ public final class PipelinesCommand extends SubcommandRequired {
         Target t = ado.project(path);
         List<Pipeline> pipelines =
             new PipelinesClient(t.http()).list(t.org(), t.project()).toList();
-        if (output.json) {
-          Output.json(ctx.out(), pipelines);
-        } else if (pipelines.isEmpty()) {
-          ctx.err().println("No pipelines in " + t.path() + ".");
-        } else {
-          Output.table(
-              ctx.out(),
-              List.of("ID", "NAME", "FOLDER", "REVISION"),
-              pipelines.stream()
-                  .map(
-                      p ->
-                          List.of(
-                              Integer.toString(p.id()),
-                              p.name(),
-                              Output.orDash(p.folder()),
-                              Integer.toString(p.revision())))
-                  .toList());
-        }
+        Output.list(
+            ctx,
+            output,
+            pipelines,
+            "No pipelines in " + t.path() + ".",
+            List.of("ID", "NAME", "FOLDER", "REVISION"),
+            p ->
+                List.of(
+                    Integer.toString(p.id()),
+                    p.name(),
+                    Output.orDash(p.folder()),
+                    Integer.toString(p.revision())));
         return ExitCodes.OK;
       }
     }
@@ -111,15 +105,7 @@ public final class PipelinesCommand extends SubcommandRequired {
         description = "A runtime parameter; repeat for more.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--wait", description = "Wait until the run completes.")
-    boolean await;
-
-    @Option(
-        names = "--timeout",
-        paramLabel = "DURATION",
-        defaultValue = "60m",
-        description = "With --wait: give up waiting after this long, e.g. 90s, 30m (default 60m).")
-    String timeout;
+    @Mixin WaitOptions wait;
 
     Run(CliContext ctx) {
       this.ctx = ctx;
@@ -127,7 +113,7 @@ public final class PipelinesCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
-      java.time.Duration limit = Durations.parse(timeout);
+      java.time.Duration limit = wait.limit();
       RunPipelineInput input = RunPipelineInput.defaults().withBranch(branch);
       for (Map.Entry<String, String> v : variables.entrySet()) {
         input = input.withVariable(v.getKey(), v.getValue());
@@ -140,12 +126,11 @@ public final class PipelinesCommand extends SubcommandRequired {
         PipelinesClient pipelines = new PipelinesClient(t.http());
         int id = pipelines.resolvePipelineId(t.org(), t.project(), pipeline);
         PipelineRun run = pipelines.run(t.org(), t.project(), id, input);
-        if (!await) {
+        if (!wait.await) {
           print(ctx, output, run, "Started");
           return ExitCodes.OK;
         }
-        ctx.err()
-            .printf("Started run %d (%s); waiting for it to complete…%n", run.id(), run.name());
+        WaitOptions.waiting(ctx, "Started run", run.id(), run.name());
         PipelineRun done =
             pipelines.awaitRun(
                 t.org(),
@@ -154,7 +139,7 @@ public final class PipelinesCommand extends SubcommandRequired {
                 run.id(),
                 Poller.real(),
                 limit,
-                r -> ctx.err().printf("run %d: %s%n", r.id(), r.progress()));
+                r -> WaitOptions.progress(ctx, "run", r.id(), r.progress()));
         print(ctx, output, done, "Completed");
         return "succeeded".equals(done.result()) ? ExitCodes.OK : ExitCodes.FAILURE;
       }

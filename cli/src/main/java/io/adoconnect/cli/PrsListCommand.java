@@ -75,13 +75,12 @@ final class PrsListCommand implements Callable<Integer> {
           prs.list(t.org(), t.project(), t.repository(), criteria).stream()
               .limit(top == null ? Long.MAX_VALUE : top)
               .toList();
-      if (output.json) {
-        Output.json(ctx.out(), found);
-      } else if (found.isEmpty()) {
-        ctx.err().println("No " + criteria.status() + " pull requests in " + path + ".");
-      } else {
-        PrsCommand.table(ctx.out(), found);
-      }
+      Output.list(
+          ctx,
+          output,
+          found,
+          "No " + criteria.status() + " pull requests in " + path + ".",
+          all -> PrsCommand.table(ctx.out(), all));
       return ExitCodes.OK;
     }
   }

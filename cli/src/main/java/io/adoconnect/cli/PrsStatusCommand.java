@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ado-connect prs status post|list}: statuses shown in a pull request's checks. */
@@ -38,28 +37,7 @@ final class PrsStatusCommand extends SubcommandRequired {
     @Parameters(index = "1", paramLabel = "ID", description = "The pull request id.")
     int id;
 
-    @Option(
-        names = "--state",
-        required = true,
-        paramLabel = "STATE",
-        description = "succeeded, failed, pending or error.")
-    String state;
-
-    @Option(
-        names = "--context",
-        required = true,
-        paramLabel = "NAME",
-        description = "The check's name; a newer status with the same name supersedes older ones.")
-    String context;
-
-    @Option(names = "--genre", paramLabel = "GENRE", description = "Groups the check's name.")
-    String genre;
-
-    @Option(names = "--description", paramLabel = "TEXT", description = "Shown next to the state.")
-    String description;
-
-    @Option(names = "--target-url", paramLabel = "URL", description = "Where the details are.")
-    String targetUrl;
+    @Mixin StatusOptions status;
 
     Post(CliContext ctx) {
       this.ctx = ctx;
@@ -68,7 +46,8 @@ final class PrsStatusCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       PullRequestStatusInput input =
-          PullRequestStatusInput.of(state, context, genre, description, targetUrl);
+          PullRequestStatusInput.of(
+              status.state, status.context, status.genre, status.description, status.targetUrl);
       try (AdoConnect ado = Commands.open(ctx, common)) {
         Target t = ado.repository(path);
         PullRequestStatus posted =
@@ -113,29 +92,20 @@ final class PrsStatusCommand extends SubcommandRequired {
         Target t = ado.repository(path);
         List<PullRequestStatus> statuses =
             new PullRequestsClient(t.http()).statuses(t.org(), t.project(), t.repository(), id);
-        if (output.json) {
-          Output.json(ctx.out(), statuses);
-        } else if (statuses.isEmpty()) {
-          ctx.err().println("No statuses on pull request " + id + " yet.");
-        } else {
-          Output.table(
-              ctx.out(),
-              List.of("STATE", "CONTEXT", "DESCRIPTION", "CREATED", "TARGET URL"),
-              statuses.stream()
-                  .map(
-                      s ->
-                          List.of(
-                              s.state(),
-                              s.context() == null
-                                  ? "-"
-                                  : s.context().genre() == null
-                                      ? s.context().name()
-                                      : s.context().genre() + "/" + s.context().name(),
-                              Output.orDash(s.description()),
-                              Output.orDash(s.creationDate()),
-                              Output.orDash(s.targetUrl())))
-                  .toList());
-        }
+        Output.list(
+            ctx,
+            output,
+            statuses,
+            "No statuses on pull request " + id + " yet.",
+            StatusesTable.HEADER,
+            s ->
+                StatusesTable.row(
+                    s.state(),
+                    s.context() == null ? null : s.context().genre(),
+                    s.context() == null ? null : s.context().name(),
+                    s.description(),
+                    s.creationDate(),
+                    s.targetUrl()));
         return ExitCodes.OK;
       }
     }

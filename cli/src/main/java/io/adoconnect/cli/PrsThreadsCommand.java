@@ -41,26 +41,27 @@ final class PrsThreadsCommand implements Callable<Integer> {
       PullRequestsClient prs = new PullRequestsClient(t.http());
       List<io.adoconnect.pullrequests.Thread> threads =
           prs.threads(t.org(), t.project(), t.repository(), id);
-      if (output.json) {
-        Output.json(ctx.out(), threads);
-      } else if (threads.isEmpty()) {
-        ctx.err().println("No comments on pull request " + id + " yet.");
-      } else {
-        for (io.adoconnect.pullrequests.Thread thread : threads) {
-          ctx.out()
-              .printf(
-                  "Thread %d (%s)%n",
-                  thread.id(), thread.isSystem() ? "system" : Output.orDash(thread.status()));
-          for (Comment c : thread.comments()) {
-            ctx.out()
-                .printf(
-                    "  %s%s: %s%n",
-                    c.parentCommentId() == 0 ? "" : "↳ ",
-                    c.author() == null ? "-" : c.author().displayName(),
-                    c.isDeleted() ? "(deleted)" : Output.orDash(c.content()));
-          }
-        }
-      }
+      Output.list(
+          ctx,
+          output,
+          threads,
+          "No comments on pull request " + id + " yet.",
+          all -> {
+            for (io.adoconnect.pullrequests.Thread thread : all) {
+              ctx.out()
+                  .printf(
+                      "Thread %d (%s)%n",
+                      thread.id(), thread.isSystem() ? "system" : Output.orDash(thread.status()));
+              for (Comment c : thread.comments()) {
+                ctx.out()
+                    .printf(
+                        "  %s%s: %s%n",
+                        c.parentCommentId() == 0 ? "" : "↳ ",
+                        c.author() == null ? "-" : c.author().displayName(),
+                        c.isDeleted() ? "(deleted)" : Output.orDash(c.content()));
+              }
+            }
+          });
       return ExitCodes.OK;
     }
   }

@@ -70,21 +70,13 @@ public final class ReleasesCommand extends SubcommandRequired {
         Target t = ado.project(path);
         List<ReleaseDefinition> definitions =
             client(ado, t).definitions(t.org(), t.project()).toList();
-        if (output.json) {
-          Output.json(ctx.out(), definitions);
-        } else if (definitions.isEmpty()) {
-          ctx.err().println("The project " + path + " has no release definitions.");
-        } else {
-          Output.table(
-              ctx.out(),
-              List.of("ID", "NAME", "STAGES"),
-              definitions.stream()
-                  .map(
-                      d ->
-                          List.of(
-                              Integer.toString(d.id()), d.name(), stages(d.environments(), false)))
-                  .toList());
-        }
+        Output.list(
+            ctx,
+            output,
+            definitions,
+            "The project " + path + " has no release definitions.",
+            List.of("ID", "NAME", "STAGES"),
+            d -> List.of(Integer.toString(d.id()), d.name(), stages(d.environments(), false)));
         return ExitCodes.OK;
       }
     }
@@ -269,25 +261,19 @@ public final class ReleasesCommand extends SubcommandRequired {
             releases.list(t.org(), t.project(), definitionId, Math.min(top, 100)).stream()
                 .limit(top)
                 .toList();
-        if (output.json) {
-          Output.json(ctx.out(), list);
-        } else if (list.isEmpty()) {
-          ctx.err().println("No releases in " + path + " yet.");
-        } else {
-          Output.table(
-              ctx.out(),
-              List.of("ID", "NAME", "DEFINITION", "CREATED", "STAGES"),
-              list.stream()
-                  .map(
-                      r ->
-                          List.of(
-                              Integer.toString(r.id()),
-                              r.name(),
-                              r.releaseDefinition() == null ? "-" : r.releaseDefinition().name(),
-                              Output.orDash(r.createdOn()),
-                              stages(r.environments(), true)))
-                  .toList());
-        }
+        Output.list(
+            ctx,
+            output,
+            list,
+            "No releases in " + path + " yet.",
+            List.of("ID", "NAME", "DEFINITION", "CREATED", "STAGES"),
+            r ->
+                List.of(
+                    Integer.toString(r.id()),
+                    r.name(),
+                    r.releaseDefinition() == null ? "-" : r.releaseDefinition().name(),
+                    Output.orDash(r.createdOn()),
+                    stages(r.environments(), true)));
         return ExitCodes.OK;
       }
     }

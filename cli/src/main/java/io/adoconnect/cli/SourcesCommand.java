@@ -135,25 +135,19 @@ public final class SourcesCommand extends SubcommandRequired {
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
         List<SourceView> sources = ado.sources();
-        if (output.json) {
-          Output.json(ctx.out(), sources);
-        } else if (sources.isEmpty()) {
-          ctx.err().println("No sources yet. Add one: ado-connect sources add ORG/PROJECT/REPO");
-        } else {
-          Output.table(
-              ctx.out(),
-              List.of("ID", "SOURCE", "STATUS", "LAST CHANGED", "CLONE URL"),
-              sources.stream()
-                  .map(
-                      s ->
-                          List.of(
-                              s.id(),
-                              s.path(),
-                              s.status(),
-                              Output.orDash(s.lastChanged()),
-                              Output.orDash(s.cloneUrl())))
-                  .toList());
-        }
+        Output.list(
+            ctx,
+            output,
+            sources,
+            "No sources yet. Add one: ado-connect sources add ORG/PROJECT/REPO",
+            List.of("ID", "SOURCE", "STATUS", "LAST CHANGED", "CLONE URL"),
+            s ->
+                List.of(
+                    s.id(),
+                    s.path(),
+                    s.status(),
+                    Output.orDash(s.lastChanged()),
+                    Output.orDash(s.cloneUrl())));
         return ExitCodes.OK;
       }
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ado-connect status post|list}: commit statuses (checks shown on commits and PRs). */
@@ -35,28 +34,7 @@ public final class StatusCommand extends SubcommandRequired {
     @Parameters(index = "1", paramLabel = "COMMIT", description = "The full 40-character id.")
     String commit;
 
-    @Option(
-        names = "--state",
-        required = true,
-        paramLabel = "STATE",
-        description = "succeeded, failed, pending or error.")
-    String state;
-
-    @Option(
-        names = "--context",
-        required = true,
-        paramLabel = "NAME",
-        description = "The check's name; a newer status with the same name supersedes older ones.")
-    String context;
-
-    @Option(names = "--genre", paramLabel = "GENRE", description = "Groups the check's name.")
-    String genre;
-
-    @Option(names = "--description", paramLabel = "TEXT", description = "Shown next to the state.")
-    String description;
-
-    @Option(names = "--target-url", paramLabel = "URL", description = "Where the details are.")
-    String targetUrl;
+    @Mixin StatusOptions status;
 
     Post(CliContext ctx) {
       this.ctx = ctx;
@@ -64,7 +42,9 @@ public final class StatusCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
-      StatusInput input = StatusInput.of(state, context, genre, description, targetUrl);
+      StatusInput input =
+          StatusInput.of(
+              status.state, status.context, status.genre, status.description, status.targetUrl);
       try (AdoConnect ado = Commands.open(ctx, common)) {
         CommitStatus posted = ado.postStatus(path, commit, input);
         if (output.json) {
@@ -104,29 +84,20 @@ public final class StatusCommand extends SubcommandRequired {
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
         List<CommitStatus> statuses = ado.statuses(path, commit);
-        if (output.json) {
-          Output.json(ctx.out(), statuses);
-        } else if (statuses.isEmpty()) {
-          ctx.err().println("No statuses on " + commit + " yet.");
-        } else {
-          Output.table(
-              ctx.out(),
-              List.of("STATE", "CONTEXT", "DESCRIPTION", "CREATED", "TARGET URL"),
-              statuses.stream()
-                  .map(
-                      s ->
-                          List.of(
-                              s.state(),
-                              s.context() == null
-                                  ? "-"
-                                  : s.context().genre() == null
-                                      ? s.context().name()
-                                      : s.context().genre() + "/" + s.context().name(),
-                              Output.orDash(s.description()),
-                              Output.orDash(s.creationDate()),
-                              Output.orDash(s.targetUrl())))
-                  .toList());
-        }
+        Output.list(
+            ctx,
+            output,
+            statuses,
+            "No statuses on " + commit + " yet.",
+            StatusesTable.HEADER,
+            s ->
+                StatusesTable.row(
+                    s.state(),
+                    s.context() == null ? null : s.context().genre(),
+                    s.context() == null ? null : s.context().name(),
+                    s.description(),
+                    s.creationDate(),
+                    s.targetUrl()));
         return ExitCodes.OK;
       }
     }

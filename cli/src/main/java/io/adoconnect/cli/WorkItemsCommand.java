@@ -52,6 +52,29 @@ public final class WorkItemsCommand extends SubcommandRequired {
     return value.isObject() ? value.path("displayName").asText("-") : value.asText();
   }
 
+  /** A column per field the items have, in the order they first appear, after the id. */
+  private static void printColumns(CliContext ctx, List<WorkItem> items) {
+    List<String> columns = new ArrayList<>();
+    for (WorkItem item : items) {
+      item.fields().keySet().stream()
+          .filter(f -> !f.equals("System.Id") && !columns.contains(f))
+          .forEach(columns::add);
+    }
+    List<String> header = new ArrayList<>(List.of("ID"));
+    columns.forEach(c -> header.add(c.substring(c.lastIndexOf('.') + 1).toUpperCase()));
+    Output.table(
+        ctx.out(),
+        header,
+        items.stream()
+            .map(
+                item -> {
+                  List<String> row = new ArrayList<>(List.of(Integer.toString(item.id())));
+                  columns.forEach(c -> row.add(text(item.fields().get(c))));
+                  return row;
+                })
+            .toList());
+  }
+
   @Command(
       name = "query",
       mixinStandardHelpOptions = true,
@@ -95,31 +118,7 @@ public final class WorkItemsCommand extends SubcommandRequired {
         List<WorkItem> items =
             new WorkItemsClient(t.http())
                 .query(t.org(), t.project(), wiql, fields, Optional.ofNullable(top));
-        if (output.json) {
-          Output.json(ctx.out(), items);
-        } else if (items.isEmpty()) {
-          ctx.err().println("No work items match.");
-        } else {
-          List<String> columns = new ArrayList<>();
-          for (WorkItem item : items) {
-            item.fields().keySet().stream()
-                .filter(f -> !f.equals("System.Id") && !columns.contains(f))
-                .forEach(columns::add);
-          }
-          List<String> header = new ArrayList<>(List.of("ID"));
-          columns.forEach(c -> header.add(c.substring(c.lastIndexOf('.') + 1).toUpperCase()));
-          Output.table(
-              ctx.out(),
-              header,
-              items.stream()
-                  .map(
-                      item -> {
-                        List<String> row = new ArrayList<>(List.of(Integer.toString(item.id())));
-                        columns.forEach(c -> row.add(text(item.fields().get(c))));
-                        return row;
-                      })
-                  .toList());
-        }
+        Output.list(ctx, output, items, "No work items match.", all -> printColumns(ctx, all));
         return ExitCodes.OK;
       }
     }
@@ -345,26 +344,18 @@ public final class WorkItemsCommand extends SubcommandRequired {
       try (AdoConnect ado = Commands.open(ctx, common)) {
         Target t = ado.project(path);
         List<Comment> comments = new WorkItemsClient(t.http()).comments(t.org(), t.project(), id);
-        if (output.json) {
-          Output.json(ctx.out(), comments);
-        } else if (comments.isEmpty()) {
-          ctx.err().println("No comments on work item " + id + " yet.");
-        } else {
-          Output.table(
-              ctx.out(),
-              List.of("ID", "AUTHOR", "CREATED", "TEXT"),
-              comments.stream()
-                  .map(
-                      c ->
-                          List.of(
-                              Integer.toString(c.id()),
-                              c.createdBy() == null
-                                  ? "-"
-                                  : Output.orDash(c.createdBy().displayName()),
-                              Output.orDash(c.createdDate()),
-                              c.text()))
-                  .toList());
-        }
+        Output.list(
+            ctx,
+            output,
+            comments,
+            "No comments on work item " + id + " yet.",
+            List.of("ID", "AUTHOR", "CREATED", "TEXT"),
+            c ->
+                List.of(
+                    Integer.toString(c.id()),
+                    c.createdBy() == null ? "-" : Output.orDash(c.createdBy().displayName()),
+                    Output.orDash(c.createdDate()),
+                    c.text()));
         return ExitCodes.OK;
       }
     }

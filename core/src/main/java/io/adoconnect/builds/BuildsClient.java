@@ -4,14 +4,13 @@ import io.adoconnect.AzureDevOpsApiException;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.devops.ProjectNotFound;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Paged;
 import io.adoconnect.http.Urls;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -68,7 +67,7 @@ public final class BuildsClient {
       return Integer.parseInt(wanted);
     }
     List<BuildDefinition> matches =
-        notFoundAsProject(
+        ProjectNotFound.restated(
             org, project, () -> definitions(org, project, Optional.of(wanted)).toList());
     if (matches.size() == 1) {
       return matches.get(0).id();
@@ -113,8 +112,8 @@ public final class BuildsClient {
           AccessScope.BUILD_EXECUTE,
           Build.class);
     } catch (NotFoundException e) {
-      if (isProject(e)) {
-        throw projectNotFound(org, project, e);
+      if (ProjectNotFound.isAbout(e)) {
+        throw ProjectNotFound.of(org, project, e);
       }
       throw new NotFoundException(
           e.typeKey(),
@@ -162,8 +161,8 @@ public final class BuildsClient {
           Build.class,
           AccessScope.BUILD_READ);
     } catch (NotFoundException e) {
-      if (isProject(e)) {
-        throw projectNotFound(org, project, e);
+      if (ProjectNotFound.isAbout(e)) {
+        throw ProjectNotFound.of(org, project, e);
       }
       throw new NotFoundException(
           e.typeKey(),
@@ -187,35 +186,13 @@ public final class BuildsClient {
             .query("queryOrder", "queueTimeDescending")
             .query("$top", Math.min(query.top(), 1000))
             .query("api-version", org.apiVersion());
-    return notFoundAsProject(
+    return ProjectNotFound.restated(
         org,
         project,
         () ->
             http.getPaged(url, Build.class, AccessScope.BUILD_READ).stream()
                 .limit(query.top())
                 .toList());
-  }
-
-  private static <T> T notFoundAsProject(Organization org, String project, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (NotFoundException e) {
-      throw isProject(e) ? projectNotFound(org, project, e) : e;
-    }
-  }
-
-  private static boolean isProject(NotFoundException e) {
-    return e.typeKey() != null && e.typeKey().toLowerCase(Locale.ROOT).contains("project");
-  }
-
-  private static NotFoundException projectNotFound(
-      Organization org, String project, NotFoundException e) {
-    return new NotFoundException(
-        e.typeKey(),
-        "The project '" + project + "' was not found in " + org.name() + ".",
-        "Check the name as it appears in your Azure DevOps URL; ado-connect repos --org "
-            + org.name()
-            + " shows the projects with repositories.");
   }
 
   private static String folder(BuildDefinition d) {

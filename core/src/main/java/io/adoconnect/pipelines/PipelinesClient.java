@@ -6,6 +6,7 @@ import io.adoconnect.NotFoundException;
 import io.adoconnect.WaitTimeoutException;
 import io.adoconnect.devops.ApiVersion;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.devops.ProjectNotFound;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Paged;
@@ -64,7 +65,7 @@ public final class PipelinesClient {
       return Integer.parseInt(wanted);
     }
     List<Pipeline> matches =
-        notFound(
+        projectMustExist(
             org,
             project,
             () ->
@@ -219,25 +220,20 @@ public final class PipelinesClient {
     return pipelines(org, project).segment(Integer.toString(pipelineId)).segment("runs");
   }
 
-  private static <T> T notFound(
+  /** Runs a call on the project's pipelines list: any 404 there means the project is missing. */
+  private static <T> T projectMustExist(
       Organization org, String project, java.util.function.Supplier<T> call) {
     try {
       return call.get();
     } catch (NotFoundException e) {
-      throw new NotFoundException(
-          e.typeKey(),
-          "The project '" + project + "' was not found in " + org.name() + ".",
-          "Check the name as it appears in your Azure DevOps URL.");
+      throw ProjectNotFound.of(org, project, e);
     }
   }
 
   private static NotFoundException pipelineNotFound(
       Organization org, String project, int pipelineId, NotFoundException e) {
-    if (e.typeKey() != null && e.typeKey().toLowerCase(Locale.ROOT).contains("project")) {
-      return new NotFoundException(
-          e.typeKey(),
-          "The project '" + project + "' was not found in " + org.name() + ".",
-          "Check the name as it appears in your Azure DevOps URL.");
+    if (ProjectNotFound.isAbout(e)) {
+      return ProjectNotFound.of(org, project, e);
     }
     return new NotFoundException(
         e.typeKey(),

@@ -66,4 +66,19 @@ public final class JsonBodies {
     }
     return value.strip();
   }
+
+  /**
+   * A required field that names one organization, project or repository: no {@code /}, at most 256
+   * characters.
+   */
+  public static String requiredName(String value, String field) {
+    String text = required(value, field);
+    if (text.contains("/") || text.length() > 256) {
+      throw ApiException.badRequest(
+          "invalid_input",
+          "The field '" + field + "' must be one name, without '/'.",
+          "Send organization, project and repository as separate fields.");
+    }
+    return text;
+  }
 }

@@ -20,6 +20,13 @@ public final class PathParams {
     return value;
   }
 
+  /** A positive whole number in the path, e.g. an id: 400 when it is missing or not one. */
+  public static int id(Context ctx, String param) {
+    return number(ctx.pathParam(param), param)
+        .orElseThrow(
+            () -> ApiException.badRequest("invalid_input", "The " + param + " is missing.", null));
+  }
+
   /** A positive whole number, or empty when absent. */
   public static Optional<Integer> number(String value, String what) {
     if (value == null || value.isBlank()) {

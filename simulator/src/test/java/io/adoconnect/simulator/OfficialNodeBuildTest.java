@@ -1,20 +1,12 @@
 package io.adoconnect.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adoconnect.simulator.build.BuildDefinition;
 import io.adoconnect.simulator.data.Collection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +17,6 @@ import org.junit.jupiter.api.Test;
  * must negotiate {@code 6.0-preview.1} for Pipelines by itself.
  */
 class OfficialNodeBuildTest {
-  private static final Path NODE_PROJECT = Path.of("src", "test", "node");
   // The Node client's enums: BuildStatus.NotStarted, RunState.InProgress.
   private static final int NOT_STARTED = 32;
   private static final int RUN_IN_PROGRESS = 1;
@@ -34,21 +25,13 @@ class OfficialNodeBuildTest {
 
   @BeforeAll
   static void start() {
-    if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules").resolve("azure-devops-node-api"))) {
-      String message = "Node dependencies missing: run `npm ci --prefix simulator/src/test/node`";
-      if (Boolean.getBoolean("ado.requireNode")) {
-        fail(message);
-      }
-      Assumptions.abort(message);
-    }
-    simulator = Simulator.start(SimulatorConfig.defaults().withBuildDurationMillis(600_000));
+    simulator =
+        NodeScript.startSimulator(SimulatorConfig.defaults().withBuildDurationMillis(600_000));
   }
 
   @AfterAll
   static void stop() {
-    if (simulator != null) {
-      simulator.close();
-    }
+    NodeScript.stop(simulator);
   }
 
   @Test
@@ -60,10 +43,13 @@ class OfficialNodeBuildTest {
 
     assertDrives(result, d);
     String project = "/org-001/" + d.project().name();
-    assertThat(apiVersions("POST", project + "/_apis/build/builds")).containsOnly("7.2-preview.7");
-    assertThat(apiVersions("GET", project + "/_apis/build/definitions"))
+    assertThat(NodeScript.apiVersions(simulator, "POST", project + "/_apis/build/builds"))
         .containsOnly("7.2-preview.7");
-    assertThat(apiVersions("POST", project + "/_apis/pipelines/" + d.id() + "/runs"))
+    assertThat(NodeScript.apiVersions(simulator, "GET", project + "/_apis/build/definitions"))
+        .containsOnly("7.2-preview.7");
+    assertThat(
+            NodeScript.apiVersions(
+                simulator, "POST", project + "/_apis/pipelines/" + d.id() + "/runs"))
         .containsOnly("7.2-preview.1");
   }
 
@@ -75,9 +61,13 @@ class OfficialNodeBuildTest {
 
     assertDrives(result, d);
     String project = "/tfs/DefaultCollection/" + d.project().name();
-    assertThat(apiVersions("POST", project + "/_apis/build/builds")).containsOnly("6.0");
-    assertThat(apiVersions("GET", project + "/_apis/pipelines")).containsOnly("6.0-preview.1");
-    assertThat(apiVersions("POST", project + "/_apis/pipelines/" + d.id() + "/runs"))
+    assertThat(NodeScript.apiVersions(simulator, "POST", project + "/_apis/build/builds"))
+        .containsOnly("6.0");
+    assertThat(NodeScript.apiVersions(simulator, "GET", project + "/_apis/pipelines"))
+        .containsOnly("6.0-preview.1");
+    assertThat(
+            NodeScript.apiVersions(
+                simulator, "POST", project + "/_apis/pipelines/" + d.id() + "/runs"))
         .containsOnly("6.0-preview.1");
   }
 
@@ -109,37 +99,9 @@ class OfficialNodeBuildTest {
     assertThat(result.path("runs").get(0).path("id").asInt()).isEqualTo(run.path("id").asInt());
   }
 
-  private static List<String> apiVersions(String method, String path) {
-    return simulator.requests().stream()
-        .filter(r -> r.method().equals(method) && r.path().equals(path))
-        .map(r -> r.apiVersion().orElse("<none>"))
-        .toList();
-  }
-
   private static JsonNode run(String baseUrl, BuildDefinition d)
       throws IOException, InterruptedException {
-    Path stdout = Files.createTempFile("builds", ".json");
-    try {
-      Process process =
-          new ProcessBuilder(
-                  "node",
-                  "builds.js",
-                  baseUrl,
-                  simulator.config().pat(),
-                  d.project().name(),
-                  d.name())
-              .directory(NODE_PROJECT.toFile())
-              .redirectOutput(stdout.toFile())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("node builds.js timed out");
-      }
-      assertThat(process.exitValue()).as("node builds.js exit code").isZero();
-      return new ObjectMapper().readTree(Files.readString(stdout, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(stdout);
-    }
+    return NodeScript.run(
+        "builds.js", baseUrl, simulator.config().pat(), d.project().name(), d.name());
   }
 }

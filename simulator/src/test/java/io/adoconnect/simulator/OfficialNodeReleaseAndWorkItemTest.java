@@ -1,21 +1,14 @@
 package io.adoconnect.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Project;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,28 +21,17 @@ import org.junit.jupiter.api.Test;
  */
 class OfficialNodeReleaseAndWorkItemTest {
 
-  private static final Path NODE_PROJECT = Path.of("src", "test", "node");
-
   private static Simulator simulator;
 
   @BeforeAll
   static void start() {
-    if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules").resolve("azure-devops-node-api"))) {
-      String message = "Node dependencies missing: run `npm ci --prefix simulator/src/test/node`";
-      if (Boolean.getBoolean("ado.requireNode")) {
-        fail(message);
-      }
-      Assumptions.abort(message);
-    }
     // Stages of 0 s: a release has succeeded by the time the client reads it back.
-    simulator = Simulator.start(SimulatorConfig.defaults().withReleaseStageSeconds(0));
+    simulator = NodeScript.startSimulator(SimulatorConfig.defaults().withReleaseStageSeconds(0));
   }
 
   @AfterAll
   static void stop() {
-    if (simulator != null) {
-      simulator.close();
-    }
+    NodeScript.stop(simulator);
   }
 
   @Test
@@ -64,10 +46,14 @@ class OfficialNodeReleaseAndWorkItemTest {
     assertThat(simulator.requests())
         .anyMatch(r -> r.path().equalsIgnoreCase("/" + org.name() + "/_apis/ResourceAreas"));
     assertThat(
-            apiVersions(
-                "POST", "/" + org.name() + "/" + project.name() + "/_apis/Release/releases"))
+            NodeScript.apiVersions(
+                simulator,
+                "POST",
+                "/" + org.name() + "/" + project.name() + "/_apis/Release/releases"))
         .containsOnly("7.2-preview.9");
-    assertThat(apiVersions("POST", "/" + org.name() + "/" + project.name() + "/_apis/wit/wiql"))
+    assertThat(
+            NodeScript.apiVersions(
+                simulator, "POST", "/" + org.name() + "/" + project.name() + "/_apis/wit/wiql"))
         .containsOnly("7.1-preview.2");
   }
 
@@ -80,8 +66,10 @@ class OfficialNodeReleaseAndWorkItemTest {
 
     assertMatches(result, collection, project);
     assertThat(
-            apiVersions(
-                "POST", "/tfs/DefaultCollection/" + project.name() + "/_apis/Release/releases"))
+            NodeScript.apiVersions(
+                simulator,
+                "POST",
+                "/tfs/DefaultCollection/" + project.name() + "/_apis/Release/releases"))
         .containsOnly("6.0");
   }
 
@@ -122,32 +110,8 @@ class OfficialNodeReleaseAndWorkItemTest {
     return collection.projects().stream().filter(p -> !p.tfvc()).findFirst().orElseThrow();
   }
 
-  private static List<String> apiVersions(String method, String path) {
-    return simulator.requests().stream()
-        .filter(r -> r.method().equals(method) && r.path().equals(path))
-        .map(r -> r.apiVersion().orElse("<none>"))
-        .toList();
-  }
-
   private static JsonNode run(String baseUrl, String project)
       throws IOException, InterruptedException {
-    Path stdout = Files.createTempFile("releases-workitems", ".json");
-    try {
-      Process process =
-          new ProcessBuilder(
-                  "node", "releases-workitems.js", baseUrl, simulator.config().pat(), project)
-              .directory(NODE_PROJECT.toFile())
-              .redirectOutput(stdout.toFile())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("node releases-workitems.js timed out");
-      }
-      assertThat(process.exitValue()).as("node releases-workitems.js exit code").isZero();
-      return new ObjectMapper().readTree(Files.readString(stdout, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(stdout);
-    }
+    return NodeScript.run("releases-workitems.js", baseUrl, simulator.config().pat(), project);
   }
 }

@@ -11,7 +11,7 @@ import io.adoconnect.pipelines.PipelineRun;
 import io.adoconnect.pipelines.PipelinesClient;
 import io.adoconnect.pipelines.RunPipelineInput;
 import io.adoconnect.server.JsonBodies;
-import io.adoconnect.server.errors.ApiException;
+import io.adoconnect.server.PathParams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -64,7 +64,8 @@ public final class BuildsController {
   }
 
   private Target target(Context ctx) {
-    return ado.project(part(ctx, "organization") + "/" + part(ctx, "project"));
+    return ado.project(
+        PathParams.name(ctx, "organization") + "/" + PathParams.name(ctx, "project"));
   }
 
   private void definitions(Context ctx) {
@@ -76,7 +77,7 @@ public final class BuildsController {
   }
 
   private void list(Context ctx) {
-    int top = number(ctx.queryParam("top"), "top").orElse(BuildQuery.DEFAULT_TOP);
+    int top = PathParams.number(ctx.queryParam("top"), "top").orElse(BuildQuery.DEFAULT_TOP);
     BuildQuery query = BuildQuery.latest().withTop(top).withBranch(ctx.queryParam("branch"));
     Target t = target(ctx);
     BuildsClient builds = new BuildsClient(t.http());
@@ -103,7 +104,7 @@ public final class BuildsController {
   }
 
   private void get(Context ctx) {
-    int id = id(ctx, "id");
+    int id = PathParams.id(ctx, "id");
     Target t = target(ctx);
     ctx.json(new BuildsClient(t.http()).get(t.org(), t.project(), id));
   }
@@ -128,7 +129,7 @@ public final class BuildsController {
   }
 
   private void getRun(Context ctx) {
-    int run = id(ctx, "run");
+    int run = PathParams.id(ctx, "run");
     Target t = target(ctx);
     PipelinesClient pipelines = new PipelinesClient(t.http());
     int pipeline = pipelines.resolvePipelineId(t.org(), t.project(), ctx.pathParam("pipeline"));
@@ -144,40 +145,5 @@ public final class BuildsController {
 
   private static Map<String, String> orEmpty(Map<String, String> map) {
     return map == null ? Map.of() : map;
-  }
-
-  private static String part(Context ctx, String name) {
-    String value = ctx.pathParam(name).strip();
-    if (value.isEmpty() || value.contains("/") || value.length() > 256) {
-      throw ApiException.badRequest(
-          "invalid_input",
-          "The " + name + " in the path must be one name, without '/'.",
-          "Percent-encode names with spaces; see /openapi.json.");
-    }
-    return value;
-  }
-
-  private static int id(Context ctx, String name) {
-    return number(ctx.pathParam(name), name)
-        .orElseThrow(
-            () -> ApiException.badRequest("invalid_input", "The " + name + " is required.", null));
-  }
-
-  private static Optional<Integer> number(String text, String name) {
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      int value = Integer.parseInt(text.strip());
-      if (value > 0) {
-        return Optional.of(value);
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ApiException.badRequest(
-        "invalid_input",
-        "'" + text + "' is not a valid " + name + ": it must be a positive number.",
-        "Build and run ids are the numbers GET …/builds lists.");
   }
 }

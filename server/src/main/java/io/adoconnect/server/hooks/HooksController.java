@@ -87,12 +87,12 @@ public final class HooksController {
   private void subscribe(Context ctx) {
     NewSubscription body = JsonBodies.read(ctx, NewSubscription.class);
     String path =
-        part(body.organization(), "organization")
+        JsonBodies.requiredName(body.organization(), "organization")
             + "/"
-            + part(body.project(), "project")
+            + JsonBodies.requiredName(body.project(), "project")
             + (body.repository() == null || body.repository().isBlank()
                 ? ""
-                : "/" + part(body.repository(), "repository"));
+                : "/" + JsonBodies.requiredName(body.repository(), "repository"));
     List<HookSubscriptionRecord> made =
         ado.subscribe(
             path,
@@ -140,16 +140,5 @@ public final class HooksController {
       throw ApiException.badRequest(
           "invalid_input", "'limit' must be a number.", "Use 1 to 1000 (default 100).");
     }
-  }
-
-  private static String part(String value, String field) {
-    String text = JsonBodies.required(value, field);
-    if (text.contains("/") || text.length() > 256) {
-      throw ApiException.badRequest(
-          "invalid_input",
-          "The field '" + field + "' must be one name, without '/'.",
-          "Send organization, project and repository as separate fields.");
-    }
-    return text;
   }
 }

@@ -89,10 +89,7 @@ public final class ReleasesController {
   }
 
   private void get(Context ctx) {
-    int id =
-        PathParams.number(ctx.pathParam("id"), "id")
-            .orElseThrow(
-                () -> ApiException.badRequest("invalid_input", "The release id is missing.", null));
+    int id = PathParams.id(ctx, "id");
     Target t = target(ctx);
     ctx.json(client(t).get(t.org(), t.project(), id));
   }

@@ -31,9 +31,9 @@ public final class SourcesController {
 
   private void add(Context ctx) {
     NewSource body = JsonBodies.read(ctx, NewSource.class);
-    String organization = part(body.organization(), "organization");
-    String project = part(body.project(), "project");
-    String repository = part(body.repository(), "repository");
+    String organization = JsonBodies.requiredName(body.organization(), "organization");
+    String project = JsonBodies.requiredName(body.project(), "project");
+    String repository = JsonBodies.requiredName(body.repository(), "repository");
     Optional<String> account = Optional.ofNullable(body.account()).filter(a -> !a.isBlank());
     if (account.isPresent()
         && ado.accounts().stream().noneMatch(a -> a.id().equals(account.get()))) {
@@ -53,16 +53,5 @@ public final class SourcesController {
     }
     ado.removeSource(id);
     ctx.status(204);
-  }
-
-  private static String part(String value, String field) {
-    String text = JsonBodies.required(value, field);
-    if (text.contains("/") || text.length() > 256) {
-      throw ApiException.badRequest(
-          "invalid_input",
-          "The field '" + field + "' must be one name, without '/'.",
-          "Send organization, project and repository as separate fields.");
-    }
-    return text;
   }
 }

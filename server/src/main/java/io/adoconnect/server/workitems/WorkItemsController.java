@@ -72,12 +72,6 @@ public final class WorkItemsController {
         PathParams.name(ctx, "organization") + "/" + PathParams.name(ctx, "project"));
   }
 
-  private static int id(Context ctx) {
-    return PathParams.number(ctx.pathParam("id"), "id")
-        .orElseThrow(
-            () -> ApiException.badRequest("invalid_input", "The work item id is missing.", null));
-  }
-
   private void query(Context ctx) {
     QueryBody body = JsonBodies.read(ctx, QueryBody.class);
     String wiql = JsonBodies.required(body.wiql(), "wiql");
@@ -105,7 +99,7 @@ public final class WorkItemsController {
   }
 
   private void comments(Context ctx) {
-    int id = id(ctx);
+    int id = PathParams.id(ctx, "id");
     Target t = project(ctx);
     ctx.json(new WorkItemsClient(t.http()).comments(t.org(), t.project(), id));
   }
@@ -113,13 +107,13 @@ public final class WorkItemsController {
   private void addComment(Context ctx) {
     NewComment body = JsonBodies.read(ctx, NewComment.class);
     String text = JsonBodies.required(body.text(), "text");
-    int id = id(ctx);
+    int id = PathParams.id(ctx, "id");
     Target t = project(ctx);
     ctx.status(201).json(new WorkItemsClient(t.http()).addComment(t.org(), t.project(), id, text));
   }
 
   private void get(Context ctx) {
-    int id = id(ctx);
+    int id = PathParams.id(ctx, "id");
     List<String> fields = new ArrayList<>();
     String list = ctx.queryParam("fields");
     if (list != null) {
@@ -140,7 +134,7 @@ public final class WorkItemsController {
       throw ApiException.badRequest(
           "invalid_input", "'fields' must name at least one field to set.", "See /openapi.json.");
     }
-    int id = id(ctx);
+    int id = PathParams.id(ctx, "id");
     Target t = ado.organization(PathParams.name(ctx, "organization"));
     try {
       ctx.json(

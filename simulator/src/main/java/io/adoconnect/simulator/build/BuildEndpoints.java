@@ -132,7 +132,7 @@ public final class BuildEndpoints implements AreaHandler {
   }
 
   private Response queueBuild(ApiCall call, Collection collection, Project project) {
-    ObjectNode body = ProjectCall.body(call).orElse(Json.object());
+    ObjectNode body = call.jsonObjectBody().orElse(Json.object());
     String definitionId =
         body.path("definition").hasNonNull("id")
             ? body.path("definition").path("id").asText()
@@ -233,8 +233,8 @@ public final class BuildEndpoints implements AreaHandler {
       java.util.function.ToIntFunction<T> id,
       boolean ascending,
       java.util.function.Function<T, ObjectNode> json) {
-    Optional<Integer> top = ProjectCall.number(call, "$top");
-    Optional<Integer> token = ProjectCall.number(call, "continuationToken");
+    Optional<Integer> top = call.intQuery("$top");
+    Optional<Integer> token = call.intQuery("continuationToken");
     if (top.filter(n -> n <= 0).isPresent() || token.filter(n -> n < 0).isPresent()) {
       // Wording unverified.
       return BuildErrors.badRequest(

@@ -1,7 +1,6 @@
 package io.adoconnect.simulator.build;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.adoconnect.simulator.data.SimulatedUser;
 import io.adoconnect.simulator.http.Json;
 import io.adoconnect.simulator.http.Scope;
 import io.adoconnect.simulator.projects.ProjectJson;
@@ -48,10 +47,10 @@ final class BuildJson {
       node.put("result", b.result());
     }
     node.put("reason", "manual");
-    node.set("requestedFor", identity(b.requestedBy()));
-    node.set("requestedBy", identity(b.requestedBy()));
+    node.set("requestedFor", Json.identityRef(b.requestedBy()));
+    node.set("requestedBy", Json.identityRef(b.requestedBy()));
     node.put("lastChangedDate", Json.timestamp(b.completed() ? b.plannedFinish() : b.queueTime()));
-    node.set("lastChangedBy", identity(b.requestedBy()));
+    node.set("lastChangedBy", Json.identityRef(b.requestedBy()));
     if (b.parameters() != null) {
       node.put("parameters", b.parameters());
     }
@@ -194,17 +193,5 @@ final class BuildJson {
 
   private static String projectBase(Scope scope, BuildDefinition d) {
     return scope.baseUrl() + "/" + d.project().id();
-  }
-
-  private static ObjectNode identity(SimulatedUser user) {
-    ObjectNode node = Json.object();
-    if (user != null) {
-      node.put("id", user.id().toString());
-      node.put("displayName", user.displayName());
-      if (user.emailAddress() != null) {
-        node.put("uniqueName", user.emailAddress());
-      }
-    }
-    return node;
   }
 }

@@ -111,7 +111,7 @@ public final class PipelineEndpoints implements AreaHandler {
   }
 
   private Response run(ApiCall call, BuildDefinition pipeline) {
-    ObjectNode body = ProjectCall.body(call).orElse(Json.object());
+    ObjectNode body = call.jsonObjectBody().orElse(Json.object());
     JsonNode self = body.path("resources").path("repositories").path("self");
     String refName = self.path("refName").asText(null);
     ObjectNode templateParameters =

@@ -4,7 +4,6 @@ import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Project;
 import io.adoconnect.simulator.http.ApiCall;
 import io.adoconnect.simulator.http.Json;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -27,36 +26,6 @@ final class ProjectCall {
       return value > 0 ? OptionalInt.of(value) : OptionalInt.empty();
     } catch (NumberFormatException e) {
       return OptionalInt.empty();
-    }
-  }
-
-  /** A query parameter as an integer; -1 when present but not a number. */
-  static Optional<Integer> number(ApiCall call, String name) {
-    return call.request()
-        .queryParameter(name)
-        .filter(v -> !v.isBlank())
-        .map(
-            v -> {
-              try {
-                return Integer.parseInt(v.trim());
-              } catch (NumberFormatException e) {
-                return -1;
-              }
-            });
-  }
-
-  /** The JSON object body, or empty when there is none or it isn't an object. */
-  static Optional<com.fasterxml.jackson.databind.node.ObjectNode> body(ApiCall call) {
-    if (call.body().length == 0) {
-      return Optional.empty();
-    }
-    try {
-      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(call.body());
-      return node != null && node.isObject()
-          ? Optional.of((com.fasterxml.jackson.databind.node.ObjectNode) node)
-          : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
     }
   }
 

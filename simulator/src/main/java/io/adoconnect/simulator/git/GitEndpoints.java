@@ -1,12 +1,10 @@
 package io.adoconnect.simulator.git;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Project;
 import io.adoconnect.simulator.data.Repository;
-import io.adoconnect.simulator.data.SimulatedUser;
 import io.adoconnect.simulator.http.ApiCall;
 import io.adoconnect.simulator.http.AreaHandler;
 import io.adoconnect.simulator.http.ErrorEnvelope;
@@ -15,7 +13,6 @@ import io.adoconnect.simulator.http.PathCodec;
 import io.adoconnect.simulator.http.Response;
 import io.adoconnect.simulator.projects.ProjectJson;
 import io.adoconnect.simulator.repositories.RepositoryEndpoints;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  */
 public final class GitEndpoints implements AreaHandler {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int DEFAULT_TOP = 1000;
   private static final Set<String> STATES =
       Set.of("notSet", "pending", "succeeded", "failed", "error", "notApplicable");
@@ -109,8 +105,8 @@ public final class GitEndpoints implements AreaHandler {
         GitContent.branches(repository).stream()
             .filter(b -> b.refName().startsWith(prefix))
             .toList();
-    Optional<Integer> top = number(call, "$top");
-    Optional<Integer> token = number(call, "continuationToken");
+    Optional<Integer> top = call.intQuery("$top");
+    Optional<Integer> token = call.intQuery("continuationToken");
     if (top.filter(n -> n <= 0).isPresent() || token.filter(n -> n < 0).isPresent()) {
       // Wording and type unverified.
       return ErrorEnvelope.of(
@@ -127,7 +123,7 @@ public final class GitEndpoints implements AreaHandler {
       ObjectNode ref = Json.object();
       ref.put("name", branch.refName());
       ref.put("objectId", branch.commitId());
-      ref.set("creator", identity(call.scope().user()));
+      ref.set("creator", Json.identityRef(call.scope().user()));
       ref.put(
           "url",
           repoUrl + "/refs?filter=" + PathCodec.encodeSegment(branch.refName().substring(5)));
@@ -223,13 +219,8 @@ public final class GitEndpoints implements AreaHandler {
     if (!GitContent.hasCommit(repository, commitId)) {
       return commitNotFound(commitId, repository);
     }
-    JsonNode body;
-    try {
-      body = MAPPER.readTree(call.body());
-    } catch (IOException e) {
-      body = null;
-    }
-    if (body == null || !body.isObject()) {
+    JsonNode body = call.jsonObjectBody().orElse(null);
+    if (body == null) {
       // Wording unverified.
       return ErrorEnvelope.of(
           400,
@@ -269,7 +260,7 @@ public final class GitEndpoints implements AreaHandler {
     String now = Json.timestamp(Instant.now());
     status.put("creationDate", now);
     status.put("updatedDate", now);
-    status.set("createdBy", identity(call.scope().user()));
+    status.set("createdBy", Json.identityRef(call.scope().user()));
     if (body.hasNonNull("targetUrl")) {
       status.put("targetUrl", body.get("targetUrl").asText());
     }
@@ -318,18 +309,6 @@ public final class GitEndpoints implements AreaHandler {
             + " Microsoft.TeamFoundation.Git.Server");
   }
 
-  private static ObjectNode identity(SimulatedUser user) {
-    ObjectNode node = Json.object();
-    if (user != null) {
-      node.put("id", user.id().toString());
-      node.put("displayName", user.displayName());
-      if (user.emailAddress() != null) {
-        node.put("uniqueName", user.emailAddress());
-      }
-    }
-    return node;
-  }
-
   private static String repositoryUrl(ApiCall call, Repository repository) {
     return call.scope().baseUrl()
         + "/"
@@ -343,19 +322,5 @@ public final class GitEndpoints implements AreaHandler {
         ? text
         : text.substring(0, 1).toUpperCase(Locale.ROOT)
             + text.substring(1).toLowerCase(Locale.ROOT);
-  }
-
-  private static Optional<Integer> number(ApiCall call, String name) {
-    return call.request()
-        .queryParameter(name)
-        .filter(value -> !value.isEmpty())
-        .map(
-            value -> {
-              try {
-                return Integer.parseInt(value.trim());
-              } catch (NumberFormatException notANumber) {
-                return -1;
-              }
-            });
   }
 }

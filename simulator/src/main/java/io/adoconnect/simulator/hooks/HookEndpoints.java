@@ -1,7 +1,6 @@
 package io.adoconnect.simulator.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.http.ApiCall;
@@ -9,7 +8,6 @@ import io.adoconnect.simulator.http.AreaHandler;
 import io.adoconnect.simulator.http.ErrorEnvelope;
 import io.adoconnect.simulator.http.Json;
 import io.adoconnect.simulator.http.Response;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,7 +44,6 @@ public final class HookEndpoints implements AreaHandler {
           "workitem.commented");
 
   private static final Set<String> CONFIDENTIAL = Set.of("basicAuthPassword");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String HOOKS_TYPES = "Microsoft.VisualStudio.Services.ServiceHooks.WebApi";
 
   private final HookSubscriptions subscriptions;
@@ -110,13 +107,8 @@ public final class HookEndpoints implements AreaHandler {
   }
 
   private Response create(ApiCall call, Collection collection) {
-    JsonNode body;
-    try {
-      body = MAPPER.readTree(call.body());
-    } catch (IOException e) {
-      body = null;
-    }
-    if (body == null || !body.isObject()) {
+    JsonNode body = call.jsonObjectBody().orElse(null);
+    if (body == null) {
       // Wording unverified.
       return invalid("Value cannot be null.\r\nParameter name: subscription");
     }

@@ -1,6 +1,9 @@
 package io.adoconnect.simulator.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adoconnect.simulator.data.SimulatedUser;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +45,38 @@ public record ApiCall(
         project,
         route,
         body);
+  }
+
+  /**
+   * A numeric query parameter: empty when absent or empty, {@code -1} when it is not a number (the
+   * caller answers that as Azure DevOps does for its parameter).
+   */
+  public Optional<Integer> intQuery(String name) {
+    return request
+        .queryParameter(name)
+        .filter(value -> !value.isEmpty())
+        .map(
+            value -> {
+              try {
+                return Integer.parseInt(value.trim());
+              } catch (NumberFormatException notANumber) {
+                return -1;
+              }
+            });
+  }
+
+  /** The body as a JSON object; empty when none was sent, or it is not JSON or not an object. */
+  public Optional<ObjectNode> jsonObjectBody() {
+    if (body.length == 0) {
+      return Optional.empty();
+    }
+    try {
+      return new ObjectMapper().readTree(body) instanceof ObjectNode node
+          ? Optional.of(node)
+          : Optional.empty();
+    } catch (IOException notJson) {
+      return Optional.empty();
+    }
   }
 
   /** Whether this is a {@code GET}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.adoconnect.simulator.data.SimulatedUser;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +32,22 @@ public final class Json {
     ArrayNode value = envelope.putArray("value");
     value.addAll(items);
     return envelope;
+  }
+
+  /**
+   * An IdentityRef as the areas show who did something ({@code createdBy}, {@code requestedFor},
+   * …): id, display name and, when known, the unique name; an empty object for no one.
+   */
+  public static ObjectNode identityRef(SimulatedUser user) {
+    ObjectNode node = object();
+    if (user != null) {
+      node.put("id", user.id().toString());
+      node.put("displayName", user.displayName());
+      if (user.emailAddress() != null) {
+        node.put("uniqueName", user.emailAddress());
+      }
+    }
+    return node;
   }
 
   /** Serializes a node to UTF-8 bytes. */

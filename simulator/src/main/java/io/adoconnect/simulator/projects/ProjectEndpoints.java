@@ -41,9 +41,9 @@ public final class ProjectEndpoints implements AreaHandler {
   }
 
   private static Response list(ApiCall call, Collection collection) {
-    Optional<Integer> top = number(call, "$top");
-    Optional<Integer> skip = number(call, "$skip");
-    Optional<Integer> token = number(call, "continuationToken");
+    Optional<Integer> top = call.intQuery("$top");
+    Optional<Integer> skip = call.intQuery("$skip");
+    Optional<Integer> token = call.intQuery("continuationToken");
     if (top.filter(n -> n < 0).isPresent()
         || skip.filter(n -> n < 0).isPresent()
         || token.filter(n -> n < 0).isPresent()) {
@@ -67,21 +67,6 @@ public final class ProjectEndpoints implements AreaHandler {
         .project(idOrName)
         .map(project -> Json.ok(ProjectJson.reference(project, call.scope(), true)))
         .orElseGet(() -> ProjectJson.notFound(idOrName));
-  }
-
-  /** A numeric query parameter; {@code -1} marks a value that is not a number. */
-  private static Optional<Integer> number(ApiCall call, String name) {
-    return call.request()
-        .queryParameter(name)
-        .filter(value -> !value.isEmpty())
-        .map(
-            value -> {
-              try {
-                return Integer.parseInt(value.trim());
-              } catch (NumberFormatException notANumber) {
-                return -1;
-              }
-            });
   }
 
   private static Response invalidParameter() {

@@ -1,7 +1,6 @@
 package io.adoconnect.simulator.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Project;
@@ -11,7 +10,6 @@ import io.adoconnect.simulator.http.ErrorEnvelope;
 import io.adoconnect.simulator.http.Json;
 import io.adoconnect.simulator.http.Response;
 import io.adoconnect.simulator.projects.ProjectJson;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +33,6 @@ import java.util.Optional;
  * </ul>
  */
 public final class ReleaseEndpoints implements AreaHandler {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int DEFAULT_RELEASES_TOP = 50;
   private static final String RELEASE_DATA =
       "Microsoft.VisualStudio.Services.ReleaseManagement.Data.Exceptions.";
@@ -88,8 +85,8 @@ public final class ReleaseEndpoints implements AreaHandler {
     Optional<String> search = call.request().queryParameter("searchText").filter(s -> !s.isBlank());
     boolean exact =
         call.request().queryParameter("isExactNameMatch").orElse("").equalsIgnoreCase("true");
-    Optional<Integer> top = number(call, "$top");
-    Optional<Integer> from = number(call, "continuationToken");
+    Optional<Integer> top = call.intQuery("$top");
+    Optional<Integer> from = call.intQuery("continuationToken");
     if (top.filter(n -> n <= 0).isPresent() || from.filter(n -> n < 0).isPresent()) {
       return invalidPaging();
     }
@@ -112,9 +109,9 @@ public final class ReleaseEndpoints implements AreaHandler {
   }
 
   private Response list(ApiCall call, Collection collection, Project project) {
-    Optional<Integer> definitionId = number(call, "definitionId");
-    Optional<Integer> top = number(call, "$top");
-    Optional<Integer> from = number(call, "continuationToken");
+    Optional<Integer> definitionId = call.intQuery("definitionId");
+    Optional<Integer> top = call.intQuery("$top");
+    Optional<Integer> from = call.intQuery("continuationToken");
     if (top.filter(n -> n <= 0).isPresent()
         || from.filter(n -> n < 0).isPresent()
         || definitionId.filter(n -> n < 0).isPresent()) {
@@ -140,13 +137,8 @@ public final class ReleaseEndpoints implements AreaHandler {
   }
 
   private Response create(ApiCall call, Collection collection, Project project) {
-    JsonNode body;
-    try {
-      body = MAPPER.readTree(call.body());
-    } catch (IOException e) {
-      body = null;
-    }
-    if (body == null || !body.isObject()) {
+    JsonNode body = call.jsonObjectBody().orElse(null);
+    if (body == null) {
       // Wording unverified.
       return ErrorEnvelope.of(
           400,
@@ -244,19 +236,5 @@ public final class ReleaseEndpoints implements AreaHandler {
         400,
         "The value specified for $top, continuationToken or definitionId is not valid.",
         RELEASE_DATA + "InvalidRequestException" + RELEASE_ASSEMBLY);
-  }
-
-  private static Optional<Integer> number(ApiCall call, String name) {
-    return call.request()
-        .queryParameter(name)
-        .filter(value -> !value.isEmpty())
-        .map(
-            value -> {
-              try {
-                return Integer.parseInt(value.trim());
-              } catch (NumberFormatException notANumber) {
-                return -1;
-              }
-            });
   }
 }

@@ -2,7 +2,6 @@ package io.adoconnect.simulator.release;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.adoconnect.simulator.data.SimulatedUser;
 import io.adoconnect.simulator.http.Json;
 import io.adoconnect.simulator.http.Scope;
 import java.time.Instant;
@@ -26,9 +25,9 @@ final class ReleaseJson {
     node.put("revision", 1);
     node.put("name", definition.name());
     node.putNull("description");
-    node.set("createdBy", identity(scope.user()));
+    node.set("createdBy", Json.identityRef(scope.user()));
     node.put("createdOn", Json.timestamp(DEFINITIONS_CREATED));
-    node.set("modifiedBy", identity(scope.user()));
+    node.set("modifiedBy", Json.identityRef(scope.user()));
     node.put("modifiedOn", Json.timestamp(DEFINITIONS_CREATED));
     node.put("path", "\\");
     node.put("releaseNameFormat", "Release-$(rev:r)");
@@ -55,8 +54,8 @@ final class ReleaseJson {
     node.put("status", "active");
     node.put("createdOn", Json.timestamp(release.createdOn()));
     node.put("modifiedOn", Json.timestamp(release.createdOn()));
-    node.set("modifiedBy", identity(release.createdBy()));
-    node.set("createdBy", identity(release.createdBy()));
+    node.set("modifiedBy", Json.identityRef(release.createdBy()));
+    node.set("createdBy", Json.identityRef(release.createdBy()));
     if (withEnvironments) {
       ArrayNode environments = node.putArray("environments");
       List<String> stages = ReleaseDefinition.STAGES;
@@ -99,7 +98,7 @@ final class ReleaseJson {
     node.put("status", release.stageStatus(rank, now));
     node.put("rank", rank + 1);
     node.put("definitionEnvironmentId", rank + 1);
-    node.set("owner", identity(release.createdBy()));
+    node.set("owner", Json.identityRef(release.createdBy()));
     ObjectNode releaseRef = node.putObject("release");
     releaseRef.put("id", release.id());
     releaseRef.put("name", release.name());
@@ -165,17 +164,5 @@ final class ReleaseJson {
 
   private static String releaseUrl(Release release, Scope scope) {
     return projectUrl(release.definition(), scope) + "/_apis/Release/releases/" + release.id();
-  }
-
-  static ObjectNode identity(SimulatedUser user) {
-    ObjectNode node = Json.object();
-    if (user != null) {
-      node.put("id", user.id().toString());
-      node.put("displayName", user.displayName());
-      if (user.emailAddress() != null) {
-        node.put("uniqueName", user.emailAddress());
-      }
-    }
-    return node;
   }
 }

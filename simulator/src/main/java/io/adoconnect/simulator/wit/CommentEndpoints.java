@@ -1,7 +1,6 @@
 package io.adoconnect.simulator.wit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +12,6 @@ import io.adoconnect.simulator.http.AreaHandler;
 import io.adoconnect.simulator.http.Json;
 import io.adoconnect.simulator.http.Response;
 import io.adoconnect.simulator.projects.ProjectJson;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +25,6 @@ import java.util.Optional;
  * first. Adding one makes a revision and counts in {@code System.CommentCount}.
  */
 public final class CommentEndpoints implements AreaHandler {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final WorkItemStore store;
 
@@ -89,9 +86,9 @@ public final class CommentEndpoints implements AreaHandler {
     comment.put("id", item.comments.size() + 1);
     comment.put("version", 1);
     comment.put("text", text);
-    comment.set("createdBy", WorkItemStore.identity(call.scope().user()));
+    comment.set("createdBy", Json.identityRef(call.scope().user()));
     comment.put("createdDate", now);
-    comment.set("modifiedBy", WorkItemStore.identity(call.scope().user()));
+    comment.set("modifiedBy", Json.identityRef(call.scope().user()));
     comment.put("modifiedDate", now);
     comment.put(
         "url", WorkItemJson.url(item.id, call.scope()) + "/comments/" + comment.get("id").asInt());
@@ -99,7 +96,7 @@ public final class CommentEndpoints implements AreaHandler {
     item.rev++;
     item.fields.put(WorkItemFields.COMMENT_COUNT, IntNode.valueOf(item.comments.size()));
     item.fields.put("System.ChangedDate", TextNode.valueOf(now));
-    item.fields.put("System.ChangedBy", WorkItemStore.identity(call.scope().user()));
+    item.fields.put("System.ChangedBy", Json.identityRef(call.scope().user()));
     return Json.ok(comment);
   }
 
@@ -116,11 +113,10 @@ public final class CommentEndpoints implements AreaHandler {
   }
 
   private static String text(ApiCall call) {
-    try {
-      JsonNode body = MAPPER.readTree(call.body());
-      return body == null || !body.path("text").isTextual() ? null : body.get("text").asText();
-    } catch (IOException e) {
-      return null;
-    }
+    return call.jsonObjectBody()
+        .map(body -> body.path("text"))
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText)
+        .orElse(null);
   }
 }

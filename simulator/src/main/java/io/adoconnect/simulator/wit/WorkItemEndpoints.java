@@ -381,7 +381,7 @@ public final class WorkItemEndpoints implements AreaHandler {
                 "Microsoft.VSTS.Common.StateChangeDate", TextNode.valueOf(Json.timestamp(now)));
           }
           fields.put("System.ChangedDate", TextNode.valueOf(Json.timestamp(now)));
-          fields.put("System.ChangedBy", WorkItemStore.identity(call.scope().user()));
+          fields.put("System.ChangedBy", Json.identityRef(call.scope().user()));
           item.fields.clear();
           item.fields.putAll(fields);
           item.rev++;

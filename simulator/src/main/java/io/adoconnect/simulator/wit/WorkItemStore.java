@@ -1,7 +1,6 @@
 package io.adoconnect.simulator.wit;
 
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Project;
@@ -88,9 +87,9 @@ public final class WorkItemStore {
     item.fields.put(WorkItemFields.STATE, TextNode.valueOf(state));
     item.fields.put("System.Reason", TextNode.valueOf("New"));
     item.fields.put("System.CreatedDate", TextNode.valueOf(Json.timestamp(at)));
-    item.fields.put("System.CreatedBy", identity(user));
+    item.fields.put("System.CreatedBy", Json.identityRef(user));
     item.fields.put("System.ChangedDate", TextNode.valueOf(Json.timestamp(at)));
-    item.fields.put("System.ChangedBy", identity(user));
+    item.fields.put("System.ChangedBy", Json.identityRef(user));
     item.fields.put(WorkItemFields.COMMENT_COUNT, IntNode.valueOf(0));
     item.fields.put("Microsoft.VSTS.Common.Priority", IntNode.valueOf(2));
     items.byId.put(item.id, item);
@@ -107,18 +106,6 @@ public final class WorkItemStore {
       }
     }
     return items;
-  }
-
-  static ObjectNode identity(SimulatedUser user) {
-    ObjectNode node = Json.object();
-    if (user != null) {
-      node.put("displayName", user.displayName());
-      node.put("id", user.id().toString());
-      if (user.emailAddress() != null) {
-        node.put("uniqueName", user.emailAddress());
-      }
-    }
-    return node;
   }
 
   /** Ids of {@code items}, in ascending order (for tests and the WIQL evaluator). */
