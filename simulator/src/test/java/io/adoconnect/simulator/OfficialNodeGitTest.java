@@ -1,22 +1,14 @@
 package io.adoconnect.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.data.SimulatedUser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficialNodeGitTest {
 
-  private static final Path NODE_PROJECT = Path.of("src", "test", "node");
   // Node's PullRequestStatus and GitStatusState numbers.
   private static final int ACTIVE = 1;
   private static final int ABANDONED = 2;
@@ -37,21 +28,12 @@ class OfficialNodeGitTest {
 
   @BeforeAll
   static void start() {
-    if (!Files.isDirectory(NODE_PROJECT.resolve("node_modules").resolve("azure-devops-node-api"))) {
-      String message = "Node dependencies missing: run `npm ci --prefix simulator/src/test/node`";
-      if (Boolean.getBoolean("ado.requireNode")) {
-        fail(message);
-      }
-      Assumptions.abort(message);
-    }
-    simulator = Simulator.start(SimulatorConfig.defaults());
+    simulator = NodeScript.startSimulator(SimulatorConfig.defaults());
   }
 
   @AfterAll
   static void stop() {
-    if (simulator != null) {
-      simulator.close();
-    }
+    NodeScript.stop(simulator);
   }
 
   @Test
@@ -126,33 +108,15 @@ class OfficialNodeGitTest {
         .toList();
   }
 
-  private static JsonNode run(String baseUrl, Repository repo)
-      throws IOException, InterruptedException {
-    Path stdout = Files.createTempFile("pull-requests", ".json");
-    try {
-      Process process =
-          new ProcessBuilder(
-                  "node",
-                  "pull-requests.js",
-                  baseUrl,
-                  simulator.config().pat(),
-                  repo.project().name(),
-                  repo.id().toString(),
-                  "refs/heads/feature/search",
-                  repo.defaultBranch(),
-                  simulator.people().all().get(1).id().toString())
-              .directory(NODE_PROJECT.toFile())
-              .redirectOutput(stdout.toFile())
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("node pull-requests.js timed out");
-      }
-      assertThat(process.exitValue()).as("node pull-requests.js exit code").isZero();
-      return new ObjectMapper().readTree(Files.readString(stdout, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(stdout);
-    }
+  private static JsonNode run(String baseUrl, Repository repo) throws Exception {
+    return NodeScript.run(
+        "pull-requests.js",
+        baseUrl,
+        simulator.config().pat(),
+        repo.project().name(),
+        repo.id().toString(),
+        "refs/heads/feature/search",
+        repo.defaultBranch(),
+        simulator.people().all().get(1).id().toString());
   }
 }
