@@ -299,6 +299,15 @@ class PageBrowserTest extends BrowserTestBase {
           assertThat(rows().get(0).findElement(By.cssSelector("button.add")).getText())
               .contains("Added");
           assertThat(service.ado.sources()).hasSize(1);
+          // Offered on the new source: subscribing its events, all four types, then shown as on.
+          byId("sources").findElement(By.cssSelector("button.subscribe")).click();
+          waitFor(d -> !d.findElements(By.cssSelector("#sources .badge.subscribed")).isEmpty());
+          // build.complete is subscribed on the project (builds name no repository filter).
+          assertThat(service.ado.subscriptions())
+              .hasSize(4)
+              .filteredOn(h -> !h.eventType().equals("build.complete"))
+              .allSatisfy(h -> assertThat(h.repository()).isEqualTo(name));
+          assertThat(byId("sources-status").getText()).contains("Subscribed to the events of");
           screenshot("1-added");
           // the small picture in the README (server/docs/page.png is a copy): a search, the added
           // source

@@ -419,8 +419,12 @@
 
   async function loadSources() {
     let sources;
+    let subscribed;
     try {
       sources = await apiJson('GET', '/api/sources');
+      subscribed = new Set((await apiJson('GET', '/api/hooks/subscriptions'))
+        .filter((h) => h.repository)
+        .map((h) => sourceKey(h.organization, h.project, h.repository)));
       showError($('sources-error'), null);
     } catch (e) {
       showError($('sources-error'), e);
@@ -434,13 +438,33 @@
           s.webUrl ? h('a', { href: s.webUrl, target: '_blank', rel: 'noopener noreferrer', class: 'who', text: label })
             : h('span', { class: 'who', text: label }),
           ' ', h('span', { class: 'badge ' + s.status, text: s.status }),
-          h('p', { class: 'help', text: 'Added ' + when(s.addedAt) + (s.status === 'disconnected' ? ' — its account is gone; connect again to use it.' : '') })),
+          h('p', { class: 'help', text: 'Added ' + when(s.addedAt)
+            + (s.lastChanged ? '; last changed ' + when(s.lastChanged) : '')
+            + (s.status === 'disconnected' ? ' — its account is gone; connect again to use it.' : '') })),
+        subscribed.has(sourceKey(s.organization, s.project, s.repository))
+          ? h('span', { class: 'badge subscribed', text: 'events on' })
+          : h('button', { type: 'button', class: 'subscribe', 'aria-label': 'Subscribe to the events of ' + label,
+            title: 'Azure DevOps will tell this service about pushes, pull requests and builds',
+            onclick: (e) => subscribe(s, label, e.currentTarget) }, 'Subscribe to events'),
         h('button', { type: 'button', class: 'remove', 'aria-label': 'Remove source ' + label, onclick: () => removeSource(s, label) }, 'Remove'));
     });
     $('sources').replaceChildren(...items);
     $('sources-status').textContent = sources.length === 0 ? 'No sources yet: add repositories from the list above.'
       : sources.length === 1 ? '1 source.' : sources.length + ' sources.';
     refreshRepoButtons();
+  }
+
+  async function subscribe(source, label, button) {
+    busy(button, true);
+    try {
+      await apiJson('POST', '/api/hooks/subscriptions',
+        { organization: source.organization, project: source.project, repository: source.repository });
+      await loadSources();
+      $('sources-status').textContent = 'Subscribed to the events of ' + label + '. ' + $('sources-status').textContent;
+    } catch (e) {
+      showError($('sources-error'), e);
+      busy(button, false);
+    }
   }
 
   async function removeSource(source, label) {
