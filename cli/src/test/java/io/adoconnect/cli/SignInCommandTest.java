@@ -80,6 +80,35 @@ class SignInCommandTest {
   }
 
   @Test
+  void theAreasWorkWithTheEntraTokenInTheGuestTenantToo() {
+    Cli cli = cli(c -> c.withAutoApproveAfterSeconds(0).withBuildDurationMillis(0));
+    cli.run("connect", "device").assertOk();
+    // org-002 is in the second tenant: its calls need a token minted there.
+    var org = cli.simulator.dataset().organization("org-002").orElseThrow();
+    var definition = cli.simulator.buildDefinitions(org).get(0);
+    String project = "org-002/" + definition.project().name();
+    String repo = project + "/" + definition.repository().name();
+
+    cli.run("prs", "list", repo, "--status", "all", "--json").assertOk();
+    assertThat(
+            cli.run("builds", "queue", project, "--definition", definition.name(), "--json")
+                .assertOk()
+                .json()
+                .path("id")
+                .asInt())
+        .isPositive();
+    cli.run(
+            "workitems",
+            "query",
+            project,
+            "--wiql",
+            "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project",
+            "--json")
+        .assertOk();
+    cli.run("releases", "definitions", project, "--json").assertOk();
+  }
+
+  @Test
   void aDeclinedSignInExitsThreeWithAdvice() {
     Cli cli = cli(c -> c.withAutoDecline(true));
 
