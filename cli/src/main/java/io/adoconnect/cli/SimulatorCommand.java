@@ -1,5 +1,6 @@
 package io.adoconnect.cli;
 
+import io.adoconnect.InvalidInputException;
 import io.adoconnect.simulator.Simulator;
 import io.adoconnect.simulator.SimulatorConfig;
 import java.util.concurrent.Callable;
@@ -123,22 +124,27 @@ public final class SimulatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    SimulatorConfig config =
-        SimulatorConfig.defaults()
-            .withPort(port)
-            .withOrgs(orgs)
-            .withProjects(projects)
-            .withRepos(repos)
-            .withSeed(seed)
-            .withLatencyMs(latencyMs)
-            .withRateLimitPerSecond(rateLimit)
-            .withAutoApproveAfterSeconds(autoApproveAfter)
-            .withAutoDecline(autoDecline)
-            .withAccessTokenLifetimeSeconds(accessTokenLifetime)
-            .withDeviceCodeLifetimeSeconds(deviceCodeLifetime)
-            .withRefreshTokenLifetimeSeconds(refreshTokenLifetime)
-            .withBuildDurationMillis(Math.round(buildSeconds * 1000))
-            .withReleaseStageSeconds(releaseStageSeconds);
+    SimulatorConfig config;
+    try {
+      config =
+          SimulatorConfig.defaults()
+              .withPort(port)
+              .withOrgs(orgs)
+              .withProjects(projects)
+              .withRepos(repos)
+              .withSeed(seed)
+              .withLatencyMs(latencyMs)
+              .withRateLimitPerSecond(rateLimit)
+              .withAutoApproveAfterSeconds(autoApproveAfter)
+              .withAutoDecline(autoDecline)
+              .withAccessTokenLifetimeSeconds(accessTokenLifetime)
+              .withDeviceCodeLifetimeSeconds(deviceCodeLifetime)
+              .withRefreshTokenLifetimeSeconds(refreshTokenLifetime)
+              .withBuildDurationMillis(Math.round(buildSeconds * 1000))
+              .withReleaseStageSeconds(releaseStageSeconds);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), "See ado-connect simulator --help.");
+    }
     if (pat != null) {
       config = config.withPat(pat);
     }

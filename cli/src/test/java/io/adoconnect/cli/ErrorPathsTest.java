@@ -25,6 +25,14 @@ class ErrorPathsTest extends CliTestBase {
   }
 
   @Test
+  void aSimulatorWithANegativeDurationIsBadInputBeforeItStarts() {
+    Cli.Run run = cli.invocation().raw().run("simulator", "--build-seconds", "-1");
+    run.assertExit(2);
+    assertThat(run.err()).contains("durations not negative").contains("hint:");
+    assertThat(run.out()).doesNotContain("listening");
+  }
+
+  @Test
   void aWrongPatExitsThreeWithAdviceAndSavesNothing() {
     Cli.Run run =
         cli.invocation().stdin(WRONG_PAT).run("connect", "pat", "--org", "org-001").assertExit(3);

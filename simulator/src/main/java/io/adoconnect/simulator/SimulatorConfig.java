@@ -78,7 +78,7 @@ public record SimulatorConfig(
         || latencyMs < 0
         || rateLimitPerSecond < 0) {
       throw new IllegalArgumentException(
-          "Simulator sizes, port, latency and rate limit must not be negative: " + this);
+          "Simulator sizes, port, latency and rate limit must not be negative.");
     }
     if (autoApproveAfterSeconds < -1
         || accessTokenLifetimeSeconds <= 0
@@ -88,9 +88,8 @@ public record SimulatorConfig(
         || buildDurationMillis < 0
         || releaseStageSeconds < 0) {
       throw new IllegalArgumentException(
-          "Entra lifetimes must be positive, the interval not negative and "
-              + "autoApproveAfterSeconds -1 or more, the build duration not negative: "
-              + this);
+          "Entra lifetimes must be positive, the interval not negative, the auto-approval delay -1"
+              + " or more, and build and release stage durations not negative.");
     }
   }
 
