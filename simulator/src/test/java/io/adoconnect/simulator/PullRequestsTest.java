@@ -135,6 +135,26 @@ class PullRequestsTest {
   }
 
   @Test
+  void onceCompletedTheSameBranchesMayOpenANewPullRequest() {
+    Repository repo = withContent(simulator.dataset().organization("org-001").orElseThrow(), 0);
+    String base = repoBase("/org-001", repo);
+    JsonNode first = TestClient.json(create(base, "feature/login-page", "First"));
+    assertThat(create(base, "feature/login-page", "Duplicate").statusCode()).isEqualTo(409);
+    String tip = first.get("lastMergeSourceCommit").get("commitId").asText();
+    HttpResponse<String> completed =
+        send(
+            "PATCH",
+            base + "/pullrequests/" + first.get("pullRequestId").asInt() + "?api-version=7.1",
+            "{\"status\":\"completed\",\"lastMergeSourceCommit\":{\"commitId\":\"" + tip + "\"}}");
+    assertThat(completed.statusCode()).isEqualTo(200);
+
+    HttpResponse<String> next = create(base, "feature/login-page", "Next");
+    assertThat(next.statusCode()).isEqualTo(201);
+    assertThat(TestClient.json(next).get("pullRequestId").asInt())
+        .isGreaterThan(first.get("pullRequestId").asInt());
+  }
+
+  @Test
   void completingNeedsTheSourceTipAndRecordsTheMergeStrategy() {
     Repository repo = withContent(simulator.dataset().organization("org-001").orElseThrow(), 0);
     String base = repoBase("/org-001", repo);
