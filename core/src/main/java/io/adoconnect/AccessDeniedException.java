@@ -8,4 +8,8 @@ public class AccessDeniedException extends AzureDevOpsApiException {
   public AccessDeniedException(int status, String typeKey, String message, String hint) {
     super(status, typeKey, message, hint);
   }
+
+  public AccessDeniedException(int status, String typeKey, String message, NextStep nextStep) {
+    super(status, typeKey, message, nextStep);
+  }
 }

@@ -9,4 +9,12 @@ public class AuthenticationException extends AdoConnectException {
   public AuthenticationException(String message, String hint, Throwable cause) {
     super(message, hint, cause);
   }
+
+  public AuthenticationException(String message, NextStep nextStep) {
+    super(message, nextStep);
+  }
+
+  public AuthenticationException(String message, NextStep nextStep, Throwable cause) {
+    super(message, nextStep, cause);
+  }
 }

@@ -5,8 +5,12 @@ public class AzureDevOpsApiException extends AdoConnectException {
   private final int status;
   private final String typeKey;
 
-  public AzureDevOpsApiException(int status, String typeKey, String message, String hint) {
-    super(message, hint);
+  public AzureDevOpsApiException(int status, String typeKey, String message, String advice) {
+    this(status, typeKey, message, NextStep.advice(advice));
+  }
+
+  public AzureDevOpsApiException(int status, String typeKey, String message, NextStep nextStep) {
+    super(message, nextStep);
     this.status = status;
     this.typeKey = typeKey;
   }

@@ -5,4 +5,8 @@ public class ConditionalAccessException extends AuthenticationException {
   public ConditionalAccessException(String message, String hint) {
     super(message, hint);
   }
+
+  public ConditionalAccessException(String message, NextStep nextStep) {
+    super(message, nextStep);
+  }
 }

@@ -5,4 +5,8 @@ public class InvalidInputException extends AdoConnectException {
   public InvalidInputException(String message, String hint) {
     super(message, hint);
   }
+
+  public InvalidInputException(String message, NextStep nextStep) {
+    super(message, nextStep);
+  }
 }

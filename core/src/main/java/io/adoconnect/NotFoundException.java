@@ -5,4 +5,8 @@ public class NotFoundException extends AzureDevOpsApiException {
   public NotFoundException(String typeKey, String message, String hint) {
     super(404, typeKey, message, hint);
   }
+
+  public NotFoundException(String typeKey, String message, NextStep nextStep) {
+    super(404, typeKey, message, nextStep);
+  }
 }

@@ -9,4 +9,8 @@ public class OrganizationNotSupportedException extends AdoConnectException {
   public OrganizationNotSupportedException(String message, String hint) {
     super(message, hint);
   }
+
+  public OrganizationNotSupportedException(String message, NextStep nextStep) {
+    super(message, nextStep);
+  }
 }

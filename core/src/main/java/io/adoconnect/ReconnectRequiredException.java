@@ -5,4 +5,8 @@ public class ReconnectRequiredException extends AuthenticationException {
   public ReconnectRequiredException(String message, String hint) {
     super(message, hint);
   }
+
+  public ReconnectRequiredException(String message, NextStep nextStep) {
+    super(message, nextStep);
+  }
 }

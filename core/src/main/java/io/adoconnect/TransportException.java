@@ -7,4 +7,8 @@ public class TransportException extends AdoConnectException {
   public TransportException(String message, String hint, Throwable cause) {
     super(message, hint, cause);
   }
+
+  public TransportException(String message, NextStep nextStep, Throwable cause) {
+    super(message, nextStep, cause);
+  }
 }

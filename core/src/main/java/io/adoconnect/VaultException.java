@@ -9,4 +9,8 @@ public class VaultException extends AdoConnectException {
   public VaultException(String message, String hint, Throwable cause) {
     super(message, hint, cause);
   }
+
+  public VaultException(String message, NextStep nextStep, Throwable cause) {
+    super(message, nextStep, cause);
+  }
 }

@@ -8,4 +8,8 @@ public class WaitTimeoutException extends AdoConnectException {
   public WaitTimeoutException(String message, String hint) {
     super(message, hint);
   }
+
+  public WaitTimeoutException(String message, NextStep nextStep) {
+    super(message, nextStep);
+  }
 }

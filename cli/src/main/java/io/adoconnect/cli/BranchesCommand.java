@@ -20,6 +20,7 @@ public final class BranchesCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin JsonOption output;
+  @Mixin AccountOption account;
 
   @Parameters(
       paramLabel = "ORG/PROJECT/REPO",
@@ -33,7 +34,7 @@ public final class BranchesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      List<Ref> branches = ado.branches(path);
+      List<Ref> branches = ado.repository(account.repository(path)).git().branches().toList();
       Output.list(
           ctx,
           output,

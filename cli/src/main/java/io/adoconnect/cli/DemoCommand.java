@@ -8,6 +8,7 @@ import io.adoconnect.connect.ConnectionCheck;
 import io.adoconnect.connect.DeviceFlowView;
 import io.adoconnect.connect.PatTarget;
 import io.adoconnect.connect.RepositoryListing;
+import io.adoconnect.connect.RepositoryRef;
 import io.adoconnect.connect.SourceView;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.discovery.DiscoveredRepository;
@@ -126,10 +127,13 @@ public final class DemoCommand implements Callable<Integer> {
                 f ->
                     out.printf(
                         "   skipped %s: %s%n   %s%n",
-                        f.organization(), f.error().getMessage(), f.error().hint()));
+                        f.organization(),
+                        f.error().getMessage(),
+                        NextStepCommand.hint(f.error().nextStep())));
 
         DiscoveredRepository pick = repos.get(0);
-        SourceView source = ado.addSource(pick.path(), Optional.empty());
+        SourceView source =
+            ado.addSource(RepositoryRef.of(pick.organization(), pick.project(), pick.name()));
         out.printf("5. Added %s as a source (id %s).%n", source.path(), source.id());
         out.printf("6. Sources now: %s%n", ado.sources().stream().map(SourceView::path).toList());
       }

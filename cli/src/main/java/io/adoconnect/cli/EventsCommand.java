@@ -65,7 +65,7 @@ public final class EventsCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Optional<Instant> from = Optional.ofNullable(since).map(EventsCommand::instant);
     if (count != null && count < 1) {
-      throw new InvalidInputException("--count must be at least 1.", null);
+      throw new InvalidInputException("--count must be at least 1.", io.adoconnect.NextStep.NONE);
     }
     try (AdoConnect ado = Commands.open(ctx, common)) {
       List<EventView> first = ado.events(from, limit);

@@ -2,7 +2,9 @@ package io.adoconnect.cli;
 
 import io.adoconnect.AccessDeniedException;
 import io.adoconnect.AuthenticationException;
+import io.adoconnect.ConflictException;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.LocalNotFoundException;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.TransportException;
@@ -15,12 +17,18 @@ final class ExitCodes {
   static final int USAGE = 2;
   static final int AUTH = 3;
   static final int UNREACHABLE = 4;
+  static final int CONFLICT = 5;
 
   private ExitCodes() {}
 
   static int of(Throwable failure) {
-    if (failure instanceof InvalidInputException || failure instanceof NotFoundException) {
+    if (failure instanceof InvalidInputException
+        || failure instanceof NotFoundException
+        || failure instanceof LocalNotFoundException) {
       return USAGE;
+    }
+    if (failure instanceof ConflictException) {
+      return CONFLICT;
     }
     if (failure instanceof AccessDeniedException
         || failure instanceof AuthenticationException

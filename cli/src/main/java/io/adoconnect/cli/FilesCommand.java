@@ -29,6 +29,7 @@ public final class FilesCommand extends SubcommandRequired {
     private final CliContext ctx;
 
     @Mixin CommonOptions common;
+    @Mixin AccountOption account;
 
     @Option(
         names = "--json",
@@ -59,7 +60,10 @@ public final class FilesCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        byte[] content = ado.fileContent(path, filePath, Optional.ofNullable(ref));
+        byte[] content =
+            ado.repository(account.repository(path))
+                .git()
+                .fileContent(filePath, Optional.ofNullable(ref));
         if (json) {
           Output.json(ctx.out(), FileJson.of(filePath, ref, content));
           return ExitCodes.OK;

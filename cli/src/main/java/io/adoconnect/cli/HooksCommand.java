@@ -1,6 +1,7 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.RefParser;
 import io.adoconnect.store.HookSubscriptionRecord;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,10 @@ public final class HooksCommand extends SubcommandRequired {
                             + " public URL with --receiver-url URL (or set "
                             + PUBLIC_URL
                             + ")."));
-    return ado.subscribe(path, events == null ? List.of() : events, receiver);
+    List<String> types = events == null ? List.of() : events;
+    return RefParser.namesRepository(path)
+        ? ado.subscribe(RefParser.repository(path, null), types, receiver)
+        : ado.subscribe(RefParser.project(path, null), types, receiver);
   }
 
   static void print(CliContext ctx, List<HookSubscriptionRecord> subscriptions) {

@@ -46,8 +46,9 @@ public final class Main {
   static void report(CliContext ctx, Throwable failure) {
     if (failure instanceof AdoConnectException known) {
       ctx.err().println("error: " + known.getMessage());
-      if (known.hint() != null) {
-        ctx.err().println("hint: " + known.hint());
+      String hint = NextStepCommand.hint(known.nextStep());
+      if (hint != null) {
+        ctx.err().println("hint: " + hint);
       }
     } else {
       ctx.err()

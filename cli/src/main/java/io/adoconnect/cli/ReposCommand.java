@@ -76,8 +76,8 @@ public final class ReposCommand implements Callable<Integer> {
                 notSupported ? "note" : "warning",
                 failure.organization(),
                 failure.error().getMessage());
-        if (failure.error().hint() != null) {
-          ctx.err().println("hint: " + failure.error().hint());
+        if (NextStepCommand.hint(failure.error().nextStep()) != null) {
+          ctx.err().println("hint: " + NextStepCommand.hint(failure.error().nextStep()));
         }
         if (!notSupported && exit == ExitCodes.OK) {
           exit = ExitCodes.of(failure.error());

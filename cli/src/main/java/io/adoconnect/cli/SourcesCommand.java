@@ -1,10 +1,10 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.RefParser;
 import io.adoconnect.connect.SourceView;
 import io.adoconnect.store.HookSubscriptionRecord;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +67,7 @@ public final class SourcesCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        SourceView source = ado.addSource(path, Optional.ofNullable(account));
+        SourceView source = ado.addSource(RefParser.repository(path, account));
         List<HookSubscriptionRecord> hooks =
             wantsSubscription()
                 ? HooksCommand.subscribe(ctx, ado, source.path(), List.of(), receiverUrl)
@@ -175,7 +175,10 @@ public final class SourcesCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        SourceView removed = ado.removeSource(source);
+        SourceView removed =
+            RefParser.isPath(source)
+                ? ado.removeSource(RefParser.repository(source, null))
+                : ado.removeSource(source);
         if (output.json) {
           Output.json(ctx.out(), removed);
         } else {

@@ -27,6 +27,7 @@ public final class StatusCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
     String path;
@@ -46,7 +47,8 @@ public final class StatusCommand extends SubcommandRequired {
           StatusInput.of(
               status.state, status.context, status.genre, status.description, status.targetUrl);
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        CommitStatus posted = ado.postStatus(path, commit, input);
+        CommitStatus posted =
+            ado.repository(account.repository(path)).git().postStatus(commit, input);
         if (output.json) {
           Output.json(ctx.out(), posted);
         } else {
@@ -69,6 +71,7 @@ public final class StatusCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
     String path;
@@ -83,7 +86,8 @@ public final class StatusCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        List<CommitStatus> statuses = ado.statuses(path, commit);
+        List<CommitStatus> statuses =
+            ado.repository(account.repository(path)).git().statuses(commit);
         Output.list(
             ctx,
             output,

@@ -2,21 +2,20 @@ package io.adoconnect.connect;
 
 import io.adoconnect.AdoConnectException;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.LocalNotFoundException;
+import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.auth.entra.AuthorizationCodeFlow;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.devops.ProjectScope;
 import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.discovery.DiscoveryScope;
 import io.adoconnect.discovery.RepositoryDiscovery;
-import io.adoconnect.git.CommitStatus;
-import io.adoconnect.git.GitClient;
-import io.adoconnect.git.Ref;
-import io.adoconnect.git.StatusInput;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Sleeper;
 import io.adoconnect.repositories.RepositoriesClient;
@@ -75,7 +74,7 @@ public final class AdoConnect implements AutoCloseable {
     this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret);
     this.access = new AccountAccess(settings, store, this::vault, tokens);
     this.entra = new EntraConnections(settings, store, this::vault, tokens);
-    this.hooks = new ServiceHooks(store, this::vault, this::target, settings.clock());
+    this.hooks = new ServiceHooks(store, this::vault, this::organization, settings.clock());
   }
 
   public static AdoConnect open(ConnectSettings settings) {
@@ -211,9 +210,9 @@ public final class AdoConnect implements AutoCloseable {
         .findAccount(id)
         .orElseThrow(
             () ->
-                new InvalidInputException(
-                    "No connected account has the id '" + id + "'.",
-                    "Run ado-connect accounts to see the ids."));
+                new LocalNotFoundException(
+                    "No connected account has the id " + RefParser.quoted(id) + ".",
+                    NextStep.listAccounts()));
   }
 
   /**
@@ -224,18 +223,15 @@ public final class AdoConnect implements AutoCloseable {
       Optional<String> accountId, Optional<String> organization, DiscoveryListener listener) {
     List<Account> accounts = accountId.map(id -> List.of(account(id))).orElseGet(store::accounts);
     if (accounts.isEmpty()) {
-      throw new InvalidInputException(
-          "No Azure DevOps account is connected.",
-          "Connect one first: ado-connect connect pat --org ORGANIZATION (or --server URL --collection NAME).");
+      throw new LocalNotFoundException(
+          "No Azure DevOps account is connected.", NextStep.of(NextStep.Action.CONNECT, null));
     }
     if (organization.isPresent()) {
       accounts = accounts.stream().filter(a -> covers(a, organization.get())).toList();
       if (accounts.isEmpty()) {
-        throw new InvalidInputException(
-            "No connected account covers the organization '" + organization.get() + "'.",
-            "Connect it: ado-connect connect pat --org "
-                + organization.get()
-                + ", or run ado-connect accounts to see what is connected.");
+        throw new LocalNotFoundException(
+            "No connected account reaches the organization '" + organization.get() + "'.",
+            NextStep.connectOrganization(organization.get()));
       }
     }
     Map<Organization, Account> accountOf = new IdentityHashMap<>();
@@ -269,24 +265,20 @@ public final class AdoConnect implements AutoCloseable {
     return new RepositoryListing(dedupe(result.repositories()), failures);
   }
 
-  /**
-   * Adds {@code ORGANIZATION/PROJECT/REPOSITORY} as a source, after checking it exists and can be
-   * cloned.
-   */
-  public SourceView addSource(String path, Optional<String> accountId) {
-    Target target = target(TargetPath.repository(path), accountId);
-    String wanted = target.path();
-    Account account = target.account();
-    Organization org = target.org();
-    AzureDevOpsHttp http = target.http();
+  /** Adds a repository as a source, after checking it exists and can be cloned. */
+  public SourceView addSource(RepositoryRef ref) {
+    OrganizationHandle handle = organization(ref.projectRef().organizationRef());
+    String wanted = ref.path();
+    Account account = handle.account();
+    Organization org = handle.organization();
     Repository repo;
     try {
-      repo = new RepositoriesClient(http).get(org, target.project(), target.repository());
+      repo = new RepositoriesClient(handle.http()).get(org, ref.project(), ref.repository());
     } catch (NotFoundException e) {
       throw new NotFoundException(
           e.typeKey(),
           "Repository '" + wanted + "' was not found, or this account can't see it.",
-          "Run ado-connect repos --org " + org.name() + " to list the repositories you can add.");
+          NextStep.listRepositories(org.name()));
     }
     if (!repo.cloneable()) {
       throw new InvalidInputException(
@@ -295,7 +287,7 @@ public final class AdoConnect implements AutoCloseable {
               + "' can't be added: it is "
               + (repo.isDisabled() ? "disabled" : "empty, with no clone URL")
               + ".",
-          "ado-connect only adds Git repositories that expose a clone URL.");
+          "Only Git repositories that expose a clone URL can be sources.");
     }
     Source source =
         store.addSource(
@@ -313,95 +305,109 @@ public final class AdoConnect implements AutoCloseable {
     return SourceView.of(source, true);
   }
 
-  /** The branches of {@code ORGANIZATION/PROJECT/REPOSITORY}, every page. */
-  public List<Ref> branches(String path) {
-    Target target = repository(path);
-    return new GitClient(target.http())
-        .branches(target.org(), target.project(), target.repository())
-        .toList();
-  }
-
-  /** The raw bytes of {@code filePath} in a repository, on {@code ref} or the default branch. */
-  public byte[] fileContent(String path, String filePath, Optional<String> ref) {
-    Target target = repository(path);
-    return new GitClient(target.http())
-        .fileContent(target.org(), target.project(), target.repository(), filePath, ref);
-  }
-
-  /** Posts a status on {@code commitId} in {@code ORGANIZATION/PROJECT/REPOSITORY}. */
-  public CommitStatus postStatus(String path, String commitId, StatusInput status) {
-    Target target = repository(path);
-    return new GitClient(target.http())
-        .createStatus(
-            target.org(), target.project(), target.repository(), checkCommit(commitId), status);
-  }
-
-  /** The statuses on {@code commitId}, newest first. */
-  public List<CommitStatus> statuses(String path, String commitId) {
-    Target target = repository(path);
-    return new GitClient(target.http())
-        .statuses(target.org(), target.project(), target.repository(), checkCommit(commitId));
-  }
-
-  private static String checkCommit(String commitId) {
-    if (commitId == null || !commitId.matches("[0-9a-fA-F]{40}")) {
-      throw new InvalidInputException(
-          "'" + commitId + "' is not a commit id.",
-          "Give the full 40-character commit id (ado-connect branches shows them).");
-    }
-    return commitId.toLowerCase(java.util.Locale.ROOT);
-  }
-
   /** The base URLs in use (the release host among them). */
   public AzureDevOpsEndpoints endpoints() {
     return settings.endpoints();
   }
 
-  /** Where actions on {@code ORGANIZATION} go (a Server collection name works too). */
-  public Target organization(String organization) {
-    return target(TargetPath.organization(organization), Optional.empty());
-  }
-
-  /** Where actions on {@code ORGANIZATION/PROJECT} go. */
-  public Target project(String path) {
-    return target(TargetPath.project(path), Optional.empty());
-  }
-
-  /** Where actions on {@code ORGANIZATION/PROJECT/REPOSITORY} go. */
-  public Target repository(String path) {
-    return target(TargetPath.repository(path), Optional.empty());
-  }
-
   /**
-   * The account (the named one, else the first covering the organization), the organization and an
-   * authenticated client for {@code path}.
+   * Resolves an organization (or Server collection) once: the account ({@code ref.account()}, else
+   * the one connected account that reaches the name; several accounts on different hosts are
+   * ambiguous), its base URL and api-version, and an authenticated client.
    */
-  private Target target(TargetPath wanted, Optional<String> accountId) {
-    Account account =
-        accountId
-            .map(this::account)
-            .or(
-                () ->
-                    store.accounts().stream()
-                        .filter(a -> covers(a, wanted.organization()))
-                        .findFirst())
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "No connected account covers the organization '"
-                            + wanted.organization()
-                            + "'.",
-                        "Connect it first: ado-connect connect pat --org "
-                            + wanted.organization()
-                            + "."));
+  public OrganizationHandle organization(OrganizationRef ref) {
+    Account account = accountFor(ref);
     AzureDevOpsHttp home = access.http(account);
     Organization org =
         access.organizations(account, home).stream()
-            .filter(o -> o.name().equalsIgnoreCase(wanted.organization()))
+            .filter(o -> o.name().equalsIgnoreCase(ref.organization()))
             .findFirst()
-            .orElseGet(() -> Organization.services(settings.endpoints(), wanted.organization()));
-    return new Target(
-        account, org, access.http(account, org, home), wanted.project(), wanted.repository());
+            .orElseGet(() -> Organization.services(settings.endpoints(), ref.organization()));
+    return new OrganizationHandle(ref, account, org, access.http(account, org, home));
+  }
+
+  /** Resolves a project once; its areas hang off the handle. */
+  public ProjectHandle project(ProjectRef ref) {
+    OrganizationHandle org = organization(ref.organizationRef());
+    return new ProjectHandle(
+        ref,
+        org.account(),
+        new ProjectScope(org.http(), org.organization(), ref.project()),
+        settings.endpoints());
+  }
+
+  /** Resolves a repository once; its areas hang off the handle. */
+  public RepositoryHandle repository(RepositoryRef ref) {
+    return new RepositoryHandle(ref, project(ref.projectRef()));
+  }
+
+  /** Where actions on {@code ORGANIZATION} go; until every front-end passes refs. */
+  public Target organization(String organization) {
+    return target(RefParser.organization(organization, null), null, null);
+  }
+
+  /** Where actions on {@code ORGANIZATION/PROJECT} go; until every front-end passes refs. */
+  public Target project(String path) {
+    ProjectRef ref = RefParser.project(path, null);
+    return target(ref.organizationRef(), ref.project(), null);
+  }
+
+  /**
+   * Where actions on {@code ORGANIZATION/PROJECT/REPOSITORY} go; until every front-end passes refs.
+   */
+  public Target repository(String path) {
+    RepositoryRef ref = RefParser.repository(path, null);
+    return target(ref.projectRef().organizationRef(), ref.project(), ref.repository());
+  }
+
+  private Target target(OrganizationRef ref, String project, String repository) {
+    OrganizationHandle org = organization(ref);
+    return new Target(org.account(), org.organization(), org.http(), project, repository);
+  }
+
+  /**
+   * The account for {@code ref}: the named one (which must reach the organization), else the
+   * connected accounts that reach it. Accounts on the same host reach the same organization, so any
+   * of them will do; accounts on different hosts (two Servers, each with a DefaultCollection) are
+   * ambiguous and the caller must name one.
+   */
+  private Account accountFor(OrganizationRef ref) {
+    if (ref.account() != null) {
+      Account named = account(ref.account());
+      if (!covers(named, ref.organization())) {
+        throw new InvalidInputException(
+            "The account "
+                + named.id()
+                + " does not reach '"
+                + ref.organization()
+                + "'; it reaches "
+                + String.join(", ", named.organizations())
+                + ".",
+            NextStep.listAccounts());
+      }
+      return named;
+    }
+    List<Account> reaching =
+        store.accounts().stream().filter(a -> covers(a, ref.organization())).toList();
+    if (reaching.isEmpty()) {
+      throw new LocalNotFoundException(
+          "No connected account reaches the organization '" + ref.organization() + "'.",
+          NextStep.connectOrganization(ref.organization()));
+    }
+    List<String> hosts = reaching.stream().map(Account::host).distinct().toList();
+    if (hosts.size() > 1) {
+      throw new InvalidInputException(
+          "'"
+              + ref.organization()
+              + "' is reached by "
+              + reaching.size()
+              + " connected accounts on different hosts: "
+              + String.join(
+                  ", ", reaching.stream().map(a -> a.id() + " (" + a.host() + ")").toList())
+              + ".",
+          NextStep.chooseAccount(ref.organization(), reaching.stream().map(Account::id).toList()));
+    }
+    return reaching.get(0);
   }
 
   /** The sources, each with whether its account is connected and when it last changed. */
@@ -430,8 +436,15 @@ public final class AdoConnect implements AutoCloseable {
    * user {@code ado-connect} and its own generated password (kept sealed, never shown).
    */
   public List<HookSubscriptionRecord> subscribe(
-      String path, List<String> eventTypes, String receiverBaseUrl) {
-    return hooks.subscribe(path, eventTypes, receiverBaseUrl);
+      ProjectRef project, List<String> eventTypes, String receiverBaseUrl) {
+    return hooks.subscribe(project, null, eventTypes, receiverBaseUrl);
+  }
+
+  /** As {@link #subscribe(ProjectRef, List, String)}, for one repository's events. */
+  public List<HookSubscriptionRecord> subscribe(
+      RepositoryRef repository, List<String> eventTypes, String receiverBaseUrl) {
+    return hooks.subscribe(
+        repository.projectRef(), repository.repository(), eventTypes, receiverBaseUrl);
   }
 
   /** The service hook subscriptions ado-connect made, oldest first. */
@@ -462,17 +475,31 @@ public final class AdoConnect implements AutoCloseable {
     return hooks.events(since.orElse(null), limit);
   }
 
-  /** Removes a source by id or by {@code ORGANIZATION/PROJECT/REPOSITORY}. */
-  public SourceView removeSource(String idOrPath) {
+  /** Removes the source with this id. */
+  public SourceView removeSource(String id) {
+    return removeSource(s -> s.id().equals(id), RefParser.quoted(id));
+  }
+
+  /** Removes the source of this repository (of its account, when the ref names one). */
+  public SourceView removeSource(RepositoryRef ref) {
+    return removeSource(
+        s ->
+            s.organization().equalsIgnoreCase(ref.organization())
+                && s.project().equalsIgnoreCase(ref.project())
+                && s.repository().equalsIgnoreCase(ref.repository())
+                && (ref.account() == null || ref.account().equals(s.accountId())),
+        "'" + ref.path() + "'");
+  }
+
+  private SourceView removeSource(java.util.function.Predicate<SourceView> matches, String named) {
     SourceView found =
         sources().stream()
-            .filter(s -> s.id().equals(idOrPath) || s.path().equalsIgnoreCase(idOrPath.strip()))
+            .filter(matches)
             .findFirst()
             .orElseThrow(
                 () ->
-                    new InvalidInputException(
-                        "No source matches '" + idOrPath + "'.",
-                        "Run ado-connect sources list to see the sources and their ids."));
+                    new LocalNotFoundException(
+                        "No source matches " + named + ".", NextStep.listSources()));
     store.removeSource(found.id());
     return found;
   }

@@ -2,6 +2,8 @@ package io.adoconnect.connect;
 
 import io.adoconnect.AdoConnectException;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.LocalNotFoundException;
+import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.devops.HttpUrls;
@@ -31,7 +33,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -50,26 +52,27 @@ final class ServiceHooks {
 
   private final Store store;
   private final Supplier<Vault> vault;
-  private final BiFunction<TargetPath, Optional<String>, Target> targets;
+  private final Function<OrganizationRef, OrganizationHandle> organizations;
   private final Clock clock;
 
   ServiceHooks(
       Store store,
       Supplier<Vault> vault,
-      BiFunction<TargetPath, Optional<String>, Target> targets,
+      Function<OrganizationRef, OrganizationHandle> organizations,
       Clock clock) {
     this.store = store;
     this.vault = vault;
-    this.targets = targets;
+    this.organizations = organizations;
     this.clock = clock;
   }
 
   /**
-   * Subscribes {@code ORGANIZATION/PROJECT[/REPOSITORY]} to {@code eventTypes} (all supported ones
-   * when empty), delivering to {@code {receiverBaseUrl}/api/hooks/{id}}.
+   * Subscribes a project, or one repository in it ({@code repository} non-null), to {@code
+   * eventTypes} (all supported ones when empty), delivering to {@code
+   * {receiverBaseUrl}/api/hooks/{id}}.
    */
   List<HookSubscriptionRecord> subscribe(
-      String path, List<String> eventTypes, String receiverBaseUrl) {
+      ProjectRef wanted, String repository, List<String> eventTypes, String receiverBaseUrl) {
     List<String> types =
         new ArrayList<>(
             (eventTypes == null || eventTypes.isEmpty() ? HookEventTypes.ALL : eventTypes)
@@ -83,20 +86,18 @@ final class ServiceHooks {
               + " ADO_CONNECT_PUBLIC_URL).");
     }
     URI receiver = HttpUrls.parse(receiverBaseUrl, "The receiver URL");
-    TargetPath wanted =
-        path != null && path.strip().split("/", -1).length == 3
-            ? TargetPath.repository(path)
-            : TargetPath.project(path);
     Vault sealer = vault.get(); // fail before any network call when no key source is configured
-    Target target = targets.apply(wanted, Optional.empty());
+    OrganizationHandle handle = organizations.apply(wanted.organizationRef());
+    Target target =
+        new Target(
+            handle.account(), handle.organization(), handle.http(), wanted.project(), repository);
     String projectName;
     String projectId;
     Repository repo = null;
     try {
-      if (wanted.repository() != null) {
+      if (repository != null) {
         repo =
-            new RepositoriesClient(target.http())
-                .get(target.org(), wanted.project(), wanted.repository());
+            new RepositoriesClient(target.http()).get(target.org(), wanted.project(), repository);
         projectName = repo.project().name();
         projectId = repo.project().id();
       } else {
@@ -108,7 +109,7 @@ final class ServiceHooks {
       throw new NotFoundException(
           e.typeKey(),
           "'" + target.path() + "' was not found, or this account can't see it.",
-          "Run ado-connect repos --org " + target.org().name() + " to see what you can reach.");
+          NextStep.listRepositories(target.org().name()));
     }
     HooksClient hooks = new HooksClient(target.http());
     List<HookSubscriptionRecord> created = new ArrayList<>();
@@ -164,13 +165,11 @@ final class ServiceHooks {
             .findHookSubscription(id)
             .orElseThrow(
                 () ->
-                    new InvalidInputException(
-                        "No service hook subscription has the id '" + id + "'.",
-                        "Run ado-connect hooks list to see the ids."));
+                    new LocalNotFoundException(
+                        "No service hook subscription has the id " + RefParser.quoted(id) + ".",
+                        NextStep.listSubscriptions()));
     if (found.remoteId() != null) {
-      Target target =
-          targets.apply(
-              TargetPath.organization(found.organization()), Optional.of(found.accountId()));
+      Target target = target(found.organization(), found.accountId());
       try {
         new HooksClient(target.http()).delete(target.org(), found.remoteId());
       } catch (NotFoundException alreadyGone) {
@@ -263,10 +262,7 @@ final class ServiceHooks {
       return stored.withVerification(false, mismatch.get());
     }
     try {
-      Target target =
-          targets.apply(
-              TargetPath.organization(subscription.organization()),
-              Optional.of(subscription.accountId()));
+      Target target = target(subscription.organization(), subscription.accountId());
       EventRecheck.Verdict verdict =
           new EventRecheck(target, subscription.projectId()).check(event);
       return stored.withVerification(verdict.trusted(), verdict.reason());
@@ -301,5 +297,10 @@ final class ServiceHooks {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+  }
+
+  private Target target(String organization, String accountId) {
+    OrganizationHandle handle = organizations.apply(new OrganizationRef(organization, accountId));
+    return new Target(handle.account(), handle.organization(), handle.http(), null, null);
   }
 }

@@ -125,7 +125,7 @@ public final class RepositoryDiscovery {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AdoConnectException("Discovery was interrupted.", null, e);
+      throw new AdoConnectException("Discovery was interrupted.", io.adoconnect.NextStep.NONE, e);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r
           ? r

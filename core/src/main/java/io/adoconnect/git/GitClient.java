@@ -1,5 +1,6 @@
 package io.adoconnect.git;
 
+import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.http.AccessScope;
@@ -74,8 +75,15 @@ public final class GitClient {
               + " at "
               + branch.map(b -> "branch '" + stripHeads(b) + "'").orElse("the default branch")
               + ".",
-          "Check the path (from the repository root) and the branch: ado-connect branches lists"
-              + " the branches.");
+          NextStep.of(
+              NextStep.Action.LIST_BRANCHES,
+              "Check the path (from the repository root) and the branch.",
+              "organization",
+              org.name(),
+              "project",
+              project,
+              "repository",
+              repository));
     }
   }
 

@@ -107,7 +107,8 @@ public final class JdkHttpTransport implements HttpTransport {
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransportException("Interrupted while waiting for " + request + ".", null, e);
+      throw new TransportException(
+          "Interrupted while waiting for " + request + ".", io.adoconnect.NextStep.NONE, e);
     }
   }
 

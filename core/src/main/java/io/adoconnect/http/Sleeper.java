@@ -12,7 +12,7 @@ public interface Sleeper {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new io.adoconnect.TransportException(
-              "Interrupted while waiting to retry.", null, e);
+              "Interrupted while waiting to retry.", io.adoconnect.NextStep.NONE, e);
         }
       };
 

@@ -1,7 +1,7 @@
 package io.adoconnect.repositories;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.adoconnect.devops.ProjectRef;
+import io.adoconnect.devops.TeamProjectReference;
 
 /**
  * A Git repository (Azure DevOps GitRepository). URLs stay strings: one odd URL in a listing of
@@ -12,7 +12,7 @@ import io.adoconnect.devops.ProjectRef;
 public record Repository(
     String id,
     String name,
-    ProjectRef project,
+    TeamProjectReference project,
     String defaultBranch,
     String remoteUrl,
     String sshUrl,

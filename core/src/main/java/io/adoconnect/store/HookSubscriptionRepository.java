@@ -23,7 +23,7 @@ final class HookSubscriptionRepository {
     if (sealedPassword == null || sealedPassword.length == 0) {
       throw new io.adoconnect.InvalidInputException(
           "The sealed password of subscription " + s.id() + " is missing, so it was not saved.",
-          null);
+          io.adoconnect.NextStep.NONE);
     }
     handle
         .createUpdate(

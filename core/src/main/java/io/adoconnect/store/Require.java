@@ -10,14 +10,14 @@ final class Require {
 
   static String text(String value, String what) {
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException(what + " is missing.", null);
+      throw new InvalidInputException(what + " is missing.", io.adoconnect.NextStep.NONE);
     }
     return value;
   }
 
   static <T> T present(T value, String what) {
     if (value == null) {
-      throw new InvalidInputException(what + " is missing.", null);
+      throw new InvalidInputException(what + " is missing.", io.adoconnect.NextStep.NONE);
     }
     return value;
   }

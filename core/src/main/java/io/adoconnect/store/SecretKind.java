@@ -33,6 +33,7 @@ public enum SecretKind {
         return kind;
       }
     }
-    throw new InvalidInputException("Unknown secret kind '" + name + "'.", null);
+    throw new InvalidInputException(
+        "Unknown secret kind '" + name + "'.", io.adoconnect.NextStep.NONE);
   }
 }

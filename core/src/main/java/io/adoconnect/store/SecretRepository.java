@@ -39,7 +39,7 @@ final class SecretRepository {
                 + " of account "
                 + accountId
                 + " is missing, so the account was not saved.",
-            null);
+            io.adoconnect.NextStep.NONE);
       }
       handle
           .createUpdate(

@@ -269,7 +269,7 @@ public final class Store implements AutoCloseable {
    */
   public List<StoredEvent> events(Instant since, int limit) {
     if (limit < 1) {
-      throw new InvalidInputException("The limit must be at least 1.", null);
+      throw new InvalidInputException("The limit must be at least 1.", io.adoconnect.NextStep.NONE);
     }
     return inTransaction(handle -> events.list(handle, since, limit));
   }

@@ -54,7 +54,7 @@ class ServiceHooksTest {
   private AdoConnect ado;
   private HttpServer receiver;
   private Repository repo;
-  private String repoPath;
+  private RepositoryRef repoPath;
 
   @BeforeEach
   void start() throws IOException {
@@ -76,7 +76,7 @@ class ServiceHooksTest {
             .filter(r -> r.defaultBranch() != null)
             .findFirst()
             .orElseThrow();
-    repoPath = "org-001/" + repo.project().name() + "/" + repo.name();
+    repoPath = RepositoryRef.of("org-001", repo.project().name(), repo.name());
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     receiver.createContext(
         "/api/hooks/",
@@ -171,7 +171,7 @@ class ServiceHooksTest {
 
   @Test
   void aPushIsStoredOnceTrustedAfterTheRecheckAndMarksTheSourceChanged() {
-    ado.addSource(repoPath, Optional.empty());
+    ado.addSource(repoPath);
     ado.subscribe(repoPath, List.of("git.push"), receiverBase());
     assertThat(ado.sources().get(0).lastChanged()).isNull();
     sim.duplicateNextDelivery();
@@ -254,13 +254,13 @@ class ServiceHooksTest {
 
   @Test
   void pullRequestEventsAreTrustedWhenAzureDevOpsShowsThePullRequestSo() throws Exception {
-    ado.addSource(repoPath, Optional.empty());
+    ado.addSource(repoPath);
     List<HookSubscriptionRecord> made =
         ado.subscribe(
             repoPath,
             List.of("git.pullrequest.created", "git.pullrequest.updated"),
             receiverBase());
-    Target t = ado.repository(repoPath);
+    Target t = ado.repository(repoPath.path());
     PullRequestsClient prs = new PullRequestsClient(t.http());
     PullRequest pr =
         prs.create(
@@ -329,10 +329,10 @@ class ServiceHooksTest {
   void aBuildCompleteIsTrustedWhenTheBuildCompletedWithThatResult() throws Exception {
     Collection org = sim.dataset().organization("org-001").orElseThrow();
     var definition = sim.buildDefinitions(org).get(0);
-    String projectPath = "org-001/" + definition.project().name();
+    ProjectRef projectPath = ProjectRef.of("org-001", definition.project().name());
     HookSubscriptionRecord s =
         ado.subscribe(projectPath, List.of("build.complete"), receiverBase()).get(0);
-    Target t = ado.project(projectPath);
+    Target t = ado.project(projectPath.path());
     new BuildsClient(t.http()).queue(t.org(), t.project(), QueueBuildInput.of(definition.id()));
     sim.completeBuilds();
 
@@ -354,9 +354,9 @@ class ServiceHooksTest {
 
   @Test
   void completingAPullRequestIsATrustedPushThatMarksTheSourceChanged() {
-    ado.addSource(repoPath, Optional.empty());
+    ado.addSource(repoPath);
     ado.subscribe(repoPath, List.of("git.push"), receiverBase());
-    Target t = ado.repository(repoPath);
+    Target t = ado.repository(repoPath.path());
     PullRequestsClient prs = new PullRequestsClient(t.http());
     PullRequest pr =
         prs.create(

@@ -108,7 +108,7 @@ class RetryingTransportTest {
     for (int i = 0; i < 3; i++) {
       script.add(
           () -> {
-            throw new TransportException("down", null, null);
+            throw new TransportException("down", (String) null, null);
           });
     }
 

@@ -1,12 +1,16 @@
 package io.adoconnect.server;
 
+import io.adoconnect.connect.OrganizationRef;
+import io.adoconnect.connect.ProjectRef;
+import io.adoconnect.connect.RepositoryRef;
 import io.adoconnect.server.errors.ApiException;
 import io.javalin.http.Context;
 
 /**
- * The repository named by a route under {@code /api/repositories/{organization}/{project}/
- * {repository}/…}: three URL-encoded segments (a space is {@code %20}), joined into the {@code
- * ORG/PROJECT/REPO} path the use cases take.
+ * The refs named by routes: a repository under {@code /api/repositories/{organization}/{project}/
+ * {repository}/…}, a project under {@code /api/projects/{organization}/{project}/…} (URL-encoded
+ * segments, a space is {@code %20}), with the account from the optional {@code ?account=} query
+ * parameter when more than one connected account reaches the organization.
  */
 public final class RepositoryPath {
   /** The route prefix every repository action shares. */
@@ -14,12 +18,24 @@ public final class RepositoryPath {
 
   private RepositoryPath() {}
 
-  public static String of(Context ctx) {
-    return segment(ctx, "organization")
-        + "/"
-        + segment(ctx, "project")
-        + "/"
-        + segment(ctx, "repository");
+  /** The route prefix every project action shares. */
+  public static final String PROJECT_PREFIX = "/api/projects/{organization}/{project}";
+
+  public static RepositoryRef of(Context ctx) {
+    return new RepositoryRef(
+        segment(ctx, "organization"),
+        segment(ctx, "project"),
+        segment(ctx, "repository"),
+        ctx.queryParam("account"));
+  }
+
+  public static ProjectRef project(Context ctx) {
+    return new ProjectRef(
+        segment(ctx, "organization"), segment(ctx, "project"), ctx.queryParam("account"));
+  }
+
+  public static OrganizationRef organization(Context ctx) {
+    return new OrganizationRef(segment(ctx, "organization"), ctx.queryParam("account"));
   }
 
   /** A numeric path parameter, e.g. a pull request id. */

@@ -68,10 +68,12 @@ public final class LoopbackRedirect implements AutoCloseable {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof AuthenticationException a
           ? a
-          : new AuthenticationException("The browser sign-in failed.", null, e);
+          : new AuthenticationException(
+              "The browser sign-in failed.", io.adoconnect.NextStep.NONE, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AuthenticationException("The browser sign-in was interrupted.", null, e);
+      throw new AuthenticationException(
+          "The browser sign-in was interrupted.", io.adoconnect.NextStep.NONE, e);
     }
   }
 

@@ -5,7 +5,9 @@ import io.adoconnect.AdoConnectException;
 import io.adoconnect.AuthenticationException;
 import io.adoconnect.AzureDevOpsApiException;
 import io.adoconnect.ConditionalAccessException;
+import io.adoconnect.ConflictException;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.LocalNotFoundException;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.ReconnectRequiredException;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><th>failure</th><th>status</th><th>code</th></tr>
  *   <tr><td>InvalidInputException</td><td>400</td><td>invalid_input</td></tr>
  *   <tr><td>NotFoundException (Azure DevOps 404)</td><td>404</td><td>not_found</td></tr>
+ *   <tr><td>LocalNotFoundException (no such local account, source, subscription)</td><td>404</td><td>not_found_locally</td></tr>
+ *   <tr><td>ConflictException (Azure DevOps 409/412: changed first)</td><td>409</td><td>conflict</td></tr>
  *   <tr><td>AccessDeniedException (Azure DevOps 401/403/203)</td><td>424</td><td>azure_devops_access_denied</td></tr>
  *   <tr><td>ReconnectRequiredException</td><td>424</td><td>reconnect_required</td></tr>
  *   <tr><td>ConditionalAccessException</td><td>424</td><td>conditional_access</td></tr>
@@ -65,7 +69,13 @@ public final class ErrorMapping {
       return javalin(e);
     }
     if (failure instanceof AdoConnectException e) {
-      return new Mapped(status(e), new ApiError(code(e), e.getMessage(), e.hint()));
+      return new Mapped(
+          status(e),
+          new ApiError(
+              code(e),
+              e.getMessage(),
+              NextStepText.hint(e.nextStep()),
+              NextStepText.action(e.nextStep())));
     }
     log.warn("unexpected failure", failure);
     return new Mapped(
@@ -80,8 +90,11 @@ public final class ErrorMapping {
     if (e instanceof InvalidInputException) {
       return 400;
     }
-    if (e instanceof NotFoundException) {
+    if (e instanceof NotFoundException || e instanceof LocalNotFoundException) {
       return 404;
+    }
+    if (e instanceof ConflictException) {
+      return 409;
     }
     if (e instanceof AccessDeniedException
         || e instanceof AuthenticationException
@@ -109,6 +122,12 @@ public final class ErrorMapping {
     }
     if (e instanceof NotFoundException) {
       return "not_found";
+    }
+    if (e instanceof LocalNotFoundException) {
+      return "not_found_locally";
+    }
+    if (e instanceof ConflictException) {
+      return "conflict";
     }
     if (e instanceof AccessDeniedException) {
       return "azure_devops_access_denied";

@@ -26,11 +26,15 @@ public final class GitController {
 
   public void routes(RoutesConfig routes) {
     String base = RepositoryPath.PREFIX;
-    routes.get(base + "/branches", ctx -> ctx.json(ado.branches(RepositoryPath.of(ctx))));
+    routes.get(
+        base + "/branches",
+        ctx -> ctx.json(ado.repository(RepositoryPath.of(ctx)).git().branches().toList()));
     routes.get(base + "/files", this::file);
     routes.get(
         base + "/commits/{commitId}/statuses",
-        ctx -> ctx.json(ado.statuses(RepositoryPath.of(ctx), ctx.pathParam("commitId"))));
+        ctx ->
+            ctx.json(
+                ado.repository(RepositoryPath.of(ctx)).git().statuses(ctx.pathParam("commitId"))));
     routes.post(base + "/commits/{commitId}/statuses", this::postStatus);
   }
 
@@ -43,7 +47,7 @@ public final class GitController {
           "Give the file's path from the repository root, e.g. ?path=README.md.");
     }
     Optional<String> ref = Optional.ofNullable(ctx.queryParam("ref")).filter(r -> !r.isBlank());
-    byte[] content = ado.fileContent(RepositoryPath.of(ctx), path, ref);
+    byte[] content = ado.repository(RepositoryPath.of(ctx)).git().fileContent(path, ref);
     ctx.contentType("application/octet-stream").result(content);
   }
 
@@ -52,6 +56,10 @@ public final class GitController {
     StatusInput input =
         StatusInput.of(
             body.state(), body.context(), body.genre(), body.description(), body.targetUrl());
-    ctx.status(201).json(ado.postStatus(RepositoryPath.of(ctx), ctx.pathParam("commitId"), input));
+    ctx.status(201)
+        .json(
+            ado.repository(RepositoryPath.of(ctx))
+                .git()
+                .postStatus(ctx.pathParam("commitId"), input));
   }
 }

@@ -2,7 +2,9 @@ package io.adoconnect.server.hooks;
 
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.EventView;
+import io.adoconnect.connect.ProjectRef;
 import io.adoconnect.connect.Receipt;
+import io.adoconnect.connect.RepositoryRef;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.errors.ApiException;
 import io.adoconnect.store.HookSubscriptionRecord;
@@ -86,28 +88,27 @@ public final class HooksController {
 
   private void subscribe(Context ctx) {
     NewSubscription body = JsonBodies.read(ctx, NewSubscription.class);
-    String path =
-        JsonBodies.requiredName(body.organization(), "organization")
-            + "/"
-            + JsonBodies.requiredName(body.project(), "project")
-            + (body.repository() == null || body.repository().isBlank()
-                ? ""
-                : "/" + JsonBodies.requiredName(body.repository(), "repository"));
+    ProjectRef project =
+        ProjectRef.of(
+            JsonBodies.requiredName(body.organization(), "organization"),
+            JsonBodies.requiredName(body.project(), "project"));
+    List<String> types = body.eventTypes() == null ? List.of() : body.eventTypes();
+    String receiver = publicUrl.get().toString();
     List<HookSubscriptionRecord> made =
-        ado.subscribe(
-            path,
-            body.eventTypes() == null ? List.of() : body.eventTypes(),
-            publicUrl.get().toString());
+        body.repository() == null || body.repository().isBlank()
+            ? ado.subscribe(project, types, receiver)
+            : ado.subscribe(
+                RepositoryRef.of(
+                    project.organization(),
+                    project.project(),
+                    JsonBodies.requiredName(body.repository(), "repository")),
+                types,
+                receiver);
     ctx.status(201).json(made);
   }
 
   private void unsubscribe(Context ctx) {
-    String id = ctx.pathParam("id");
-    if (ado.subscriptions().stream().noneMatch(s -> s.id().equals(id))) {
-      throw ApiException.notFound(
-          "No service hook subscription has that id.", "GET /api/hooks/subscriptions lists them.");
-    }
-    ado.unsubscribe(id);
+    ado.unsubscribe(ctx.pathParam("id"));
     ctx.status(204);
   }
 

@@ -84,7 +84,7 @@ public final class PullRequestsController {
 
   private <T> T act(Context ctx, Action<T> action) {
     int id = RepositoryPath.number(ctx, "pullRequestId");
-    Target t = ado.repository(RepositoryPath.of(ctx));
+    Target t = ado.repository(RepositoryPath.of(ctx).path());
     return action.run(new PullRequestsClient(t.http()), t, id);
   }
 
@@ -107,7 +107,7 @@ public final class PullRequestsController {
             blankToNull(ctx.queryParam("creator")),
             blankToNull(ctx.queryParam("reviewer")),
             blankToNull(ctx.queryParam("target")));
-    Target t = ado.repository(RepositoryPath.of(ctx));
+    Target t = ado.repository(RepositoryPath.of(ctx).path());
     List<PullRequest> found =
         new PullRequestsClient(t.http())
             .list(t.org(), t.project(), t.repository(), criteria).stream()
@@ -126,7 +126,7 @@ public final class PullRequestsController {
             .withDescription(body.description())
             .withReviewers(body.reviewers() == null ? List.of() : body.reviewers())
             .withDraft(Boolean.TRUE.equals(body.draft()));
-    Target t = ado.repository(RepositoryPath.of(ctx));
+    Target t = ado.repository(RepositoryPath.of(ctx).path());
     PullRequest created =
         new PullRequestsClient(t.http()).create(t.org(), t.project(), t.repository(), input);
     ctx.status(201).json(created);

@@ -111,6 +111,9 @@ public final class RepositoriesController {
         error.put("code", mapped.code());
         error.put("message", mapped.message());
         error.put("hint", mapped.hint());
+        if (mapped.action() != null) {
+          error.put("action", mapped.action());
+        }
         line(out, error);
         out.flush();
         return;
@@ -203,6 +206,9 @@ public final class RepositoriesController {
     m.put("code", error.code());
     m.put("message", error.message());
     m.put("hint", error.hint());
+    if (error.action() != null) {
+      m.put("action", error.action());
+    }
     return m;
   }
 

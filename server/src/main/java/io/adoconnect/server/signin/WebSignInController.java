@@ -5,6 +5,7 @@ import io.adoconnect.auth.Secret;
 import io.adoconnect.auth.entra.AuthorizationCodeFlow;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.server.errors.ApiException;
+import io.adoconnect.server.errors.NextStepText;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -109,7 +110,8 @@ public final class WebSignInController {
       ado.completeWebSignIn(entry.pending(), Secret.of(code));
     } catch (AuthenticationException refused) {
       // A code from another flow (PKCE mismatch), a replayed or expired code: Entra refused it.
-      throw ApiException.badRequest("signin_rejected", refused.getMessage(), refused.hint());
+      throw ApiException.badRequest(
+          "signin_rejected", refused.getMessage(), NextStepText.hint(refused.nextStep()));
     }
     ctx.redirect(entry.returnTo(), HttpStatus.SEE_OTHER);
   }

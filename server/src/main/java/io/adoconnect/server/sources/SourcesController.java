@@ -1,12 +1,11 @@
 package io.adoconnect.server.sources;
 
 import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.RepositoryRef;
 import io.adoconnect.connect.SourceView;
 import io.adoconnect.server.JsonBodies;
-import io.adoconnect.server.errors.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Optional;
 
 /**
  * Sources: {@code GET /api/sources}, {@code POST /api/sources} {@code {organization, project,
@@ -34,24 +33,13 @@ public final class SourcesController {
     String organization = JsonBodies.requiredName(body.organization(), "organization");
     String project = JsonBodies.requiredName(body.project(), "project");
     String repository = JsonBodies.requiredName(body.repository(), "repository");
-    Optional<String> account = Optional.ofNullable(body.account()).filter(a -> !a.isBlank());
-    if (account.isPresent()
-        && ado.accounts().stream().noneMatch(a -> a.id().equals(account.get()))) {
-      throw ApiException.badRequest(
-          "invalid_input",
-          "No connected account has the id given in 'account'.",
-          "GET /api/accounts lists them.");
-    }
-    SourceView added = ado.addSource(organization + "/" + project + "/" + repository, account);
+    SourceView added =
+        ado.addSource(new RepositoryRef(organization, project, repository, body.account()));
     ctx.status(201).header("Location", "/api/sources/" + added.id()).json(added);
   }
 
   private void remove(Context ctx) {
-    String id = ctx.pathParam("id");
-    if (ado.sources().stream().noneMatch(s -> s.id().equals(id))) {
-      throw ApiException.notFound("No source has that id.", "GET /api/sources lists them.");
-    }
-    ado.removeSource(id);
+    ado.removeSource(ctx.pathParam("id"));
     ctx.status(204);
   }
 }

@@ -1,0 +1,77 @@
+package io.adoconnect.connect;
+
+import io.adoconnect.builds.ProjectBuilds;
+import io.adoconnect.devops.AzureDevOpsEndpoints;
+import io.adoconnect.devops.Organization;
+import io.adoconnect.devops.ProjectScope;
+import io.adoconnect.pipelines.ProjectPipelines;
+import io.adoconnect.releases.ProjectReleases;
+import io.adoconnect.store.Account;
+import io.adoconnect.workitems.ProjectWorkItems;
+
+/**
+ * A project resolved once (which account, which organization or collection, which api-version),
+ * with one sub-API per area:
+ *
+ * <pre>{@code
+ * ProjectHandle project = ado.project(ProjectRef.of("fabrikam", "Fabrikam Fiber"));
+ * project.builds().queue(…);
+ * project.workItems().query(…);
+ * }</pre>
+ */
+public final class ProjectHandle {
+  private final ProjectRef ref;
+  private final Account account;
+  private final ProjectScope scope;
+  private final AzureDevOpsEndpoints endpoints;
+
+  ProjectHandle(
+      ProjectRef ref, Account account, ProjectScope scope, AzureDevOpsEndpoints endpoints) {
+    this.ref = ref;
+    this.account = account;
+    this.scope = scope;
+    this.endpoints = endpoints;
+  }
+
+  public ProjectRef ref() {
+    return ref;
+  }
+
+  /** The account whose credential every call of this handle uses. */
+  public Account account() {
+    return account;
+  }
+
+  public Organization organization() {
+    return scope.org();
+  }
+
+  public String project() {
+    return scope.project();
+  }
+
+  /** For messages: {@code fabrikam/Fabrikam Fiber}. */
+  public String path() {
+    return scope.path();
+  }
+
+  ProjectScope scope() {
+    return scope;
+  }
+
+  public ProjectBuilds builds() {
+    return new ProjectBuilds(scope);
+  }
+
+  public ProjectPipelines pipelines() {
+    return new ProjectPipelines(scope);
+  }
+
+  public ProjectReleases releases() {
+    return new ProjectReleases(scope, endpoints);
+  }
+
+  public ProjectWorkItems workItems() {
+    return new ProjectWorkItems(scope);
+  }
+}
