@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.LocalNotFoundException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.builds.BuildsClient;
 import io.adoconnect.builds.QueueBuildInput;
@@ -414,7 +415,7 @@ class ServiceHooksTest {
     ado.unsubscribe(made.get(1).id());
     assertThat(ado.subscriptions()).isEmpty();
     assertThatThrownBy(() -> ado.unsubscribe(made.get(1).id()))
-        .isInstanceOf(InvalidInputException.class);
+        .isInstanceOf(LocalNotFoundException.class);
   }
 
   @Test
