@@ -223,7 +223,7 @@ public final class AdoConnect implements AutoCloseable {
       Optional<String> accountId, Optional<String> organization, DiscoveryListener listener) {
     List<Account> accounts = accountId.map(id -> List.of(account(id))).orElseGet(store::accounts);
     if (accounts.isEmpty()) {
-      throw new LocalNotFoundException(
+      throw new InvalidInputException(
           "No Azure DevOps account is connected.", NextStep.of(NextStep.Action.CONNECT, null));
     }
     if (organization.isPresent()) {

@@ -97,7 +97,7 @@ class OpenApiTest extends ServerTestBase {
               assertThat(r.json().fieldNames())
                   .toIterable()
                   .as(op.toString())
-                  .containsExactlyInAnyOrder("code", "message", "hint");
+                  .containsExactlyInAnyOrder("code", "message", "hint", "action");
               assertThat(r.code())
                   .as(op.toString())
                   .isNotEqualTo("route_not_found")

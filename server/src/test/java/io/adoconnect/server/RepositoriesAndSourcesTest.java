@@ -55,8 +55,12 @@ class RepositoriesAndSourcesTest extends ServerTestBase {
           assertThat(none.status()).isEqualTo(400);
           assertThat(none.code()).isEqualTo("invalid_input");
           connect(api, List.of("org-001"));
-          assertThat(api.get("/api/repositories?organization=org-003").send().status())
-              .isEqualTo(400);
+          Api.Response unknown = api.get("/api/repositories?organization=org-003").send();
+          assertThat(unknown.status()).isEqualTo(404);
+          assertThat(unknown.code()).isEqualTo("not_found_locally");
+          assertThat(unknown.json().path("action").path("type").asText()).isEqualTo("connect");
+          assertThat(unknown.json().path("action").path("parameters").path("organization").asText())
+              .isEqualTo("org-003");
           assertThat(api.get("/api/repositories?account=nope").send().status()).isEqualTo(404);
         });
   }
