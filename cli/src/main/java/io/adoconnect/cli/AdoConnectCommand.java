@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SimulatorCommand.class,
       ServeCommand.class,
+      LoginLinkCommand.class,
     },
     footer = {
       "",

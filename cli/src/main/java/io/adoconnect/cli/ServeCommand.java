@@ -7,6 +7,7 @@ import io.adoconnect.connect.ConnectSettings;
 import io.adoconnect.server.ServerApp;
 import io.adoconnect.server.ServerConfig;
 import io.adoconnect.server.access.ApiToken;
+import io.adoconnect.server.access.ServiceUrlFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the HTTP API on 127.0.0.1 until interrupted (Ctrl-C). Every API call needs the API token kept in",
-      "<data-dir>/api-token (Authorization: Bearer …); the browser logs in with the one-time link printed at start.",
+      "<data-dir>/api-token (Authorization: Bearer …); the browser logs in with the one-time link printed at start",
+      "(ado-connect login-link prints another). Listening beyond 127.0.0.1 (--host) needs ADO_CONNECT_PUBLIC_URL.",
       "Web sign-in with a confidential Entra app: ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID, ADO_CONNECT_AZURE_CLIENT_SECRET",
       "(or ADO_CONNECT_AZURE_CLIENT_SECRET_FILE) and ADO_CONNECT_REDIRECT_URI",
       "(default http://127.0.0.1:{port}/api/signin/microsoft/callback).",
@@ -74,18 +76,21 @@ public final class ServeCommand implements Callable<Integer> {
                   + " keep the API token secret and put TLS in front of it.%n",
               host);
     }
-    ServerApp app = ServerApp.create(config, ado);
+    ServerApp app;
     try {
+      app = ServerApp.create(config, ado);
       app.start();
     } catch (RuntimeException e) {
       ado.close();
       throw e;
     }
+    ServiceUrlFile.write(dataDir, app.baseUri());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  ServiceUrlFile.remove(dataDir, app.baseUri());
                   app.stop();
                   ado.close();
                   stopped.countDown();
@@ -95,7 +100,10 @@ public final class ServeCommand implements Callable<Integer> {
         .printf("  API: %s/api/…  (described at %s/openapi.json)%n", app.baseUri(), app.baseUri());
     ctx.out()
         .printf("  API token: in %s (send it as Authorization: Bearer <token>)%n", token.file());
-    ctx.out().printf("  Browser login link (works once, for 60 s): %s%n", app.loginLink());
+    ctx.out()
+        .printf(
+            "  Browser login link (works once, within 60 s, for one tab): %s%n", app.loginLink());
+    ctx.out().println("  Another one, for another tab or later: ado-connect login-link");
     ctx.out()
         .printf(
             "  Web sign-in redirect URI: %s%s%n",

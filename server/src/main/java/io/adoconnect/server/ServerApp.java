@@ -1,8 +1,10 @@
 package io.adoconnect.server;
 
+import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.http.Json;
 import io.adoconnect.server.access.AccessGuard;
+import io.adoconnect.server.access.HostPolicy;
 import io.adoconnect.server.access.LoginTickets;
 import io.adoconnect.server.access.SessionController;
 import io.adoconnect.server.access.Sessions;
@@ -12,6 +14,7 @@ import io.adoconnect.server.connections.DeviceController;
 import io.adoconnect.server.connections.PatController;
 import io.adoconnect.server.docs.DocsController;
 import io.adoconnect.server.errors.ErrorMapping;
+import io.adoconnect.server.errors.JettyErrors;
 import io.adoconnect.server.git.GitController;
 import io.adoconnect.server.hooks.HooksController;
 import io.adoconnect.server.page.PageController;
@@ -54,10 +57,13 @@ public final class ServerApp {
   private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
 
   private ServerApp(ServerConfig config, AdoConnect ado) {
+    requirePublicUrlBeyondLoopback(config);
     this.config = config;
     LoginTickets tickets = new LoginTickets(config.clock());
     Sessions browserSessions = new Sessions(config.clock());
-    AccessGuard guard = new AccessGuard(config.apiToken(), browserSessions);
+    HostPolicy hosts =
+        new HostPolicy(config.host(), this::port, config.publicUrl(), config.redirectUri());
+    AccessGuard guard = new AccessGuard(config.apiToken(), browserSessions, hosts);
     this.sessions = new SessionController(tickets, browserSessions, this::baseUri);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
     this.javalin =
@@ -69,6 +75,10 @@ public final class ServerApp {
               cfg.jetty.host = config.host();
               cfg.jetty.port = config.port();
               cfg.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
+              JettyErrors jettyErrors = new JettyErrors();
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+              cfg.jetty.modifyServletContextHandler(
+                  handler -> handler.setErrorHandler(jettyErrors));
               cfg.events.handlerAdded(
                   meta -> {
                     if (!meta.getHttpMethod().name().startsWith("BEFORE")
@@ -77,6 +87,7 @@ public final class ServerApp {
                     }
                   });
               cfg.events.serverStopped(workers::shutdownNow);
+              cfg.routes.before(hosts::before); // first: a foreign Host is refused before anything
               cfg.routes.before(guard::before);
               cfg.routes.exception(
                   HttpResponseException.class,
@@ -91,7 +102,7 @@ public final class ServerApp {
                     ErrorMapping.write(e, ctx);
                   });
               new DocsController().routes(cfg.routes);
-              new PageController().routes(cfg.routes);
+              new PageController(tickets::isOpen).routes(cfg.routes);
               sessions.routes(cfg.routes);
               new DeviceController(ado).routes(cfg.routes);
               new PatController(ado).routes(cfg.routes);
@@ -108,8 +119,27 @@ public final class ServerApp {
             });
   }
 
+  /**
+   * Creates the service.
+   *
+   * @throws InvalidInputException when it would listen beyond this machine without a public URL:
+   *     the {@code Host} allow-list ({@link HostPolicy}) would have no name to accept but loopback
+   *     ones
+   */
   public static ServerApp create(ServerConfig config, AdoConnect ado) {
     return new ServerApp(config, ado);
+  }
+
+  private static void requirePublicUrlBeyondLoopback(ServerConfig config) {
+    if (!config.isLoopback() && config.publicUrl().isEmpty()) {
+      throw new InvalidInputException(
+          "The service would listen on "
+              + config.host()
+              + ", beyond this machine, without a public URL: it answers only to the names it is"
+              + " configured with, and it has none but 127.0.0.1 and localhost.",
+          "Set ADO_CONNECT_PUBLIC_URL to the address browsers and Azure DevOps reach it at (e.g."
+              + " https://ado-connect.example.com), or listen on 127.0.0.1.");
+    }
   }
 
   /** The Javalin app, e.g. for {@code JavalinTest.test(app.javalin(), …)}. */
@@ -136,7 +166,7 @@ public final class ServerApp {
    */
   public URI baseUri() {
     String host = config.host();
-    if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
+    if (HostPolicy.isWildcard(host)) {
       host = ServerConfig.LOOPBACK;
     }
     if (host.contains(":")) {

@@ -76,7 +76,9 @@ class AccessTest extends ServerTestBase {
           assertThat(scripts).hasSizeGreaterThan(1);
           assertThat(java.util.Arrays.asList(scripts).subList(1, scripts.length))
               .allSatisfy(tag -> assertThat(tag).startsWith(" src=\"/assets/"));
-          for (String asset : new String[] {"/assets/app.js", "/assets/app.css"}) {
+          assertThat(home.body()).contains("<script src=\"/assets/main.js\" type=\"module\">");
+          for (String asset :
+              new String[] {"/assets/main.js", "/assets/api.js", "/assets/app.css"}) {
             Api.Response r = api.get(asset).noToken().send();
             assertThat(r.status()).as(asset).isEqualTo(200);
             assertThat(r.header("Content-Security-Policy")).as(asset).contains("script-src 'self'");
@@ -84,7 +86,7 @@ class AccessTest extends ServerTestBase {
           assertThat(api.get("/assets/../openapi.json").noToken().send().status())
               .isNotEqualTo(200);
           assertThat(api.get("/assets/nope.js").noToken().send().status()).isEqualTo(404);
-          assertThat(api.post("/assets/app.js").noToken().json("{}").send().status())
+          assertThat(api.post("/assets/main.js").noToken().json("{}").send().status())
               .isIn(401, 404, 405);
         });
   }
@@ -102,7 +104,7 @@ class AccessTest extends ServerTestBase {
   }
 
   @Test
-  void aLoginTicketOpensOneCookieSessionOnceAndExpires() {
+  void aLoginLinkOpensTheSessionOfOneTabOnceAndExpires() {
     serve(
         (service, api) -> {
           String link = service.app.loginLink();
@@ -111,72 +113,106 @@ class AccessTest extends ServerTestBase {
               .contains("/login?ticket=")
               .doesNotContain(service.token.reveal());
           String path = link.substring(link.indexOf("/login"));
-          Api.Response login = api.get(path).noToken().send();
-          assertThat(login.status()).isEqualTo(303);
-          assertThat(login.header("Location")).isEqualTo("/");
-          String setCookie = login.headerValues("Set-Cookie").get(0);
+          // opening the link shows the page, and spends nothing (a link preview may fetch it)
+          Api.Response page = api.get(path).noToken().send();
+          assertThat(page.status()).isEqualTo(200);
+          assertThat(page.header("Content-Type")).startsWith("text/html");
+          assertThat(page.body()).contains("/assets/main.js").doesNotContain("ticket=");
+          assertThat(page.headerValues("Set-Cookie")).isEmpty();
+
+          // the page's login exchange: the cookie for the browser, the secret for this tab
+          String ticket = link.substring(link.indexOf("ticket=") + 7);
+          Api.Response exchange =
+              api.post("/api/session").noToken().json(Map.of("ticket", ticket)).send();
+          assertThat(exchange.status()).as(exchange.toString()).isEqualTo(201);
+          String setCookie = exchange.headerValues("Set-Cookie").get(0);
           assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
-          String cookie = "ado_session=" + login.setCookie("ado_session");
+          String secret = exchange.json().path("tabSecret").asText();
+          assertThat(secret).hasSizeGreaterThan(30);
+          assertThat(exchange.json().path("header").asText()).isEqualTo("X-Tab-Secret");
+          Api.BrowserTab tab =
+              new Api.BrowserTab("ado_session=" + exchange.setCookie("ado_session"), secret);
 
-          assertThat(api.get(path).noToken().send().status()).as("single use").isEqualTo(400);
+          // the ticket worked once: the exchange and the link itself now say so
+          Api.Response again =
+              api.post("/api/session").noToken().json(Map.of("ticket", ticket)).send();
+          assertThat(again.status()).isEqualTo(400);
+          assertThat(again.code()).isEqualTo("login_ticket_invalid");
+          Api.Response spent = api.get(path).noToken().send();
+          assertThat(spent.status()).isEqualTo(400);
+          assertThat(spent.header("Content-Type")).startsWith("text/html");
+          assertThat(spent.body())
+              .contains("This login link no longer works")
+              .contains("ado-connect login-link")
+              .doesNotContain("{\"code\"");
 
-          Api.Response session = api.get("/api/session").noToken().cookie(cookie).send();
+          Api.Response session = api.get("/api/session").as(tab).send();
           assertThat(session.status()).isEqualTo(200);
           assertThat(session.json().path("via").asText()).isEqualTo("cookie");
-          String csrf = session.json().path("csrfToken").asText();
-          assertThat(csrf).hasSizeGreaterThan(30);
+          assertThat(session.body()).doesNotContain(secret);
 
-          // cookie + no CSRF header: refused; with it: allowed
+          // cookie and tab secret: allowed, also for state-changing calls
           assertThat(
                   api.post("/api/connections/pat/test")
-                      .noToken()
-                      .cookie(cookie)
-                      .json(Map.of("organization", "org-001", "pat", CANARY_PAT))
-                      .send()
-                      .code())
-              .isEqualTo("csrf_token_invalid");
-          assertThat(
-                  api.post("/api/connections/pat/test")
-                      .noToken()
-                      .cookie(cookie)
-                      .header("X-CSRF-Token", csrf)
+                      .as(tab)
                       .json(Map.of("organization", "org-001", "pat", CANARY_PAT))
                       .send()
                       .status())
               .isEqualTo(200);
-          // a login link minted by a cookie session is refused: only the token holder may
+          // the cookie alone, or with another tab's or no secret: nothing
+          Api.Response cookieOnly = api.get("/api/session").noToken().cookie(tab.cookie()).send();
+          assertThat(cookieOnly.status()).isEqualTo(401);
+          assertThat(cookieOnly.code()).isEqualTo("tab_secret_required");
+          assertThat(cookieOnly.body()).doesNotContain(secret);
           assertThat(
-                  api.post("/api/session/login-link")
-                      .noToken()
-                      .cookie(cookie)
-                      .header("X-CSRF-Token", csrf)
+                  api.get("/api/accounts")
+                      .as(new Api.BrowserTab(tab.cookie(), "x".repeat(43)))
                       .send()
                       .status())
-              .isEqualTo(403);
+              .isEqualTo(401);
+          assertThat(
+                  api.get("/api/accounts").noToken().header("X-Tab-Secret", secret).send().code())
+              .isEqualTo("unauthorized");
+          // a login link minted by a cookie session is refused: only the token holder may
+          assertThat(api.post("/api/session/login-link").as(tab).send().status()).isEqualTo(403);
 
           String late = service.app.loginLink();
           clock.advance(Duration.ofSeconds(61));
-          assertThat(api.get(late.substring(late.indexOf("/login"))).noToken().send().code())
+          assertThat(api.get(late.substring(late.indexOf("/login"))).noToken().send().status())
+              .isEqualTo(400);
+          assertThat(
+                  api.post("/api/session")
+                      .noToken()
+                      .json(Map.of("ticket", late.substring(late.indexOf("ticket=") + 7)))
+                      .send()
+                      .code())
               .isEqualTo("login_ticket_invalid");
           assertThat(api.get("/login?ticket=forged").noToken().send().status()).isEqualTo(400);
+          assertThat(api.get("/login").noToken().send().status()).isEqualTo(400);
 
           // logout ends the session
-          assertThat(
-                  api.delete("/api/session")
-                      .noToken()
-                      .cookie(cookie)
-                      .header("X-CSRF-Token", csrf)
-                      .send()
-                      .status())
-              .isEqualTo(204);
-          assertThat(api.get("/api/session").noToken().cookie(cookie).send().status())
-              .isEqualTo(401);
+          assertThat(api.delete("/api/session").as(tab).send().status()).isEqualTo(204);
+          assertThat(api.get("/api/session").as(tab).send().status()).isEqualTo(401);
 
           Api.Response minted = api.post("/api/session/login-link").send();
           assertThat(minted.status()).isEqualTo(201);
-          String url = minted.json().path("url").asText();
-          assertThat(api.get(url.substring(url.indexOf("/login"))).noToken().send().status())
-              .isEqualTo(303);
+          assertThat(api.login(minted.json().path("url").asText()).secret()).isNotEqualTo(secret);
+        });
+  }
+
+  @Test
+  void aSecondTabOfTheSameBrowserNeedsALinkOfItsOwnAndKeepsTheFirstWorking() {
+    serve(
+        (service, api) -> {
+          Api.BrowserTab first = api.login(service.app.loginLink());
+          Api.BrowserTab second = api.login(service.app.loginLink(), first.cookie());
+          assertThat(second.cookie()).as("same browser session").isEqualTo(first.cookie());
+          assertThat(second.secret()).isNotEqualTo(first.secret());
+          assertThat(api.get("/api/accounts").as(first).send().status()).isEqualTo(200);
+          assertThat(api.get("/api/accounts").as(second).send().status()).isEqualTo(200);
+          // a third tab opened without a link has the cookie only
+          assertThat(api.get("/api/accounts").noToken().cookie(first.cookie()).send().status())
+              .isEqualTo(401);
         });
   }
 
@@ -184,54 +220,54 @@ class AccessTest extends ServerTestBase {
   void aCrossOriginFormPostWithTheSessionCookieChangesNothing() {
     serve(
         (service, api) -> {
-          String link = service.app.loginLink();
-          Api.Response login = api.get(link.substring(link.indexOf("/login"))).noToken().send();
-          String cookie = "ado_session=" + login.setCookie("ado_session");
-          String csrf =
-              api.get("/api/session")
-                  .noToken()
-                  .cookie(cookie)
-                  .send()
-                  .json()
-                  .path("csrfToken")
-                  .asText();
+          Api.BrowserTab tab = api.login(service.app.loginLink());
           byte[] form = ("organization=org-001&pat=" + CANARY_PAT).getBytes();
 
           Api.Response formPost =
               api.post("/api/connections/pat")
                   .noToken()
-                  .cookie(cookie)
+                  .cookie(tab.cookie())
                   .header("Origin", "https://evil.example")
                   .header("Sec-Fetch-Site", "cross-site")
                   .body("application/x-www-form-urlencoded", form)
                   .send();
-          assertThat(formPost.status()).isEqualTo(403);
-          // even with a stolen CSRF token and a JSON body, a foreign Origin is refused
+          assertThat(formPost.status()).isIn(401, 403);
+          // even with a stolen tab secret and a JSON body, a foreign Origin is refused
           Api.Response foreign =
               api.post("/api/connections/pat")
-                  .noToken()
-                  .cookie(cookie)
-                  .header("X-CSRF-Token", csrf)
+                  .as(tab)
                   .header("Origin", "https://evil.example")
                   .json(Map.of("organization", "org-001", "pat", CANARY_PAT))
                   .send();
           assertThat(foreign.code()).isEqualTo("cross_origin");
           Api.Response sameSite =
               api.post("/api/connections/pat")
-                  .noToken()
-                  .cookie(cookie)
-                  .header("X-CSRF-Token", csrf)
+                  .as(tab)
                   .header("Sec-Fetch-Site", "same-site")
                   .json(Map.of("organization", "org-001", "pat", CANARY_PAT))
                   .send();
           assertThat(sameSite.status()).isEqualTo(403);
+          // another port of the same host is another origin
+          Api.Response otherPort =
+              api.post("/api/connections/pat")
+                  .as(tab)
+                  .header("Origin", "http://127.0.0.1:" + (service.app.port() + 1))
+                  .json(Map.of("organization", "org-001", "pat", CANARY_PAT))
+                  .send();
+          assertThat(otherPort.code()).isEqualTo("cross_origin");
+          // the login exchange itself is refused from a foreign origin
+          Api.Response foreignLogin =
+              api.post("/api/session")
+                  .noToken()
+                  .header("Origin", "https://evil.example")
+                  .json(Map.of("ticket", service.app.loginLink().replaceAll(".*ticket=", "")))
+                  .send();
+          assertThat(foreignLogin.code()).isEqualTo("cross_origin");
           assertThat(service.ado.accounts()).isEmpty();
 
           Api.Response sameOrigin =
               api.post("/api/connections/pat")
-                  .noToken()
-                  .cookie(cookie)
-                  .header("X-CSRF-Token", csrf)
+                  .as(tab)
                   .header("Origin", api.base().toString())
                   .header("Sec-Fetch-Site", "same-origin")
                   .json(Map.of("organization", "org-001", "pat", CANARY_PAT))

@@ -85,6 +85,11 @@ final class Api {
       return header("Cookie", value);
     }
 
+    /** As the page of a browser tab: its session cookie and tab secret, no API token. */
+    Request as(BrowserTab tab) {
+      return noToken().cookie(tab.cookie()).header("X-Tab-Secret", tab.secret());
+    }
+
     Request json(String json) {
       headers.putIfAbsent("Content-Type", "application/json");
       body = json.getBytes(StandardCharsets.UTF_8);
@@ -133,6 +138,32 @@ final class Api {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /** A browser tab signed in by a login link: the cookie header value and the tab's secret. */
+  record BrowserTab(String cookie, String secret) {}
+
+  /**
+   * Does what the page opened by {@code link} does: the login exchange with the link's ticket,
+   * sending {@code cookie} (the browser's current session cookie, or null) along.
+   */
+  BrowserTab login(String link, String cookie) {
+    String ticket = link.substring(link.indexOf("ticket=") + "ticket=".length());
+    Request exchange = post("/api/session").noToken().json(Map.of("ticket", ticket));
+    if (cookie != null) {
+      exchange.cookie(cookie);
+    }
+    Response r = exchange.send();
+    if (r.status() != 201) {
+      throw new AssertionError("login exchange: " + r);
+    }
+    String set = r.setCookie("ado_session");
+    return new BrowserTab(
+        set == null ? cookie : "ado_session=" + set, r.json().path("tabSecret").asText());
+  }
+
+  BrowserTab login(String link) {
+    return login(link, null);
   }
 
   /** What came back. */

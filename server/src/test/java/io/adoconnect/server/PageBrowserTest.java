@@ -25,10 +25,141 @@ class PageBrowserTest extends BrowserTestBase {
           waitFor(d -> "signed-out".equals(body().getDomAttribute("data-page")));
           assertThat(byId("signed-out").isDisplayed()).isTrue();
           assertThat(byId("app").isDisplayed()).isFalse();
-          assertThat(byId("signed-out").getText())
+          String text = byId("signed-out").getText();
+          assertThat(text)
               .contains("login link")
-              .contains("ado-connect serve");
+              .contains("ado-connect serve")
+              .contains("ado-connect login-link")
+              .contains(api.base() + "/api/session/login-link")
+              .doesNotContain("8080")
+              .doesNotContain("~/.ado-connect");
           screenshot("signed-out");
+        });
+  }
+
+  @Test
+  void aUsedLoginLinkSaysWhatHappenedAndHowToGetANewOne() {
+    serve(
+        (service, api) -> {
+          String link = service.app.loginLink();
+          browser.get(link);
+          waitFor(d -> "app".equals(body().getDomAttribute("data-page")));
+          // the ticket left the address bar
+          assertThat(browser.getCurrentUrl()).isEqualTo(api.base() + "/");
+          browser.get(link);
+          waitFor(d -> "login-link-spent".equals(body().getDomAttribute("data-page")));
+          String text = body().getText();
+          assertThat(text)
+              .contains("This login link no longer works")
+              .contains("ado-connect login-link")
+              .doesNotContain("{")
+              .doesNotContain("login_ticket_invalid");
+          screenshot("spent");
+        });
+  }
+
+  @Test
+  void aNewTabWithoutItsOwnLinkIsSignedOutAndTheFirstStaysSignedIn() {
+    serve(
+        (service, api) -> {
+          openPage(service);
+          String first = browser.getWindowHandle();
+          // the same browser (same cookie), a new tab at the page's address: no secret of its own
+          browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+          browser.get(api.base() + "/");
+          waitFor(d -> "signed-out".equals(body().getDomAttribute("data-page")));
+          screenshot("second-tab");
+          // its own link signs it in
+          browser.get(service.app.loginLink());
+          waitFor(d -> "app".equals(body().getDomAttribute("data-page")));
+          // a reload keeps the tab signed in (its secret is in its sessionStorage)
+          browser.navigate().refresh();
+          waitFor(d -> "app".equals(body().getDomAttribute("data-page")));
+          browser.close();
+          browser.switchTo().window(first);
+          browser.navigate().refresh();
+          waitFor(d -> "app".equals(body().getDomAttribute("data-page")));
+          waitForText("accounts-status", "No account connected yet.");
+          // the secret is nowhere but in this tab: no cookie a script can read, no localStorage
+          assertThat(js("return document.cookie")).isEqualTo("");
+          assertThat(((Number) js("return localStorage.length")).intValue()).isZero();
+        });
+  }
+
+  /**
+   * An error that names its next step (the API's {@code action}) gets a button that takes it on the
+   * page; one without an action shows its prose hint only.
+   */
+  @Test
+  void anErrorsNextStepIsAButtonOnThePage() {
+    serve(
+        (service, api) -> {
+          connectThreeOrganizations(api);
+          openPage(service);
+          waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
+          String accountId = service.ado.accounts().get(0).id();
+          String show =
+              "const [el, error, done] = [document.getElementById(arguments[0]), arguments[1],"
+                  + " arguments[arguments.length - 1]];"
+                  + " import('/assets/errors.js').then(m => { m.showError(el, error); done(true); });";
+          ((org.openqa.selenium.JavascriptExecutor) browser)
+              .executeAsyncScript(
+                  show,
+                  "repo-error",
+                  Map.of(
+                      "code", "azure_devops_access_denied",
+                      "message", "Azure DevOps refused the token of org-003.",
+                      "hint", "Connect org-003 with a new Personal Access Token.",
+                      "action",
+                          Map.of(
+                              "type",
+                              "connect_pat",
+                              "parameters",
+                              Map.of("organization", "org-003"))));
+          WebElement button = byId("repo-error").findElement(By.cssSelector("button.next-step"));
+          assertThat(button.getText()).isEqualTo("Connect with a Personal Access Token");
+          assertThat(byId("repo-error").getText())
+              .contains("What to try: Connect org-003")
+              .doesNotContain("ado-connect ");
+          screenshot("1-connect-pat-action");
+          button.click();
+          waitFor(
+              d -> "pat-token".equals(browser.switchTo().activeElement().getDomAttribute("id")));
+          assertThat(byId("pat-organization").getDomProperty("value")).isEqualTo("org-003");
+
+          ((org.openqa.selenium.JavascriptExecutor) browser)
+              .executeAsyncScript(
+                  show,
+                  "sources-error",
+                  Map.of(
+                      "code", "reconnect_required",
+                      "message", "The sign-in of this account ended.",
+                      "hint", "Connect it again.",
+                      "action",
+                          Map.of(
+                              "type", "reconnect", "parameters", Map.of("accountId", accountId))));
+          WebElement reconnect =
+              byId("sources-error").findElement(By.cssSelector("button.next-step"));
+          assertThat(reconnect.getText()).startsWith("Reconnect ");
+          byId("pat-organization").clear();
+          reconnect.click();
+          waitFor(
+              d -> "pat-token".equals(browser.switchTo().activeElement().getDomAttribute("id")));
+          assertThat(byId("pat-organization").getDomProperty("value"))
+              .isEqualTo("org-001, org-002, org-003");
+
+          // no action, or one the page doesn't know: the hint alone
+          ((org.openqa.selenium.JavascriptExecutor) browser)
+              .executeAsyncScript(
+                  show,
+                  "accounts-error",
+                  Map.of(
+                      "code", "x",
+                      "message", "Something failed.",
+                      "hint", "Try later.",
+                      "action", Map.of("type", "something_new")));
+          assertThat(byId("accounts-error").findElements(By.tagName("button"))).isEmpty();
+          assertThat(byId("accounts-error").getText()).contains("What to try: Try later.");
         });
   }
 

@@ -115,9 +115,15 @@ abstract class ServerTestBase {
       this.ado = AdoConnect.open(recorded, clientSecret);
       this.token = ApiToken.loadOrCreate(dataDir());
       canaries.add(token.reveal());
-      this.app =
-          ServerApp.create(
-              config.apply(new ServerConfig("127.0.0.1", 0, token, Optional.empty(), clock)), ado);
+      try {
+        this.app =
+            ServerApp.create(
+                config.apply(new ServerConfig("127.0.0.1", 0, token, Optional.empty(), clock)),
+                ado);
+      } catch (RuntimeException refused) {
+        ado.close();
+        throw refused;
+      }
     }
 
     @Override

@@ -9,21 +9,28 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Runs before every request: the security headers on every response, then who may call what.
+ * Runs before every request, after {@link HostPolicy}: the security headers on every response, then
+ * who may call what.
  *
  * <ul>
  *   <li>Every route but the public ones ({@link #PUBLIC}) needs the API token as {@code
- *       Authorization: Bearer …} or a browser session cookie; otherwise 401.
+ *       Authorization: Bearer …}, or a browser session: its cookie <em>and</em> the page's per-tab
+ *       secret in {@value Sessions#TAB_HEADER} (see {@link Sessions}); otherwise 401. The cookie
+ *       alone opens nothing.
+ *   <li>{@code POST /api/session}, the login exchange, is authenticated by the one-time ticket in
+ *       its body instead.
  *   <li>State-changing requests (POST, PUT, PATCH, DELETE) from a foreign origin ({@code Origin}
- *       not this service, or {@code Sec-Fetch-Site} cross-site/same-site) are refused (403), and
- *       when authenticated by cookie they must carry the session's {@code X-CSRF-Token} (403
- *       otherwise).
+ *       not one of this service's configured origins, or {@code Sec-Fetch-Site}
+ *       cross-site/same-site) are refused (403). The tab secret, a header no other site can make a
+ *       browser send, also does what a CSRF token did.
  *   <li>Bodies: more than 64 KiB → 413; a body that isn't {@code application/json} → 415.
  * </ul>
  */
 public final class AccessGuard {
   public static final long MAX_BODY = 64 * 1024;
-  public static final String CSRF_HEADER = "X-CSRF-Token";
+
+  /** The login exchange: public, authenticated by the ticket in its body. */
+  public static final String EXCHANGE = "/api/session";
 
   /**
    * Routes a browser or Entra reaches without the API token; the callback is guarded by state + its
@@ -48,9 +55,7 @@ public final class AccessGuard {
   private static final Pattern HOOK_DELIVERY = Pattern.compile("/api/hooks/[a-z2-7]{1,64}");
 
   private static final String HOOK_SUBSCRIPTIONS = "/api/hooks/subscriptions";
-  public static final String CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; font-src 'self';"
-          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  public static final String CSP = SecurityHeaders.CSP;
 
   private static final String AUTH_ATTRIBUTE = "ado-connect.auth";
   private static final String SESSION_ATTRIBUTE = "ado-connect.session";
@@ -61,10 +66,12 @@ public final class AccessGuard {
 
   private final ApiToken token;
   private final Sessions sessions;
+  private final HostPolicy hosts;
 
-  public AccessGuard(ApiToken token, Sessions sessions) {
+  public AccessGuard(ApiToken token, Sessions sessions, HostPolicy hosts) {
     this.token = token;
     this.sessions = sessions;
+    this.hosts = hosts;
   }
 
   /** How a request was authenticated. */
@@ -74,14 +81,7 @@ public final class AccessGuard {
   }
 
   public static void securityHeaders(Context ctx) {
-    ctx.header("Cache-Control", "no-store");
-    ctx.header("Pragma", "no-cache");
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+    SecurityHeaders.ALL.forEach(ctx::header);
   }
 
   public void before(Context ctx) {
@@ -93,28 +93,27 @@ public final class AccessGuard {
       checkBody(ctx); // the same cap and content type as every body; the receiver checks the rest
       return;
     }
+    if (ctx.method() == HandlerType.POST && ctx.path().equals(EXCHANGE)) {
+      requireSameOrigin(ctx);
+      checkBody(ctx); // the ticket in the body is the credential; the controller redeems it
+      return;
+    }
     authenticate(ctx);
     if (STATE_CHANGING.contains(ctx.method())) {
-      if (!sameOrigin(ctx)) {
-        throw new ApiException(
-            403,
-            "cross_origin",
-            "State-changing requests from another site are refused.",
-            "Use the page this service serves, or call the API without a browser.");
-      }
-      if (ctx.attribute(AUTH_ATTRIBUTE) == Via.COOKIE) {
-        Sessions.Session session = ctx.attribute(SESSION_ATTRIBUTE);
-        if (!Randoms.same(ctx.header(CSRF_HEADER), session.csrfToken())) {
-          throw new ApiException(
-              403,
-              "csrf_token_invalid",
-              "The X-CSRF-Token header is missing or wrong.",
-              "Send the csrfToken from GET /api/session in the X-CSRF-Token header.");
-        }
-      }
+      requireSameOrigin(ctx);
     }
     if (WITH_BODY.contains(ctx.method())) {
       checkBody(ctx);
+    }
+  }
+
+  private void requireSameOrigin(Context ctx) {
+    if (!sameOrigin(ctx)) {
+      throw new ApiException(
+          403,
+          "cross_origin",
+          "State-changing requests from another site are refused.",
+          "Use the page this service serves, or call the API without a browser.");
     }
   }
 
@@ -141,11 +140,22 @@ public final class AccessGuard {
       }
       throw unauthorized();
     }
-    var session = sessions.find(ctx.cookie(Sessions.COOKIE));
+    String cookie = ctx.cookie(Sessions.COOKIE);
+    var session = sessions.find(cookie, ctx.header(Sessions.TAB_HEADER));
     if (session.isPresent()) {
       ctx.attribute(AUTH_ATTRIBUTE, Via.COOKIE);
       ctx.attribute(SESSION_ATTRIBUTE, session.get());
       return;
+    }
+    if (sessions.isLive(cookie)) {
+      throw new ApiException(
+          401,
+          "tab_secret_required",
+          "A browser session works only together with the secret its login link gave the page"
+              + " (the "
+              + Sessions.TAB_HEADER
+              + " header); the cookie alone is not enough.",
+          "Open a new login link in this tab: ado-connect login-link prints one.");
     }
     throw unauthorized();
   }
@@ -155,21 +165,22 @@ public final class AccessGuard {
         401,
         "unauthorized",
         "This call needs the service's API token.",
-        "Send Authorization: Bearer <token> with the token from <data-dir>/api-token, or open the login link"
-            + " that ado-connect serve printed.");
+        "Send Authorization: Bearer <token> with the token from <data-dir>/api-token, or open a new"
+            + " login link (ado-connect login-link prints one).");
   }
 
   /**
-   * Same origin: no foreign {@code Origin}, and {@code Sec-Fetch-Site} (when sent) same-origin or
-   * none.
+   * Same origin: no {@code Origin} or one of this service's configured origins (never compared with
+   * the request's own {@code Host}, which a rebinding page controls), and {@code Sec-Fetch-Site}
+   * (when sent) same-origin or none.
    */
-  static boolean sameOrigin(Context ctx) {
+  private boolean sameOrigin(Context ctx) {
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
       return false;
     }
     String origin = ctx.header("Origin");
-    return origin == null || origin.equalsIgnoreCase(ctx.scheme() + "://" + ctx.host());
+    return origin == null || hosts.isOwnOrigin(origin);
   }
 
   /**

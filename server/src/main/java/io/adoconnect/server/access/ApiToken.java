@@ -55,6 +55,22 @@ public final class ApiToken {
     }
   }
 
+  /**
+   * The token a service of this data directory uses, without creating one: what a client such as
+   * {@code ado-connect login-link} sends.
+   */
+  public static java.util.Optional<ApiToken> existing(Path dataDir) {
+    Path file = dataDir.resolve(FILE_NAME);
+    try {
+      String value = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      return value.length() >= MIN_LENGTH && value.matches("[A-Za-z0-9_-]+")
+          ? java.util.Optional.of(new ApiToken(file, value))
+          : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** An in-memory token, for tests and embedders that keep the token elsewhere. */
   public static ApiToken of(String value) {
     return new ApiToken(null, value);

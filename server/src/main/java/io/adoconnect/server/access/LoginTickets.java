@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One-time login tickets for the browser: {@code /login?ticket=…} opens a cookie session. A ticket
- * works once and for 60 s, so the link that lands in browser history or a terminal scroll-back is
- * worthless afterwards — unlike the API token, which never goes in a URL. Only hashes of tickets
- * are kept.
+ * One-time login tickets for the browser: the page at {@code /login?ticket=…} trades one for a
+ * session ({@code POST /api/session}, see {@link Sessions}). A ticket works once and for 60 s, so
+ * the link that lands in browser history or a terminal scroll-back is worthless afterwards — unlike
+ * the API token, which never goes in a URL. Only hashes of tickets are kept.
  */
 public final class LoginTickets {
   public static final Duration LIFETIME = Duration.ofSeconds(60);
@@ -39,6 +39,19 @@ public final class LoginTickets {
       return false;
     }
     Instant expiresAt = open.remove(key(ticket));
+    return expiresAt != null && clock.instant().isBefore(expiresAt);
+  }
+
+  /**
+   * Whether the ticket would still work, without using it: {@code GET /login} shows the page (which
+   * then redeems it) or says the link is spent, and a link preview that fetches the URL uses
+   * nothing up.
+   */
+  public boolean isOpen(String ticket) {
+    if (ticket == null || ticket.isEmpty() || ticket.length() > 200) {
+      return false;
+    }
+    Instant expiresAt = open.get(key(ticket));
     return expiresAt != null && clock.instant().isBefore(expiresAt);
   }
 

@@ -1,5 +1,6 @@
 package io.adoconnect.server.access;
 
+import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.errors.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,10 +10,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The browser's way in: {@code GET /login?ticket=…} trades a one-time ticket for a session cookie
- * and redirects to the page; {@code GET /api/session} tells the page who it is and gives it its
- * CSRF token; {@code DELETE /api/session} logs out; {@code POST /api/session/login-link} mints a
- * fresh login link for a caller holding the API token.
+ * The browser's way in. The page opened at {@code /login?ticket=…} trades the one-time ticket for a
+ * session with {@code POST /api/session} (the login exchange): the answer sets the session cookie
+ * and hands the page its per-tab secret, once — nothing else ever returns it. {@code GET
+ * /api/session} tells the page who it is; {@code DELETE /api/session} logs out; {@code POST
+ * /api/session/login-link} mints a fresh login link for a caller holding the API token (what {@code
+ * ado-connect login-link} calls).
  */
 public final class SessionController {
   private final LoginTickets tickets;
@@ -25,8 +28,16 @@ public final class SessionController {
     this.baseUri = baseUri;
   }
 
+  /** The body of the login exchange. */
+  record Exchange(String ticket) {
+    @Override
+    public String toString() {
+      return "Exchange[****]";
+    }
+  }
+
   public void routes(RoutesConfig routes) {
-    routes.get("/login", this::login);
+    routes.post(AccessGuard.EXCHANGE, this::exchange);
     routes.get("/api/session", this::session);
     routes.delete("/api/session", this::logout);
     routes.post("/api/session/login-link", this::loginLink);
@@ -34,21 +45,33 @@ public final class SessionController {
 
   /** The link printed at start-up and minted by {@code POST /api/session/login-link}. */
   public String newLoginLink() {
-    return baseUri.get().resolve("/login?ticket=" + tickets.issue().ticket()).toString();
+    return link(tickets.issue());
   }
 
-  private void login(Context ctx) {
-    if (!tickets.redeem(ctx.queryParam("ticket"))) {
+  private String link(LoginTickets.Issued issued) {
+    return baseUri.get().resolve("/login?ticket=" + issued.ticket()).toString();
+  }
+
+  private void exchange(Context ctx) {
+    Exchange body = JsonBodies.read(ctx, Exchange.class);
+    if (!tickets.redeem(body.ticket())) {
       throw ApiException.badRequest(
           "login_ticket_invalid",
-          "This login link is invalid, used or expired (links work once, for 60 s).",
-          "Get a new one: restart ado-connect serve, or POST /api/session/login-link with the API token.");
+          "This login link was already used or has expired (a link works once, for 60 s).",
+          "Get a new login link: ado-connect login-link prints one, as does restarting ado-connect"
+              + " serve.");
     }
-    Sessions.Opened opened = sessions.open();
-    ctx.res()
-        .addHeader(
-            "Set-Cookie", Sessions.cookie(opened.cookieValue(), "https".equals(ctx.scheme())));
-    ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    Sessions.Opened opened = sessions.open(ctx.cookie(Sessions.COOKIE));
+    if (opened.cookieValue() != null) {
+      ctx.res()
+          .addHeader(
+              "Set-Cookie", Sessions.cookie(opened.cookieValue(), "https".equals(ctx.scheme())));
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("tabSecret", opened.tabSecret());
+    answer.put("header", Sessions.TAB_HEADER);
+    answer.put("expiresAt", opened.session().expiresAt());
+    ctx.status(201).json(answer);
   }
 
   private void session(Context ctx) {
@@ -57,7 +80,6 @@ public final class SessionController {
     AccessGuard.Via via = AccessGuard.via(ctx);
     body.put("via", via == AccessGuard.Via.COOKIE ? "cookie" : "token");
     if (via == AccessGuard.Via.COOKIE) {
-      body.put("csrfToken", AccessGuard.session(ctx).csrfToken());
       body.put("expiresAt", AccessGuard.session(ctx).expiresAt());
     }
     ctx.json(body);
@@ -81,7 +103,7 @@ public final class SessionController {
     }
     LoginTickets.Issued issued = tickets.issue();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("url", baseUri.get().resolve("/login?ticket=" + issued.ticket()).toString());
+    body.put("url", link(issued));
     body.put("expiresAt", issued.expiresAt());
     ctx.status(201).json(body);
   }

@@ -4,18 +4,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Browser sessions opened by a login ticket: a random id in an HttpOnly, SameSite=Strict cookie,
- * and a CSRF token the page sends back in {@code X-CSRF-Token} on every state-changing request. In
- * memory: a restart logs the browser out (get a new login link). Only hashes of ids are kept.
+ * Browser sessions opened by a login ticket. A session is two secrets that only work together:
+ *
+ * <ul>
+ *   <li>a random id in an HttpOnly, SameSite=Strict cookie ({@value #COOKIE}), which script can't
+ *       read — but which browsers send to <em>every</em> port of the host (cookies are not isolated
+ *       by port), so another program listening on 127.0.0.1 may receive it;
+ *   <li>a per-tab secret, handed to the page once, in the answer to the login exchange, and sent
+ *       back by the page in {@value #TAB_HEADER} on every call. The page keeps it in the tab's own
+ *       memory and {@code sessionStorage}, which browsers isolate by origin (scheme, host <em>and
+ *       port</em>), so a stolen cookie alone opens nothing.
+ * </ul>
+ *
+ * A login link opened in another tab of the same browser adds a tab secret to the browser's session
+ * (up to {@value #MAX_TABS}; the oldest goes first). In memory: a restart logs the browser out (get
+ * a new login link). Only hashes of ids and secrets are kept.
  */
 public final class Sessions {
   public static final String COOKIE = "ado_session";
+  public static final String TAB_HEADER = "X-Tab-Secret";
   public static final Duration LIFETIME = Duration.ofHours(12);
+  static final int MAX_TABS = 20;
 
   private final Clock clock;
   private final Map<String, Session> byHash = new ConcurrentHashMap<>();
@@ -24,32 +40,75 @@ public final class Sessions {
     this.clock = clock;
   }
 
-  /** A browser session: its cookie value is only known to the browser. */
-  public record Session(String idHash, String csrfToken, Instant expiresAt) {
+  /**
+   * A browser session: its cookie value and tab secrets are only known to the browser; the tab
+   * hashes are kept in the order the tabs were added.
+   */
+  public record Session(String idHash, Instant expiresAt, Set<String> tabHashes) {
     @Override
     public String toString() {
       return "Session[" + expiresAt + "]";
     }
   }
 
-  /** A new session; returns the cookie value (the session id) and the session. */
-  public Opened open() {
+  /**
+   * A login exchange: a new tab secret in the browser's live session (the one its cookie names), or
+   * a new session when it has none. {@code cookieValue} of the result is null when the cookie stays
+   * as it is.
+   */
+  public Opened open(String presentedCookie) {
     Instant now = clock.instant();
     byHash.values().removeIf(s -> !now.isBefore(s.expiresAt()));
+    String tab = Randoms.token(32);
+    Optional<Session> live = lookup(presentedCookie);
+    if (live.isPresent()) {
+      addTab(live.get(), tab);
+      return new Opened(null, tab, live.get());
+    }
     String id = Randoms.token(32);
-    Session session = new Session(hash(id), Randoms.token(32), now.plus(LIFETIME));
+    Session session =
+        new Session(
+            hash(id),
+            now.plus(LIFETIME),
+            java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
+    addTab(session, tab);
     byHash.put(session.idHash(), session);
-    return new Opened(id, session);
+    return new Opened(id, tab, session);
   }
 
-  public record Opened(String cookieValue, Session session) {
+  private static void addTab(Session session, String tab) {
+    synchronized (session.tabHashes()) {
+      if (session.tabHashes().size() >= MAX_TABS) {
+        Iterator<String> oldest = session.tabHashes().iterator();
+        oldest.next();
+        oldest.remove();
+      }
+      session.tabHashes().add(hash(tab));
+    }
+  }
+
+  /** What a login exchange hands out: the cookie value (null: unchanged) and the tab secret. */
+  public record Opened(String cookieValue, String tabSecret, Session session) {
     @Override
     public String toString() {
       return "Opened[****]";
     }
   }
 
-  public Optional<Session> find(String cookieValue) {
+  /** The live session of this cookie, if this tab secret belongs to it. */
+  public Optional<Session> find(String cookieValue, String tabSecret) {
+    if (tabSecret == null || tabSecret.isEmpty() || tabSecret.length() > 200) {
+      return Optional.empty();
+    }
+    return lookup(cookieValue).filter(s -> s.tabHashes().contains(hash(tabSecret)));
+  }
+
+  /** Whether the cookie names a live session (with or without a tab secret). */
+  public boolean isLive(String cookieValue) {
+    return lookup(cookieValue).isPresent();
+  }
+
+  private Optional<Session> lookup(String cookieValue) {
     if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 200) {
       return Optional.empty();
     }

@@ -78,12 +78,20 @@ public final class ErrorMapping {
               NextStepText.action(e.nextStep())));
     }
     log.warn("unexpected failure", failure);
-    return new Mapped(
-        500,
-        new ApiError(
-            "internal_error",
-            "Something went wrong inside ado-connect.",
-            "Try again; if it keeps failing, look at the service's log."));
+    return new Mapped(500, internalError());
+  }
+
+  /** A failure of our own, without its detail (which may hold anything). */
+  public static ApiError internalError() {
+    return new ApiError(
+        "internal_error",
+        "Something went wrong inside ado-connect.",
+        "Try again; if it keeps failing, look at the service's log.");
+  }
+
+  public static ApiError routeNotFound() {
+    return new ApiError(
+        "route_not_found", "There is no such route.", "See /openapi.json for the routes.");
   }
 
   static int status(AdoConnectException e) {
@@ -169,13 +177,7 @@ public final class ErrorMapping {
   private static Mapped javalin(HttpResponseException e) {
     int status = e.getStatus();
     return switch (status) {
-      case 404 ->
-          new Mapped(
-              404,
-              new ApiError(
-                  "route_not_found",
-                  "There is no such route.",
-                  "See /openapi.json for the routes."));
+      case 404 -> new Mapped(404, routeNotFound());
       case 405 ->
           new Mapped(
               405,

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * redirect URI, the client secret of a confidential app registration when configured).
  *
  * <p>{@code GET /api/signin/microsoft[?returnTo=/path]} (API token or session) → 302 to Entra's
- * authorize page, and sets {@code ado_signin}: a random binding value, HttpOnly, SameSite=Lax (so
- * the browser sends it on Entra's top-level redirect back), scoped to the callback path. {@code GET
+ * authorize page ({@code POST}, the page's way: {@code {"authorizeUrl"}} to go to instead), and
+ * sets {@code ado_signin}: a random binding value, HttpOnly, SameSite=Lax (so the browser sends it
+ * on Entra's top-level redirect back), scoped to the callback path. {@code GET
  * /api/signin/microsoft/callback?code=&state=} → when the state is known, unused, unexpired and
  * bound to this browser: redeems the code with the PKCE verifier, saves the account (method
  * authorization_code) and 303s to {@code returnTo} (default {@code /}). Forged, replayed, expired
@@ -45,10 +46,24 @@ public final class WebSignInController {
 
   public void routes(RoutesConfig routes) {
     routes.get("/api/signin/microsoft", this::start);
+    routes.post("/api/signin/microsoft", this::startFromPage);
     routes.get(CALLBACK_PATH, this::callback);
   }
 
   private void start(Context ctx) {
+    ctx.redirect(begin(ctx).toString(), HttpStatus.FOUND);
+  }
+
+  /**
+   * The page's way to start: a navigation can't carry the page's per-tab secret, so the page asks
+   * with a call that does, then sends the browser to the {@code authorizeUrl} it gets back.
+   */
+  private void startFromPage(Context ctx) {
+    ctx.json(java.util.Map.of("authorizeUrl", begin(ctx).toString()));
+  }
+
+  /** Starts a sign-in, sets the binding cookie; returns Entra's authorize URL. */
+  private URI begin(Context ctx) {
     String returnTo = ctx.queryParam("returnTo");
     if (returnTo == null || returnTo.isEmpty()) {
       returnTo = "/";
@@ -73,7 +88,7 @@ public final class WebSignInController {
                 + PendingSignIns.LIFETIME.toSeconds()
                 + "; HttpOnly; SameSite=Lax"
                 + ("https".equals(redirect.getScheme()) ? "; Secure" : ""));
-    ctx.redirect(started.authorizeUri().toString(), HttpStatus.FOUND);
+    return started.authorizeUri();
   }
 
   private void callback(Context ctx) {

@@ -1,0 +1,65 @@
+// The ado-connect integrations page: ES modules, no build step, no inline script (strict CSP:
+// script-src 'self'). Everything it shows comes from the service's API, called with the browser
+// session's cookie and this tab's secret (see session.js and api.js).
+
+import { onSignedOut } from './api.js';
+import { $ } from './dom.js';
+import { onAction } from './errors.js';
+import { openSession, forget, showSignedOut, showSignedIn } from './session.js';
+import { initDevice, stopDevice } from './device.js';
+import { initPat, focusPat } from './pat.js';
+import { initSignIn } from './signin.js';
+import { initAccounts, loadAccounts, reconnectOffer } from './accounts.js';
+import { initSources, loadSources } from './sources.js';
+import { initRepositories, loadRepositories, refreshRepoButtons, stopRepositories } from './repositories.js';
+
+/** After an account was connected or disconnected: everything that depends on the accounts. */
+async function accountsChanged() {
+  await Promise.all([loadAccounts(), loadSources()]);
+  loadRepositories();
+}
+
+function signedOut(why) {
+  stopRepositories();
+  stopDevice();
+  forget();
+  showSignedOut(why);
+}
+
+// The next steps an API error can name, each taken on this page instead of told as a command.
+onAction('reconnect', reconnectOffer);
+onAction('connect_pat', (parameters) => ({
+  label: 'Connect with a Personal Access Token',
+  run: () => focusPat(parameters),
+}));
+
+async function start() {
+  let session;
+  try {
+    session = await openSession();
+  } catch (e) {
+    if (e.status >= 400 && e.status < 500) {
+      signedOut(e); // e.g. the login link was already used
+      return;
+    }
+    $('page-status').textContent = 'The service did not answer: ' + (e.message || e) + ' Reload the page when ado-connect serve runs.';
+    return;
+  }
+  if (!session) {
+    signedOut(null);
+    return;
+  }
+  showSignedIn(session);
+  await accountsChanged();
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  onSignedOut(signedOut);
+  initDevice(accountsChanged);
+  initPat(accountsChanged);
+  initSignIn();
+  initAccounts(accountsChanged);
+  initSources(refreshRepoButtons);
+  initRepositories();
+  start();
+});
