@@ -113,7 +113,7 @@ class PageBrowserTest extends BrowserTestBase {
                       "action",
                           Map.of(
                               "type",
-                              "connect_pat",
+                              "connect",
                               "parameters",
                               Map.of("organization", "org-003"))));
           WebElement button = byId("repo-error").findElement(By.cssSelector("button.next-step"));

@@ -28,8 +28,12 @@ function signedOut(why) {
 
 // The next steps an API error can name, each taken on this page instead of told as a command.
 onAction('reconnect', reconnectOffer);
-onAction('connect_pat', (parameters) => ({
+onAction('connect', (parameters) => ({
   label: 'Connect with a Personal Access Token',
+  run: () => focusPat(parameters),
+}));
+onAction('add_scope', (parameters) => ({
+  label: 'Connect a token with the ' + (parameters.scopeName || parameters.scope) + ' scope',
   run: () => focusPat(parameters),
 }));
 
