@@ -50,10 +50,10 @@ public final class Main {
 
   static void report(CliContext ctx, Throwable failure) {
     if (failure instanceof AdoConnectException known) {
-      ctx.err().println("error: " + known.getMessage());
+      ctx.err().println("error: " + Output.printable(known.getMessage()));
       String hint = NextStepCommand.hint(known.nextStep());
       if (hint != null) {
-        ctx.err().println("hint: " + hint);
+        ctx.err().println("hint: " + Output.printable(hint));
       }
     } else {
       ctx.err()
