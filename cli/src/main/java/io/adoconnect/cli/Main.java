@@ -3,8 +3,12 @@ package io.adoconnect.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.adoconnect.AdoConnectException;
+import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -37,18 +41,19 @@ public final class Main {
     cli.setErr(new PrintWriter(ctx.err(), true));
     cli.setExecutionExceptionHandler(
         (failure, commandLine, parseResult) -> {
-          report(ctx, failure);
-          return ExitCodes.of(failure);
+          Throwable known = busyPort(failure).map(Throwable.class::cast).orElse(failure);
+          report(ctx, known);
+          return ExitCodes.of(known);
         });
     return cli;
   }
 
   static void report(CliContext ctx, Throwable failure) {
     if (failure instanceof AdoConnectException known) {
-      ctx.err().println("error: " + known.getMessage());
+      ctx.err().println("error: " + Output.printable(known.getMessage()));
       String hint = NextStepCommand.hint(known.nextStep());
       if (hint != null) {
-        ctx.err().println("hint: " + hint);
+        ctx.err().println("hint: " + Output.printable(hint));
       }
     } else {
       ctx.err()
@@ -61,6 +66,24 @@ public final class Main {
               "hint: this is a bug in ado-connect; run again with --verbose and report what it prints.");
       LoggerFactory.getLogger(Main.class).debug("unexpected failure", failure);
     }
+  }
+
+  /**
+   * A port someone else listens on ({@code serve --port}, {@code simulator --port}) is bad input
+   * with a way out, not a bug: the servers report it as a {@link BindException} somewhere in the
+   * cause chain.
+   */
+  static Optional<InvalidInputException> busyPort(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return Optional.of(
+            new InvalidInputException(
+                "That port is already in use"
+                    + (t.getMessage() == null ? "." : " (" + t.getMessage() + ")."),
+                NextStep.of(NextStep.Action.CHOOSE_PORT, "Another program listens on it.")));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Creates commands with the context, so none of them reaches for System.* directly. */

@@ -64,13 +64,13 @@ final class Output {
     int[] widths = new int[header.size()];
     for (List<String> row : all) {
       for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], width(row.get(i)));
+        widths[i] = Math.max(widths[i], width(printable(row.get(i))));
       }
     }
     for (List<String> row : all) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.size(); i++) {
-        String cell = row.get(i) == null ? "" : row.get(i);
+        String cell = row.get(i) == null ? "" : printable(row.get(i));
         line.append(cell);
         if (i < row.size() - 1) {
           line.append(" ".repeat(widths[i] - width(cell) + 2));
@@ -85,7 +85,41 @@ final class Output {
     if (text == null) {
       return 0;
     }
-    return text.codePoints().map(cp -> wide(cp) ? 2 : 1).sum();
+    return text.codePoints().map(cp -> zeroWidth(cp) ? 0 : wide(cp) ? 2 : 1).sum();
+  }
+
+  /**
+   * Text from Azure DevOps (a pull request title, a build number) as it may reach a terminal:
+   * control characters — ESC, BEL, CR, backspace, which could erase lines or fake output — become
+   * {@code ?}. Raw file bytes ({@code files get}) never pass through here.
+   */
+  static String printable(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp ->
+                out.appendCodePoint(
+                    Character.getType(cp) == Character.CONTROL
+                            || cp == 0x2028
+                            || cp == 0x2029
+                            || (cp >= 0x202A && cp <= 0x202E)
+                            || (cp >= 0x2066 && cp <= 0x2069)
+                        ? '?'
+                        : cp));
+    return out.toString();
+  }
+
+  /** Combining marks and joiners take no column of their own. */
+  private static boolean zeroWidth(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || cp == 0x200B
+        || cp == 0x200D
+        || cp == 0xFE0F;
   }
 
   private static boolean wide(int cp) {

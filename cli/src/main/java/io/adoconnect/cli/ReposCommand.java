@@ -3,6 +3,7 @@ package io.adoconnect.cli;
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.RepositoryListing;
+import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import java.util.List;
@@ -58,11 +59,26 @@ public final class ReposCommand implements Callable<Integer> {
       if (output.json) {
         Output.json(ctx.out(), listing.repositories());
       } else {
+        // Several accounts (two Servers' DefaultCollection, say): say which account found each,
+        // the id that --account takes.
+        boolean severalAccounts =
+            listing.repositories().stream().map(DiscoveredRepository::account).distinct().count()
+                > 1;
         Output.table(
             ctx.out(),
-            List.of("REPOSITORY", "DEFAULT BRANCH", "CLONE URL"),
+            severalAccounts
+                ? List.of("REPOSITORY", "DEFAULT BRANCH", "CLONE URL", "ACCOUNT")
+                : List.of("REPOSITORY", "DEFAULT BRANCH", "CLONE URL"),
             listing.repositories().stream()
-                .map(r -> List.of(r.path(), Output.orDash(r.defaultBranch()), r.cloneUrl()))
+                .map(
+                    r ->
+                        severalAccounts
+                            ? List.of(
+                                r.path(),
+                                Output.orDash(r.defaultBranch()),
+                                r.cloneUrl(),
+                                r.account())
+                            : List.of(r.path(), Output.orDash(r.defaultBranch()), r.cloneUrl()))
                 .toList());
         ctx.err().printf("%d repositories.%n", listing.repositories().size());
       }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +31,25 @@ class ErrorPathsTest extends CliTestBase {
     run.assertExit(2);
     assertThat(run.err()).contains("durations not negative").contains("hint:");
     assertThat(run.out()).doesNotContain("listening");
+  }
+
+  @Test
+  void aBusyPortForServeOrSimulatorIsBadInputWithAWayOut() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String port = Integer.toString(taken.getLocalPort());
+      for (String[] args :
+          List.of(
+              new String[] {"simulator", "--port", port},
+              new String[] {"serve", "--port", port, "--data-dir", cli.dataDir.toString()})) {
+        Cli.Run run = cli.invocation().raw().run(args);
+        run.assertExit(2);
+        assertThat(run.err())
+            .contains("error: That port is already in use")
+            .contains("--port 0")
+            .doesNotContain("bug");
+      }
+    }
   }
 
   @Test

@@ -65,6 +65,9 @@ class GitCommandsTest extends CliTestBase {
         ref -> {
           names.add(ref.path("name").asText());
           assertThat(ref.path("objectId").asText()).matches("[0-9a-f]{40}");
+          // The table's BRANCH column, in the JSON too.
+          assertThat("refs/heads/" + ref.path("branch").asText())
+              .isEqualTo(ref.path("name").asText());
         });
     assertThat(names).contains("refs/heads/" + defaultBranch(), "refs/heads/feature/search");
   }

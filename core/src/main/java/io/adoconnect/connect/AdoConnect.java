@@ -11,7 +11,6 @@ import io.adoconnect.auth.entra.AuthorizationCodeFlow;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.devops.ProjectScope;
-import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.discovery.DiscoveryScope;
@@ -36,6 +35,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -242,6 +242,7 @@ public final class AdoConnect implements AutoCloseable {
             org -> access.http(accountOf.get(org), org, homeOf.get(accountOf.get(org).id())),
             settings.parallelism());
     List<Organization> organizations = new ArrayList<>();
+    Map<String, Account> accountByUrl = new HashMap<>();
     List<DiscoveryResult.Failure> failures = new ArrayList<>();
     for (Account account : accounts) {
       try {
@@ -250,8 +251,12 @@ public final class AdoConnect implements AutoCloseable {
         List<Organization> saved = access.organizations(account, http);
         for (Organization org :
             discovery.organizations(new DiscoveryScope(organization, saved), http)) {
-          organizations.add(org);
-          accountOf.put(org, account);
+          // Two accounts reaching the same organization list it once (with the first of them),
+          // so counts and progress are per organization, not per account × organization.
+          if (accountByUrl.putIfAbsent(urlKey(org), account) == null) {
+            organizations.add(org);
+            accountOf.put(org, account);
+          }
         }
       } catch (AdoConnectException e) {
         account.organizations().forEach(name -> failures.add(new DiscoveryResult.Failure(name, e)));
@@ -262,7 +267,14 @@ public final class AdoConnect implements AutoCloseable {
     if (result.repositories().isEmpty() && !failures.isEmpty()) {
       throw failures.get(0).error();
     }
-    return new RepositoryListing(dedupe(result.repositories()), failures);
+    return new RepositoryListing(
+        result.repositories().stream()
+            .map(
+                r ->
+                    r.withAccount(
+                        accountByUrl.get(r.organizationUrl().toLowerCase(Locale.ROOT)).id()))
+            .toList(),
+        failures);
   }
 
   /** Adds a repository as a source, after checking it exists and can be cloned. */
@@ -540,10 +552,7 @@ public final class AdoConnect implements AutoCloseable {
     return signInName != null && signInName.contains("@") ? signInName : null;
   }
 
-  private static List<DiscoveredRepository> dedupe(List<DiscoveredRepository> sorted) {
-    Set<String> seen = new HashSet<>();
-    return sorted.stream()
-        .filter(r -> seen.add(r.organization().toLowerCase() + "|" + r.id()))
-        .toList();
+  private static String urlKey(Organization org) {
+    return org.baseUrl().toString().toLowerCase(Locale.ROOT);
   }
 }

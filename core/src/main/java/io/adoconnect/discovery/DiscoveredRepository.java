@@ -5,7 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** A repository a user can add as a source, with everything needed to clone and show it. */
+/**
+ * A repository a user can add as a source, with everything needed to clone and show it.
+ *
+ * @param organizationUrl the organization's or Server collection's base URL: tells two Servers'
+ *     {@code DefaultCollection} apart
+ * @param account the connected account it was found with (null until connect sets it)
+ */
 public record DiscoveredRepository(
     String organization,
     String project,
@@ -15,7 +21,25 @@ public record DiscoveredRepository(
     String webUrl,
     String sshUrl,
     String cloneUrl,
-    long size) {
+    long size,
+    String organizationUrl,
+    String account) {
+
+  /** The same repository, as found with {@code accountId}. */
+  public DiscoveredRepository withAccount(String accountId) {
+    return new DiscoveredRepository(
+        organization,
+        project,
+        name,
+        id,
+        defaultBranch,
+        webUrl,
+        sshUrl,
+        cloneUrl,
+        size,
+        organizationUrl,
+        accountId);
+  }
 
   /** By organization, then project, then name, ignoring case; exact text and id break ties. */
   public static final Comparator<DiscoveredRepository> ORDER =

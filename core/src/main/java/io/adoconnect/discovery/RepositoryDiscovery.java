@@ -98,7 +98,10 @@ public final class RepositoryDiscovery {
       return new DiscoveryResult(List.of(), List.of());
     }
     int total = organizations.size();
-    AtomicInteger done = new AtomicInteger();
+    // Counting and reporting under one lock, so the listener sees done = 1, 2, … total in order:
+    // two workers finishing together must not report 20 before 19.
+    Object progress = new Object();
+    int[] done = {0};
     List<DiscoveredRepository> repositories = Collections.synchronizedList(new ArrayList<>());
     List<DiscoveryResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool =
@@ -112,11 +115,14 @@ public final class RepositoryDiscovery {
                   try {
                     List<DiscoveredRepository> found = search(org);
                     repositories.addAll(found);
-                    listener.organizationDone(
-                        org.name(), found.size(), done.incrementAndGet(), total);
+                    synchronized (progress) {
+                      listener.organizationDone(org.name(), found.size(), ++done[0], total);
+                    }
                   } catch (AdoConnectException e) {
                     failures.add(new DiscoveryResult.Failure(org.name(), e));
-                    listener.organizationFailed(org.name(), e, done.incrementAndGet(), total);
+                    synchronized (progress) {
+                      listener.organizationFailed(org.name(), e, ++done[0], total);
+                    }
                   }
                 }));
       }
@@ -188,7 +194,9 @@ public final class RepositoryDiscovery {
         repo.webUrl(),
         repo.sshUrl(),
         repo.remoteUrl(),
-        repo.size() == null ? 0 : repo.size());
+        repo.size() == null ? 0 : repo.size(),
+        org.baseUrl().toString(),
+        null);
   }
 
   private static ThreadFactory daemonThreads() {

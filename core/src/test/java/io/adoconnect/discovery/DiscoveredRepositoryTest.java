@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DiscoveredRepositoryTest {
   private static DiscoveredRepository repo(String org, String project, String name, String id) {
     return new DiscoveredRepository(
-        org, project, name, id, null, null, null, "https://x/" + name, 0);
+        org, project, name, id, null, null, null, "https://x/" + name, 0, "https://x/" + org, null);
   }
 
   @Test

@@ -196,6 +196,8 @@ public final class RepositoriesController {
     m.put("sshUrl", r.sshUrl());
     m.put("webUrl", r.webUrl());
     m.put("size", r.size());
+    m.put("organizationUrl", r.organizationUrl());
+    m.put("account", r.account());
     return m;
   }
 
