@@ -133,7 +133,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         DiscoveredRepository pick = repos.get(0);
         SourceView source =
-            ado.addSource(RepositoryRef.of(pick.organization(), pick.project(), pick.name()));
+            ado.addSource(RepositoryRef.of(pick.organization(), pick.project(), pick.name()))
+                .source();
         out.printf("5. Added %s as a source (id %s).%n", source.path(), source.id());
         out.printf("6. Sources now: %s%n", ado.sources().stream().map(SourceView::path).toList());
       }

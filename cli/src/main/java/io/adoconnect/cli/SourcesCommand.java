@@ -67,7 +67,8 @@ public final class SourcesCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        SourceView source = ado.addSource(RefParser.repository(path, account));
+        AdoConnect.AddedSource added = ado.addSource(RefParser.repository(path, account));
+        SourceView source = added.source();
         List<HookSubscriptionRecord> hooks =
             wantsSubscription()
                 ? HooksCommand.subscribe(ctx, ado, source.path(), List.of(), receiverUrl)
@@ -78,8 +79,11 @@ public final class SourcesCommand extends SubcommandRequired {
         } else {
           ctx.out()
               .printf(
-                  "Added source %s (id %s)%n  clone: %s%n",
-                  source.path(), source.id(), source.cloneUrl());
+                  "%s %s (id %s)%n  clone: %s%n",
+                  added.created() ? "Added source" : "Already a source:",
+                  source.path(),
+                  source.id(),
+                  source.cloneUrl());
           if (!hooks.isEmpty()) {
             ctx.out()
                 .printf(

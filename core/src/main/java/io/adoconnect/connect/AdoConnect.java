@@ -277,8 +277,11 @@ public final class AdoConnect implements AutoCloseable {
         failures);
   }
 
-  /** Adds a repository as a source, after checking it exists and can be cloned. */
-  public SourceView addSource(RepositoryRef ref) {
+  /**
+   * Adds a repository as a source, after checking it exists and can be cloned; adding it again
+   * returns the source it already is.
+   */
+  public AddedSource addSource(RepositoryRef ref) {
     OrganizationHandle handle = organization(ref.projectRef().organizationRef());
     String wanted = ref.path();
     Account account = handle.account();
@@ -301,10 +304,11 @@ public final class AdoConnect implements AutoCloseable {
               + ".",
           "Only Git repositories that expose a clone URL can be sources.");
     }
+    String newId = Ids.newId();
     Source source =
         store.addSource(
             new Source(
-                Ids.newId(),
+                newId,
                 account.id(),
                 account.host(),
                 org.name(),
@@ -314,8 +318,15 @@ public final class AdoConnect implements AutoCloseable {
                 repo.remoteUrl(),
                 repo.webUrl(),
                 settings.clock().instant()));
-    return SourceView.of(source, true);
+    Instant lastChanged =
+        store
+            .lastChangedByRepository()
+            .get(Store.repositoryKey(source.organization(), source.repositoryId()));
+    return new AddedSource(SourceView.of(source, true, lastChanged), source.id().equals(newId));
   }
+
+  /** A source and whether this call added it ({@code false}: it was a source already). */
+  public record AddedSource(SourceView source, boolean created) {}
 
   /** The base URLs in use (the release host among them). */
   public AzureDevOpsEndpoints endpoints() {

@@ -1,5 +1,6 @@
 package io.adoconnect.connect;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.adoconnect.store.Source;
 import java.time.Instant;
 
@@ -40,6 +41,8 @@ public record SourceView(
         lastChanged);
   }
 
+  /** {@code ORGANIZATION/PROJECT/REPOSITORY}, in JSON too. */
+  @JsonProperty("path")
   public String path() {
     return organization + "/" + project + "/" + repository;
   }

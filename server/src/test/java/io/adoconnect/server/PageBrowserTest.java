@@ -112,10 +112,7 @@ class PageBrowserTest extends BrowserTestBase {
                       "hint", "Connect org-003 with a new Personal Access Token.",
                       "action",
                           Map.of(
-                              "type",
-                              "connect",
-                              "parameters",
-                              Map.of("organization", "org-003"))));
+                              "type", "connect", "parameters", Map.of("organization", "org-003"))));
           WebElement button = byId("repo-error").findElement(By.cssSelector("button.next-step"));
           assertThat(button.getText()).isEqualTo("Connect with a Personal Access Token");
           assertThat(byId("repo-error").getText())

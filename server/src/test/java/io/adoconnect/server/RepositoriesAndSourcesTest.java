@@ -88,6 +88,23 @@ class RepositoriesAndSourcesTest extends ServerTestBase {
           assertThat(added.json().path("accountId").asText()).isEqualTo(account);
           assertThat(added.json().path("status").asText()).isEqualTo("connected");
           String id = added.json().path("id").asText();
+          JsonNode listed = api.get("/api/sources").send().json();
+          assertThat(listed).hasSize(1);
+          // The answer to POST has the shape GET lists: the path OpenAPI declares, lastChanged too.
+          assertThat(ImmutableFields.names(added.json()))
+              .containsExactlyInAnyOrderElementsOf(ImmutableFields.names(listed.get(0)));
+          assertThat(added.json().path("path").asText())
+              .isEqualTo(
+                  body.get("organization")
+                      + "/"
+                      + body.get("project")
+                      + "/"
+                      + body.get("repository"));
+          assertThat(added.json().has("lastChanged")).isTrue();
+
+          Api.Response again = api.post("/api/sources").json(body).send();
+          assertThat(again.status()).as("re-adding is not a new source").isEqualTo(200);
+          assertThat(again.json().path("id").asText()).isEqualTo(id);
           assertThat(api.get("/api/sources").send().json()).hasSize(1);
 
           Api.Response missing =
@@ -109,5 +126,14 @@ class RepositoriesAndSourcesTest extends ServerTestBase {
           assertThat(api.delete("/api/sources/" + id).send().status()).isEqualTo(204);
           assertThat(api.get("/api/sources").send().json()).isEmpty();
         });
+  }
+
+  /** Field names of a JSON object. */
+  private static final class ImmutableFields {
+    static java.util.List<String> names(JsonNode node) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      return names;
+    }
   }
 }

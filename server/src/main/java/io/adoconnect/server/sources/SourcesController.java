@@ -2,7 +2,6 @@ package io.adoconnect.server.sources;
 
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.RepositoryRef;
-import io.adoconnect.connect.SourceView;
 import io.adoconnect.server.JsonBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -33,9 +32,12 @@ public final class SourcesController {
     String organization = JsonBodies.requiredName(body.organization(), "organization");
     String project = JsonBodies.requiredName(body.project(), "project");
     String repository = JsonBodies.requiredName(body.repository(), "repository");
-    SourceView added =
+    AdoConnect.AddedSource added =
         ado.addSource(new RepositoryRef(organization, project, repository, body.account()));
-    ctx.status(201).header("Location", "/api/sources/" + added.id()).json(added);
+    // 201 for a new source, 200 for one it already was: a retried POST is not a second source.
+    ctx.status(added.created() ? 201 : 200)
+        .header("Location", "/api/sources/" + added.source().id())
+        .json(added.source());
   }
 
   private void remove(Context ctx) {
