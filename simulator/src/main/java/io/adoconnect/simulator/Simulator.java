@@ -13,6 +13,7 @@ import io.adoconnect.simulator.data.Project;
 import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
+import io.adoconnect.simulator.entra.EntraSettings;
 import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.git.GitEndpoints;
 import io.adoconnect.simulator.git.Pushes;
@@ -38,11 +39,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -96,34 +99,40 @@ public final class Simulator implements AutoCloseable {
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;
-    this.dataset =
-        Dataset.generate(config.orgs(), config.projects(), config.repos(), config.seed());
     this.server =
         HttpServer.create(
             new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port()), BACKLOG);
     this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    Dataset generated =
+        Dataset.generate(config.orgs(), config.projects(), config.repos(), config.seed());
+    this.dataset =
+        generated.withServerInstanceId(
+            config.serverInstanceId() != null
+                ? config.serverInstanceId()
+                : serverInstanceId(generated, baseUri.getPort()));
+    Clock clock = config.clock();
     // Unbounded pool: latency and hangs sleep on request threads and must not serialize parallel
     // clients.
     this.executor = Executors.newCachedThreadPool(daemonThreads());
     this.events = new HookDeliveries(hookSubscriptions, config.seed());
-    this.pushes = new Pushes(events, Clock.systemUTC());
+    this.pushes = new Pushes(events, clock);
     credentials.addPat(config.pat());
-    this.builds =
-        new BuildQueue(events, Duration.ofMillis(config.buildDurationMillis()), Clock.systemUTC());
-    this.releases = new ReleaseStore(Duration.ofSeconds(config.releaseStageSeconds()));
+    this.builds = new BuildQueue(events, Duration.ofMillis(config.buildDurationMillis()), clock);
+    this.releases = new ReleaseStore(Duration.ofSeconds(config.releaseStageSeconds()), clock);
     this.workItems = new WorkItemStore(dataset.user());
     EntraDirectory directory = EntraDirectory.generate(dataset, config.seed());
     this.entra =
         new EntraService(
             directory,
-            new EntraService.Settings(
+            new EntraSettings(
                 config.autoApproveAfterSeconds(),
                 config.autoDecline(),
                 config.accessTokenLifetimeSeconds(),
                 config.deviceCodeLifetimeSeconds(),
                 config.refreshTokenLifetimeSeconds(),
                 config.deviceCodeIntervalSeconds(),
-                config.rotateRefreshTokens()));
+                config.singleUseRefreshTokens()),
+            clock);
     ProfileEndpoints profile =
         new ProfileEndpoints(
             dataset,
@@ -149,7 +158,7 @@ public final class Simulator implements AutoCloseable {
                 profile,
                 new ProjectEndpoints(),
                 new IdentityEndpoints(people),
-                new PullRequestEndpoints(events, pushes, people, Clock.systemUTC()),
+                new PullRequestEndpoints(events, pushes, people, clock),
                 new GitEndpoints(),
                 new BuildEndpoints(buildDefinitions, builds),
                 new PipelineEndpoints(buildDefinitions, builds),
@@ -163,6 +172,16 @@ public final class Simulator implements AutoCloseable {
     server.createContext("/", router);
     server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * The Server collection's default {@code instanceId}: the generated one mixed with the port, so
+   * two simulators with the same seed are two Servers (as two real Servers, each with its own
+   * {@code DefaultCollection}, are) while the same port gives the same id again.
+   */
+  private static UUID serverInstanceId(Dataset dataset, int port) {
+    return UUID.nameUUIDFromBytes(
+        (dataset.serverCollection().instanceId() + "/" + port).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Binds {@code 127.0.0.1:config.port()} (0 = a free port) and starts serving. */
