@@ -13,7 +13,6 @@ import io.adoconnect.simulator.data.Project;
 import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
-import io.adoconnect.simulator.entra.EntraSettings;
 import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.git.GitEndpoints;
 import io.adoconnect.simulator.git.Pushes;
@@ -124,7 +123,7 @@ public final class Simulator implements AutoCloseable {
     this.entra =
         new EntraService(
             directory,
-            new EntraSettings(
+            new EntraService.Settings(
                 config.autoApproveAfterSeconds(),
                 config.autoDecline(),
                 config.accessTokenLifetimeSeconds(),

@@ -59,7 +59,7 @@ final class DeviceAuthorization {
    * Applies {@code autoApproveAfterSeconds} / {@code autoDecline} to a pending authorization: what
    * the person at the verification page would have done by {@code now}.
    */
-  void autoDecide(EntraSettings settings, Authorities authorities, Instant now) {
+  void autoDecide(EntraService.Settings settings, Authorities authorities, Instant now) {
     if (status != Status.PENDING
         || !settings.autoDecline() && settings.autoApproveAfterSeconds() < 0) {
       return;

@@ -17,14 +17,14 @@ final class DeviceAuthorizationEndpoint {
   private final Clients clients;
   private final Authorities authorities;
   private final GrantStore grants;
-  private final EntraSettings settings;
+  private final EntraService.Settings settings;
   private final Clock clock;
 
   DeviceAuthorizationEndpoint(
       Clients clients,
       Authorities authorities,
       GrantStore grants,
-      EntraSettings settings,
+      EntraService.Settings settings,
       Clock clock) {
     this.clients = clients;
     this.authorities = authorities;

@@ -18,14 +18,14 @@ final class DeviceCodeGrant implements TokenGrant {
   private final GrantStore grants;
   private final Authorities authorities;
   private final TokenIssuer issuer;
-  private final EntraSettings settings;
+  private final EntraService.Settings settings;
   private final Clock clock;
 
   DeviceCodeGrant(
       GrantStore grants,
       Authorities authorities,
       TokenIssuer issuer,
-      EntraSettings settings,
+      EntraService.Settings settings,
       Clock clock) {
     this.grants = grants;
     this.authorities = authorities;

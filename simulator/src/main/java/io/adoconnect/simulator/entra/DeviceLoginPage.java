@@ -16,10 +16,11 @@ import java.util.Optional;
 final class DeviceLoginPage {
   private final GrantStore grants;
   private final Authorities authorities;
-  private final EntraSettings settings;
+  private final EntraService.Settings settings;
   private final Clock clock;
 
-  DeviceLoginPage(GrantStore grants, Authorities authorities, EntraSettings settings, Clock clock) {
+  DeviceLoginPage(
+      GrantStore grants, Authorities authorities, EntraService.Settings settings, Clock clock) {
     this.grants = grants;
     this.authorities = authorities;
     this.settings = settings;

@@ -36,6 +36,20 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class EntraService {
+
+  /**
+   * The Entra part of {@code SimulatorConfig}: lifetimes, the polling interval, automatic decisions
+   * and whether refresh tokens are single use (see there for each).
+   */
+  public record Settings(
+      int autoApproveAfterSeconds,
+      boolean autoDecline,
+      int accessTokenLifetimeSeconds,
+      int deviceCodeLifetimeSeconds,
+      long refreshTokenLifetimeSeconds,
+      int deviceCodeIntervalSeconds,
+      boolean singleUseRefreshTokens) {}
+
   private final EntraDirectory directory;
   private final Clock clock;
   private final GrantStore grants = new GrantStore();
@@ -47,7 +61,7 @@ public final class EntraService {
   private final DeviceLoginPage deviceLogin;
   private final MetadataEndpoint metadata;
 
-  public EntraService(EntraDirectory directory, EntraSettings settings, Clock clock) {
+  public EntraService(EntraDirectory directory, Settings settings, Clock clock) {
     this.directory = directory;
     this.clock = clock;
     this.authorities = new Authorities(directory);

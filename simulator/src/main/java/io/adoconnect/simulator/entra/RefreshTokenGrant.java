@@ -11,16 +11,17 @@ import java.util.UUID;
 /**
  * {@code grant_type=refresh_token}: a new access token (for the scope asked, else the original one)
  * and a new refresh token, possibly for another tenant the user is a member of. Revoked, expired
- * (inactivity) and — with {@link EntraSettings#singleUseRefreshTokens()} — already used tokens are
- * {@code invalid_grant}.
+ * (inactivity) and — with {@link EntraService.Settings#singleUseRefreshTokens()} — already used
+ * tokens are {@code invalid_grant}.
  */
 final class RefreshTokenGrant implements TokenGrant {
   private final GrantStore grants;
   private final TokenIssuer issuer;
-  private final EntraSettings settings;
+  private final EntraService.Settings settings;
   private final Clock clock;
 
-  RefreshTokenGrant(GrantStore grants, TokenIssuer issuer, EntraSettings settings, Clock clock) {
+  RefreshTokenGrant(
+      GrantStore grants, TokenIssuer issuer, EntraService.Settings settings, Clock clock) {
     this.grants = grants;
     this.issuer = issuer;
     this.settings = settings;

@@ -15,11 +15,11 @@ import java.util.UUID;
  */
 final class TokenIssuer {
   private final GrantStore grants;
-  private final EntraSettings settings;
+  private final EntraService.Settings settings;
   private final Clock clock;
   private volatile SigningKey key;
 
-  TokenIssuer(GrantStore grants, EntraSettings settings, Clock clock) {
+  TokenIssuer(GrantStore grants, EntraService.Settings settings, Clock clock) {
     this.grants = grants;
     this.settings = settings;
     this.clock = clock;
