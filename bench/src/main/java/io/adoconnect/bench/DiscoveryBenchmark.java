@@ -222,11 +222,12 @@ public final class DiscoveryBenchmark {
 
   static int run(Options o) {
     SimulatorConfig config =
-        SimulatorConfig.defaults()
-            .withOrgs(o.orgs())
-            .withProjects(o.projects())
-            .withRepos(o.repos())
-            .withLatencyMs(o.latencyMs());
+        SimulatorConfig.builder()
+            .orgs(o.orgs())
+            .projects(o.projects())
+            .repos(o.repos())
+            .latencyMs(o.latencyMs())
+            .build();
     Variant ours = DiscoveryBenchmark::adoConnect;
     Variant baseline = DiscoveryBenchmark::baseline;
 
@@ -253,7 +254,8 @@ public final class DiscoveryBenchmark {
           "warm-up: %d unmeasured runs of each variant on a 2 x 20 x 10 simulator, then %d of ado-connect"
               + " on the measured one...%n",
           warmups, warmups);
-      try (Simulator small = Simulator.start(config.withOrgs(2).withProjects(20).withRepos(10))) {
+      try (Simulator small =
+          Simulator.start(config.toBuilder().orgs(2).projects(20).repos(10).build())) {
         for (int i = 0; i < warmups; i++) {
           ours.apply(small);
           baseline.apply(small);

@@ -40,11 +40,7 @@ public final class WorkItemsBenchmark {
     int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     SimulatorConfig config =
-        SimulatorConfig.defaults()
-            .withOrgs(1)
-            .withProjects(1)
-            .withRepos(1)
-            .withLatencyMs(latencyMs);
+        SimulatorConfig.builder().orgs(1).projects(1).repos(1).latencyMs(latencyMs).build();
     try (Simulator sim = Simulator.start(config)) {
       String orgName = sim.dataset().organizations().get(0).name();
       String project = sim.dataset().organizations().get(0).projects().get(0).name();

@@ -65,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
     // The simulator approves the device code itself after 2 s, as a person at the verification page
     // would.
     SimulatorConfig config =
-        SimulatorConfig.defaults().withAutoApproveAfterSeconds(2).withDeviceCodeIntervalSeconds(1);
+        SimulatorConfig.builder().autoApproveAfterSeconds(2).deviceCodeIntervalSeconds(1).build();
     try (Simulator simulator = Simulator.start(config)) {
       out.printf(
           "1. Started the simulator of Microsoft Entra ID and Azure DevOps on %s (%d organizations, a Server collection).%n",

@@ -3,6 +3,8 @@ package io.adoconnect.cli;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.simulator.Simulator;
 import io.adoconnect.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -105,6 +107,21 @@ public final class SimulatorCommand implements Callable<Integer> {
   long refreshTokenLifetime;
 
   @Option(
+      names = "--single-use-refresh-tokens",
+      description =
+          "A used refresh token stops working once its replacement is issued, as Keycloak can be set"
+              + " to (default: off; as Microsoft Entra ID, the previous refresh token stays valid).")
+  boolean singleUseRefreshTokens;
+
+  @Option(
+      names = "--instance-id",
+      paramLabel = "UUID",
+      description =
+          "The Server collection's instance id (default: derived from --seed and the port, so two"
+              + " simulators are two different Servers).")
+  UUID instanceId;
+
+  @Option(
       names = "--build-seconds",
       paramLabel = "S",
       description = "How long a queued build takes to complete (default: ${DEFAULT-VALUE}).",
@@ -124,31 +141,7 @@ public final class SimulatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    SimulatorConfig config;
-    try {
-      config =
-          SimulatorConfig.defaults()
-              .withPort(port)
-              .withOrgs(orgs)
-              .withProjects(projects)
-              .withRepos(repos)
-              .withSeed(seed)
-              .withLatencyMs(latencyMs)
-              .withRateLimitPerSecond(rateLimit)
-              .withAutoApproveAfterSeconds(autoApproveAfter)
-              .withAutoDecline(autoDecline)
-              .withAccessTokenLifetimeSeconds(accessTokenLifetime)
-              .withDeviceCodeLifetimeSeconds(deviceCodeLifetime)
-              .withRefreshTokenLifetimeSeconds(refreshTokenLifetime)
-              .withBuildDurationMillis(Math.round(buildSeconds * 1000))
-              .withReleaseStageSeconds(releaseStageSeconds);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage(), "See ado-connect simulator --help.");
-    }
-    if (pat != null) {
-      config = config.withPat(pat);
-    }
-    Simulator simulator = Simulator.start(config);
+    Simulator simulator = Simulator.start(config());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -157,17 +150,61 @@ public final class SimulatorCommand implements Callable<Integer> {
                   simulator.close();
                   stopped.countDown();
                 }));
+    printBanner(simulator);
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  /** The options as a configuration; bad input when one is out of range. */
+  SimulatorConfig config() {
+    SimulatorConfig.Builder config =
+        SimulatorConfig.builder()
+            .port(port)
+            .orgs(orgs)
+            .projects(projects)
+            .repos(repos)
+            .seed(seed)
+            .latencyMs(latencyMs)
+            .rateLimitPerSecond(rateLimit)
+            .autoApproveAfterSeconds(autoApproveAfter)
+            .autoDecline(autoDecline)
+            .accessTokenLifetimeSeconds(accessTokenLifetime)
+            .deviceCodeLifetimeSeconds(deviceCodeLifetime)
+            .refreshTokenLifetimeSeconds(refreshTokenLifetime)
+            .singleUseRefreshTokens(singleUseRefreshTokens)
+            .serverInstanceId(instanceId)
+            .buildDurationMillis(Math.round(buildSeconds * 1000))
+            .releaseStageSeconds(releaseStageSeconds);
+    if (pat != null) {
+      config.pat(pat);
+    }
+    try {
+      return config.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), "See ado-connect simulator --help.");
+    }
+  }
+
+  /**
+   * What is running and how to point ado-connect at it. The exports give the other terminal a data
+   * directory and key file of its own, so simulated accounts never mix with real ones and no
+   * keychain is needed.
+   */
+  void printBanner(Simulator simulator) {
     String base = simulator.baseUri().toString();
     ctx.out().printf("Azure DevOps simulator listening on %s%n", base);
     ctx.out()
         .printf(
             "  Services organizations: org-001 … org-%03d (%d projects × %d repositories each)%n",
             orgs, projects, repos);
-    ctx.out().printf("  Azure DevOps Server 2020 collection: %s/tfs/DefaultCollection%n", base);
+    ctx.out()
+        .printf(
+            "  Azure DevOps Server 2020 collection: %s/tfs/DefaultCollection (instance id %s)%n",
+            base, simulator.dataset().serverCollection().instanceId());
     ctx.out()
         .printf(
             "  PAT it accepts: %s%n",
-            pat == null ? SimulatorConfig.defaults().pat() : "the value given with --pat");
+            pat == null ? SimulatorConfig.DEFAULT_PAT : "the value given with --pat");
     ctx.out()
         .printf(
             "  Entra ID: %s/organizations/oauth2/v2.0/… ; device sign-in page %s/devicelogin%s%n",
@@ -178,19 +215,28 @@ public final class SimulatorCommand implements Callable<Integer> {
                 : autoApproveAfter >= 0 ? " (auto-approve after " + autoApproveAfter + " s)" : "");
     ctx.out()
         .printf(
+            "  Refresh tokens: %s%n",
+            singleUseRefreshTokens
+                ? "single use (a used one stops working)"
+                : "stay valid after use, as in Entra ID");
+    ctx.out()
+        .printf(
             "  Tenants: %s; default user %s%n",
             String.join(
                 ", ",
                 simulator.entra().tenants().stream().map(t -> t.domain() + " " + t.id()).toList()),
             simulator.entra().defaultUser().userPrincipalName());
+    Path home =
+        Path.of(System.getProperty("java.io.tmpdir"), "ado-connect-sim-" + simulator.port());
     ctx.out()
         .printf(
             "%nIn another terminal:%n  export ADO_CONNECT_DEVOPS_URL=%s ADO_CONNECT_VSSPS_URL=%s ADO_CONNECT_VSRM_URL=%s%n",
             base, base, base);
     ctx.out().printf("  export ADO_CONNECT_LOGIN_URL=%s%n", simulator.loginUri());
+    ctx.out()
+        .printf(
+            "  export ADO_CONNECT_HOME=%s ADO_CONNECT_KEY_FILE=%s%n", home, home.resolve("key"));
     ctx.out().printf("  ado-connect connect pat --org org-001%n");
     ctx.out().flush();
-    stopped.await();
-    return ExitCodes.OK;
   }
 }

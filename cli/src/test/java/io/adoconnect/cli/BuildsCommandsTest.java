@@ -14,7 +14,7 @@ class BuildsCommandsTest extends CliTestBase {
   @Override
   protected SimulatorConfig simulatorConfig() {
     // Builds complete as soon as they are looked at: --wait returns at its first poll.
-    return SimulatorConfig.defaults().withBuildDurationMillis(0);
+    return SimulatorConfig.builder().buildDurationMillis(0).build();
   }
 
   private BuildDefinition definition(Collection collection) {

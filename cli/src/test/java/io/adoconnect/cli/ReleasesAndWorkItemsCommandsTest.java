@@ -17,7 +17,7 @@ class ReleasesAndWorkItemsCommandsTest extends CliTestBase {
   @Override
   protected SimulatorConfig simulatorConfig() {
     // Stages finish at once, so --wait sees a finished release without anyone waiting.
-    return SimulatorConfig.defaults().withReleaseStageSeconds(0);
+    return SimulatorConfig.builder().releaseStageSeconds(0).build();
   }
 
   @BeforeEach

@@ -83,7 +83,7 @@ class SecretLeakTest {
 
   @Test
   void noCommandPrintsLogsOrStoresThePat(@TempDir Path dir) throws IOException {
-    try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withPat(CANARY))) {
+    try (Simulator simulator = Simulator.start(SimulatorConfig.builder().pat(CANARY).build())) {
       Cli cli = new Cli(simulator, dir);
       runSession(simulator, cli);
 

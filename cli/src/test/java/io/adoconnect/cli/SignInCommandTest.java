@@ -20,9 +20,10 @@ class SignInCommandTest {
   @TempDir Path dir;
   private final List<Simulator> simulators = new ArrayList<>();
 
-  private Cli cli(UnaryOperator<SimulatorConfig> config) {
+  private Cli cli(UnaryOperator<SimulatorConfig.Builder> config) {
     Simulator simulator =
-        Simulator.start(config.apply(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(1)));
+        Simulator.start(
+            config.apply(SimulatorConfig.builder().deviceCodeIntervalSeconds(1)).build());
     simulators.add(simulator);
     return new Cli(simulator, dir.resolve("run" + simulators.size()));
   }
@@ -34,7 +35,7 @@ class SignInCommandTest {
 
   @Test
   void deviceSignInShowsTheCodeAndStatesThenSavesTheAccount() {
-    Cli cli = cli(c -> c.withAutoApproveAfterSeconds(1));
+    Cli cli = cli(c -> c.autoApproveAfterSeconds(1));
 
     Cli.Run run = cli.run("connect", "device").assertOk();
 
@@ -63,7 +64,7 @@ class SignInCommandTest {
 
   @Test
   void reposWorkWithTheEntraTokenAcrossTenantsAndNotePersonalAccountOrganizations() {
-    Cli cli = cli(c -> c.withAutoApproveAfterSeconds(0));
+    Cli cli = cli(c -> c.autoApproveAfterSeconds(0));
     cli.run("connect", "device").assertOk();
 
     Cli.Run repos = cli.run("repos", "--json").assertOk();
@@ -81,7 +82,7 @@ class SignInCommandTest {
 
   @Test
   void theAreasWorkWithTheEntraTokenInTheGuestTenantToo() {
-    Cli cli = cli(c -> c.withAutoApproveAfterSeconds(0).withBuildDurationMillis(0));
+    Cli cli = cli(c -> c.autoApproveAfterSeconds(0).buildDurationMillis(0));
     cli.run("connect", "device").assertOk();
     // org-002 is in the second tenant: its calls need a token minted there.
     var org = cli.simulator.dataset().organization("org-002").orElseThrow();
@@ -110,7 +111,7 @@ class SignInCommandTest {
 
   @Test
   void aDeclinedSignInExitsThreeWithAdvice() {
-    Cli cli = cli(c -> c.withAutoDecline(true));
+    Cli cli = cli(c -> c.autoDecline(true));
 
     Cli.Run run = cli.run("connect", "device").assertExit(3);
 
@@ -123,7 +124,7 @@ class SignInCommandTest {
 
   @Test
   void anExpiredCodeExitsThreeAndSaysToStartAgain() {
-    Cli cli = cli(c -> c.withDeviceCodeLifetimeSeconds(1));
+    Cli cli = cli(c -> c.deviceCodeLifetimeSeconds(1));
 
     Cli.Run run = cli.run("connect", "device").assertExit(3);
 
@@ -132,7 +133,7 @@ class SignInCommandTest {
 
   @Test
   void conditionalAccessBlockingTheDeviceFlowSuggestsTheBrowser() {
-    Cli cli = cli(c -> c.withAutoApproveAfterSeconds(0));
+    Cli cli = cli(c -> c.autoApproveAfterSeconds(0));
     cli.simulator.blockDeviceCodeFlow(cli.simulator.entra().homeTenant().id().toString(), true);
 
     Cli.Run run = cli.run("connect", "device").assertExit(3);
@@ -176,7 +177,7 @@ class SignInCommandTest {
 
   @Test
   void noSecretOfTheSignInAppearsInAnyOutput() {
-    Cli cli = cli(c -> c.withAutoApproveAfterSeconds(0));
+    Cli cli = cli(c -> c.autoApproveAfterSeconds(0));
     cli.run("connect", "device", "--verbose").assertOk();
     cli.run("repos", "--verbose").assertOk();
 

@@ -52,7 +52,7 @@ class BuildsClientTest {
 
   @BeforeAll
   static void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults().withBuildDurationMillis(600_000));
+    simulator = Simulator.start(SimulatorConfig.builder().buildDurationMillis(600_000).build());
     Collection collection = simulator.dataset().organization("org-001").orElseThrow();
     definition = simulator.buildDefinitions(collection).get(0);
     project = definition.project().name();

@@ -33,10 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGKILL a process while it renews tokens back to back, over and over: the store must always open
  * with the account connected and a refresh token that still works.
  *
- * <p>The simulator behaves like real Entra here ({@code rotateRefreshTokens(false)}: a used refresh
- * token stays valid), so a kill between Entra's answer and the commit may only leave the previous,
- * still valid, refresh token. Its access tokens live 60 s, under the 90 s margin, so every ask of
- * the killed process is a renewal: save, answer, save, answer.
+ * <p>The simulator behaves like real Entra here ({@code singleUseRefreshTokens(false)}: a used
+ * refresh token stays valid), so a kill between Entra's answer and the commit may only leave the
+ * previous, still valid, refresh token. Its access tokens live 60 s, under the 90 s margin, so
+ * every ask of the killed process is a renewal: save, answer, save, answer.
  */
 class EntraKillLoopTest {
   private static final int KILLS = Integer.getInteger("adoconnect.killLoop.kills", 200);
@@ -56,9 +56,10 @@ class EntraKillLoopTest {
   void killedMidRenewalNeverLosesTheSession() throws Exception {
     kit =
         new EntraKit(
-            SimulatorConfig.defaults()
-                .withRotateRefreshTokens(false)
-                .withAccessTokenLifetimeSeconds(60),
+            SimulatorConfig.builder()
+                .singleUseRefreshTokens(false)
+                .accessTokenLifetimeSeconds(60)
+                .build(),
             tmp);
     Account account;
     try (AdoConnect ado = kit.open()) {

@@ -27,7 +27,7 @@ final class EntraKit implements AutoCloseable {
   final ConnectSettings settings;
 
   EntraKit(SimulatorConfig config, Path tmp) {
-    this.sim = Simulator.start(config.withDeviceCodeIntervalSeconds(0));
+    this.sim = Simulator.start(config.toBuilder().deviceCodeIntervalSeconds(0).build());
     this.dataDir = tmp.resolve("data");
     this.keyFile = tmp.resolve("key");
     this.settings = settings(sim.baseUri(), dataDir, keyFile, transport, clock);

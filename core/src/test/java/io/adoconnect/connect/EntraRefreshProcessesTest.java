@@ -30,7 +30,7 @@ class EntraRefreshProcessesTest {
   @Test
   void twoProcessesNeedingARenewalAtOnceMakeOneRefreshRequest() throws Exception {
     // strict rotation: a second renewal with the same refresh token would fail with invalid_grant
-    kit = new EntraKit(SimulatorConfig.defaults().withRotateRefreshTokens(true), tmp);
+    kit = new EntraKit(SimulatorConfig.builder().singleUseRefreshTokens(true).build(), tmp);
     try (AdoConnect ado = kit.open()) {
       Account account = kit.signIn(ado);
       String signInRefreshToken = kit.storedRefreshToken(account.id()).orElseThrow();

@@ -132,7 +132,7 @@ class EntraTokenRefreshTest {
 
   @Test
   void withAShortLivedTokenOneRequestCostsOneRenewalAndCarriesTheNewToken() {
-    kit = new EntraKit(SimulatorConfig.defaults().withAccessTokenLifetimeSeconds(60), tmp);
+    kit = new EntraKit(SimulatorConfig.builder().accessTokenLifetimeSeconds(60).build(), tmp);
     try (AdoConnect ado = kit.open();
         Store store = Store.open(kit.dataDir)) {
       Account account = kit.signIn(ado);

@@ -59,7 +59,7 @@ class ServiceHooksTest {
 
   @BeforeEach
   void start() throws IOException {
-    sim = Simulator.start(SimulatorConfig.defaults().withOrgs(1));
+    sim = Simulator.start(SimulatorConfig.builder().orgs(1).build());
     sim.hookRetry(2, Duration.ofMillis(5));
     ado =
         AdoConnect.open(

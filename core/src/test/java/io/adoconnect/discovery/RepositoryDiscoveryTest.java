@@ -33,8 +33,7 @@ class RepositoryDiscoveryTest {
 
   @BeforeAll
   static void start() {
-    simulator =
-        Simulator.start(SimulatorConfig.defaults().withOrgs(4).withProjects(6).withRepos(4));
+    simulator = Simulator.start(SimulatorConfig.builder().orgs(4).projects(6).repos(4).build());
     endpoints = AzureDevOpsEndpoints.allAt(simulator.baseUri());
     http =
         new AzureDevOpsHttp(

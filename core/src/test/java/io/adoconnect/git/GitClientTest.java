@@ -41,8 +41,7 @@ class GitClientTest {
 
   @BeforeAll
   static void start() {
-    simulator =
-        Simulator.start(SimulatorConfig.defaults().withOrgs(1).withProjects(3).withRepos(3));
+    simulator = Simulator.start(SimulatorConfig.builder().orgs(1).projects(3).repos(3).build());
     Collection collection = simulator.dataset().organizations().get(0);
     repo =
         collection.repositories().stream()

@@ -41,7 +41,7 @@ class PipelinesClientTest {
 
   @BeforeAll
   static void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults().withBuildDurationMillis(600_000));
+    simulator = Simulator.start(SimulatorConfig.builder().buildDurationMillis(600_000).build());
     HttpTransport standard = RetryingTransport.standard();
     pipelines =
         new PipelinesClient(

@@ -37,8 +37,7 @@ class PullRequestsClientTest {
 
   @BeforeEach
   void start() {
-    simulator =
-        Simulator.start(SimulatorConfig.defaults().withOrgs(1).withProjects(3).withRepos(3));
+    simulator = Simulator.start(SimulatorConfig.builder().orgs(1).projects(3).repos(3).build());
     Collection collection = simulator.dataset().organizations().get(0);
     repo = withContent(collection);
     org = Organization.services(AzureDevOpsEndpoints.allAt(simulator.baseUri()), collection.name());

@@ -43,7 +43,7 @@ class ReleasesClientTest {
   static void start() {
     simulator =
         Simulator.start(
-            SimulatorConfig.defaults().withOrgs(1).withReleaseStageSeconds(STAGE_SECONDS));
+            SimulatorConfig.builder().orgs(1).releaseStageSeconds(STAGE_SECONDS).build());
     URI base = simulator.baseUri();
     AzureDevOpsEndpoints endpoints =
         new AzureDevOpsEndpoints(URI.create("http://127.0.0.1:9"), base, base, base);

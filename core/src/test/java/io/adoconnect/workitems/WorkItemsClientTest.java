@@ -37,7 +37,7 @@ class WorkItemsClientTest {
 
   @BeforeAll
   static void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults().withOrgs(1));
+    simulator = Simulator.start(SimulatorConfig.builder().orgs(1).build());
     services = Organization.services(AzureDevOpsEndpoints.allAt(simulator.baseUri()), "org-001");
     server =
         Organization.server(

@@ -15,7 +15,7 @@ class BuildsRoutesTest extends ServerTestBase {
 
   @Override
   protected SimulatorConfig simulatorConfig() {
-    return super.simulatorConfig().withBuildDurationMillis(600_000);
+    return super.simulatorConfig().toBuilder().buildDurationMillis(600_000).build();
   }
 
   private BuildDefinition definition() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LargeDiscoveryTest extends ServerTestBase {
   @Override
   protected SimulatorConfig simulatorConfig() {
-    return super.simulatorConfig().withOrgs(20).withProjects(100).withRepos(10);
+    return super.simulatorConfig().toBuilder().orgs(20).projects(100).repos(10).build();
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.openqa.selenium.By;
 class PageLargeListTest extends BrowserTestBase {
   @Override
   protected SimulatorConfig simulatorConfig() {
-    return super.simulatorConfig().withOrgs(20).withProjects(100).withRepos(18);
+    return super.simulatorConfig().toBuilder().orgs(20).projects(100).repos(18).build();
   }
 
   @Test

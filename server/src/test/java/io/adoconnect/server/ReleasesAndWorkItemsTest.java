@@ -16,7 +16,7 @@ class ReleasesAndWorkItemsTest extends ServerTestBase {
 
   @Override
   protected SimulatorConfig simulatorConfig() {
-    return super.simulatorConfig().withReleaseStageSeconds(60);
+    return super.simulatorConfig().toBuilder().releaseStageSeconds(60).build();
   }
 
   private static void connect(Api api) {

@@ -46,7 +46,7 @@ abstract class ServerTestBase {
   protected final TestClock clock = new TestClock();
 
   protected SimulatorConfig simulatorConfig() {
-    return SimulatorConfig.defaults().withPat(CANARY_PAT).withDeviceCodeIntervalSeconds(0);
+    return SimulatorConfig.builder().pat(CANARY_PAT).deviceCodeIntervalSeconds(0).build();
   }
 
   @BeforeAll

@@ -6,6 +6,7 @@ import io.adoconnect.simulator.auth.AuthChallenge;
 import io.adoconnect.simulator.auth.CredentialStore;
 import io.adoconnect.simulator.auth.ScopeRules;
 import io.adoconnect.simulator.data.SimulatedUser;
+import io.adoconnect.simulator.entra.AccessGrant;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
 import io.adoconnect.simulator.faults.FaultPlan;
@@ -180,12 +181,12 @@ final class Router implements HttpHandler {
             && call.hasSegments(1)
             && call.route().get(0).equalsIgnoreCase("connectionData");
     String message = "TF400813: The user '' is not authorized to access this resource.";
-    Optional<EntraService.AccessGrant> grant =
+    Optional<AccessGrant> grant =
         bearer(authorization)
             .flatMap(entra::accessToken)
             .filter(g -> g.audience().equals(EntraDirectory.AZURE_DEVOPS_RESOURCE));
     if (grant.isPresent()) {
-      EntraService.AccessGrant g = grant.get();
+      AccessGrant g = grant.get();
       SimulatedUser user = directory.azureDevOpsUser(g.user(), g.tenantId());
       boolean accepted =
           switch (scope.kind()) {

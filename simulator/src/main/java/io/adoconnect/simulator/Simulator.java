@@ -38,11 +38,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -96,21 +98,26 @@ public final class Simulator implements AutoCloseable {
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;
-    this.dataset =
-        Dataset.generate(config.orgs(), config.projects(), config.repos(), config.seed());
     this.server =
         HttpServer.create(
             new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port()), BACKLOG);
     this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    Dataset generated =
+        Dataset.generate(config.orgs(), config.projects(), config.repos(), config.seed());
+    this.dataset =
+        generated.withServerInstanceId(
+            config.serverInstanceId() != null
+                ? config.serverInstanceId()
+                : serverInstanceId(generated, baseUri.getPort()));
+    Clock clock = config.clock();
     // Unbounded pool: latency and hangs sleep on request threads and must not serialize parallel
     // clients.
     this.executor = Executors.newCachedThreadPool(daemonThreads());
     this.events = new HookDeliveries(hookSubscriptions, config.seed());
-    this.pushes = new Pushes(events, Clock.systemUTC());
+    this.pushes = new Pushes(events, clock);
     credentials.addPat(config.pat());
-    this.builds =
-        new BuildQueue(events, Duration.ofMillis(config.buildDurationMillis()), Clock.systemUTC());
-    this.releases = new ReleaseStore(Duration.ofSeconds(config.releaseStageSeconds()));
+    this.builds = new BuildQueue(events, Duration.ofMillis(config.buildDurationMillis()), clock);
+    this.releases = new ReleaseStore(Duration.ofSeconds(config.releaseStageSeconds()), clock);
     this.workItems = new WorkItemStore(dataset.user());
     EntraDirectory directory = EntraDirectory.generate(dataset, config.seed());
     this.entra =
@@ -123,7 +130,8 @@ public final class Simulator implements AutoCloseable {
                 config.deviceCodeLifetimeSeconds(),
                 config.refreshTokenLifetimeSeconds(),
                 config.deviceCodeIntervalSeconds(),
-                config.rotateRefreshTokens()));
+                config.singleUseRefreshTokens()),
+            clock);
     ProfileEndpoints profile =
         new ProfileEndpoints(
             dataset,
@@ -149,7 +157,7 @@ public final class Simulator implements AutoCloseable {
                 profile,
                 new ProjectEndpoints(),
                 new IdentityEndpoints(people),
-                new PullRequestEndpoints(events, pushes, people, Clock.systemUTC()),
+                new PullRequestEndpoints(events, pushes, people, clock),
                 new GitEndpoints(),
                 new BuildEndpoints(buildDefinitions, builds),
                 new PipelineEndpoints(buildDefinitions, builds),
@@ -163,6 +171,16 @@ public final class Simulator implements AutoCloseable {
     server.createContext("/", router);
     server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * The Server collection's default {@code instanceId}: the generated one mixed with the port, so
+   * two simulators with the same seed are two Servers (as two real Servers, each with its own
+   * {@code DefaultCollection}, are) while the same port gives the same id again.
+   */
+  private static UUID serverInstanceId(Dataset dataset, int port) {
+    return UUID.nameUUIDFromBytes(
+        (dataset.serverCollection().instanceId() + "/" + port).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Binds {@code 127.0.0.1:config.port()} (0 = a free port) and starts serving. */

@@ -1,9 +1,16 @@
 package io.adoconnect.simulator;
 
+import java.time.Clock;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * How a {@link Simulator} is started.
+ * How a {@link Simulator} is started. Built with {@link #builder()}; every option has a default:
+ *
+ * <pre>{@code
+ * SimulatorConfig config = SimulatorConfig.builder().orgs(20).latencyMs(20).build();
+ * SimulatorConfig slower = config.toBuilder().latencyMs(200).build();
+ * }</pre>
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free one
  * @param orgs number of Services organizations ({@code org-001}, …)
@@ -26,14 +33,22 @@ import java.util.Objects;
  *     inactivity)
  * @param deviceCodeIntervalSeconds polling {@code interval} announced and enforced with {@code
  *     slow_down}; 0 announces 0 and never answers {@code slow_down} (fast tests)
- * @param rotateRefreshTokens whether a used refresh token becomes invalid once its replacement was
- *     issued. Real Entra always returns a new refresh token but does <em>not</em> revoke the old
- *     one (entra-oauth.md §7.2); {@code true} (the default) is stricter so tests catch clients that
- *     keep using the old one
+ * @param singleUseRefreshTokens whether a used refresh token becomes invalid once its replacement
+ *     was issued. Real Entra always returns a new refresh token but does <em>not</em> revoke the
+ *     old one (entra-oauth.md §7.2); Keycloak can be set to. {@code true} (the library default) is
+ *     stricter so tests catch clients that keep using the old one; {@code ado-connect simulator}
+ *     defaults to Entra's behaviour
  * @param buildDurationMillis how long a queued build takes from queue to completion (the first
  *     fifth of it waiting for an agent); tests skip ahead with {@link Simulator#completeBuilds()}
  * @param releaseStageSeconds how long each stage (environment) of a simulated classic release runs
  *     on the simulator's clock; 0 completes a release as soon as it is created
+ * @param serverInstanceId the Server collection's {@code instanceId} (connectionData, event
+ *     containers, hook host id); null derives it from the seed <em>and the bound port</em>, so two
+ *     simulators started with the same seed are two Servers with the same names, as two real
+ *     Servers with a {@code DefaultCollection} each are
+ * @param clock the time of the simulated Entra (lifetimes, intervals, auto-approval, token claims),
+ *     builds, pull requests, pushes and releases; tests pass one they move forward instead of
+ *     sleeping
  */
 public record SimulatorConfig(
     int port,
@@ -50,9 +65,11 @@ public record SimulatorConfig(
     int deviceCodeLifetimeSeconds,
     long refreshTokenLifetimeSeconds,
     int deviceCodeIntervalSeconds,
-    boolean rotateRefreshTokens,
+    boolean singleUseRefreshTokens,
     long buildDurationMillis,
-    int releaseStageSeconds) {
+    int releaseStageSeconds,
+    UUID serverInstanceId,
+    Clock clock) {
 
   /** Default {@link #releaseStageSeconds()}: a simulated deployment stage takes 3 s. */
   public static final int DEFAULT_RELEASE_STAGE_SECONDS = 3;
@@ -70,6 +87,7 @@ public record SimulatorConfig(
 
   public SimulatorConfig {
     Objects.requireNonNull(pat, "pat");
+    Objects.requireNonNull(clock, "clock");
     if (port < 0
         || port > 65535
         || orgs < 0
@@ -94,401 +112,192 @@ public record SimulatorConfig(
   }
 
   /**
-   * The configuration of the first versions (PATs only), with the Entra defaults of {@link
-   * #defaults()}.
+   * Port 0, 3 orgs, 4 projects, 3 repos, seed 1, {@link #DEFAULT_PAT}, no latency, no rate limit;
+   * Entra: no auto-approval, access tokens 3600 s, device codes 900 s, refresh tokens 90 days and
+   * single-use, interval 5 s; builds 5 s, release stages 3 s; the system clock.
    */
-  public SimulatorConfig(
-      int port,
-      int orgs,
-      int projects,
-      int repos,
-      long seed,
-      String pat,
-      int latencyMs,
-      int rateLimitPerSecond) {
-    this(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        -1,
-        false,
-        3600,
-        900,
-        DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
-        5,
-        true,
-        DEFAULT_BUILD_DURATION_MILLIS,
-        DEFAULT_RELEASE_STAGE_SECONDS);
+  public static SimulatorConfig defaults() {
+    return builder().build();
+  }
+
+  /** A builder holding {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration, to change a few options of it. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.port = port;
+    b.orgs = orgs;
+    b.projects = projects;
+    b.repos = repos;
+    b.seed = seed;
+    b.pat = pat;
+    b.latencyMs = latencyMs;
+    b.rateLimitPerSecond = rateLimitPerSecond;
+    b.autoApproveAfterSeconds = autoApproveAfterSeconds;
+    b.autoDecline = autoDecline;
+    b.accessTokenLifetimeSeconds = accessTokenLifetimeSeconds;
+    b.deviceCodeLifetimeSeconds = deviceCodeLifetimeSeconds;
+    b.refreshTokenLifetimeSeconds = refreshTokenLifetimeSeconds;
+    b.deviceCodeIntervalSeconds = deviceCodeIntervalSeconds;
+    b.singleUseRefreshTokens = singleUseRefreshTokens;
+    b.buildDurationMillis = buildDurationMillis;
+    b.releaseStageSeconds = releaseStageSeconds;
+    b.serverInstanceId = serverInstanceId;
+    b.clock = clock;
+    return b;
   }
 
   /**
-   * Port 0, 3 orgs, 4 projects, 3 repos, seed 1, {@link #DEFAULT_PAT}, no latency, no rate limit;
-   * Entra: no auto-approval, access tokens 3600 s, device codes 900 s, refresh tokens 90 days,
-   * interval 5 s, rotation on.
+   * Sets options one by one (each method is named after the {@link SimulatorConfig} component it
+   * sets and documented there); {@link #build()} checks them.
    */
-  public static SimulatorConfig defaults() {
-    return new SimulatorConfig(0, 3, 4, 3, 1, DEFAULT_PAT, 0, 0);
-  }
+  public static final class Builder {
+    private int port;
+    private int orgs = 3;
+    private int projects = 4;
+    private int repos = 3;
+    private long seed = 1;
+    private String pat = DEFAULT_PAT;
+    private int latencyMs;
+    private int rateLimitPerSecond;
+    private int autoApproveAfterSeconds = -1;
+    private boolean autoDecline;
+    private int accessTokenLifetimeSeconds = 3600;
+    private int deviceCodeLifetimeSeconds = 900;
+    private long refreshTokenLifetimeSeconds = DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS;
+    private int deviceCodeIntervalSeconds = 5;
+    private boolean singleUseRefreshTokens = true;
+    private long buildDurationMillis = DEFAULT_BUILD_DURATION_MILLIS;
+    private int releaseStageSeconds = DEFAULT_RELEASE_STAGE_SECONDS;
+    private UUID serverInstanceId;
+    private Clock clock = Clock.systemUTC();
 
-  public SimulatorConfig withPort(int port) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    private Builder() {}
 
-  public SimulatorConfig withOrgs(int orgs) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
 
-  public SimulatorConfig withProjects(int projects) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder orgs(int orgs) {
+      this.orgs = orgs;
+      return this;
+    }
 
-  public SimulatorConfig withRepos(int repos) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder projects(int projects) {
+      this.projects = projects;
+      return this;
+    }
 
-  public SimulatorConfig withSeed(long seed) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder repos(int repos) {
+      this.repos = repos;
+      return this;
+    }
 
-  public SimulatorConfig withPat(String pat) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
 
-  public SimulatorConfig withLatencyMs(int latencyMs) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder pat(String pat) {
+      this.pat = pat;
+      return this;
+    }
 
-  public SimulatorConfig withRateLimitPerSecond(int rateLimitPerSecond) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder latencyMs(int latencyMs) {
+      this.latencyMs = latencyMs;
+      return this;
+    }
 
-  public SimulatorConfig withAutoApproveAfterSeconds(int autoApproveAfterSeconds) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder rateLimitPerSecond(int rateLimitPerSecond) {
+      this.rateLimitPerSecond = rateLimitPerSecond;
+      return this;
+    }
 
-  public SimulatorConfig withAutoDecline(boolean autoDecline) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder autoApproveAfterSeconds(int autoApproveAfterSeconds) {
+      this.autoApproveAfterSeconds = autoApproveAfterSeconds;
+      return this;
+    }
 
-  public SimulatorConfig withAccessTokenLifetimeSeconds(int accessTokenLifetimeSeconds) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder autoDecline(boolean autoDecline) {
+      this.autoDecline = autoDecline;
+      return this;
+    }
 
-  public SimulatorConfig withDeviceCodeLifetimeSeconds(int deviceCodeLifetimeSeconds) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder accessTokenLifetimeSeconds(int accessTokenLifetimeSeconds) {
+      this.accessTokenLifetimeSeconds = accessTokenLifetimeSeconds;
+      return this;
+    }
 
-  public SimulatorConfig withRefreshTokenLifetimeSeconds(long refreshTokenLifetimeSeconds) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder deviceCodeLifetimeSeconds(int deviceCodeLifetimeSeconds) {
+      this.deviceCodeLifetimeSeconds = deviceCodeLifetimeSeconds;
+      return this;
+    }
 
-  public SimulatorConfig withDeviceCodeIntervalSeconds(int deviceCodeIntervalSeconds) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder refreshTokenLifetimeSeconds(long refreshTokenLifetimeSeconds) {
+      this.refreshTokenLifetimeSeconds = refreshTokenLifetimeSeconds;
+      return this;
+    }
 
-  public SimulatorConfig withRotateRefreshTokens(boolean rotateRefreshTokens) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder deviceCodeIntervalSeconds(int deviceCodeIntervalSeconds) {
+      this.deviceCodeIntervalSeconds = deviceCodeIntervalSeconds;
+      return this;
+    }
 
-  public SimulatorConfig withBuildDurationMillis(long buildDurationMillis) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
-  }
+    public Builder singleUseRefreshTokens(boolean singleUseRefreshTokens) {
+      this.singleUseRefreshTokens = singleUseRefreshTokens;
+      return this;
+    }
 
-  public SimulatorConfig withReleaseStageSeconds(int releaseStageSeconds) {
-    return new SimulatorConfig(
-        port,
-        orgs,
-        projects,
-        repos,
-        seed,
-        pat,
-        latencyMs,
-        rateLimitPerSecond,
-        autoApproveAfterSeconds,
-        autoDecline,
-        accessTokenLifetimeSeconds,
-        deviceCodeLifetimeSeconds,
-        refreshTokenLifetimeSeconds,
-        deviceCodeIntervalSeconds,
-        rotateRefreshTokens,
-        buildDurationMillis,
-        releaseStageSeconds);
+    public Builder buildDurationMillis(long buildDurationMillis) {
+      this.buildDurationMillis = buildDurationMillis;
+      return this;
+    }
+
+    public Builder releaseStageSeconds(int releaseStageSeconds) {
+      this.releaseStageSeconds = releaseStageSeconds;
+      return this;
+    }
+
+    /** Null (the default) derives the id from the seed and the bound port. */
+    public Builder serverInstanceId(UUID serverInstanceId) {
+      this.serverInstanceId = serverInstanceId;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * The configuration; {@link IllegalArgumentException} when an option is out of range, {@link
+     * NullPointerException} for a null PAT or clock.
+     */
+    public SimulatorConfig build() {
+      return new SimulatorConfig(
+          port,
+          orgs,
+          projects,
+          repos,
+          seed,
+          pat,
+          latencyMs,
+          rateLimitPerSecond,
+          autoApproveAfterSeconds,
+          autoDecline,
+          accessTokenLifetimeSeconds,
+          deviceCodeLifetimeSeconds,
+          refreshTokenLifetimeSeconds,
+          deviceCodeIntervalSeconds,
+          singleUseRefreshTokens,
+          buildDurationMillis,
+          releaseStageSeconds,
+          serverInstanceId,
+          clock);
+    }
   }
 }

@@ -24,7 +24,7 @@ class BuildsTest {
   @BeforeAll
   static void start() {
     // Long builds: only the test hooks move them on.
-    simulator = Simulator.start(SimulatorConfig.defaults().withBuildDurationMillis(600_000));
+    simulator = Simulator.start(SimulatorConfig.builder().buildDurationMillis(600_000).build());
     client = new TestClient(simulator);
     org = simulator.dataset().organization("org-001").orElseThrow();
     definition = simulator.buildDefinitions(org).get(0);
@@ -166,7 +166,8 @@ class BuildsTest {
 
   @Test
   void buildsTimeOutOfTheirDurationWithoutHooks() throws Exception {
-    try (Simulator fast = Simulator.start(SimulatorConfig.defaults().withBuildDurationMillis(0))) {
+    try (Simulator fast =
+        Simulator.start(SimulatorConfig.builder().buildDurationMillis(0).build())) {
       TestClient quick = new TestClient(fast);
       BuildDefinition d = fast.buildDefinitions(org).get(0);
       String path = "/org-001/" + PathCodec.encodeSegment(d.project().name());

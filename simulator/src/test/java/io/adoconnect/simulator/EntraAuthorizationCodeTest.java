@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,13 @@ class EntraAuthorizationCodeTest {
   private static final String CONFIDENTIAL = "9f0e7c1a-0000-4000-8000-00000000c0de";
   private static final String WEB_REDIRECT = "https://connector.example/auth/callback";
 
+  private static final ManualClock clock = new ManualClock();
   private static Simulator simulator;
   private static EntraClient entra;
 
   @BeforeAll
   static void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults());
+    simulator = Simulator.start(SimulatorConfig.builder().clock(clock).build());
     simulator.registerClient(CONFIDENTIAL, "s3cret~value", List.of(WEB_REDIRECT));
     entra = new EntraClient(simulator);
   }
@@ -215,6 +217,21 @@ class EntraAuthorizationCodeTest {
         400,
         "invalid_grant",
         500112);
+  }
+
+  @Test
+  void anAuthorizationCodeLastsTenMinutes() {
+    String code = code(signIn("organizations", EntraClient.VS, LOOPBACK, "", null));
+    String late = code(signIn("organizations", EntraClient.VS, LOOPBACK, "", null));
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(redeem("organizations", EntraClient.VS, code, LOOPBACK, null, null).statusCode())
+        .isEqualTo(200);
+    clock.advance(Duration.ofMillis(1));
+    error(
+        redeem("organizations", EntraClient.VS, late, LOOPBACK, null, null),
+        400,
+        "invalid_grant",
+        70008);
   }
 
   @Test

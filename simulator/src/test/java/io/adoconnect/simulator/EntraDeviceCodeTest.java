@@ -16,7 +16,7 @@ class EntraDeviceCodeTest {
 
   @BeforeAll
   static void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(0));
+    simulator = Simulator.start(SimulatorConfig.builder().deviceCodeIntervalSeconds(0).build());
     entra = new EntraClient(simulator);
   }
 

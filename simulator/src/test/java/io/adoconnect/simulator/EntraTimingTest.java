@@ -4,19 +4,21 @@ import static io.adoconnect.simulator.EntraDeviceCodeTest.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * Behaviour driven by the Entra settings of {@link SimulatorConfig}: interval, lifetimes, auto
- * decisions.
+ * decisions. Time passes by moving the simulator's clock, exactly as far as each rule needs.
  */
 class EntraTimingTest {
+  private final ManualClock clock = new ManualClock();
 
   @Test
-  void pollingFasterThanTheIntervalAnswersSlowDownAndTheIntervalStays()
-      throws InterruptedException {
+  void pollingFasterThanTheIntervalAnswersSlowDownAndTheIntervalStays() {
     try (Simulator simulator =
-        Simulator.start(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(1))) {
+        Simulator.start(
+            SimulatorConfig.builder().clock(clock).deviceCodeIntervalSeconds(1).build())) {
       EntraClient entra = new EntraClient(simulator);
       JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
       String deviceCode = code.get("device_code").asText();
@@ -24,25 +26,33 @@ class EntraTimingTest {
 
       error(entra.pollDevice("organizations", deviceCode), 400, "authorization_pending", 70016);
       error(entra.pollDevice("organizations", deviceCode), 400, "slow_down", 70016);
-      Thread.sleep(1100);
+      clock.advance(Duration.ofSeconds(1));
       error(entra.pollDevice("organizations", deviceCode), 400, "authorization_pending", 70016);
       simulator.approve(code.get("user_code").asText());
-      Thread.sleep(1100);
+      clock.advance(Duration.ofSeconds(1));
       assertThat(entra.pollDevice("organizations", deviceCode).statusCode()).isEqualTo(200);
     }
   }
 
   @Test
-  void deviceCodeExpiresAfterItsLifetime() throws InterruptedException {
+  void deviceCodeExpiresAfterItsLifetime() {
     try (Simulator simulator =
         Simulator.start(
-            SimulatorConfig.defaults()
-                .withDeviceCodeLifetimeSeconds(1)
-                .withDeviceCodeIntervalSeconds(0))) {
+            SimulatorConfig.builder()
+                .clock(clock)
+                .deviceCodeLifetimeSeconds(1)
+                .deviceCodeIntervalSeconds(0)
+                .build())) {
       EntraClient entra = new EntraClient(simulator);
       JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
       assertThat(code.get("expires_in").asInt()).isEqualTo(1);
-      Thread.sleep(1100);
+      clock.advance(Duration.ofMillis(999));
+      error(
+          entra.pollDevice("organizations", code.get("device_code").asText()),
+          400,
+          "authorization_pending",
+          70016);
+      clock.advance(Duration.ofMillis(1));
       error(
           entra.pollDevice("organizations", code.get("device_code").asText()),
           400,
@@ -57,16 +67,24 @@ class EntraTimingTest {
   }
 
   @Test
-  void accessTokensExpireAfterTheirLifetime() throws InterruptedException {
+  void accessTokensExpireAfterTheirLifetime() {
     try (Simulator simulator =
         Simulator.start(
-            SimulatorConfig.defaults()
-                .withAccessTokenLifetimeSeconds(1)
-                .withDeviceCodeIntervalSeconds(0))) {
+            SimulatorConfig.builder()
+                .clock(clock)
+                .accessTokenLifetimeSeconds(1)
+                .deviceCodeIntervalSeconds(0)
+                .build())) {
       EntraClient entra = new EntraClient(simulator);
       JsonNode token = entra.signIn("organizations", null);
       assertThat(token.get("expires_in").asInt()).isEqualTo(1);
-      Thread.sleep(1100);
+      clock.advance(Duration.ofMillis(999));
+      assertThat(
+              entra
+                  .devOps("/org-001/_apis/projects", token.get("access_token").asText())
+                  .statusCode())
+          .isEqualTo(200);
+      clock.advance(Duration.ofMillis(1));
       assertThat(
               entra
                   .devOps("/org-001/_apis/projects", token.get("access_token").asText())
@@ -76,12 +94,14 @@ class EntraTimingTest {
   }
 
   @Test
-  void autoApproveAfterSeconds() throws InterruptedException {
+  void autoApproveAfterSeconds() {
     try (Simulator simulator =
         Simulator.start(
-            SimulatorConfig.defaults()
-                .withAutoApproveAfterSeconds(1)
-                .withDeviceCodeIntervalSeconds(0))) {
+            SimulatorConfig.builder()
+                .clock(clock)
+                .autoApproveAfterSeconds(1)
+                .deviceCodeIntervalSeconds(0)
+                .build())) {
       EntraClient entra = new EntraClient(simulator);
       JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
       error(
@@ -89,14 +109,21 @@ class EntraTimingTest {
           400,
           "authorization_pending",
           70016);
-      Thread.sleep(1100);
+      clock.advance(Duration.ofMillis(999));
+      error(
+          entra.pollDevice("organizations", code.get("device_code").asText()),
+          400,
+          "authorization_pending",
+          70016);
+      clock.advance(Duration.ofMillis(1));
       JsonNode token =
           TestClient.json(entra.pollDevice("organizations", code.get("device_code").asText()));
       assertThat(Jwts.claims(token.get("id_token").asText()).get("preferred_username").asText())
           .isEqualTo(simulator.entra().defaultUser().userPrincipalName());
     }
     try (Simulator simulator =
-        Simulator.start(SimulatorConfig.defaults().withAutoApproveAfterSeconds(0))) {
+        Simulator.start(
+            SimulatorConfig.builder().clock(clock).autoApproveAfterSeconds(0).build())) {
       EntraClient entra = new EntraClient(simulator);
       JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
       assertThat(entra.pollDevice("organizations", code.get("device_code").asText()).statusCode())
@@ -106,7 +133,8 @@ class EntraTimingTest {
 
   @Test
   void autoDecline() {
-    try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withAutoDecline(true))) {
+    try (Simulator simulator =
+        Simulator.start(SimulatorConfig.builder().clock(clock).autoDecline(true).build())) {
       EntraClient entra = new EntraClient(simulator);
       JsonNode code = entra.deviceCode("organizations", EntraClient.ADO_SCOPE);
       error(

@@ -13,6 +13,7 @@ import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraUser;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +33,7 @@ class EntraTokensTest {
 
   @BeforeAll
   static void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(0));
+    simulator = Simulator.start(SimulatorConfig.builder().deviceCodeIntervalSeconds(0).build());
     entra = new EntraClient(simulator);
     home = simulator.entra().homeTenant().id().toString();
     second = simulator.entra().secondTenant().id().toString();
@@ -58,7 +59,7 @@ class EntraTokensTest {
     assertThat(directory.organizationTenant("org-001")).contains(directory.homeTenant().id());
     assertThat(directory.organizationTenant("org-002")).contains(directory.secondTenant().id());
     assertThat(directory.organizationTenant("org-003")).contains(EntraDirectory.MSA_TENANT);
-    try (Simulator twenty = Simulator.start(SimulatorConfig.defaults().withOrgs(20))) {
+    try (Simulator twenty = Simulator.start(SimulatorConfig.builder().orgs(20).build())) {
       assertThat(twenty.entra().organizationTenant("org-010"))
           .contains(twenty.entra().homeTenant().id());
       assertThat(twenty.entra().organizationTenant("org-020"))
@@ -68,7 +69,7 @@ class EntraTokensTest {
   }
 
   @Test
-  void refreshRotatesAndTheOldRefreshTokenIsRejected() {
+  void singleUseRefreshTokensRejectTheUsedOne() {
     JsonNode first = entra.signIn("organizations", null);
     String oldRefresh = first.get("refresh_token").asText();
 
@@ -86,9 +87,9 @@ class EntraTokensTest {
   }
 
   @Test
-  void withoutRotationTheOldRefreshTokenStaysValidAsInRealEntra() {
+  void reusableRefreshTokensStayValidAsInRealEntra() {
     try (Simulator lenient =
-        Simulator.start(SimulatorConfig.defaults().withRotateRefreshTokens(false))) {
+        Simulator.start(SimulatorConfig.builder().singleUseRefreshTokens(false).build())) {
       EntraClient client = new EntraClient(lenient);
       String refresh = client.signIn("organizations", null).get("refresh_token").asText();
       assertThat(client.refresh("organizations", refresh, null).statusCode()).isEqualTo(200);
@@ -181,16 +182,18 @@ class EntraTokensTest {
   }
 
   @Test
-  void revokedAndExpiredRefreshTokens() throws InterruptedException {
+  void revokedAndExpiredRefreshTokens() {
+    ManualClock clock = new ManualClock();
     try (Simulator own =
-        Simulator.start(SimulatorConfig.defaults().withRefreshTokenLifetimeSeconds(1))) {
+        Simulator.start(
+            SimulatorConfig.builder().clock(clock).refreshTokenLifetimeSeconds(1).build())) {
       EntraClient client = new EntraClient(own);
       String revoked = client.signIn("organizations", null).get("refresh_token").asText();
       own.revokeRefreshTokens();
       error(client.refresh("organizations", revoked, null), 400, "invalid_grant", 50173);
 
       String expiring = client.signIn("organizations", null).get("refresh_token").asText();
-      Thread.sleep(1100);
+      clock.advance(Duration.ofSeconds(1));
       JsonNode json =
           error(client.refresh("organizations", expiring, null), 400, "invalid_grant", 700082);
       assertThat(json.get("error_description").asText()).contains("expired due to inactivity");

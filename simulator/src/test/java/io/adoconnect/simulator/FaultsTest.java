@@ -66,7 +66,7 @@ class FaultsTest {
   @Test
   void latencyAppliesToEveryRequestWithoutSerializingParallelClients() {
     try (Simulator simulator =
-        Simulator.start(SimulatorConfig.defaults().withOrgs(20).withLatencyMs(200))) {
+        Simulator.start(SimulatorConfig.builder().orgs(20).latencyMs(200).build())) {
       TestClient client = new TestClient(simulator);
 
       long elapsed =
@@ -113,7 +113,7 @@ class FaultsTest {
   @Test
   void rateLimiterBlocksACredentialAboveItsRequestsPerSecond() {
     try (Simulator simulator =
-        Simulator.start(SimulatorConfig.defaults().withRateLimitPerSecond(3))) {
+        Simulator.start(SimulatorConfig.builder().rateLimitPerSecond(3).build())) {
       TestClient client = new TestClient(simulator);
 
       List<Integer> statuses =

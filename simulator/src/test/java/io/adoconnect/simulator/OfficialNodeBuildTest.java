@@ -26,7 +26,7 @@ class OfficialNodeBuildTest {
   @BeforeAll
   static void start() {
     simulator =
-        NodeScript.startSimulator(SimulatorConfig.defaults().withBuildDurationMillis(600_000));
+        NodeScript.startSimulator(SimulatorConfig.builder().buildDurationMillis(600_000).build());
   }
 
   @AfterAll

@@ -26,7 +26,7 @@ class OfficialNodeReleaseAndWorkItemTest {
   @BeforeAll
   static void start() {
     // Stages of 0 s: a release has succeeded by the time the client reads it back.
-    simulator = NodeScript.startSimulator(SimulatorConfig.defaults().withReleaseStageSeconds(0));
+    simulator = NodeScript.startSimulator(SimulatorConfig.builder().releaseStageSeconds(0).build());
   }
 
   @AfterAll

@@ -20,7 +20,7 @@ class ProtocolTest {
 
   @BeforeAll
   static void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults().withProjects(7));
+    simulator = Simulator.start(SimulatorConfig.builder().projects(7).build());
     client = new TestClient(simulator);
   }
 

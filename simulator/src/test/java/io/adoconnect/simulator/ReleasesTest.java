@@ -22,7 +22,7 @@ class ReleasesTest {
 
   @BeforeAll
   static void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults().withReleaseStageSeconds(60));
+    simulator = Simulator.start(SimulatorConfig.builder().releaseStageSeconds(60).build());
     client = new TestClient(simulator);
   }
 

@@ -24,7 +24,7 @@ class DeviceCodeFlowTest {
 
   @BeforeEach
   void start() {
-    simulator = Simulator.start(SimulatorConfig.defaults().withDeviceCodeIntervalSeconds(0));
+    simulator = Simulator.start(SimulatorConfig.builder().deviceCodeIntervalSeconds(0).build());
     EntraSettings settings =
         EntraSettings.fromEnvironment(
             AzureDevOpsEndpoints.allAt(simulator.baseUri()).login(), Map.of());

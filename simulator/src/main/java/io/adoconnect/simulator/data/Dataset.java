@@ -2,6 +2,7 @@ package io.adoconnect.simulator.data;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Read-only view of everything the simulator serves, generated deterministically by {@link
@@ -40,6 +41,24 @@ public record Dataset(
   /** Generates the dataset; see the class documentation for the rules. */
   public static Dataset generate(int organizations, int projects, int repos, long seed) {
     return new DatasetGenerator(projects, repos, seed).generate(organizations);
+  }
+
+  /**
+   * The same data with another {@code instanceId} for the Server collection: what tells two Servers
+   * apart whose collections have the same name (every Server's default is {@code
+   * DefaultCollection}).
+   */
+  public Dataset withServerInstanceId(UUID instanceId) {
+    Collection server = serverCollection;
+    return new Dataset(
+        user,
+        organizations,
+        new Collection(
+            server.name(),
+            server.deployment(),
+            instanceId,
+            server.projects(),
+            server.repositories()));
   }
 
   /** Finds an organization by name, case-insensitively. */

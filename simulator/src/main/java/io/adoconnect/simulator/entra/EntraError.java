@@ -24,8 +24,14 @@ final class EntraError {
   private EntraError() {}
 
   static Response of(
-      int status, String error, int code, String message, Request request, String root) {
-    String timestamp = TIMESTAMP.format(Instant.now());
+      int status,
+      String error,
+      int code,
+      String message,
+      Request request,
+      String root,
+      Instant now) {
+    String timestamp = TIMESTAMP.format(now);
     String traceId = UUID.randomUUID().toString();
     String correlationId =
         request.header("client-request-id").orElseGet(() -> UUID.randomUUID().toString());
@@ -70,8 +76,8 @@ final class EntraError {
       this.code = code;
     }
 
-    Response response(Request request, String root) {
-      return of(status, error, code, getMessage(), request, root);
+    Response response(Request request, String root, Instant now) {
+      return of(status, error, code, getMessage(), request, root, now);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.adoconnect.simulator.entra;
 
 import io.adoconnect.simulator.http.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,8 +45,7 @@ final class EntraPages {
                 error == null ? "" : " aria-invalid=\"true\" aria-describedby=\"error\""));
   }
 
-  static Response consent(
-      EntraService.DeviceAuthorization device, List<EntraUser> users, String error) {
+  static Response consent(DeviceAuthorization device, List<EntraUser> users, String error) {
     String app = escape(device.client.displayName());
     return page(
         200,
@@ -91,10 +91,7 @@ final class EntraPages {
   }
 
   static Response signIn(
-      String tenantSegment,
-      EntraService.AuthorizationRequest request,
-      List<EntraUser> users,
-      String error) {
+      String tenantSegment, AuthorizationRequest request, List<EntraUser> users, String error) {
     String app = escape(request.client().displayName());
     return page(
         200,
@@ -198,10 +195,35 @@ final class EntraPages {
 
   private static String permissions(ScopeSet scopes) {
     StringBuilder out = new StringBuilder();
-    for (String line : EntraService.describe(scopes)) {
+    for (String line : describe(scopes)) {
       out.append("<li>").append(escape(line)).append("</li>");
     }
     return out.toString();
+  }
+
+  /** Scope descriptions for the consent pages. */
+  private static List<String> describe(ScopeSet scopes) {
+    List<String> lines = new ArrayList<>();
+    for (String r : scopes.resource()) {
+      lines.add(
+          "Azure DevOps: "
+              + (r.equals(".default")
+                  ? "the permissions configured for the app (user_impersonation)"
+                  : r));
+    }
+    if (scopes.openid()) {
+      lines.add("Sign you in");
+    }
+    if (scopes.profile()) {
+      lines.add("View your basic profile");
+    }
+    if (scopes.email()) {
+      lines.add("View your email address");
+    }
+    if (scopes.offlineAccess()) {
+      lines.add("Maintain access to data you have given it access to");
+    }
+    return lines;
   }
 
   private static String alert(String error) {

@@ -1,6 +1,7 @@
 package io.adoconnect.simulator.release;
 
 import io.adoconnect.simulator.data.Collection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,23 +13,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Releases in memory, per collection, and the clock their stages run by: the wall clock plus an
- * offset tests move with {@link #advance}, so no test has to sleep for a deployment. Thread-safe.
+ * Releases in memory, per collection, and the clock their stages run by: the simulator's clock plus
+ * an offset tests move with {@link #advance}, so no test has to sleep for a deployment.
+ * Thread-safe.
  */
 public final class ReleaseStore {
   private final Duration stage;
+  private final Clock clock;
   private final AtomicLong offsetMillis = new AtomicLong();
   private final Map<String, List<Release>> byCollection = new ConcurrentHashMap<>();
   private final Map<String, List<ReleaseDefinition>> definitions = new ConcurrentHashMap<>();
 
   /** {@code stage}: how long each stage of a release runs. */
-  public ReleaseStore(Duration stage) {
+  public ReleaseStore(Duration stage, Clock clock) {
     this.stage = stage;
+    this.clock = clock;
   }
 
   /** The simulator's time for releases. */
   Instant now() {
-    return Instant.now().plusMillis(offsetMillis.get());
+    return clock.instant().plusMillis(offsetMillis.get());
   }
 
   /** Moves the release clock forward by {@code duration}. */
