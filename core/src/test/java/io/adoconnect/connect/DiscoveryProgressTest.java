@@ -31,7 +31,7 @@ class DiscoveryProgressTest {
 
   @BeforeEach
   void start() {
-    sim = Simulator.start(SimulatorConfig.defaults().withOrgs(3));
+    sim = Simulator.start(SimulatorConfig.builder().orgs(3).build());
     ado =
         AdoConnect.open(
             EntraKit.settings(
