@@ -75,7 +75,8 @@ public final class AdoConnect implements AutoCloseable {
     this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret);
     this.access = new AccountAccess(settings, store, this::vault, tokens);
     this.entra = new EntraConnections(settings, store, this::vault, tokens);
-    this.hooks = new ServiceHooks(store, this::vault, this::target, settings.clock());
+    this.hooks =
+        new ServiceHooks(store, this::vault, this::target, settings.clock(), settings.retention());
   }
 
   public static AdoConnect open(ConnectSettings settings) {
