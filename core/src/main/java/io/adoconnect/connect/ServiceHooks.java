@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Service hooks end to end: subscribing a project or repository (one Azure DevOps subscription per
  * event type, each with its own generated basic-auth password, sealed in the store), receiving
- * deliveries (credential checked in constant time, stored once per event id before answering),
- * re-checking them against Azure DevOps, and listing what arrived.
+ * deliveries (credential checked in constant time, stored once per subscription and event id before
+ * answering), re-checking them against Azure DevOps, and listing what arrived.
  */
 final class ServiceHooks {
   /** The basic-auth user name every subscription carries; the password is what counts. */
