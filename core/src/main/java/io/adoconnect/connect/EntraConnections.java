@@ -47,6 +47,9 @@ final class EntraConnections {
    */
   static final Duration POLL_CLAIM = Duration.ofMinutes(2);
 
+  /** How soon a waiting caller looks again when another one holds the poll claim. */
+  static final Duration CLAIMED_RETRY = Duration.ofSeconds(1);
+
   private final ConnectSettings settings;
   private final Store store;
   private final Supplier<Vault> vault;
@@ -155,9 +158,13 @@ final class EntraConnections {
       BooleanSupplier cancelled,
       Sleeper sleeper) {
     DeviceFlowView last = view(find(flowId));
+    boolean heldElsewhere = false;
     while (!cancelled.getAsBoolean()) {
       DeviceFlowRecord record = find(flowId);
       Duration wait = Duration.between(settings.clock().instant(), nextPoll(record));
+      if (heldElsewhere && wait.compareTo(CLAIMED_RETRY) < 0) {
+        wait = CLAIMED_RETRY; // another poller holds the claim: don't spin on the store
+      }
       if (!wait.isNegative() && !wait.isZero()) {
         sleeper.sleep(wait);
       }
@@ -165,6 +172,9 @@ final class EntraConnections {
         return null;
       }
       DeviceFlowView now = pollDevice(flowId);
+      heldElsewhere =
+          !DeviceFlowState.fromWireName(now.state()).isFinal()
+              && Objects.equals(find(flowId).polledAt(), record.polledAt());
       if (!now.state().equals(last.state())) {
         onChange.accept(now);
       }
