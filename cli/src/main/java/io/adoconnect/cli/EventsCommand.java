@@ -48,7 +48,9 @@ public final class EventsCommand implements Callable<Integer> {
 
   @Option(
       names = "--follow",
-      description = "Keep printing new events as they arrive (Ctrl-C stops).")
+      description =
+          "Keep printing new events as they arrive, each once its re-check is decided (Ctrl-C"
+              + " stops).")
   boolean follow;
 
   @Option(
@@ -69,35 +71,53 @@ public final class EventsCommand implements Callable<Integer> {
     }
     try (AdoConnect ado = Commands.open(ctx, common)) {
       List<EventView> first = ado.events(from, limit);
-      Set<String> seen = new HashSet<>();
-      int printed = 0;
       if (!json && !follow && first.isEmpty()) {
         ctx.err()
             .println(
                 "No events yet. Subscribe with ado-connect hooks subscribe, and run ado-connect serve.");
       }
-      Instant last = from.orElse(Instant.EPOCH);
-      for (EventView event : first) {
-        if (done(printed)) {
-          return ExitCodes.OK;
-        }
-        print(event);
-        printed++;
-        seen.add(event.eventId());
-        last = event.receivedAt().isAfter(last) ? event.receivedAt() : last;
-      }
-      while (follow && !done(printed)) {
-        Thread.sleep(POLL_MILLIS); // polls the store, which ado-connect serve writes to
-        for (EventView event : ado.events(Optional.of(last), 1000)) {
-          if (seen.add(event.eventId()) && !done(printed)) {
-            print(event);
-            printed++;
-            last = event.receivedAt().isAfter(last) ? event.receivedAt() : last;
+      Set<String> seen = new HashSet<>();
+      int printed = 0;
+      Instant cursor = from.orElse(Instant.EPOCH);
+      List<EventView> batch = first;
+      while (true) {
+        // While following, an event is printed once its re-check is decided: printed earlier it
+        // would say "not re-checked yet" and never be corrected. The cursor stays at the oldest
+        // undecided event, so it is read again until it is decided.
+        Instant undecided = null;
+        for (EventView event : batch) {
+          if (done(printed)) {
+            return ExitCodes.OK;
+          }
+          if (seen.contains(key(event))) {
+            continue;
+          }
+          if (follow && !event.rechecked()) {
+            undecided = undecided == null ? event.receivedAt() : undecided;
+            continue;
+          }
+          print(event);
+          printed++;
+          seen.add(key(event));
+          if (undecided == null && event.receivedAt().isAfter(cursor)) {
+            cursor = event.receivedAt();
           }
         }
+        if (undecided != null) {
+          cursor = undecided;
+        }
+        if (!follow || done(printed)) {
+          return ExitCodes.OK;
+        }
+        Thread.sleep(POLL_MILLIS); // polls the store, which ado-connect serve writes to
+        batch = ado.events(Optional.of(cursor), 1000);
       }
-      return ExitCodes.OK;
     }
+  }
+
+  /** Event ids are unique per subscription. */
+  private static String key(EventView event) {
+    return event.subscriptionId() + "/" + event.eventId();
   }
 
   private boolean done(int printed) {
@@ -120,7 +140,7 @@ public final class EventsCommand implements Callable<Integer> {
               event.receivedAt(),
               event.eventType(),
               event.path(),
-              event.trusted() ? "trusted" : "UNTRUSTED",
+              !event.rechecked() ? "re-checking" : event.trusted() ? "trusted" : "UNTRUSTED",
               summary.isEmpty() ? "" : "  " + summary);
       if (!event.trusted()) {
         ctx.out().println("    " + event.verification());

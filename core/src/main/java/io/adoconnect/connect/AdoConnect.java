@@ -74,7 +74,9 @@ public final class AdoConnect implements AutoCloseable {
     this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret);
     this.access = new AccountAccess(settings, store, this::vault, tokens);
     this.entra = new EntraConnections(settings, store, this::vault, tokens);
-    this.hooks = new ServiceHooks(store, this::vault, this::organization, settings.clock());
+    this.hooks =
+        new ServiceHooks(
+            store, this::vault, this::organization, settings.clock(), settings.retention());
   }
 
   public static AdoConnect open(ConnectSettings settings) {
@@ -482,9 +484,9 @@ public final class AdoConnect implements AutoCloseable {
 
   /**
    * One delivery to the receiver of subscription {@code subscriptionId}: the Basic credential is
-   * checked in constant time, the event stored once per event id before this returns, and
-   * re-checked against Azure DevOps with the subscribing account's token before it is trusted (a
-   * push's refs, a pull request's status, a build's result).
+   * checked in constant time, the event stored once per subscription and event id before this
+   * returns, and re-checked against Azure DevOps with the subscribing account's token before it is
+   * trusted (a push's refs, a pull request's status, a build's result).
    */
   public Receipt receive(String subscriptionId, String authorization, byte[] body) {
     return hooks.receive(subscriptionId, authorization, body);

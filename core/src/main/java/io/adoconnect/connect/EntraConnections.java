@@ -41,6 +41,15 @@ final class EntraConnections {
   /** Entra's tenant of personal Microsoft accounts; Entra apps can't use those for Azure DevOps. */
   static final String PERSONAL_ACCOUNTS_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
+  /**
+   * How long a poller holds a flow: one token request and, once approved, the profile calls that
+   * make the account, with their retries. A claim left by a killed process lapses after it.
+   */
+  static final Duration POLL_CLAIM = Duration.ofMinutes(2);
+
+  /** How soon a waiting caller looks again when another one holds the poll claim. */
+  static final Duration CLAIMED_RETRY = Duration.ofSeconds(1);
+
   private final ConnectSettings settings;
   private final Store store;
   private final Supplier<Vault> vault;
@@ -76,6 +85,8 @@ final class EntraConnections {
             null,
             sealer.seal(session.deviceCode(), flowBinding(id)));
     store.saveDeviceFlow(record);
+    // Device flows arrive unasked by anyone but their user: old ones go as a new one comes.
+    store.pruneDeviceFlows(record.startedAt().minus(settings.retention().deviceFlows()));
     return view(record);
   }
 
@@ -98,20 +109,32 @@ final class EntraConnections {
   /**
    * Polls Entra once if the interval since the last poll has passed (else answers the last state),
    * records the outcome, and creates the account when the user has approved.
+   *
+   * <p>One poll per flow at a time, across threads, processes and service instances: the poller
+   * first claims the flow's row in the store, and a caller that finds it claimed (or finished, or
+   * polled within the interval) gets the stored state instead of asking Entra too. A device code is
+   * redeemed once, so a second concurrent poll after approval would be told the code is no longer
+   * valid; and a finished flow is never changed again ({@code authorized} stays).
    */
   DeviceFlowView pollDevice(String flowId) {
     DeviceFlowRecord record = find(flowId);
     Instant now = settings.clock().instant();
-    if (state(record).isFinal()) {
+    if (state(record).isFinal() || nextPoll(record).isAfter(now)) {
       return view(record);
     }
-    if (nextPoll(record).isAfter(now)) {
-      return view(record);
+    if (!store.claimDeviceFlowPoll(flowId, now, now.plus(POLL_CLAIM))) {
+      return view(find(flowId)); // another caller is polling, or just did: its state
     }
-    PollResult result = deviceFlow.poll(session(record));
+    PollResult result;
     String accountId = null;
-    if (result.state() == DeviceFlowState.AUTHORIZED) {
-      accountId = finish(result.tokens(), ConnectionMethod.DEVICE_CODE).id();
+    try {
+      result = deviceFlow.poll(session(record));
+      if (result.state() == DeviceFlowState.AUTHORIZED) {
+        accountId = finish(result.tokens(), ConnectionMethod.DEVICE_CODE).id();
+      }
+    } catch (RuntimeException e) {
+      store.releaseDeviceFlowClaim(flowId);
+      throw e;
     }
     // Timed from the answer, not the question: the interval counts from when Entra saw the poll.
     DeviceFlowRecord polled =
@@ -120,7 +143,9 @@ final class EntraConnections {
             (int) result.session().interval().toSeconds(),
             settings.clock().instant(),
             accountId);
-    store.saveDeviceFlow(polled);
+    if (!store.recordDeviceFlowPoll(polled)) {
+      return view(find(flowId)); // finished meanwhile (a lapsed claim): the stored state stands
+    }
     return view(polled);
   }
 
@@ -133,9 +158,13 @@ final class EntraConnections {
       BooleanSupplier cancelled,
       Sleeper sleeper) {
     DeviceFlowView last = view(find(flowId));
+    boolean heldElsewhere = false;
     while (!cancelled.getAsBoolean()) {
       DeviceFlowRecord record = find(flowId);
       Duration wait = Duration.between(settings.clock().instant(), nextPoll(record));
+      if (heldElsewhere && wait.compareTo(CLAIMED_RETRY) < 0) {
+        wait = CLAIMED_RETRY; // another poller holds the claim: don't spin on the store
+      }
       if (!wait.isNegative() && !wait.isZero()) {
         sleeper.sleep(wait);
       }
@@ -143,6 +172,9 @@ final class EntraConnections {
         return null;
       }
       DeviceFlowView now = pollDevice(flowId);
+      heldElsewhere =
+          !DeviceFlowState.fromWireName(now.state()).isFinal()
+              && Objects.equals(find(flowId).polledAt(), record.polledAt());
       if (!now.state().equals(last.state())) {
         onChange.accept(now);
       }

@@ -13,6 +13,7 @@ import io.adoconnect.store.Store;
 import io.adoconnect.vault.Vault;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,9 +22,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The access tokens of Entra accounts: used as they are while more than 90 s remain, renewed with
- * the refresh token otherwise — one renewal per account at a time, across threads and processes —
- * and the rotated refresh token is committed to the store before the new access token is handed
- * out, so a crash can never lose the newest one.
+ * the refresh token otherwise — one renewal per account at a time, across threads and processes.
+ *
+ * <p>Rotation: every renewal returns a new refresh token. It is committed to the store (with the
+ * one it replaced, as {@link SecretKind#PREVIOUS_REFRESH_TOKEN}) before the new access token is
+ * handed out. A process killed between the provider's answer and that commit leaves the store with
+ * the token it had sent. What that costs depends on the provider:
+ *
+ * <ul>
+ *   <li>Microsoft Entra ID leaves a used refresh token valid (until it expires or is revoked), so
+ *       the stored one still works on the next renewal: nothing is lost.
+ *   <li>A provider with single-use refresh tokens (Keycloak can be set so) has already invalidated
+ *       the stored one: one kill in that window loses the session, and the account is marked
+ *       reconnect-needed on the next renewal. No client can close that window alone: the new token
+ *       exists only in the provider's answer.
+ * </ul>
+ *
+ * <p>When the provider refuses the newest stored token (invalid_grant), the previous one is tried
+ * once before the account is marked reconnect-needed; with a provider that keeps used tokens valid
+ * that recovers a newest token the provider did not keep.
  */
 final class EntraTokens {
   private static final Logger log = LoggerFactory.getLogger(EntraTokens.class);
@@ -68,7 +85,7 @@ final class EntraTokens {
     AccessTokenBundle bundle =
         AccessTokenBundle.empty()
             .with(account.tenantId(), tokens.accessToken(), tokens.expiresAt());
-    store.saveAccount(account, sealed(account.id(), tokens.refreshToken(), bundle));
+    store.saveAccount(account, sealed(account.id(), tokens.refreshToken(), null, bundle));
   }
 
   /**
@@ -157,18 +174,29 @@ final class EntraTokens {
               + accountId
               + ") and run the device flow again: ado-connect connect device.");
     }
-    Secret refreshToken = vault.get().unseal(sealedRefresh.get(), accountId);
+    Secret newest = vault.get().unseal(sealedRefresh.get(), accountId);
+    Optional<Secret> previous =
+        store
+            .sealedSecret(accountId, SecretKind.PREVIOUS_REFRESH_TOKEN)
+            .map(ciphertext -> vault.get().unseal(ciphertext, accountId))
+            .filter(token -> !token.equals(newest));
+    Secret used = newest;
     TokenSet tokens;
     try {
-      tokens = refresher.refresh(refreshToken, tenant, clientSecretFor(account));
-    } catch (ReconnectRequiredException e) {
-      store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
-      throw new ReconnectRequiredException(
-          e.getMessage(),
-          "Disconnect (ado-connect disconnect "
-              + accountId
-              + ") and run the device flow again: ado-connect connect device."
-              + " Nothing was deleted.");
+      tokens = refresher.refresh(newest, tenant, clientSecretFor(account));
+    } catch (ReconnectRequiredException refused) {
+      if (previous.isEmpty()) {
+        throw reconnectNeeded(accountId, refused);
+      }
+      try {
+        tokens = refresher.refresh(previous.get(), tenant, clientSecretFor(account));
+        used = previous.get();
+        log.debug(
+            "the newest refresh token of account {} was refused; the previous one worked",
+            accountId);
+      } catch (ReconnectRequiredException alsoRefused) {
+        throw reconnectNeeded(accountId, alsoRefused);
+      }
     }
     log.debug("renewed the access token of account {} for tenant {}", accountId, tenant);
     AccessTokenBundle bundle =
@@ -177,8 +205,21 @@ final class EntraTokens {
         tenant.equalsIgnoreCase(account.tenantId())
             ? account.withExpiresAt(tokens.expiresAt()).withStatus(AccountStatus.CONNECTED)
             : account;
-    store.saveAccount(updated, sealed(accountId, tokens.refreshToken(), bundle));
+    // Committed before the access token is used: see the class comment for what a kill costs.
+    store.saveAccount(updated, sealed(accountId, tokens.refreshToken(), used, bundle));
     return tokens.accessToken();
+  }
+
+  /** Marks the account reconnect-needed (its secrets stay) and says what to do. */
+  private ReconnectRequiredException reconnectNeeded(
+      String accountId, ReconnectRequiredException refused) {
+    store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
+    return new ReconnectRequiredException(
+        refused.getMessage(),
+        "Disconnect (ado-connect disconnect "
+            + accountId
+            + ") and run the device flow again: ado-connect connect device."
+            + " Nothing was deleted.");
   }
 
   /**
@@ -198,11 +239,16 @@ final class EntraTokens {
         .orElseGet(AccessTokenBundle::empty);
   }
 
+  /** The account's secrets: the newest refresh token, the one it replaced (if any), the bundle. */
   private Map<SecretKind, byte[]> sealed(
-      String accountId, Secret refreshToken, AccessTokenBundle bundle) {
+      String accountId, Secret refreshToken, Secret replaced, AccessTokenBundle bundle) {
     Vault v = vault.get();
-    return Map.of(
-        SecretKind.REFRESH_TOKEN, v.seal(refreshToken, accountId),
-        SecretKind.ACCESS_TOKEN, v.seal(bundle.write(), accountId));
+    Map<SecretKind, byte[]> secrets = new EnumMap<>(SecretKind.class);
+    secrets.put(SecretKind.REFRESH_TOKEN, v.seal(refreshToken, accountId));
+    secrets.put(SecretKind.ACCESS_TOKEN, v.seal(bundle.write(), accountId));
+    if (replaced != null && !replaced.equals(refreshToken)) {
+      secrets.put(SecretKind.PREVIOUS_REFRESH_TOKEN, v.seal(replaced, accountId));
+    }
+    return secrets;
   }
 }

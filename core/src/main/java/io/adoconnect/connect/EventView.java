@@ -11,6 +11,8 @@ import java.time.Instant;
  *
  * @param trusted whether ado-connect re-checked it against Azure DevOps and found it true
  * @param verification what the re-check found, or why there was none
+ * @param rechecked whether the re-check is decided; while false (the receiver is still asking Azure
+ *     DevOps) {@code trusted} is false only for now, and a follower waits for the decision
  * @param payload the event's JSON document as Azure DevOps sent it
  */
 public record EventView(
@@ -23,6 +25,7 @@ public record EventView(
     Instant receivedAt,
     boolean trusted,
     String verification,
+    boolean rechecked,
     JsonNode payload) {
 
   static EventView of(StoredEvent e) {
@@ -42,6 +45,7 @@ public record EventView(
         e.receivedAt(),
         e.trusted(),
         e.verification(),
+        e.rechecked(),
         payload);
   }
 

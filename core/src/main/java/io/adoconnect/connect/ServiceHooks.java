@@ -18,6 +18,7 @@ import io.adoconnect.repositories.RepositoriesClient;
 import io.adoconnect.repositories.Repository;
 import io.adoconnect.store.HookSubscriptionRecord;
 import io.adoconnect.store.Ids;
+import io.adoconnect.store.Retention;
 import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Store;
 import io.adoconnect.store.StoredEvent;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,30 +38,51 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Service hooks end to end: subscribing a project or repository (one Azure DevOps subscription per
  * event type, each with its own generated basic-auth password, sealed in the store), receiving
- * deliveries (credential checked in constant time, stored once per event id before answering),
- * re-checking them against Azure DevOps, and listing what arrived.
+ * deliveries (credential checked in constant time, stored once per subscription and event id before
+ * answering), re-checking them against Azure DevOps, and listing what arrived.
  */
 final class ServiceHooks {
   /** The basic-auth user name every subscription carries; the password is what counts. */
   static final String USERNAME = "ado-connect";
 
   static final int MAX_EVENTS = 1000;
+
+  /**
+   * A re-check still undecided this long after its delivery arrived was abandoned (its receiver
+   * stopped): well beyond a re-check's few Azure DevOps calls with their retries.
+   */
+  static final Duration RECHECK_ABANDONED_AFTER = Duration.ofMinutes(10);
+
+  static final String ABANDONED =
+      "Not re-checked: the receiver stopped before the re-check was done, so the event is not"
+          + " trusted.";
+
+  /** The range a start time may take: the store keeps epoch milliseconds. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+  private static final Logger log = LoggerFactory.getLogger(ServiceHooks.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Store store;
   private final Supplier<Vault> vault;
   private final Function<OrganizationRef, OrganizationHandle> organizations;
   private final Clock clock;
+  private final Retention retention;
 
   ServiceHooks(
       Store store,
       Supplier<Vault> vault,
       Function<OrganizationRef, OrganizationHandle> organizations,
-      Clock clock) {
+      Clock clock,
+      Retention retention) {
+    this.retention = retention;
     this.store = store;
     this.vault = vault;
     this.organizations = organizations;
@@ -197,8 +220,9 @@ final class ServiceHooks {
     } catch (InvalidInputException e) {
       return Receipt.of(Receipt.Outcome.MALFORMED);
     }
+    Instant now = clock.instant();
     StoredEvent stored =
-        new StoredEvent(
+        StoredEvent.received(
             event.id(),
             subscription.id(),
             event.eventType(),
@@ -206,16 +230,34 @@ final class ServiceHooks {
             event.projectName() != null ? event.projectName() : subscription.project(),
             event.repositoryName() != null ? event.repositoryName() : subscription.repository(),
             event.repositoryId() != null ? event.repositoryId() : subscription.repositoryId(),
-            clock.instant(),
-            false,
-            "Not re-checked yet.",
+            now,
             event.payload().toString());
     if (!store.addEvent(stored)) {
       return new Receipt(Receipt.Outcome.DUPLICATE, EventView.of(stored));
     }
     StoredEvent verified = verify(subscription, event, stored);
-    store.verifyEvent(verified.eventId(), verified.trusted(), verified.verification());
+    store.verifyEvent(
+        subscription.id(),
+        verified.eventId(),
+        verified.trusted(),
+        verified.verification(),
+        verified.recheckedAt());
+    prune(now);
     return new Receipt(Receipt.Outcome.STORED, EventView.of(verified));
+  }
+
+  /**
+   * Keeps the events table bounded ({@link Retention}) and decides re-checks a stopped receiver
+   * left undecided; after each stored delivery, as indexed deletes and one update.
+   */
+  private void prune(Instant now) {
+    try {
+      store.pruneEvents(now.minus(retention.events()), retention.eventsPerOwner());
+      store.decideAbandonedRechecks(now.minus(RECHECK_ABANDONED_AFTER), ABANDONED, now);
+    } catch (AdoConnectException e) {
+      // the delivery is stored and decided; pruning runs again after the next one
+      log.warn("could not prune the stored events: {}", e.getMessage());
+    }
   }
 
   List<EventView> events(Instant since, int limit) {
@@ -223,6 +265,13 @@ final class ServiceHooks {
       throw new InvalidInputException(
           "The limit must be between 1 and " + MAX_EVENTS + ".", "Ask for fewer events at a time.");
     }
+    if (since != null && (since.isBefore(EARLIEST) || since.isAfter(LATEST))) {
+      throw new InvalidInputException(
+          "The start time must lie between the years 0001 and 9999.",
+          "Give an instant such as 2024-05-01T12:00:00Z, or leave it out for the newest events.");
+    }
+    Instant now = clock.instant();
+    store.decideAbandonedRechecks(now.minus(RECHECK_ABANDONED_AFTER), ABANDONED, now);
     return store.events(since, limit).stream().map(EventView::of).toList();
   }
 
@@ -259,16 +308,25 @@ final class ServiceHooks {
       HookSubscriptionRecord subscription, HookEvent event, StoredEvent stored) {
     Optional<String> mismatch = mismatch(subscription, event);
     if (mismatch.isPresent()) {
-      return stored.withVerification(false, mismatch.get());
+      return stored.withVerification(false, mismatch.get(), clock.instant());
     }
     try {
       Target target = target(subscription.organization(), subscription.accountId());
       EventRecheck.Verdict verdict =
           new EventRecheck(target, subscription.projectId()).check(event);
-      return stored.withVerification(verdict.trusted(), verdict.reason());
+      return stored.withVerification(verdict.trusted(), verdict.reason(), clock.instant());
     } catch (AdoConnectException e) {
       return stored.withVerification(
-          false, "Could not re-check with Azure DevOps: " + e.getMessage());
+          false, "Could not re-check with Azure DevOps: " + e.getMessage(), clock.instant());
+    } catch (RuntimeException e) {
+      // A re-check that can't run is still decided, with why: never left undecided for ever.
+      log.warn("the re-check of event {} failed", stored.eventId(), e);
+      return stored.withVerification(
+          false,
+          "Not re-checked: the re-check failed unexpectedly ("
+              + e.getClass().getSimpleName()
+              + "), so the event is not trusted.",
+          clock.instant());
     }
   }
 

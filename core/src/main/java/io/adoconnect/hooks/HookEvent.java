@@ -44,7 +44,7 @@ public record HookEvent(
    * Reads a delivery body.
    *
    * @throws InvalidInputException when it is not a JSON object with an {@code id} and an {@code
-   *     eventType}
+   *     eventType}, or lacks the shape its event type promises ({@link HookEventShape})
    */
   public static HookEvent parse(byte[] body) {
     JsonNode root;
@@ -64,6 +64,7 @@ public record HookEvent(
           "The delivery is not a service hook event (a JSON object with id and eventType).",
           "Only Azure DevOps service hook deliveries belong here.");
     }
+    HookEventShape.check(root);
     JsonNode resource = root.path("resource");
     JsonNode repository = resource.path("repository");
     List<RefUpdate> updates = new ArrayList<>();

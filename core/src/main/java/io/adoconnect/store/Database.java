@@ -3,17 +3,24 @@ package io.adoconnect.store;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteException;
@@ -33,26 +40,34 @@ final class Database {
   static final String FILE_NAME = "ado-connect.db";
   static final int BUSY_TIMEOUT_MILLIS = 10_000;
   private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   private Database() {}
 
   /**
-   * {@code <dataDir>/ado-connect.db}, creating the directory (0700) and the file (0600) if needed.
+   * {@code <dataDir>/ado-connect.db}, creating the directory (0700) and the file (0600) if needed,
+   * and tightening them (and the -wal and -shm files) to those modes when they allow more.
    */
   static String prepareSqliteFile(Path dataDir) {
     Path dir = dataDir.toAbsolutePath().normalize();
     Path file = dir.resolve(FILE_NAME);
     try {
       if (posix(dir)) {
-        Files.createDirectories(
-            dir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        tighten(dir, OWNER_ONLY_DIR);
         if (!Files.exists(file)) {
           // SQLite would create it world-readable (0644 under the usual umask); its -wal and -shm
           // files copy the database file's mode, so creating it 0600 covers all three.
-          Files.createFile(
-              file,
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        }
+        // A store made by an older version, or copied in, may be readable by others: its
+        // ciphertext is sealed, but names, e-mails and repository paths are not.
+        for (String name : List.of(FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm")) {
+          tighten(dir.resolve(name), OWNER_ONLY_FILE);
         }
       } else {
         Files.createDirectories(dir);
@@ -66,6 +81,37 @@ final class Database {
           e);
     }
     return SQLITE_PREFIX + file;
+  }
+
+  /**
+   * Sets {@code path}'s mode to {@code wanted} when it allows more (a directory made 0755 or a
+   * database 0644 by an older version or by hand); a file that isn't there is left alone.
+   */
+  private static void tighten(Path path, Set<PosixFilePermission> wanted) throws IOException {
+    Set<PosixFilePermission> mode;
+    try {
+      mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException gone) {
+      return;
+    }
+    if (!wanted.containsAll(mode)) {
+      try {
+        Files.setPosixFilePermissions(path, wanted);
+      } catch (IOException notOurs) {
+        // e.g. owned by another user: the store still works; say so rather than refuse to start
+        log.warn(
+            "{} is {}, readable by others, and ado-connect could not change that: {}",
+            path,
+            PosixFilePermissions.toString(mode),
+            notOurs.toString());
+        return;
+      }
+      log.debug(
+          "tightened the mode of {} from {} to {}",
+          path,
+          PosixFilePermissions.toString(mode),
+          PosixFilePermissions.toString(wanted));
+    }
   }
 
   /** A Jdbi over {@code jdbcUrl} with the schema migrated to the latest version. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 final class EventRepository {
   private static final String COLUMNS =
       "event_id, subscription_id, event_type, organization, project, repository, repository_id,"
-          + " received_at, trusted, verification, payload";
+          + " received_at, trusted, verification, rechecked_at, payload";
 
   private final String owner;
 
@@ -22,16 +23,21 @@ final class EventRepository {
     this.owner = owner;
   }
 
-  /** Inserts the event unless one with its id is there; true when this call stored it. */
+  /**
+   * Inserts the event unless its subscription already has one with its id; true when this call
+   * stored it.
+   */
   boolean insert(Handle handle, StoredEvent e) {
     // ON CONFLICT DO NOTHING: a duplicate delivery racing the first one can't fail or store twice.
+    // The key is (owner, subscription, event id): another subscription's event with the same id
+    // is another delivery.
     return handle
             .createUpdate(
                 "INSERT INTO events (owner, "
                     + COLUMNS
                     + ") VALUES (:owner, :eventId, :subscriptionId, :eventType, :organization,"
                     + " :project, :repository, :repositoryId, :receivedAt, :trusted, :verification,"
-                    + " :payload) ON CONFLICT DO NOTHING")
+                    + " :recheckedAt, :payload) ON CONFLICT DO NOTHING")
             .bind("owner", owner)
             .bind("eventId", e.eventId())
             .bind("subscriptionId", e.subscriptionId())
@@ -43,21 +49,84 @@ final class EventRepository {
             .bind("receivedAt", Millis.of(e.receivedAt()))
             .bind("trusted", e.trusted() ? 1 : 0)
             .bind("verification", e.verification())
+            .bind("recheckedAt", Millis.of(e.recheckedAt()))
             .bind("payload", e.payload())
             .execute()
         > 0;
   }
 
-  void verify(Handle handle, String eventId, boolean trusted, String verification) {
+  void verify(
+      Handle handle,
+      String subscriptionId,
+      String eventId,
+      boolean trusted,
+      String verification,
+      Instant when) {
     handle
         .createUpdate(
-            "UPDATE events SET trusted = :trusted, verification = :verification"
-                + " WHERE owner = :owner AND event_id = :eventId")
+            "UPDATE events SET trusted = :trusted, verification = :verification,"
+                + " rechecked_at = :when"
+                + " WHERE owner = :owner AND subscription_id = :subscriptionId"
+                + " AND event_id = :eventId")
         .bind("owner", owner)
+        .bind("subscriptionId", subscriptionId)
         .bind("eventId", eventId)
         .bind("trusted", trusted ? 1 : 0)
         .bind("verification", verification)
+        .bind("when", Millis.of(when))
         .execute();
+  }
+
+  /**
+   * Decides, untrusted with {@code verification}, every re-check still undecided for an event
+   * received before {@code receivedBefore}: its receiver stopped before it was done.
+   *
+   * @return how many events it decided
+   */
+  int decideAbandoned(Handle handle, Instant receivedBefore, String verification, Instant now) {
+    return handle
+        .createUpdate(
+            "UPDATE events SET trusted = 0, verification = :verification, rechecked_at = :now"
+                + " WHERE owner = :owner AND rechecked_at IS NULL AND received_at < :before")
+        .bind("owner", owner)
+        .bind("verification", verification)
+        .bind("now", Millis.of(now))
+        .bind("before", Millis.of(receivedBefore))
+        .execute();
+  }
+
+  /**
+   * Deletes the events received before {@code receivedBefore}, then all but about the newest {@code
+   * keep} (events received in the same millisecond as the oldest kept one stay too).
+   *
+   * @return how many rows it deleted
+   */
+  int prune(Handle handle, Instant receivedBefore, int keep) {
+    int deleted =
+        handle
+            .createUpdate("DELETE FROM events WHERE owner = :owner AND received_at < :before")
+            .bind("owner", owner)
+            .bind("before", Millis.of(receivedBefore))
+            .execute();
+    Long oldestKept =
+        handle
+            .createQuery(
+                "SELECT received_at FROM events WHERE owner = :owner"
+                    + " ORDER BY received_at DESC LIMIT 1 OFFSET :offset")
+            .bind("owner", owner)
+            .bind("offset", keep - 1)
+            .mapTo(Long.class)
+            .findOne()
+            .orElse(null);
+    if (oldestKept != null) {
+      deleted +=
+          handle
+              .createUpdate("DELETE FROM events WHERE owner = :owner AND received_at < :oldest")
+              .bind("owner", owner)
+              .bind("oldest", oldestKept)
+              .execute();
+    }
+    return deleted;
   }
 
   /** Oldest first: from {@code since} on when given, else the newest {@code limit}. */
@@ -87,7 +156,7 @@ final class EventRepository {
                 .bind("limit", limit)
                 .map((rs, ctx) -> row(rs))
                 .list());
-    java.util.Collections.reverse(newest);
+    Collections.reverse(newest);
     return newest;
   }
 
@@ -130,6 +199,7 @@ final class EventRepository {
         Millis.read(rs, "received_at"),
         rs.getInt("trusted") == 1,
         rs.getString("verification"),
+        Millis.read(rs, "rechecked_at"),
         rs.getString("payload"));
   }
 }

@@ -12,6 +12,11 @@ public enum SecretKind {
   PAT,
   ACCESS_TOKEN,
   REFRESH_TOKEN,
+  /**
+   * The refresh token the newest one replaced, kept as a fallback for providers that leave a used
+   * refresh token valid (see the connect package's EntraTokens).
+   */
+  PREVIOUS_REFRESH_TOKEN,
   HOOK_PASSWORD;
 
   /**

@@ -159,6 +159,48 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * Claims the next poll of a device flow until {@code claimUntil}, so that one caller at a time
+   * asks Entra — across threads, processes and service instances sharing this store. Fails (false)
+   * when the flow is finished, its interval since the last poll has not passed, or another claim is
+   * live; a claim left by a killed process lapses at its {@code claimUntil}.
+   */
+  public boolean claimDeviceFlowPoll(String id, Instant now, Instant claimUntil) {
+    Require.present(now, "The time");
+    Require.present(claimUntil, "The end of the claim");
+    return inTransaction(handle -> deviceFlows.claimPoll(handle, id, now, claimUntil));
+  }
+
+  /**
+   * Records the outcome of a claimed poll and releases the claim. A finished flow keeps its state
+   * (only {@code authorized} overrides: the account exists).
+   *
+   * @return false when the flow was already finished and nothing changed
+   */
+  public boolean recordDeviceFlowPoll(DeviceFlowRecord polled) {
+    Require.present(polled, "The device flow");
+    return inTransaction(handle -> deviceFlows.recordPoll(handle, polled));
+  }
+
+  /** Releases a poll claim without an outcome (the poll failed before Entra answered). */
+  public void releaseDeviceFlowClaim(String id) {
+    inTransaction(
+        handle -> {
+          deviceFlows.releaseClaim(handle, id);
+          return null;
+        });
+  }
+
+  /**
+   * Deletes the device flows whose code expired before {@code expiredBefore}, finished or not.
+   *
+   * @return how many it deleted
+   */
+  public int pruneDeviceFlows(Instant expiredBefore) {
+    Require.present(expiredBefore, "The cut-off time");
+    return inTransaction(handle -> deviceFlows.prune(handle, expiredBefore));
+  }
+
+  /**
    * @return false if there was no such flow
    */
   public boolean deleteDeviceFlow(String id) {
@@ -244,7 +286,9 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Stores an event unless one with the same id is stored already (a duplicate delivery).
+   * Stores an event unless its subscription has one with the same id already (a duplicate
+   * delivery). Another subscription's event with the same id is stored: ids are only unique per
+   * subscription.
    *
    * @return true when this call stored it, false for a duplicate
    */
@@ -253,14 +297,45 @@ public final class Store implements AutoCloseable {
     return inTransaction(handle -> events.insert(handle, event));
   }
 
-  /** Records the outcome of an event's re-check. */
-  public void verifyEvent(String eventId, boolean trusted, String verification) {
+  /** Records the outcome of an event's re-check, decided at {@code when}. */
+  public void verifyEvent(
+      String subscriptionId, String eventId, boolean trusted, String verification, Instant when) {
     Require.text(verification, "The verification note");
+    Require.present(when, "The time of the re-check");
     inTransaction(
         handle -> {
-          events.verify(handle, eventId, trusted, verification);
+          events.verify(handle, subscriptionId, eventId, trusted, verification, when);
           return null;
         });
+  }
+
+  /**
+   * Decides, untrusted with {@code verification}, the re-checks still undecided for events received
+   * before {@code receivedBefore} (their receiver stopped before it was done), so no event stays
+   * undecided for ever.
+   *
+   * @return how many it decided
+   */
+  public int decideAbandonedRechecks(Instant receivedBefore, String verification, Instant now) {
+    Require.present(receivedBefore, "The cut-off time");
+    Require.text(verification, "The verification note");
+    return inTransaction(
+        handle -> events.decideAbandoned(handle, receivedBefore, verification, now));
+  }
+
+  /**
+   * Deletes the events received before {@code receivedBefore}, then all but about the newest {@code
+   * keep} of this owner's.
+   *
+   * @return how many it deleted
+   */
+  public int pruneEvents(Instant receivedBefore, int keep) {
+    Require.present(receivedBefore, "The cut-off time");
+    if (keep < 1) {
+      throw new InvalidInputException(
+          "At least one event must be kept.", io.adoconnect.NextStep.NONE);
+    }
+    return inTransaction(handle -> events.prune(handle, receivedBefore, keep));
   }
 
   /**

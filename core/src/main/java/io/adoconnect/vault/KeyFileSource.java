@@ -4,6 +4,7 @@ import io.adoconnect.VaultException;
 import io.adoconnect.auth.Secret;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key kept in a file, for headless servers and CI where there is no OS keychain ({@code
@@ -33,6 +36,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class KeyFileSource implements KeySource {
+  private static final Logger log = LoggerFactory.getLogger(KeyFileSource.class);
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
       PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
@@ -141,6 +145,9 @@ public final class KeyFileSource implements KeySource {
         out.write(Keysets.generate().revealBytes());
       }
       publish(temp);
+      Files.deleteIfExists(temp);
+      temp = null;
+      syncDirectory(dir);
     } catch (IOException e) {
       throw new VaultException(
           "ado-connect can't create its " + describe() + ".",
@@ -172,6 +179,22 @@ public final class KeyFileSource implements KeySource {
       } catch (FileAlreadyExistsException alreadyThere) {
         // as above
       }
+    }
+  }
+
+  /**
+   * Makes the new directory entry durable: the key's bytes were synced as written, but its name
+   * lives in the directory, and without this a power cut could leave secrets sealed with a key
+   * whose file is gone. Best effort: some file systems refuse to sync a directory.
+   */
+  private void syncDirectory(Path dir) {
+    if (!posix()) {
+      return; // Windows can't open a directory as a channel; NTFS journals the rename
+    }
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      log.debug("could not sync the directory {} after writing the key: {}", dir, e.toString());
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +59,66 @@ class StoreDatabaseTest {
             query(
                 dataDir,
                 "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-        .containsExactly("1:1", "2:1", "3:1");
+        .containsExactly("1:1", "2:1", "3:1", "4:1");
+  }
+
+  @Test
+  void eventsStoredBeforeVersion4KeepTheirVerdictAndThePendingOnesStayUndecided() throws Exception {
+    Path dataDir = tmp.resolve("data");
+    Files.createDirectories(dataDir);
+    String url = "jdbc:sqlite:" + dataDir.resolve("ado-connect.db");
+    Flyway.configure()
+        .dataSource(url, null, null)
+        .locations("classpath:db/migration")
+        .target("3")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO events VALUES ('local', 'e1', 's1', 'git.push', 'o', 'p', 'r', 'rid', 1000,"
+              + " 1, 'Re-checked with Azure DevOps.', '{}'),"
+              + " ('local', 'e2', 's1', 'git.push', 'o', 'p', 'r', 'rid', 2000, 0,"
+              + " 'Not re-checked yet.', '{}')");
+    }
+
+    try (Store store = Store.open(dataDir)) {
+      List<StoredEvent> events = store.events(null, 10);
+      assertThat(events).extracting(StoredEvent::eventId).containsExactly("e1", "e2");
+      assertThat(events.get(0).rechecked()).isTrue();
+      assertThat(events.get(0).trusted()).isTrue();
+      assertThat(events.get(1).rechecked()).isFalse();
+      // the same id on another subscription is another event now
+      assertThat(
+              store.addEvent(
+                  StoredEvent.received("e1", "s2", "git.push", "o", "p", "r", "rid", T0, "{}")))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void anExistingDirectoryAndDatabaseWithLooseModesAreTightenedOnOpen() throws Exception {
+    Path dataDir = tmp.resolve("loose");
+    try (Store store = Store.open(dataDir)) {
+      store.addSource(source("s1", "o", "p", "r"));
+    }
+    Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (var files = Files.list(dataDir)) {
+      for (Path file : files.toList()) {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+    }
+
+    try (Store store = Store.open(dataDir)) {
+      assertThat(store.sources()).hasSize(1);
+    }
+
+    assertThat(mode(dataDir)).isEqualTo("rwx------");
+    try (var files = Files.list(dataDir)) {
+      for (Path file : files.toList()) {
+        assertThat(mode(file)).as(file.toString()).isEqualTo("rw-------");
+      }
+    }
   }
 
   @Test

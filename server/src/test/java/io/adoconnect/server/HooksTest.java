@@ -164,7 +164,13 @@ class HooksTest extends ServerTestBase {
           JsonNode subscription = subscribe(api, List.of("git.push")).get(0);
           String path = "/api/hooks/" + subscription.path("id").asText();
           String right = passwordOf(subscription);
-          String event = "{\"id\":\"forged-1\",\"eventType\":\"git.push\"}";
+          String event =
+              "{\"id\":\"forged-1\",\"eventType\":\"git.push\",\"resource\":{\"refUpdates\":"
+                  + "[{\"name\":\"refs/heads/forged\",\"oldObjectId\":\""
+                  + "0".repeat(40)
+                  + "\",\"newObjectId\":\""
+                  + "1".repeat(40)
+                  + "\"}]}}";
 
           for (String authorization :
               new String[] {
@@ -187,7 +193,15 @@ class HooksTest extends ServerTestBase {
                       .send()
                       .status())
               .isEqualTo(404);
-          for (String body : List.of("{", "[]", "{\"eventType\":\"git.push\"}")) {
+          for (String body :
+              List.of(
+                  "{",
+                  "[]",
+                  "{\"eventType\":\"git.push\"}",
+                  // a push whose ref update has no new commit id: refused before it is stored
+                  "{\"id\":\"p\",\"eventType\":\"git.push\",\"resource\":{\"refUpdates\":"
+                      + "[{\"name\":\"refs/heads/main\"}]}}",
+                  "{\"id\":\"q\",\"eventType\":\"git.push\",\"resource\":{\"refUpdates\":{}}}")) {
             assertThat(
                     api.post(path)
                         .noToken()
@@ -199,6 +213,12 @@ class HooksTest extends ServerTestBase {
                 .isEqualTo(400);
           }
           assertThat(api.get("/api/events").send().json()).isEmpty();
+          // a start time far from now is bad input, not a failure
+          for (String far : List.of("%2B100000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z")) {
+            Api.Response r = api.get("/api/events?since=" + far).send();
+            assertThat(r.status()).as(far).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("invalid_input");
+          }
 
           // The right credential, but a push the repository doesn't show: stored, untrusted.
           Api.Response forged =
