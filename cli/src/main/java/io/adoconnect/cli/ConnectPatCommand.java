@@ -53,15 +53,17 @@ public final class ConnectPatCommand implements Callable<Integer> {
         names = "--server",
         paramLabel = "URL",
         required = true,
-        description =
-            "Azure DevOps Server URL without the collection, e.g. https://tfs.example.com/tfs.")
+        description = {
+          "Azure DevOps Server URL without the collection, e.g. https://tfs.example.com/tfs;",
+          "or, without --collection, a pasted collection or clone URL, e.g.",
+          "https://tfs.example.com/tfs/DefaultCollection/Fabrikam/_git/web-app."
+        })
     String url;
 
     @Option(
         names = "--collection",
         paramLabel = "NAME",
-        required = true,
-        description = "The collection, e.g. DefaultCollection.")
+        description = "The collection, e.g. DefaultCollection (default: taken from --server).")
     String collection;
   }
 

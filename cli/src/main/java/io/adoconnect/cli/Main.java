@@ -39,6 +39,15 @@ public final class Main {
     CommandLine cli = new CommandLine(new AdoConnectCommand(), new ContextFactory(ctx));
     cli.setOut(new PrintWriter(ctx.out(), true));
     cli.setErr(new PrintWriter(ctx.err(), true));
+    // A usage mistake is one error line and where to read more, not a 30-line usage dump.
+    cli.setParameterExceptionHandler(
+        (mistake, args) -> {
+          CommandLine command = mistake.getCommandLine();
+          String message = String.valueOf(mistake.getMessage()).replaceFirst("^Error: ", "");
+          ctx.err().println("error: " + Output.printable(message));
+          ctx.err().println("hint: Run: " + command.getCommandSpec().qualifiedName() + " --help");
+          return ExitCodes.USAGE;
+        });
     cli.setExecutionExceptionHandler(
         (failure, commandLine, parseResult) -> {
           Throwable known = busyPort(failure).map(Throwable.class::cast).orElse(failure);

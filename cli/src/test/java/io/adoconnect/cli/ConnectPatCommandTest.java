@@ -139,6 +139,31 @@ class ConnectPatCommandTest extends CliTestBase {
   }
 
   @Test
+  void aPastedCloneOrCollectionUrlIsEnoughForAServer() {
+    Cli.Run clone =
+        cli.connect(
+                "--server",
+                cli.base() + "/tfs/DefaultCollection/Some%20Project/_git/some-repo",
+                "--json")
+            .assertOk();
+    assertThat(clone.json().path("account").path("host").asText()).isEqualTo(cli.base() + "/tfs");
+    assertThat(clone.json().path("account").path("organizations").get(0).asText())
+        .isEqualTo("DefaultCollection");
+
+    Cli.Run collection =
+        cli.connect("--server", cli.base() + "/DefaultCollection", "--json").assertOk();
+    assertThat(collection.json().path("account").path("host").asText()).isEqualTo(cli.base());
+  }
+
+  @Test
+  void aUsageMistakeIsOneErrorLineAndAHintNotAUsageDump() {
+    Cli.Run run = cli.run("connect", "pat", "--collection", "DefaultCollection").assertExit(2);
+    assertThat(run.err()).startsWith("error: ").contains("hint: ").contains("--help");
+    assertThat(run.err()).doesNotContain("Error:").doesNotContain("Usage:");
+    assertThat(run.err().lines().count()).isLessThanOrEqualTo(3);
+  }
+
+  @Test
   void takesThePatFromTheEnvironment() {
     cli.invocation()
         .env("ADO_CONNECT_PAT", cli.pat())

@@ -1,8 +1,10 @@
 package io.adoconnect.connect;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import io.adoconnect.devops.HttpUrls;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.http.Urls;
 import io.adoconnect.store.Account;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -43,12 +45,10 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
           "No server URL given.",
           "Give the server with --server, e.g. https://tfs.example.com/tfs.");
     }
-    if (collection == null || collection.isBlank()) {
-      throw new InvalidInputException(
-          "No collection given.",
-          "Give the collection with --collection, e.g. --collection DefaultCollection.");
-    }
     URI url = HttpUrls.parse(serverUrl, "The server URL");
+    if (collection == null || collection.isBlank()) {
+      return fromPastedUrl(url);
+    }
     String trimmed = collection.strip().replaceAll("^/+|/+$", "");
     int slash = trimmed.lastIndexOf('/');
     if (slash > 0) {
@@ -60,15 +60,64 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
     String name = Organization.checkCollectionName(trimmed);
     String path = url.getPath();
     if (path.toLowerCase(Locale.ROOT).endsWith("/" + name.toLowerCase(Locale.ROOT))) {
+      String without = url.toString().substring(0, url.toString().length() - name.length() - 1);
       throw new InvalidInputException(
           "The server URL already ends with the collection '" + name + "'.",
-          "Give the server URL without the collection (e.g. --server "
-              + url.toString().substring(0, url.toString().length() - name.length() - 1)
-              + " --collection "
-              + name
-              + ").");
+          NextStep.connectServer(without, name)
+              .withAdvice(
+                  "Give the server URL without the collection, or leave the collection out."));
     }
     return new PatTarget(List.of(), url, name);
+  }
+
+  /**
+   * The server and collection from one pasted URL: a collection URL ({@code
+   * https://tfs.example.com/tfs/DefaultCollection}) or a clone or web URL inside it ({@code
+   * …/DefaultCollection/Fabrikam/_git/web-app}). The collection is the segment after {@code tfs}
+   * when there is one; otherwise the last segment of a collection URL, or, before {@code _git}, the
+   * one in front of the project (a repository named like its project may leave the project out:
+   * {@code …/DefaultCollection/_git/web-app}). Connecting checks it against the server.
+   */
+  static PatTarget fromPastedUrl(URI url) {
+    List<String> segments = new java.util.ArrayList<>();
+    for (String segment : url.getRawPath().split("/")) {
+      if (!segment.isEmpty()) {
+        segments.add(java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    int tfs = indexOfIgnoreCase(segments, "tfs");
+    int git = indexOfIgnoreCase(segments, "_git");
+    int collection;
+    if (tfs >= 0 && tfs + 1 < segments.size() && tfs + 1 != git) {
+      collection = tfs + 1;
+    } else if (git > 1) {
+      collection = git - 2;
+    } else if (git == 1) {
+      collection = 0;
+    } else {
+      collection = segments.size() - 1;
+    }
+    if (collection < 0) {
+      throw new InvalidInputException(
+          "The server URL names no collection.",
+          NextStep.advice(
+              "Give the collection too (e.g. DefaultCollection), or paste a collection or clone URL"
+                  + " such as https://tfs.example.com/tfs/DefaultCollection."));
+    }
+    String server = url.getScheme() + "://" + url.getRawAuthority();
+    for (int i = 0; i < collection; i++) {
+      server += "/" + Urls.encodeSegment(segments.get(i));
+    }
+    return server(server, segments.get(collection));
+  }
+
+  private static int indexOfIgnoreCase(List<String> segments, String wanted) {
+    for (int i = 0; i < segments.size(); i++) {
+      if (segments.get(i).equalsIgnoreCase(wanted)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   public boolean isServer() {
