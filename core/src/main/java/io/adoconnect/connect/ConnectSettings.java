@@ -41,4 +41,9 @@ public record ConnectSettings(
   public ConnectSettings withParallelism(int value) {
     return new ConnectSettings(dataDir, endpoints, entra, keySource, transport, clock, value);
   }
+
+  /** The same settings over another transport, e.g. one that checks where requests go. */
+  public ConnectSettings withTransport(HttpTransport value) {
+    return new ConnectSettings(dataDir, endpoints, entra, keySource, value, clock, parallelism);
+  }
 }

@@ -35,21 +35,28 @@ final class PatConnections {
     if (target.isServer()) {
       Organization probe =
           Organization.server(target.serverUrl(), target.collection(), ApiVersion.SERVER_FIRST_TRY);
-      ConnectionData who = whoAmI(organizations, probe);
+      ConnectionData who = whoAmI(organizations, probe, false);
       checks.add(
           count(http, organizations.negotiateServer(target.serverUrl(), target.collection()), who));
     } else {
       for (String name : target.organizations()) {
         Organization org = Organization.services(settings.endpoints(), name);
-        checks.add(count(http, org, whoAmI(organizations, org)));
+        checks.add(count(http, org, whoAmI(organizations, org, true)));
       }
     }
     return checks;
   }
 
-  private static ConnectionData whoAmI(OrganizationsClient organizations, Organization org) {
+  /**
+   * @param proven whether the host is known to be Azure DevOps (the operator's endpoint, or a saved
+   *     account's server); a Server URL just typed is not, until its answer shows it
+   */
+  private static ConnectionData whoAmI(
+      OrganizationsClient organizations, Organization org, boolean proven) {
     try {
-      return organizations.connectionData(org.baseUrl());
+      return proven
+          ? organizations.connectionData(org.baseUrl())
+          : UnprovenHost.connectionData(organizations, org);
     } catch (NotFoundException e) {
       String where = org.deployment() == Deployment.SERVER ? "Collection" : "Organization";
       throw new NotFoundException(
@@ -63,7 +70,7 @@ final class PatConnections {
 
   /** Re-checks an organization of a saved account with its own client. */
   ConnectionCheck countWith(AzureDevOpsHttp http, Organization org) {
-    return count(http, org, whoAmI(new OrganizationsClient(http, settings.endpoints()), org));
+    return count(http, org, whoAmI(new OrganizationsClient(http, settings.endpoints()), org, true));
   }
 
   private static ConnectionCheck count(AzureDevOpsHttp http, Organization org, ConnectionData who) {
