@@ -79,8 +79,7 @@ final class UnprovenHost {
             + status
             + ") but not the way Azure DevOps Server does.",
         "Check the server URL points at Azure DevOps Server (include a /tfs prefix only if your"
-            + " server's URLs have one).",
-        null);
+            + " server's URLs have one).");
   }
 
   private static boolean isGuid(String text) {

@@ -147,8 +147,7 @@ public final class AzureDevOpsHttp {
               + (e instanceof JsonParseException ? "not JSON" : "not the expected shape")
               + ").",
           "Check the URL points at Azure DevOps (a proxy or another server may have answered);"
-              + " if it does, please report this.",
-          e);
+              + " if it does, please report this.");
     }
   }
 }
