@@ -18,6 +18,7 @@ import io.adoconnect.git.GitClient;
 import io.adoconnect.git.Ref;
 import io.adoconnect.git.StatusInput;
 import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.http.Names;
 import io.adoconnect.http.Sleeper;
 import io.adoconnect.repositories.RepositoriesClient;
 import io.adoconnect.repositories.Repository;
@@ -212,7 +213,7 @@ public final class AdoConnect implements AutoCloseable {
         .orElseThrow(
             () ->
                 new InvalidInputException(
-                    "No connected account has the id '" + id + "'.",
+                    "No connected account has the id " + Names.shown(id, "account id") + ".",
                     "Run ado-connect accounts to see the ids."));
   }
 
@@ -232,10 +233,14 @@ public final class AdoConnect implements AutoCloseable {
       accounts = accounts.stream().filter(a -> covers(a, organization.get())).toList();
       if (accounts.isEmpty()) {
         throw new InvalidInputException(
-            "No connected account covers the organization '" + organization.get() + "'.",
-            "Connect it: ado-connect connect pat --org "
-                + organization.get()
-                + ", or run ado-connect accounts to see what is connected.");
+            "No connected account covers the organization "
+                + Names.shown(organization.get(), "organization name")
+                + ".",
+            Names.isPlain(organization.get())
+                ? "Connect it: ado-connect connect pat --org "
+                    + organization.get()
+                    + ", or run ado-connect accounts to see what is connected."
+                : "Check the organization name, or connect the organization first.");
       }
     }
     Map<Organization, Account> accountOf = new IdentityHashMap<>();
@@ -285,14 +290,16 @@ public final class AdoConnect implements AutoCloseable {
     } catch (NotFoundException e) {
       throw new NotFoundException(
           e.typeKey(),
-          "Repository '" + wanted + "' was not found, or this account can't see it.",
+          "Repository "
+              + Names.shown(wanted, "repository path")
+              + " was not found, or this account can't see it.",
           "Run ado-connect repos --org " + org.name() + " to list the repositories you can add.");
     }
     if (!repo.cloneable()) {
       throw new InvalidInputException(
-          "Repository '"
-              + wanted
-              + "' can't be added: it is "
+          "Repository "
+              + Names.shown(wanted, "repository path")
+              + " can't be added: it is "
               + (repo.isDisabled() ? "disabled" : "empty, with no clone URL")
               + ".",
           "ado-connect only adds Git repositories that expose a clone URL.");
@@ -346,7 +353,7 @@ public final class AdoConnect implements AutoCloseable {
   private static String checkCommit(String commitId) {
     if (commitId == null || !commitId.matches("[0-9a-fA-F]{40}")) {
       throw new InvalidInputException(
-          "'" + commitId + "' is not a commit id.",
+          Names.shown(commitId, "commit id") + " is not a commit id.",
           "Give the full 40-character commit id (ado-connect branches shows them).");
     }
     return commitId.toLowerCase(java.util.Locale.ROOT);
@@ -388,12 +395,14 @@ public final class AdoConnect implements AutoCloseable {
             .orElseThrow(
                 () ->
                     new InvalidInputException(
-                        "No connected account covers the organization '"
-                            + wanted.organization()
-                            + "'.",
-                        "Connect it first: ado-connect connect pat --org "
-                            + wanted.organization()
-                            + "."));
+                        "No connected account covers the organization "
+                            + Names.shown(wanted.organization(), "organization name")
+                            + ".",
+                        Names.isPlain(wanted.organization())
+                            ? "Connect it first: ado-connect connect pat --org "
+                                + wanted.organization()
+                                + "."
+                            : "Check the organization name, or connect the organization first."));
     AzureDevOpsHttp home = access.http(account);
     Organization org =
         access.organizations(account, home).stream()
@@ -471,7 +480,7 @@ public final class AdoConnect implements AutoCloseable {
             .orElseThrow(
                 () ->
                     new InvalidInputException(
-                        "No source matches '" + idOrPath + "'.",
+                        "No source matches " + Names.shown(idOrPath, "source") + ".",
                         "Run ado-connect sources list to see the sources and their ids."));
     store.removeSource(found.id());
     return found;

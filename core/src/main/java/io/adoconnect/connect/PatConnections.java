@@ -7,6 +7,7 @@ import io.adoconnect.devops.ApiVersion;
 import io.adoconnect.devops.Deployment;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.http.Names;
 import io.adoconnect.organizations.ConnectionData;
 import io.adoconnect.organizations.OrganizationsClient;
 import io.adoconnect.projects.ProjectsClient;
@@ -61,7 +62,12 @@ final class PatConnections {
       String where = org.deployment() == Deployment.SERVER ? "Collection" : "Organization";
       throw new NotFoundException(
           e.typeKey(),
-          where + " '" + org.name() + "' was not found at " + org.baseUrl() + ".",
+          where
+              + " "
+              + Names.shown(org.name(), where.toLowerCase(Locale.ROOT) + " name")
+              + " was not found"
+              + (Names.isPlain(org.name()) ? " at " + org.baseUrl() : "")
+              + ".",
           org.deployment() == Deployment.SERVER
               ? "Check the server URL (include a /tfs prefix only if your server's URLs have one) and the collection name."
               : "Check the organization name matches exactly what appears in your Azure DevOps URL: https://dev.azure.com/{organization}.");

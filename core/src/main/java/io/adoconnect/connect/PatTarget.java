@@ -3,6 +3,7 @@ package io.adoconnect.connect;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.devops.HttpUrls;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.http.Names;
 import io.adoconnect.store.Account;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -73,12 +74,16 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
     String path = url.getPath();
     if (path.toLowerCase(Locale.ROOT).endsWith("/" + name.toLowerCase(Locale.ROOT))) {
       throw new InvalidInputException(
-          "The server URL already ends with the collection '" + name + "'.",
-          "Give the server URL without the collection (e.g. --server "
-              + url.toString().substring(0, url.toString().length() - name.length() - 1)
-              + " --collection "
-              + name
-              + ").");
+          "The server URL already ends with the collection "
+              + Names.shown(name, "collection name")
+              + ".",
+          Names.isPlain(name)
+              ? "Give the server URL without the collection (e.g. --server "
+                  + url.toString().substring(0, url.toString().length() - name.length() - 1)
+                  + " --collection "
+                  + name
+                  + ")."
+              : "Give the server URL without the collection, and the collection on its own.");
     }
     return new PatTarget(List.of(), url, name);
   }

@@ -10,6 +10,7 @@ import io.adoconnect.hooks.HookEventTypes;
 import io.adoconnect.hooks.HookSubscription;
 import io.adoconnect.hooks.HooksClient;
 import io.adoconnect.hooks.SubscriptionInput;
+import io.adoconnect.http.Names;
 import io.adoconnect.projects.Project;
 import io.adoconnect.projects.ProjectsClient;
 import io.adoconnect.repositories.RepositoriesClient;
@@ -107,7 +108,7 @@ final class ServiceHooks {
     } catch (NotFoundException e) {
       throw new NotFoundException(
           e.typeKey(),
-          "'" + target.path() + "' was not found, or this account can't see it.",
+          Names.shown(target.path(), "path") + " was not found, or this account can't see it.",
           "Run ado-connect repos --org " + target.org().name() + " to see what you can reach.");
     }
     HooksClient hooks = new HooksClient(target.http());
@@ -165,7 +166,9 @@ final class ServiceHooks {
             .orElseThrow(
                 () ->
                     new InvalidInputException(
-                        "No service hook subscription has the id '" + id + "'.",
+                        "No service hook subscription has the id "
+                            + Names.shown(id, "subscription id")
+                            + ".",
                         "Run ado-connect hooks list to see the ids."));
     if (found.remoteId() != null) {
       Target target =

@@ -1,6 +1,7 @@
 package io.adoconnect.connect;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.http.Names;
 
 /** {@code ORGANIZATION[/PROJECT[/REPOSITORY]]} as users type it, with the parts a command needs. */
 record TargetPath(String organization, String project, String repository) {
@@ -26,7 +27,10 @@ record TargetPath(String organization, String project, String repository) {
     }
     if (split.length != parts || blank) {
       throw new InvalidInputException(
-          "'" + text + "' is not " + (parts == 1 ? "an organization" : "a project path") + ".",
+          Names.shown(text, parts == 1 ? "organization" : "project path")
+              + " is not "
+              + (parts == 1 ? "an organization" : "a project path")
+              + ".",
           "Write it as "
               + form
               + ", e.g. "
@@ -34,6 +38,8 @@ record TargetPath(String organization, String project, String repository) {
               + " (quote names with spaces); ado-connect repos lists them.");
     }
     return new TargetPath(
-        split[0].strip(), parts > 1 ? split[1].strip() : null, parts > 2 ? split[2].strip() : null);
+        Names.checkSegment(split[0].strip(), "organization name"),
+        parts > 1 ? Names.checkSegment(split[1].strip(), "project name") : null,
+        null);
   }
 }
