@@ -41,6 +41,7 @@ final class Durations {
       // falls through to the error below
     }
     throw new InvalidInputException(
-        "'" + text + "' is not a duration.", "Write it like 90s, 30m or 2h.");
+        io.adoconnect.http.Names.shown(text, "duration") + " is not a duration.",
+        "Write it like 90s, 30m or 2h.");
   }
 }

@@ -154,7 +154,8 @@ public final class EventsCommand implements Callable<Integer> {
       return Instant.parse(text.strip());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
-          "'" + text + "' is not a time.", "Give an ISO-8601 instant, e.g. 2024-05-01T12:00:00Z.");
+          io.adoconnect.http.Names.shown(text, "time") + " is not a time.",
+          "Give an ISO-8601 instant, e.g. 2024-05-01T12:00:00Z.");
     }
   }
 }

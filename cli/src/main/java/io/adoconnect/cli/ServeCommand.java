@@ -4,6 +4,7 @@ import io.adoconnect.InvalidInputException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.ConnectSettings;
+import io.adoconnect.server.OutboundPolicy;
 import io.adoconnect.server.ServerApp;
 import io.adoconnect.server.ServerConfig;
 import io.adoconnect.server.access.ApiToken;
@@ -62,7 +63,9 @@ public final class ServeCommand implements Callable<Integer> {
     Optional<Secret> clientSecret = clientSecret();
     Optional<URI> redirectUri = redirectUri();
     AdoConnect ado =
-        AdoConnect.open(ConnectSettings.fromEnvironment(dataDir, ctx.env()), clientSecret);
+        AdoConnect.open(
+            OutboundPolicy.apply(ConnectSettings.fromEnvironment(dataDir, ctx.env()), ctx.env()),
+            clientSecret);
     ApiToken token = ApiToken.loadOrCreate(dataDir);
     ServerConfig config =
         new ServerConfig(host, port, token, redirectUri, Clock.systemUTC())

@@ -16,6 +16,7 @@ import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.discovery.DiscoveryScope;
 import io.adoconnect.discovery.RepositoryDiscovery;
 import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.http.Names;
 import io.adoconnect.http.Sleeper;
 import io.adoconnect.repositories.RepositoriesClient;
 import io.adoconnect.repositories.Repository;
@@ -213,7 +214,7 @@ public final class AdoConnect implements AutoCloseable {
         .orElseThrow(
             () ->
                 new LocalNotFoundException(
-                    "No connected account has the id " + RefParser.quoted(id) + ".",
+                    "No connected account has the id " + Names.shown(id, "account id") + ".",
                     NextStep.listAccounts()));
   }
 
@@ -299,9 +300,9 @@ public final class AdoConnect implements AutoCloseable {
     }
     if (!repo.cloneable()) {
       throw new InvalidInputException(
-          "Repository '"
-              + wanted
-              + "' can't be added: it is "
+          "Repository "
+              + Names.shown(wanted, "repository path")
+              + " can't be added: it is "
               + (repo.isDisabled() ? "disabled" : "empty, with no clone URL")
               + ".",
           "Only Git repositories that expose a clone URL can be sources.");
@@ -502,7 +503,7 @@ public final class AdoConnect implements AutoCloseable {
 
   /** Removes the source with this id. */
   public SourceView removeSource(String id) {
-    return removeSource(s -> s.id().equals(id), RefParser.quoted(id));
+    return removeSource(s -> s.id().equals(id), Names.shown(id, "source id"));
   }
 
   /** Removes the source of this repository (of its account, when the ref names one). */

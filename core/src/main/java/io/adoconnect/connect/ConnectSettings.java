@@ -71,4 +71,9 @@ public record ConnectSettings(
     return new ConnectSettings(
         dataDir, endpoints, entra, keySource, transport, clock, parallelism, value);
   }
+
+  /** The same settings over another transport, e.g. one that checks where requests go. */
+  public ConnectSettings withTransport(HttpTransport value) {
+    return new ConnectSettings(dataDir, endpoints, entra, keySource, value, clock, parallelism);
+  }
 }

@@ -294,7 +294,9 @@ final class EntraConnections {
         .orElseThrow(
             () ->
                 new InvalidInputException(
-                    "No device code sign-in has the id '" + flowId + "'.",
+                    "No device code sign-in has the id "
+                        + io.adoconnect.http.Names.shown(flowId, "sign-in id")
+                        + ".",
                     "Start one: ado-connect connect device."));
   }
 

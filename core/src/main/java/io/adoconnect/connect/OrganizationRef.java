@@ -1,13 +1,15 @@
 package io.adoconnect.connect;
 
+import io.adoconnect.http.Names;
+
 /**
  * An organization, or an Azure DevOps Server collection, as a user names it; {@code account} (may
  * be null) picks among connected accounts when more than one reaches that name.
  */
 public record OrganizationRef(String organization, String account) {
   public OrganizationRef {
-    organization = Names.require(organization, "organization");
-    account = Names.account(account);
+    organization = Names.checkSegment(organization, "organization name").strip();
+    account = account == null || account.isBlank() ? null : account.strip();
   }
 
   public static OrganizationRef of(String organization) {

@@ -7,6 +7,7 @@ import io.adoconnect.devops.ApiVersion;
 import io.adoconnect.devops.Deployment;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.http.Names;
 import io.adoconnect.organizations.ConnectionData;
 import io.adoconnect.organizations.OrganizationsClient;
 import io.adoconnect.projects.ProjectsClient;
@@ -35,26 +36,38 @@ final class PatConnections {
     if (target.isServer()) {
       Organization probe =
           Organization.server(target.serverUrl(), target.collection(), ApiVersion.SERVER_FIRST_TRY);
-      ConnectionData who = whoAmI(organizations, probe);
+      ConnectionData who = whoAmI(organizations, probe, false);
       checks.add(
           count(http, organizations.negotiateServer(target.serverUrl(), target.collection()), who));
     } else {
       for (String name : target.organizations()) {
         Organization org = Organization.services(settings.endpoints(), name);
-        checks.add(count(http, org, whoAmI(organizations, org)));
+        checks.add(count(http, org, whoAmI(organizations, org, true)));
       }
     }
     return checks;
   }
 
-  private static ConnectionData whoAmI(OrganizationsClient organizations, Organization org) {
+  /**
+   * @param proven whether the host is known to be Azure DevOps (the operator's endpoint, or a saved
+   *     account's server); a Server URL just typed is not, until its answer shows it
+   */
+  private static ConnectionData whoAmI(
+      OrganizationsClient organizations, Organization org, boolean proven) {
     try {
-      return organizations.connectionData(org.baseUrl());
+      return proven
+          ? organizations.connectionData(org.baseUrl())
+          : UnprovenHost.connectionData(organizations, org);
     } catch (NotFoundException e) {
       String where = org.deployment() == Deployment.SERVER ? "Collection" : "Organization";
       throw new NotFoundException(
           e.typeKey(),
-          where + " '" + org.name() + "' was not found at " + org.baseUrl() + ".",
+          where
+              + " "
+              + Names.shown(org.name(), where.toLowerCase(Locale.ROOT) + " name")
+              + " was not found"
+              + (Names.isPlain(org.name()) ? " at " + org.baseUrl() : "")
+              + ".",
           org.deployment() == Deployment.SERVER
               ? "Check the server URL (include a /tfs prefix only if your server's URLs have one) and the collection name."
               : "Check the organization name matches exactly what appears in your Azure DevOps URL: https://dev.azure.com/{organization}.");
@@ -63,7 +76,7 @@ final class PatConnections {
 
   /** Re-checks an organization of a saved account with its own client. */
   ConnectionCheck countWith(AzureDevOpsHttp http, Organization org) {
-    return count(http, org, whoAmI(new OrganizationsClient(http, settings.endpoints()), org));
+    return count(http, org, whoAmI(new OrganizationsClient(http, settings.endpoints()), org, true));
   }
 
   private static ConnectionCheck count(AzureDevOpsHttp http, Organization org, ConnectionData who) {

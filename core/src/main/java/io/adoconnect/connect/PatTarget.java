@@ -18,6 +18,9 @@ import java.util.Set;
  * https://tfs.example.com/tfs}; ado-connect never adds or removes a {@code /tfs} prefix itself).
  */
 public record PatTarget(List<String> organizations, URI serverUrl, String collection) {
+  /** Organizations one PAT request may name: each is checked with a few calls. */
+  public static final int MAX_ORGANIZATIONS = 100;
+
   public PatTarget {
     organizations = List.copyOf(organizations);
   }
@@ -27,6 +30,15 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
       throw new InvalidInputException(
           "No organization given.",
           "Name the organization with --org, as in https://dev.azure.com/{organization}.");
+    }
+    if (organizations.size() > MAX_ORGANIZATIONS) {
+      throw new InvalidInputException(
+          "At most "
+              + MAX_ORGANIZATIONS
+              + " organizations can be connected with one token at a time; "
+              + organizations.size()
+              + " were given.",
+          "Connect them in groups of at most " + MAX_ORGANIZATIONS + ".");
     }
     Set<String> unique = new LinkedHashSet<>();
     Set<String> seen = new LinkedHashSet<>();

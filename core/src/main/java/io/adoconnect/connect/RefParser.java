@@ -2,6 +2,7 @@ package io.adoconnect.connect;
 
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NextStep;
+import io.adoconnect.http.Names;
 
 /**
  * The one place a path typed by a user ({@code ORGANIZATION[/PROJECT[/REPOSITORY]]}) is split into
@@ -43,7 +44,7 @@ public final class RefParser {
     }
     if (parts.length != count || blank) {
       throw new InvalidInputException(
-          quoted(text) + " is not " + what + ".",
+          Names.shown(text, "path") + " is not " + what + ".",
           NextStep.listRepositories(null)
               .withAdvice(
                   "Name it as "
@@ -63,16 +64,5 @@ public final class RefParser {
     String[] form = new String[count];
     System.arraycopy(all, 0, form, 0, count);
     return form;
-  }
-
-  /** Quoted for an error, bounded and without control characters (a pasted token stays out). */
-  static String quoted(String text) {
-    if (text == null) {
-      return "(nothing)";
-    }
-    String cleaned = text.replaceAll("\\p{Cntrl}", "?");
-    return cleaned.length() > 80
-        ? "A " + cleaned.length() + "-character text"
-        : "'" + cleaned + "'";
   }
 }

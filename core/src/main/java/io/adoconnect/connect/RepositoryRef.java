@@ -1,5 +1,7 @@
 package io.adoconnect.connect;
 
+import io.adoconnect.http.Names;
+
 /**
  * A Git repository as a user names it: organization (or Server collection), project and repository
  * (name or id); {@code account} (may be null) picks among connected accounts when more than one
@@ -8,10 +10,10 @@ package io.adoconnect.connect;
 public record RepositoryRef(
     String organization, String project, String repository, String account) {
   public RepositoryRef {
-    organization = Names.require(organization, "organization");
-    project = Names.require(project, "project");
-    repository = Names.require(repository, "repository");
-    account = Names.account(account);
+    organization = Names.checkSegment(organization, "organization name").strip();
+    project = Names.checkSegment(project, "project name").strip();
+    repository = Names.checkSegment(repository, "repository name").strip();
+    account = account == null || account.isBlank() ? null : account.strip();
   }
 
   public static RepositoryRef of(String organization, String project, String repository) {

@@ -12,6 +12,7 @@ import io.adoconnect.hooks.HookEventTypes;
 import io.adoconnect.hooks.HookSubscription;
 import io.adoconnect.hooks.HooksClient;
 import io.adoconnect.hooks.SubscriptionInput;
+import io.adoconnect.http.Names;
 import io.adoconnect.projects.Project;
 import io.adoconnect.projects.ProjectsClient;
 import io.adoconnect.repositories.RepositoriesClient;
@@ -189,7 +190,9 @@ final class ServiceHooks {
             .orElseThrow(
                 () ->
                     new LocalNotFoundException(
-                        "No service hook subscription has the id " + RefParser.quoted(id) + ".",
+                        "No service hook subscription has the id "
+                            + Names.shown(id, "subscription id")
+                            + ".",
                         NextStep.listSubscriptions()));
     if (found.remoteId() != null) {
       Target target = target(found.organization(), found.accountId());

@@ -21,7 +21,8 @@ public record ApiVersion(int major, int minor, String preview) implements Compar
     Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
       throw new InvalidInputException(
-          "'" + text + "' is not an Azure DevOps REST API version.",
+          io.adoconnect.http.Names.shown(text, "version")
+              + " is not an Azure DevOps REST API version.",
           "Use the form 7.1 or 6.0-preview.1.");
     }
     String preview = m.group(3) == null ? null : m.group(3).substring(1);

@@ -1,6 +1,7 @@
 package io.adoconnect.devops;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.http.Names;
 import io.adoconnect.http.Urls;
 import java.net.URI;
 import java.util.Objects;
@@ -60,7 +61,8 @@ public record Organization(String name, URI baseUrl, Deployment deployment, ApiV
   public static String checkServicesName(String name) {
     if (name == null || !SERVICES_NAME.matcher(name).matches()) {
       throw new InvalidInputException(
-          "'" + printable(name) + "' is not a valid Azure DevOps organization name.",
+          Names.shown(name, "organization name")
+              + " is not a valid Azure DevOps organization name.",
           "Use the name exactly as it appears in your Azure DevOps URL: https://dev.azure.com/{organization}"
               + " (letters, digits and hyphens).");
     }
@@ -68,19 +70,15 @@ public record Organization(String name, URI baseUrl, Deployment deployment, ApiV
   }
 
   public static String checkCollectionName(String name) {
-    if (name == null || name.isBlank() || !COLLECTION_NAME.matcher(name).matches()) {
+    if (name == null
+        || name.isBlank()
+        || !COLLECTION_NAME.matcher(name).matches()
+        || name.strip().matches("\\.+")) {
       throw new InvalidInputException(
-          "'" + printable(name) + "' is not a valid Azure DevOps Server collection name.",
+          Names.shown(name, "collection name")
+              + " is not a valid Azure DevOps Server collection name.",
           "Use the collection as it appears in the server URL, e.g. DefaultCollection in https://tfs.example.com/tfs/DefaultCollection.");
     }
     return name.strip();
-  }
-
-  private static String printable(String text) {
-    if (text == null) {
-      return "";
-    }
-    String cleaned = text.replaceAll("\\p{Cntrl}", "?");
-    return cleaned.length() > 60 ? cleaned.substring(0, 60) + "…" : cleaned;
   }
 }

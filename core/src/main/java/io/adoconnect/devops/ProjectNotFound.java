@@ -1,6 +1,7 @@
 package io.adoconnect.devops;
 
 import io.adoconnect.NotFoundException;
+import io.adoconnect.http.Names;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -21,7 +22,11 @@ public final class ProjectNotFound {
   public static NotFoundException of(Organization org, String project, NotFoundException e) {
     return new NotFoundException(
         e.typeKey(),
-        "The project '" + project + "' was not found in " + org.name() + ".",
+        "The project "
+            + Names.shown(project, "project name")
+            + " was not found in "
+            + org.name()
+            + ".",
         "Check the name as it appears in your Azure DevOps URL; ado-connect repos --org "
             + org.name()
             + " shows the projects with repositories.");

@@ -20,7 +20,7 @@ public record StatusInput(
     String normalized = state == null ? "" : state.trim().toLowerCase(Locale.ROOT);
     if (!STATES.contains(normalized)) {
       throw new InvalidInputException(
-          "'" + state + "' is not a commit status state.",
+          io.adoconnect.http.Names.shown(state, "state") + " is not a commit status state.",
           "Use one of: " + String.join(", ", STATES) + ".");
     }
     state = normalized;

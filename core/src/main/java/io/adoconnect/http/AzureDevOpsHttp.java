@@ -1,7 +1,8 @@
 package io.adoconnect.http;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JavaType;
-import io.adoconnect.AdoConnectException;
+import io.adoconnect.UnexpectedResponseException;
 import io.adoconnect.auth.CredentialProvider;
 import java.io.IOException;
 import java.net.URI;
@@ -137,12 +138,16 @@ public final class AzureDevOpsHttp {
     try {
       return Json.MAPPER.readValue(response.body(), type);
     } catch (IOException e) {
-      throw new AdoConnectException(
-          "Azure DevOps sent a response ado-connect could not read ("
-              + e.getClass().getSimpleName()
+      // Jackson's message quotes the body: only the kind of failure is named.
+      throw new UnexpectedResponseException(
+          response.status(),
+          "Azure DevOps answered with HTTP "
+              + response.status()
+              + " but sent a body ado-connect could not read ("
+              + (e instanceof JsonParseException ? "not JSON" : "not the expected shape")
               + ").",
-          "Check the URL points at Azure DevOps; if it does, please report this.",
-          e);
+          "Check the URL points at Azure DevOps (a proxy or another server may have answered);"
+              + " if it does, please report this.");
     }
   }
 }

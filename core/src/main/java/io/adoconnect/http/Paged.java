@@ -1,10 +1,13 @@
 package io.adoconnect.http;
 
+import io.adoconnect.UnexpectedResponseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -15,10 +18,22 @@ import java.util.stream.StreamSupport;
  * iteration starts; each iteration starts from the first page again.
  */
 public final class Paged<T> implements Iterable<T> {
+  /**
+   * At most this many pages per iteration: a million pull requests at their page size of 100, far
+   * past any real listing, and a stop for a server that never stops handing out new tokens.
+   */
+  public static final int MAX_PAGES = 10_000;
+
   private final Function<Optional<String>, Page<T>> fetch;
+  private final int maxPages;
 
   public Paged(Function<Optional<String>, Page<T>> fetch) {
+    this(fetch, MAX_PAGES);
+  }
+
+  Paged(Function<Optional<String>, Page<T>> fetch, int maxPages) {
     this.fetch = fetch;
+    this.maxPages = maxPages;
   }
 
   @Override
@@ -26,22 +41,26 @@ public final class Paged<T> implements Iterable<T> {
     return new Iterator<>() {
       private Iterator<T> current = List.<T>of().iterator();
       private Optional<String> next = Optional.empty();
-      private boolean started;
+      private final Set<String> seen = new HashSet<>();
+      private int pages;
 
       @Override
       public boolean hasNext() {
         while (!current.hasNext()) {
-          if (started && next.isEmpty()) {
+          if (pages > 0 && next.isEmpty()) {
             return false;
           }
-          Page<T> page = fetch.apply(next);
-          started = true;
-          if (next.isPresent() && page.continuationToken().equals(next)) {
-            throw new IllegalStateException(
-                "Azure DevOps returned the same continuation token twice");
+          if (pages == maxPages) {
+            throw endless("more than " + maxPages + " pages");
           }
+          Page<T> page = fetch.apply(next);
+          pages++;
           current = page.items().iterator();
           next = page.continuationToken().filter(token -> !token.isBlank());
+          if (next.isPresent() && !seen.add(next.get())) {
+            // A token handed out before would start the same pages again, forever.
+            throw endless("a continuation token it had already sent");
+          }
         }
         return true;
       }
@@ -54,6 +73,13 @@ public final class Paged<T> implements Iterable<T> {
         return current.next();
       }
     };
+  }
+
+  private static UnexpectedResponseException endless(String what) {
+    return new UnexpectedResponseException(
+        200,
+        "Azure DevOps kept paging: it sent " + what + "; ado-connect stopped reading the list.",
+        "Try again later; if it keeps happening, narrow the request or report it.");
   }
 
   public Stream<T> stream() {

@@ -24,9 +24,9 @@ public final class Urls {
     return new Urls(base);
   }
 
-  /** Appends one path segment, encoded. */
+  /** Appends one path segment, encoded; a dot segment or one with {@code / \ ? #} is refused. */
   public Urls segment(String segment) {
-    path.append('/').append(encode(segment, false));
+    path.append('/').append(encodeSegment(segment));
     return this;
   }
 
@@ -57,9 +57,9 @@ public final class Urls {
     return URI.create(base + path + q);
   }
 
-  /** One path segment, percent-encoded. */
+  /** One path segment, percent-encoded; see {@link Names#checkSegment}. */
   public static String encodeSegment(String segment) {
-    return encode(segment, false);
+    return encode(Names.checkSegment(segment, "name"), false);
   }
 
   static String encode(String text, boolean queryPart) {

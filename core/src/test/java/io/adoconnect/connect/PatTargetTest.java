@@ -61,4 +61,17 @@ class PatTargetTest {
     assertThatThrownBy(() -> PatTarget.server("https://tfs.example.com", " "))
         .isInstanceOf(InvalidInputException.class);
   }
+
+  @Test
+  void atMostAHundredOrganizationsPerRequest() {
+    List<String> hundred =
+        java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(i -> "org-" + i).toList();
+    assertThat(PatTarget.services(hundred).organizations()).hasSize(100);
+    List<String> more =
+        java.util.stream.IntStream.rangeClosed(1, 5000).mapToObj(i -> "org-" + i).toList();
+    assertThatThrownBy(() -> PatTarget.services(more))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("At most 100 organizations")
+        .hasMessageContaining("5000 were given");
+  }
 }

@@ -12,13 +12,13 @@ class UrlsTest {
         Urls.at(URI.create("https://dev.azure.com/org/"))
             .segment("Zürich Payments")
             .path("_apis/git/repositories")
-            .segment("web.api#1")
+            .segment("web.api+1")
             .query("api-version", "7.1")
             .build();
 
     assertThat(uri.toString())
         .isEqualTo(
-            "https://dev.azure.com/org/Z%C3%BCrich%20Payments/_apis/git/repositories/web.api%231?api-version=7.1");
+            "https://dev.azure.com/org/Z%C3%BCrich%20Payments/_apis/git/repositories/web.api%2B1?api-version=7.1");
   }
 
   @Test

@@ -1,12 +1,20 @@
 package io.adoconnect.server;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.adoconnect.http.Json;
 import io.adoconnect.server.errors.ApiException;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Request bodies, read strictly: unknown fields, trailing garbage and wrong types are 400s with the
@@ -14,12 +22,44 @@ import java.io.IOException;
  * guard before the body is read.
  */
 public final class JsonBodies {
-  private static final ObjectMapper STRICT =
-      Json.MAPPER
-          .copy()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final ObjectMapper STRICT = strict();
+  private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,31}");
+
+  /**
+   * Duplicate keys are refused (which of two values counts differs between parsers), and no scalar
+   * becomes another: {@code true} or {@code 123} is not a text, {@code "123"} not a number.
+   */
+  private static ObjectMapper strict() {
+    ObjectMapper mapper =
+        Json.MAPPER
+            .copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    for (LogicalType scalar :
+        List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+      mapper
+          .coercionConfigFor(scalar)
+          .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Enum)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    return mapper;
+  }
 
   private JsonBodies() {}
 
@@ -51,11 +91,48 @@ public final class JsonBodies {
                   + ")";
       throw ApiException.badRequest(
           "malformed_json",
-          "The body is not valid JSON for this call" + where + ".",
-          "Send a JSON object with the fields listed in /openapi.json, and no others.");
+          "The body is not valid JSON for this call" + field(e) + where + ".",
+          "Send a JSON object with the fields listed in /openapi.json, and no others, each once"
+              + " and of its type (text in quotes, numbers and true/false without).");
     } catch (IOException e) {
       throw ApiException.badRequest("malformed_json", "The body could not be read.", null);
     }
+  }
+
+  /**
+   * Which field was wrong, when the caller can be told without echoing their input: a field name
+   * that looks like a secret someone pasted (long, or not a name) is not repeated.
+   */
+  private static String field(JsonProcessingException e) {
+    String name = null;
+    if (e instanceof UnrecognizedPropertyException) {
+      return ": a field it doesn't know";
+    }
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      name =
+          mapping.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+              .orElse(null);
+      boolean safe =
+          mapping.getPath().stream()
+              .allMatch(
+                  r -> r.getFieldName() == null || SAFE_FIELD.matcher(r.getFieldName()).matches());
+      return safe ? ": the field '" + name + "' is missing its value or has the wrong type" : "";
+    }
+    if (e.getProcessor() instanceof JsonParser parser
+        && e.getOriginalMessage() != null
+        && e.getOriginalMessage().startsWith("Duplicate field")) {
+      try {
+        name = parser.currentName();
+      } catch (IOException ignored) {
+        name = null;
+      }
+      return name != null && SAFE_FIELD.matcher(name).matches()
+          ? ": the field '" + name + "' appears twice"
+          : ": a field appears twice";
+    }
+    return "";
   }
 
   /** A required text field; blank counts as missing. */

@@ -13,6 +13,7 @@ import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.ReconnectRequiredException;
 import io.adoconnect.ThrottledException;
 import io.adoconnect.TransportException;
+import io.adoconnect.UnexpectedResponseException;
 import io.adoconnect.UnsupportedApiVersionException;
 import io.adoconnect.VaultException;
 import io.adoconnect.server.errors.ApiException;
@@ -44,6 +45,7 @@ class ErrorMappingTest {
     maps(new ThrottledException("m", Duration.ofSeconds(30)), 429, "throttled");
     maps(new UnsupportedApiVersionException("m", "6.0"), 502, "unsupported_api_version");
     maps(new AzureDevOpsApiException(500, "t", "m", "h"), 502, "azure_devops_error");
+    maps(new UnexpectedResponseException(200, "m", "h"), 502, "azure_devops_bad_response");
     maps(new TransportException("m", "h", null), 504, "upstream_unreachable");
     maps(new VaultException("m", "h"), 503, "vault_unavailable");
     maps(new AdoConnectException("m", "h"), 500, "error");

@@ -112,7 +112,7 @@ abstract class ServerTestBase {
               new RecordingTransport(s.transport(), canaries),
               clock,
               s.parallelism());
-      this.ado = AdoConnect.open(recorded, clientSecret);
+      this.ado = AdoConnect.open(OutboundPolicy.apply(recorded, env), clientSecret);
       this.token = ApiToken.loadOrCreate(dataDir());
       canaries.add(token.reveal());
       try {

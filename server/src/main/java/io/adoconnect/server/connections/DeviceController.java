@@ -50,7 +50,9 @@ public final class DeviceController {
       flow = ado.pollDevice(flowId);
     } catch (InvalidInputException unknown) {
       throw ApiException.notFound(
-          "No device code sign-in has the id '" + flowId + "'.",
+          "No device code sign-in has the id "
+              + io.adoconnect.http.Names.shown(flowId, "sign-in id")
+              + ".",
           "Start one with POST /api/connections/device.");
     }
     Map<String, Object> body = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.ReconnectRequiredException;
 import io.adoconnect.ThrottledException;
 import io.adoconnect.TransportException;
+import io.adoconnect.UnexpectedResponseException;
 import io.adoconnect.UnsupportedApiVersionException;
 import io.adoconnect.VaultException;
 import io.adoconnect.store.StoreException;
@@ -44,6 +45,7 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>OrganizationNotSupportedException</td><td>424</td><td>organization_not_supported</td></tr>
  *   <tr><td>ThrottledException</td><td>429 + Retry-After</td><td>throttled</td></tr>
  *   <tr><td>UnsupportedApiVersionException</td><td>502</td><td>unsupported_api_version</td></tr>
+ *   <tr><td>UnexpectedResponseException (unreadable 2xx)</td><td>502</td><td>azure_devops_bad_response</td></tr>
  *   <tr><td>other AzureDevOpsApiException</td><td>502</td><td>azure_devops_error</td></tr>
  *   <tr><td>TransportException</td><td>504</td><td>upstream_unreachable</td></tr>
  *   <tr><td>VaultException</td><td>503</td><td>vault_unavailable</td></tr>
@@ -157,6 +159,9 @@ public final class ErrorMapping {
     }
     if (e instanceof UnsupportedApiVersionException) {
       return "unsupported_api_version";
+    }
+    if (e instanceof UnexpectedResponseException) {
+      return "azure_devops_bad_response";
     }
     if (e instanceof AzureDevOpsApiException) {
       return "azure_devops_error";

@@ -141,7 +141,8 @@ public final class PullRequestsController {
     String status = body.status() == null ? null : body.status().toLowerCase(Locale.ROOT);
     if (status != null && !List.of("completed", "abandoned").contains(status)) {
       throw new InvalidInputException(
-          "'" + body.status() + "' is not a status a pull request can be moved to.",
+          io.adoconnect.http.Names.shown(body.status(), "status")
+              + " is not a status a pull request can be moved to.",
           "Send status completed (with mergeStrategy) or abandoned.");
     }
     if (!edits && status == null) {
