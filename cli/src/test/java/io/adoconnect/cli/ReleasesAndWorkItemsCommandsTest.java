@@ -70,7 +70,10 @@ class ReleasesAndWorkItemsCommandsTest extends CliTestBase {
   void anUnknownDefinitionOrReleaseIsBadInputWithAHint() {
     Cli.Run run = cli.run("releases", "create", project, "--definition", "no-such-definition");
     run.assertExit(2);
-    assertThat(run.err()).contains("hint:").contains("releases definitions");
+    assertThat(run.err())
+        .contains("is named 'no-such-definition'; these exist: ")
+        .contains(repo.name() + "-Release (id ")
+        .contains("hint:");
     cli.run("releases", "get", project, "4242").assertExit(2);
   }
 
@@ -141,8 +144,12 @@ class ReleasesAndWorkItemsCommandsTest extends CliTestBase {
     assertThat(updated.out()).contains("rev 2");
     Cli.Run stale =
         cli.run("workitems", "update", "org-001", id, "--field", "Title=x", "--expect-rev", "1");
-    assertThat(stale.exit()).isNotZero();
-    assertThat(stale.err()).contains("changed since revision 1").contains("hint:");
+    // A conflict is its own exit code (it was 1, "a bug"), and the hint names the revision now.
+    stale.assertExit(5);
+    assertThat(stale.err())
+        .contains("changed since revision 1 (it is at revision 2 now)")
+        .contains("hint:")
+        .contains("revision 2");
 
     cli.run("workitems", "comment", project, id, "--text", "Seen on Windows too").assertOk();
     assertThat(cli.run("workitems", "comments", project, id).assertOk().out())

@@ -333,7 +333,8 @@ public final class AdoConnect implements AutoCloseable {
         ref,
         org.account(),
         new ProjectScope(org.http(), org.organization(), ref.project()),
-        settings.endpoints());
+        settings.endpoints(),
+        settings.poller());
   }
 
   /** Resolves a repository once; its areas hang off the handle. */

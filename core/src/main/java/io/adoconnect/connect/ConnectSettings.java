@@ -4,7 +4,9 @@ import io.adoconnect.auth.entra.EntraSettings;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.discovery.RepositoryDiscovery;
 import io.adoconnect.http.HttpTransport;
+import io.adoconnect.http.Poller;
 import io.adoconnect.http.RetryingTransport;
+import io.adoconnect.http.Sleeper;
 import io.adoconnect.vault.KeySource;
 import io.adoconnect.vault.KeySources;
 import java.nio.file.Path;
@@ -14,7 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Everything {@link AdoConnect} needs from its surroundings. {@code keySource} is a supplier so
- * that commands which never touch a secret (listing sources) work without a key configured.
+ * that commands which never touch a secret (listing sources) work without a key configured; {@code
+ * clock} and {@code sleeper} are the time every wait (for a build, a run, a release) runs on, so
+ * tests advance them instead of sleeping.
  */
 public record ConnectSettings(
     Path dataDir,
@@ -23,7 +27,24 @@ public record ConnectSettings(
     Supplier<KeySource> keySource,
     HttpTransport transport,
     Clock clock,
-    int parallelism) {
+    int parallelism,
+    Sleeper sleeper) {
+
+  public ConnectSettings {
+    sleeper = sleeper == null ? Sleeper.REAL : sleeper;
+  }
+
+  /** With real waits. */
+  public ConnectSettings(
+      Path dataDir,
+      AzureDevOpsEndpoints endpoints,
+      EntraSettings entra,
+      Supplier<KeySource> keySource,
+      HttpTransport transport,
+      Clock clock,
+      int parallelism) {
+    this(dataDir, endpoints, entra, keySource, transport, clock, parallelism, Sleeper.REAL);
+  }
 
   /** The settings a CLI or server process uses, read from the environment. */
   public static ConnectSettings fromEnvironment(Path dataDir, Map<String, String> env) {
@@ -39,6 +60,17 @@ public record ConnectSettings(
   }
 
   public ConnectSettings withParallelism(int value) {
-    return new ConnectSettings(dataDir, endpoints, entra, keySource, transport, clock, value);
+    return new ConnectSettings(
+        dataDir, endpoints, entra, keySource, transport, clock, value, sleeper);
+  }
+
+  public ConnectSettings withSleeper(Sleeper value) {
+    return new ConnectSettings(
+        dataDir, endpoints, entra, keySource, transport, clock, parallelism, value);
+  }
+
+  /** The one poller every wait goes through, on this clock and sleeper. */
+  public Poller poller() {
+    return new Poller(sleeper, clock);
   }
 }
