@@ -166,4 +166,58 @@ class ReleasesAndWorkItemsCommandsTest extends CliTestBase {
     missing.assertExit(2);
     assertThat(missing.err()).contains("999999");
   }
+
+  @Test
+  void everyProjectAndWorkItemCommandNamesItsAccount() {
+    String services = cli.connectedAccount("--org", "org-001");
+    String server =
+        cli.connectedAccount("--server", cli.base() + "/tfs", "--collection", "DefaultCollection");
+    for (String[] leaf :
+        new String[][] {
+          {"builds", "definitions"},
+          {"builds", "queue"},
+          {"builds", "get"},
+          {"builds", "list"},
+          {"pipelines", "list"},
+          {"pipelines", "run"},
+          {"pipelines", "get"},
+          {"releases", "definitions"},
+          {"releases", "create"},
+          {"releases", "get"},
+          {"releases", "list"},
+          {"workitems", "query"},
+          {"workitems", "get"},
+          {"workitems", "create"},
+          {"workitems", "update"},
+          {"workitems", "comment"},
+          {"workitems", "comments"}
+        }) {
+      assertThat(cli.run(leaf[0], leaf[1], "--help").assertOk().out())
+          .as(String.join(" ", leaf))
+          .contains("--account");
+    }
+
+    cli.run("releases", "definitions", project, "--account", services).assertOk();
+    Cli.Run wrong = cli.run("releases", "definitions", project, "--account", server);
+    wrong.assertExit(2);
+    assertThat(wrong.err()).contains("does not reach 'org-001'");
+    JsonNode created =
+        cli.run(
+                "workitems",
+                "create",
+                project,
+                "--type",
+                "Task",
+                "--title",
+                "t",
+                "--account",
+                services,
+                "--json")
+            .assertOk()
+            .json();
+    cli.run("workitems", "get", "org-001", created.path("id").asText(), "--account", services)
+        .assertOk();
+    cli.run("workitems", "get", "org-001", created.path("id").asText(), "--account", server)
+        .assertExit(2);
+  }
 }

@@ -342,17 +342,6 @@ public final class AdoConnect implements AutoCloseable {
     return new RepositoryHandle(ref, project(ref.projectRef()));
   }
 
-  /** Where actions on {@code ORGANIZATION} go; until every front-end passes refs. */
-  public Target organization(String organization) {
-    return target(RefParser.organization(organization, null), null, null);
-  }
-
-  /** Where actions on {@code ORGANIZATION/PROJECT} go; until every front-end passes refs. */
-  public Target project(String path) {
-    ProjectRef ref = RefParser.project(path, null);
-    return target(ref.organizationRef(), ref.project(), null);
-  }
-
   /**
    * Where actions on {@code ORGANIZATION/PROJECT/REPOSITORY} go; until every front-end passes refs.
    */

@@ -73,6 +73,18 @@ class ReleasesAndWorkItemsTest extends ServerTestBase {
               .contains("is named 'nope'; these exist: " + repository().name() + "-Release (id ");
           assertThat(unknown.json().path("hint").asText()).doesNotContain("ado-connect");
           assertThat(api.get(base + "/abc").send().code()).isEqualTo("invalid_input");
+
+          String account = api.get("/api/accounts").send().json().get(0).path("id").asText();
+          assertThat(api.get(base + "/definitions?account=" + account).send().status())
+              .isEqualTo(200);
+          Api.Response noSuchAccount = api.get(base + "/definitions?account=nosuchaccount").send();
+          assertThat(noSuchAccount.status()).isEqualTo(404);
+          assertThat(noSuchAccount.code()).isEqualTo("not_found_locally");
+          assertThat(
+                  api.get("/api/organizations/org-001/workitems/1?account=nosuchaccount")
+                      .send()
+                      .code())
+              .isEqualTo("not_found_locally");
         });
   }
 
