@@ -1,13 +1,14 @@
 package io.adoconnect.cli;
 
+import io.adoconnect.connect.OrganizationRef;
 import io.adoconnect.connect.ProjectRef;
 import io.adoconnect.connect.RefParser;
 import io.adoconnect.connect.RepositoryRef;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --account ID} for every command that names a project or a repository, and the refs it
- * makes from the path the user typed.
+ * {@code --account ID} for every command that names an organization, a project or a repository, and
+ * the refs it makes from the path the user typed.
  */
 public final class AccountOption {
   @Option(
@@ -24,5 +25,9 @@ public final class AccountOption {
 
   ProjectRef project(String path) {
     return RefParser.project(path, account);
+  }
+
+  OrganizationRef organization(String name) {
+    return RefParser.organization(name, account);
   }
 }

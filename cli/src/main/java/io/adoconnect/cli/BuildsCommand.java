@@ -2,18 +2,12 @@ package io.adoconnect.cli;
 
 import io.adoconnect.builds.Build;
 import io.adoconnect.builds.BuildDefinition;
-import io.adoconnect.builds.BuildQuery;
 import io.adoconnect.builds.BuildResult;
-import io.adoconnect.builds.BuildWatcher;
-import io.adoconnect.builds.BuildsClient;
-import io.adoconnect.builds.QueueBuildInput;
+import io.adoconnect.builds.ProjectBuilds;
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
-import io.adoconnect.http.Poller;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +36,7 @@ public final class BuildsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -59,16 +54,13 @@ public final class BuildsCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
         List<BuildDefinition> definitions =
-            new BuildsClient(t.http())
-                .definitions(t.org(), t.project(), Optional.ofNullable(name))
-                .toList();
+            ado.project(account.project(path)).builds().definitions(name);
         Output.list(
             ctx,
             output,
             definitions,
-            "No build definitions in " + t.path() + (name == null ? "." : " named '" + name + "'."),
+            "No build definitions in " + path + (name == null ? "." : " named '" + name + "'."),
             List.of("ID", "NAME", "FOLDER", "REPOSITORY", "DEFAULT BRANCH"),
             d ->
                 List.of(
@@ -94,6 +86,7 @@ public final class BuildsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -133,30 +126,16 @@ public final class BuildsCommand extends SubcommandRequired {
     public Integer call() {
       java.time.Duration limit = wait.limit();
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        BuildsClient builds = new BuildsClient(t.http());
-        int id = builds.resolveDefinitionId(t.org(), t.project(), definition);
-        QueueBuildInput input = QueueBuildInput.of(id).withBranch(branch);
-        for (Map.Entry<String, String> p : parameters.entrySet()) {
-          input = input.withParameter(p.getKey(), p.getValue());
-        }
-        for (Map.Entry<String, String> p : templateParameters.entrySet()) {
-          input = input.withTemplateParameter(p.getKey(), p.getValue());
-        }
-        Build build = builds.queue(t.org(), t.project(), input);
+        ProjectBuilds builds = ado.project(account.project(path)).builds();
+        Build build = builds.queue(definition, branch, parameters, templateParameters);
         if (!wait.await) {
           print(build, "Queued");
           return ExitCodes.OK;
         }
         WaitOptions.waiting(ctx, "Queued build", build.id(), build.buildNumber());
         Build done =
-            new BuildWatcher(builds, Poller.real())
-                .await(
-                    t.org(),
-                    t.project(),
-                    build.id(),
-                    limit,
-                    b -> WaitOptions.progress(ctx, "build", b.id(), b.state()));
+            builds.await(
+                build.id(), limit, b -> WaitOptions.progress(ctx, "build", b.id(), b.state()));
         print(done, "Completed");
         return done.result() == BuildResult.SUCCEEDED ? ExitCodes.OK : ExitCodes.FAILURE;
       }
@@ -177,6 +156,7 @@ public final class BuildsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -191,8 +171,7 @@ public final class BuildsCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        Build build = new BuildsClient(t.http()).get(t.org(), t.project(), id);
+        Build build = ado.project(account.project(path)).builds().get(id);
         if (output.json) {
           Output.json(ctx.out(), build);
         } else {
@@ -212,6 +191,7 @@ public final class BuildsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -225,12 +205,8 @@ public final class BuildsCommand extends SubcommandRequired {
     @Option(names = "--branch", paramLabel = "BRANCH", description = "Only builds of this branch.")
     String branch;
 
-    @Option(
-        names = "--top",
-        paramLabel = "N",
-        defaultValue = "20",
-        description = "At most this many (default 20).")
-    int top;
+    @Option(names = "--top", paramLabel = "N", description = "At most this many (default 20).")
+    Integer top;
 
     ListBuilds(CliContext ctx) {
       this.ctx = ctx;
@@ -238,20 +214,14 @@ public final class BuildsCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
-      BuildQuery query = BuildQuery.latest().withTop(top).withBranch(branch);
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        BuildsClient builds = new BuildsClient(t.http());
-        if (definition != null) {
-          query =
-              query.withDefinition(builds.resolveDefinitionId(t.org(), t.project(), definition));
-        }
-        List<Build> list = builds.list(t.org(), t.project(), query);
+        List<Build> list =
+            ado.project(account.project(path)).builds().list(definition, branch, top);
         Output.list(
             ctx,
             output,
             list,
-            "No builds in " + t.path() + " match.",
+            "No builds in " + path + " match.",
             List.of("ID", "NUMBER", "DEFINITION", "BRANCH", "STATUS", "RESULT", "QUEUED"),
             b ->
                 List.of(

@@ -1,11 +1,9 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
-import io.adoconnect.http.Poller;
 import io.adoconnect.pipelines.Pipeline;
 import io.adoconnect.pipelines.PipelineRun;
-import io.adoconnect.pipelines.PipelinesClient;
+import io.adoconnect.pipelines.ProjectPipelines;
 import io.adoconnect.pipelines.RunPipelineInput;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +35,7 @@ public final class PipelinesCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -48,14 +47,12 @@ public final class PipelinesCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        List<Pipeline> pipelines =
-            new PipelinesClient(t.http()).list(t.org(), t.project()).toList();
+        List<Pipeline> pipelines = ado.project(account.project(path)).pipelines().list();
         Output.list(
             ctx,
             output,
             pipelines,
-            "No pipelines in " + t.path() + ".",
+            "No pipelines in " + path + ".",
             List.of("ID", "NAME", "FOLDER", "REVISION"),
             p ->
                 List.of(
@@ -80,6 +77,7 @@ public final class PipelinesCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -122,10 +120,8 @@ public final class PipelinesCommand extends SubcommandRequired {
         input = input.withTemplateParameter(p.getKey(), p.getValue());
       }
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        PipelinesClient pipelines = new PipelinesClient(t.http());
-        int id = pipelines.resolvePipelineId(t.org(), t.project(), pipeline);
-        PipelineRun run = pipelines.run(t.org(), t.project(), id, input);
+        ProjectPipelines pipelines = ado.project(account.project(path)).pipelines();
+        PipelineRun run = pipelines.run(pipeline, input);
         if (!wait.await) {
           print(ctx, output, run, "Started");
           return ExitCodes.OK;
@@ -133,13 +129,7 @@ public final class PipelinesCommand extends SubcommandRequired {
         WaitOptions.waiting(ctx, "Started run", run.id(), run.name());
         PipelineRun done =
             pipelines.awaitRun(
-                t.org(),
-                t.project(),
-                id,
-                run.id(),
-                Poller.real(),
-                limit,
-                r -> WaitOptions.progress(ctx, "run", r.id(), r.progress()));
+                run, limit, r -> WaitOptions.progress(ctx, "run", r.id(), r.progress()));
         print(ctx, output, done, "Completed");
         return "succeeded".equals(done.result()) ? ExitCodes.OK : ExitCodes.FAILURE;
       }
@@ -155,6 +145,7 @@ public final class PipelinesCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -172,10 +163,11 @@ public final class PipelinesCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        PipelinesClient pipelines = new PipelinesClient(t.http());
-        int id = pipelines.resolvePipelineId(t.org(), t.project(), pipeline);
-        print(ctx, output, pipelines.getRun(t.org(), t.project(), id, run), "Run");
+        print(
+            ctx,
+            output,
+            ado.project(account.project(path)).pipelines().getRun(pipeline, run),
+            "Run");
         return ExitCodes.OK;
       }
     }

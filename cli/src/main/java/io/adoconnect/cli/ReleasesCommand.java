@@ -1,17 +1,11 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
-import io.adoconnect.http.Sleeper;
-import io.adoconnect.releases.NewRelease;
+import io.adoconnect.releases.ProjectReleases;
 import io.adoconnect.releases.Release;
 import io.adoconnect.releases.ReleaseDefinition;
 import io.adoconnect.releases.ReleaseEnvironment;
-import io.adoconnect.releases.ReleasesClient;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -34,13 +28,6 @@ import picocli.CommandLine.Parameters;
       ReleasesCommand.ListReleases.class
     })
 public final class ReleasesCommand extends SubcommandRequired {
-  private static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
-  private static final Duration WAIT_AT_MOST = Duration.ofHours(2);
-
-  private static ReleasesClient client(AdoConnect ado, Target target) {
-    return new ReleasesClient(target.http(), ado.endpoints());
-  }
-
   private static String stages(List<ReleaseEnvironment> environments, boolean withStatus) {
     return environments.stream()
         .map(e -> withStatus ? e.name() + ":" + e.status() : e.name())
@@ -56,6 +43,7 @@ public final class ReleasesCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -67,9 +55,8 @@ public final class ReleasesCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
         List<ReleaseDefinition> definitions =
-            client(ado, t).definitions(t.org(), t.project()).toList();
+            ado.project(account.project(path)).releases().definitions();
         Output.list(
             ctx,
             output,
@@ -85,14 +72,16 @@ public final class ReleasesCommand extends SubcommandRequired {
   @Command(
       name = "create",
       mixinStandardHelpOptions = true,
-      description =
-          "Create a release of a definition (needs Release (Read, write & execute)); --wait"
-              + " follows its stages.")
+      description = {
+        "Create a release of a definition (needs Release (Read, write & execute)).",
+        "With --wait, follows its stages (progress on stderr) and exits 1 unless all succeed."
+      })
   static final class Create implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -107,10 +96,7 @@ public final class ReleasesCommand extends SubcommandRequired {
     @Option(names = "--description", paramLabel = "TEXT", description = "Shown with the release.")
     String description;
 
-    @Option(
-        names = "--wait",
-        description = "Wait until every stage has finished, reporting each change on stderr.")
-    boolean await;
+    @Mixin WaitOptions wait;
 
     Create(CliContext ctx) {
       this.ctx = ctx;
@@ -118,12 +104,10 @@ public final class ReleasesCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
+      java.time.Duration limit = wait.limit();
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        ReleasesClient releases = client(ado, t);
-        ReleaseDefinition found = releases.definition(t.org(), t.project(), definition);
-        Release release =
-            releases.create(t.org(), t.project(), NewRelease.of(found.id(), description));
+        ProjectReleases releases = ado.project(account.project(path)).releases();
+        Release release = releases.create(definition, description);
         ctx.err()
             .println(
                 "Created "
@@ -131,25 +115,16 @@ public final class ReleasesCommand extends SubcommandRequired {
                     + " (id "
                     + release.id()
                     + ") of "
-                    + found.name()
+                    + (release.releaseDefinition() == null
+                        ? definition
+                        : release.releaseDefinition().name())
                     + Optional.ofNullable(release.webUrl()).map(u -> ": " + u).orElse("."));
-        if (await) {
-          Map<String, String> reported = new HashMap<>();
+        if (wait.await) {
           release =
-              releases.awaitFinished(
-                  t.org(),
-                  t.project(),
+              releases.await(
                   release.id(),
-                  POLL_INTERVAL,
-                  WAIT_AT_MOST,
-                  Sleeper.REAL,
-                  current -> {
-                    for (ReleaseEnvironment stage : current.environments()) {
-                      if (!stage.status().equals(reported.put(stage.name(), stage.status()))) {
-                        ctx.err().println("  " + stage.name() + ": " + stage.status());
-                      }
-                    }
-                  });
+                  limit,
+                  r -> WaitOptions.progress(ctx, "release", r.id(), r.progress()));
         }
         if (output.json) {
           Output.json(ctx.out(), release);
@@ -158,7 +133,7 @@ public final class ReleasesCommand extends SubcommandRequired {
               .println(
                   release.id() + " " + release.name() + " " + stages(release.environments(), true));
         }
-        return await && !release.succeeded() ? ExitCodes.FAILURE : ExitCodes.OK;
+        return wait.await && !release.succeeded() ? ExitCodes.FAILURE : ExitCodes.OK;
       }
     }
   }
@@ -172,6 +147,7 @@ public final class ReleasesCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -186,8 +162,7 @@ public final class ReleasesCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        Release release = client(ado, t).get(t.org(), t.project(), id);
+        Release release = ado.project(account.project(path)).releases().get(id);
         if (output.json) {
           Output.json(ctx.out(), release);
         } else {
@@ -224,6 +199,7 @@ public final class ReleasesCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -237,9 +213,8 @@ public final class ReleasesCommand extends SubcommandRequired {
     @Option(
         names = "--top",
         paramLabel = "N",
-        defaultValue = "50",
-        description = "At most this many (default: ${DEFAULT-VALUE}).")
-    int top;
+        description = "At most this many, up to 1000 (default 50).")
+    Integer top;
 
     ListReleases(CliContext ctx) {
       this.ctx = ctx;
@@ -247,20 +222,8 @@ public final class ReleasesCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
-      if (top <= 0) {
-        throw new io.adoconnect.InvalidInputException(
-            "--top must be at least 1.", "Leave it out for the latest 50.");
-      }
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        ReleasesClient releases = client(ado, t);
-        Optional<Integer> definitionId =
-            Optional.ofNullable(definition)
-                .map(d -> releases.definition(t.org(), t.project(), d).id());
-        List<Release> list =
-            releases.list(t.org(), t.project(), definitionId, Math.min(top, 100)).stream()
-                .limit(top)
-                .toList();
+        List<Release> list = ado.project(account.project(path)).releases().list(definition, top);
         Output.list(
             ctx,
             output,

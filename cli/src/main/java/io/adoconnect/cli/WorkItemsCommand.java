@@ -1,13 +1,10 @@
 package io.adoconnect.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.workitems.Comment;
 import io.adoconnect.workitems.FieldValue;
 import io.adoconnect.workitems.WorkItem;
-import io.adoconnect.workitems.WorkItemsClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +29,6 @@ import picocli.CommandLine.Parameters;
       WorkItemsCommand.Comments.class
     })
 public final class WorkItemsCommand extends SubcommandRequired {
-
-  private static List<String> fields(String commaSeparated) {
-    List<String> fields = new ArrayList<>();
-    if (commaSeparated != null) {
-      for (String field : commaSeparated.split(",")) {
-        if (!field.isBlank()) {
-          fields.add(FieldValue.referenceName(field));
-        }
-      }
-    }
-    return fields;
-  }
 
   private static String text(JsonNode value) {
     if (value == null || value.isNull()) {
@@ -84,6 +69,7 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(paramLabel = "ORG/PROJECT", description = "The project (@project in the query).")
     String path;
@@ -112,12 +98,10 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
-      List<String> fields = fields(fieldList);
+      List<String> fields = FieldValue.names(fieldList);
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
         List<WorkItem> items =
-            new WorkItemsClient(t.http())
-                .query(t.org(), t.project(), wiql, fields, Optional.ofNullable(top));
+            ado.project(account.project(path)).workItems().query(wiql, fields, top);
         Output.list(ctx, output, items, "No work items match.", all -> printColumns(ctx, all));
         return ExitCodes.OK;
       }
@@ -133,6 +117,7 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG", description = "The organization or collection.")
     String organization;
@@ -149,10 +134,10 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
-      List<String> fields = fields(fieldList);
+      List<String> fields = FieldValue.names(fieldList);
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.organization(organization);
-        WorkItem item = new WorkItemsClient(t.http()).get(t.org(), id, fields);
+        WorkItem item =
+            ado.organization(account.organization(organization)).workItems().get(id, fields);
         if (output.json) {
           Output.json(ctx.out(), item);
         } else {
@@ -177,6 +162,7 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(paramLabel = "ORG/PROJECT", description = "The project.")
     String path;
@@ -203,14 +189,9 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
-      if (title.isBlank()) {
-        throw new InvalidInputException("The title is empty.", "Give one: --title \"…\".");
-      }
-      List<FieldValue> fields = new ArrayList<>(List.of(new FieldValue("System.Title", title)));
-      assignments.forEach(a -> fields.add(FieldValue.parse(a)));
+      List<FieldValue> fields = FieldValue.parseAll(assignments);
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        WorkItem item = new WorkItemsClient(t.http()).create(t.org(), t.project(), type, fields);
+        WorkItem item = ado.project(account.project(path)).workItems().create(type, title, fields);
         if (output.json) {
           Output.json(ctx.out(), item);
         } else {
@@ -239,6 +220,7 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG", description = "The organization or collection.")
     String organization;
@@ -265,12 +247,12 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Override
     public Integer call() {
-      List<FieldValue> fields = assignments.stream().map(FieldValue::parse).toList();
+      List<FieldValue> fields = FieldValue.parseAll(assignments);
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.organization(organization);
         WorkItem item =
-            new WorkItemsClient(t.http())
-                .update(t.org(), id, fields, Optional.ofNullable(expectRev));
+            ado.organization(account.organization(organization))
+                .workItems()
+                .update(id, fields, Optional.ofNullable(expectRev));
         if (output.json) {
           Output.json(ctx.out(), item);
         } else {
@@ -290,6 +272,7 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The item's project.")
     String path;
@@ -307,8 +290,7 @@ public final class WorkItemsCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        Comment comment = new WorkItemsClient(t.http()).addComment(t.org(), t.project(), id, text);
+        Comment comment = ado.project(account.project(path)).workItems().comment(id, text);
         if (output.json) {
           Output.json(ctx.out(), comment);
         } else {
@@ -328,6 +310,7 @@ public final class WorkItemsCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT", description = "The item's project.")
     String path;
@@ -342,8 +325,7 @@ public final class WorkItemsCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.project(path);
-        List<Comment> comments = new WorkItemsClient(t.http()).comments(t.org(), t.project(), id);
+        List<Comment> comments = ado.project(account.project(path)).workItems().comments(id);
         Output.list(
             ctx,
             output,

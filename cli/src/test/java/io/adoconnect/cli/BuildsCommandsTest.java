@@ -144,7 +144,10 @@ class BuildsCommandsTest extends CliTestBase {
 
     Cli.Run unknown = cli.run("builds", "queue", project, "--definition", "no-such-CI");
     unknown.assertExit(2);
-    assertThat(unknown.err()).contains("builds definitions");
+    assertThat(unknown.err())
+        .contains("is named 'no-such-CI'; these exist: ")
+        .contains(d.name() + " (id " + d.id() + ")")
+        .doesNotContain("--");
 
     Cli.Run branch =
         cli.run("builds", "queue", project, "--definition", d.name(), "--branch", "does-not-exist");

@@ -70,7 +70,10 @@ class ReleasesAndWorkItemsCommandsTest extends CliTestBase {
   void anUnknownDefinitionOrReleaseIsBadInputWithAHint() {
     Cli.Run run = cli.run("releases", "create", project, "--definition", "no-such-definition");
     run.assertExit(2);
-    assertThat(run.err()).contains("hint:").contains("releases definitions");
+    assertThat(run.err())
+        .contains("is named 'no-such-definition'; these exist: ")
+        .contains(repo.name() + "-Release (id ")
+        .contains("hint:");
     cli.run("releases", "get", project, "4242").assertExit(2);
   }
 
@@ -141,8 +144,12 @@ class ReleasesAndWorkItemsCommandsTest extends CliTestBase {
     assertThat(updated.out()).contains("rev 2");
     Cli.Run stale =
         cli.run("workitems", "update", "org-001", id, "--field", "Title=x", "--expect-rev", "1");
-    assertThat(stale.exit()).isNotZero();
-    assertThat(stale.err()).contains("changed since revision 1").contains("hint:");
+    // A conflict is its own exit code (it was 1, "a bug"), and the hint names the revision now.
+    stale.assertExit(5);
+    assertThat(stale.err())
+        .contains("changed since revision 1 (it is at revision 2 now)")
+        .contains("hint:")
+        .contains("revision 2");
 
     cli.run("workitems", "comment", project, id, "--text", "Seen on Windows too").assertOk();
     assertThat(cli.run("workitems", "comments", project, id).assertOk().out())
@@ -158,5 +165,59 @@ class ReleasesAndWorkItemsCommandsTest extends CliTestBase {
     Cli.Run missing = cli.run("workitems", "get", "org-001", "999999");
     missing.assertExit(2);
     assertThat(missing.err()).contains("999999");
+  }
+
+  @Test
+  void everyProjectAndWorkItemCommandNamesItsAccount() {
+    String services = cli.connectedAccount("--org", "org-001");
+    String server =
+        cli.connectedAccount("--server", cli.base() + "/tfs", "--collection", "DefaultCollection");
+    for (String[] leaf :
+        new String[][] {
+          {"builds", "definitions"},
+          {"builds", "queue"},
+          {"builds", "get"},
+          {"builds", "list"},
+          {"pipelines", "list"},
+          {"pipelines", "run"},
+          {"pipelines", "get"},
+          {"releases", "definitions"},
+          {"releases", "create"},
+          {"releases", "get"},
+          {"releases", "list"},
+          {"workitems", "query"},
+          {"workitems", "get"},
+          {"workitems", "create"},
+          {"workitems", "update"},
+          {"workitems", "comment"},
+          {"workitems", "comments"}
+        }) {
+      assertThat(cli.run(leaf[0], leaf[1], "--help").assertOk().out())
+          .as(String.join(" ", leaf))
+          .contains("--account");
+    }
+
+    cli.run("releases", "definitions", project, "--account", services).assertOk();
+    Cli.Run wrong = cli.run("releases", "definitions", project, "--account", server);
+    wrong.assertExit(2);
+    assertThat(wrong.err()).contains("does not reach 'org-001'");
+    JsonNode created =
+        cli.run(
+                "workitems",
+                "create",
+                project,
+                "--type",
+                "Task",
+                "--title",
+                "t",
+                "--account",
+                services,
+                "--json")
+            .assertOk()
+            .json();
+    cli.run("workitems", "get", "org-001", created.path("id").asText(), "--account", services)
+        .assertOk();
+    cli.run("workitems", "get", "org-001", created.path("id").asText(), "--account", server)
+        .assertExit(2);
   }
 }

@@ -15,7 +15,8 @@ public record BuildQuery(Integer definitionId, String branch, int top) {
   public BuildQuery {
     if (top <= 0) {
       throw new InvalidInputException(
-          "--top must be at least 1, not " + top + ".", "Ask for 1 or more builds.");
+          "The number of builds to list must be at least 1, not " + top + ".",
+          "Ask for 1 or more builds.");
     }
     branch = branch == null || branch.isBlank() ? null : QueueBuildInput.fullRef(branch.strip());
   }

@@ -11,16 +11,15 @@ import io.adoconnect.http.Paged;
 import io.adoconnect.http.Urls;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Azure DevOps Build REST area, in one project: definitions, queueing, reading and listing builds.
- * Reads need Build (Read), queueing Build (Read & execute).
+ * Reads need Build (Read), queueing Build (Read & execute). Front-ends reach it through {@link
+ * ProjectBuilds}, which adds names, defaults and waiting.
  *
  * <pre>{@code
- * BuildsClient builds = new BuildsClient(t.http());
- * int id = builds.resolveDefinitionId(t.org(), t.project(), "web-app-CI");
- * Build queued = builds.queue(t.org(), t.project(), QueueBuildInput.of(id).withBranch("main"));
+ * BuildsClient builds = new BuildsClient(scope.http());
+ * Build queued = builds.queue(scope.org(), scope.project(), QueueBuildInput.of(12).withBranch("main"));
  * }</pre>
  */
 public final class BuildsClient {
@@ -51,53 +50,6 @@ public final class BuildsClient {
   }
 
   /**
-   * The id of the definition given as an id or a name: a number is taken as it is; a name (or a
-   * {@code *} pattern) must match exactly one definition.
-   *
-   * <p>Azure DevOps (for a name): GET {org}/{project}/_apis/build/definitions?name=…
-   */
-  public int resolveDefinitionId(Organization org, String project, String idOrName) {
-    String wanted = idOrName == null ? "" : idOrName.strip();
-    if (wanted.isEmpty()) {
-      throw new InvalidInputException(
-          "Name the build definition by id or name.",
-          "ado-connect builds definitions " + org.name() + "/" + project + " lists them.");
-    }
-    if (wanted.chars().allMatch(Character::isDigit)) {
-      return Integer.parseInt(wanted);
-    }
-    List<BuildDefinition> matches =
-        ProjectNotFound.restated(
-            org, project, () -> definitions(org, project, Optional.of(wanted)).toList());
-    if (matches.size() == 1) {
-      return matches.get(0).id();
-    }
-    String listing = "ado-connect builds definitions " + org.name() + "/" + project;
-    if (matches.isEmpty()) {
-      throw new InvalidInputException(
-          "No build definition in " + org.name() + "/" + project + " is named '" + wanted + "'.",
-          listing
-              + " lists them; --name 'PREFIX*' narrows the list, and an id works as well as a"
-              + " name.");
-    }
-    throw new InvalidInputException(
-        "'"
-            + wanted
-            + "' matches "
-            + matches.size()
-            + " build definitions in "
-            + org.name()
-            + "/"
-            + project
-            + ": "
-            + matches.stream()
-                .map(d -> folder(d) + d.name() + " (id " + d.id() + ")")
-                .collect(Collectors.joining(", "))
-            + ".",
-        "Give the id instead; " + listing + " lists them.");
-  }
-
-  /**
    * Queues a build.
    *
    * <p>Azure DevOps: POST {org}/{project}/_apis/build/builds
@@ -124,11 +76,7 @@ public final class BuildsClient {
               + "/"
               + project
               + ".",
-          "ado-connect builds definitions "
-              + org.name()
-              + "/"
-              + project
-              + " lists the definitions.");
+          "The project's build definitions list the ids that exist.");
     } catch (AzureDevOpsApiException e) {
       if (e.status() != 400) {
         throw e;
@@ -139,9 +87,9 @@ public final class BuildsClient {
               + (input.branch() == null ? "" : " on " + input.branch())
               + ": "
               + e.getMessage(),
-          "The usual cause is a branch that doesn't exist in the definition's repository"
-              + " (ado-connect branches ORG/PROJECT/REPO lists them), or a parameter the"
-              + " definition doesn't let you set at queue time.");
+          "The usual cause is a branch that doesn't exist in the definition's repository (the"
+              + " repository's branches list them), or a parameter the definition doesn't let"
+              + " you set at queue time.");
     }
   }
 
@@ -167,7 +115,7 @@ public final class BuildsClient {
       throw new NotFoundException(
           e.typeKey(),
           "Build " + buildId + " was not found in " + org.name() + "/" + project + ".",
-          "ado-connect builds list " + org.name() + "/" + project + " shows the latest builds.");
+          "Check the id; the project's latest builds show the ids that exist.");
     }
   }
 
@@ -193,9 +141,5 @@ public final class BuildsClient {
             http.getPaged(url, Build.class, AccessScope.BUILD_READ).stream()
                 .limit(query.top())
                 .toList());
-  }
-
-  private static String folder(BuildDefinition d) {
-    return d.path() == null || d.path().equals("\\") ? "" : d.path() + "\\";
   }
 }

@@ -27,7 +27,7 @@ public record QueueBuildInput(
     if (definitionId <= 0) {
       throw new InvalidInputException(
           "'" + definitionId + "' is not a build definition id.",
-          "ado-connect builds definitions ORG/PROJECT lists the definitions and their ids.");
+          "The project's build definitions list their ids.");
     }
     branch = branch == null || branch.isBlank() ? null : fullRef(branch.strip());
     parameters = Map.copyOf(parameters);

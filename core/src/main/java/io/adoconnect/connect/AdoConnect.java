@@ -359,23 +359,13 @@ public final class AdoConnect implements AutoCloseable {
         ref,
         org.account(),
         new ProjectScope(org.http(), org.organization(), ref.project()),
-        settings.endpoints());
+        settings.endpoints(),
+        settings.poller());
   }
 
   /** Resolves a repository once; its areas hang off the handle. */
   public RepositoryHandle repository(RepositoryRef ref) {
     return new RepositoryHandle(ref, project(ref.projectRef()));
-  }
-
-  /** Where actions on {@code ORGANIZATION} go; until every front-end passes refs. */
-  public Target organization(String organization) {
-    return target(RefParser.organization(organization, null), null, null);
-  }
-
-  /** Where actions on {@code ORGANIZATION/PROJECT} go; until every front-end passes refs. */
-  public Target project(String path) {
-    ProjectRef ref = RefParser.project(path, null);
-    return target(ref.organizationRef(), ref.project(), null);
   }
 
   /**

@@ -4,7 +4,9 @@ import io.adoconnect.auth.entra.EntraSettings;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.discovery.RepositoryDiscovery;
 import io.adoconnect.http.HttpTransport;
+import io.adoconnect.http.Poller;
 import io.adoconnect.http.RetryingTransport;
+import io.adoconnect.http.Sleeper;
 import io.adoconnect.store.Retention;
 import io.adoconnect.vault.KeySource;
 import io.adoconnect.vault.KeySources;
@@ -19,6 +21,8 @@ import java.util.function.Supplier;
  *
  * @param retention how long delivered events and device code sign-ins are kept ({@link
  *     Retention#fromEnvironment})
+ * @param sleeper with {@code clock}, the time every wait (for a build, a run, a release) runs on,
+ *     so tests advance them instead of sleeping
  */
 public record ConnectSettings(
     Path dataDir,
@@ -28,12 +32,12 @@ public record ConnectSettings(
     HttpTransport transport,
     Clock clock,
     int parallelism,
-    Retention retention) {
+    Retention retention,
+    Sleeper sleeper) {
 
   public ConnectSettings {
-    if (retention == null) {
-      retention = Retention.DEFAULTS;
-    }
+    retention = retention == null ? Retention.DEFAULTS : retention;
+    sleeper = sleeper == null ? Sleeper.REAL : sleeper;
   }
 
   /** The settings with the default {@link Retention}. */
@@ -45,7 +49,16 @@ public record ConnectSettings(
       HttpTransport transport,
       Clock clock,
       int parallelism) {
-    this(dataDir, endpoints, entra, keySource, transport, clock, parallelism, Retention.DEFAULTS);
+    this(
+        dataDir,
+        endpoints,
+        entra,
+        keySource,
+        transport,
+        clock,
+        parallelism,
+        Retention.DEFAULTS,
+        Sleeper.REAL);
   }
 
   /** The settings a CLI or server process uses, read from the environment. */
@@ -59,21 +72,33 @@ public record ConnectSettings(
         RetryingTransport.standard(),
         Clock.systemUTC(),
         RepositoryDiscovery.DEFAULT_PARALLELISM,
-        Retention.fromEnvironment(env));
+        Retention.fromEnvironment(env),
+        Sleeper.REAL);
   }
 
   public ConnectSettings withParallelism(int value) {
     return new ConnectSettings(
-        dataDir, endpoints, entra, keySource, transport, clock, value, retention);
+        dataDir, endpoints, entra, keySource, transport, clock, value, retention, sleeper);
   }
 
   public ConnectSettings withRetention(Retention value) {
     return new ConnectSettings(
-        dataDir, endpoints, entra, keySource, transport, clock, parallelism, value);
+        dataDir, endpoints, entra, keySource, transport, clock, parallelism, value, sleeper);
+  }
+
+  public ConnectSettings withSleeper(Sleeper value) {
+    return new ConnectSettings(
+        dataDir, endpoints, entra, keySource, transport, clock, parallelism, retention, value);
   }
 
   /** The same settings over another transport, e.g. one that checks where requests go. */
   public ConnectSettings withTransport(HttpTransport value) {
-    return new ConnectSettings(dataDir, endpoints, entra, keySource, value, clock, parallelism);
+    return new ConnectSettings(
+        dataDir, endpoints, entra, keySource, value, clock, parallelism, retention, sleeper);
+  }
+
+  /** The one poller every wait goes through, on this clock and sleeper. */
+  public Poller poller() {
+    return new Poller(sleeper, clock);
   }
 }

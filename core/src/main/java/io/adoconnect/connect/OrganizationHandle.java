@@ -3,11 +3,13 @@ package io.adoconnect.connect;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.store.Account;
+import io.adoconnect.workitems.OrganizationWorkItems;
 
 /**
  * An organization (or Server collection) resolved once: the account that reaches it, its base URL
  * and api-version, and the authenticated client. Projects and repositories in it are reached with
- * {@link AdoConnect#project} and {@link AdoConnect#repository}.
+ * {@link AdoConnect#project} and {@link AdoConnect#repository}; work items by id live here, since
+ * their ids are unique per organization.
  */
 public final class OrganizationHandle {
   private final OrganizationRef ref;
@@ -37,5 +39,10 @@ public final class OrganizationHandle {
 
   AzureDevOpsHttp http() {
     return http;
+  }
+
+  /** Work items by id: read and update. */
+  public OrganizationWorkItems workItems() {
+    return new OrganizationWorkItems(http, organization);
   }
 }

@@ -4,6 +4,7 @@ import io.adoconnect.builds.ProjectBuilds;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.devops.ProjectScope;
+import io.adoconnect.http.Poller;
 import io.adoconnect.pipelines.ProjectPipelines;
 import io.adoconnect.releases.ProjectReleases;
 import io.adoconnect.store.Account;
@@ -16,7 +17,7 @@ import io.adoconnect.workitems.ProjectWorkItems;
  * <pre>{@code
  * ProjectHandle project = ado.project(ProjectRef.of("fabrikam", "Fabrikam Fiber"));
  * project.builds().queue(…);
- * project.workItems().query(…);
+ * project.workItems().query(wiql, List.of("Title"), null);
  * }</pre>
  */
 public final class ProjectHandle {
@@ -24,13 +25,19 @@ public final class ProjectHandle {
   private final Account account;
   private final ProjectScope scope;
   private final AzureDevOpsEndpoints endpoints;
+  private final Poller poller;
 
   ProjectHandle(
-      ProjectRef ref, Account account, ProjectScope scope, AzureDevOpsEndpoints endpoints) {
+      ProjectRef ref,
+      Account account,
+      ProjectScope scope,
+      AzureDevOpsEndpoints endpoints,
+      Poller poller) {
     this.ref = ref;
     this.account = account;
     this.scope = scope;
     this.endpoints = endpoints;
+    this.poller = poller;
   }
 
   public ProjectRef ref() {
@@ -60,15 +67,15 @@ public final class ProjectHandle {
   }
 
   public ProjectBuilds builds() {
-    return new ProjectBuilds(scope);
+    return new ProjectBuilds(scope, poller);
   }
 
   public ProjectPipelines pipelines() {
-    return new ProjectPipelines(scope);
+    return new ProjectPipelines(scope, poller);
   }
 
   public ProjectReleases releases() {
-    return new ProjectReleases(scope, endpoints);
+    return new ProjectReleases(scope, endpoints, poller);
   }
 
   public ProjectWorkItems workItems() {

@@ -3,25 +3,21 @@ package io.adoconnect.pipelines;
 import io.adoconnect.AzureDevOpsApiException;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NotFoundException;
-import io.adoconnect.WaitTimeoutException;
 import io.adoconnect.devops.ApiVersion;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.devops.ProjectNotFound;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Paged;
-import io.adoconnect.http.Poller;
 import io.adoconnect.http.Urls;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Azure DevOps Pipelines REST area, in one project: list pipelines, run one, read and list runs.
  * Server 2020 serves it only as {@code 6.0-preview.1}, so the version is {@code
  * org.apiVersion().orPreviewBefore(7.0, 1)}. Reads need Build (Read), runs Build (Read & execute).
+ * Front-ends reach it through {@link ProjectPipelines}, which adds names and waiting.
  */
 public final class PipelinesClient {
   private final AzureDevOpsHttp http;
@@ -48,57 +44,6 @@ public final class PipelinesClient {
         pipelines(org, project).query("api-version", version(org)),
         Pipeline.class,
         AccessScope.BUILD_READ);
-  }
-
-  /**
-   * The id of the pipeline given as an id or a name (case-insensitive; must match exactly one).
-   *
-   * <p>Azure DevOps (for a name): GET {org}/{project}/_apis/pipelines
-   */
-  public int resolvePipelineId(Organization org, String project, String idOrName) {
-    String wanted = idOrName == null ? "" : idOrName.strip();
-    String listing = "ado-connect pipelines list " + org.name() + "/" + project;
-    if (wanted.isEmpty()) {
-      throw new InvalidInputException("Name the pipeline by id or name.", listing + " lists them.");
-    }
-    if (wanted.chars().allMatch(Character::isDigit)) {
-      return Integer.parseInt(wanted);
-    }
-    List<Pipeline> matches =
-        projectMustExist(
-            org,
-            project,
-            () ->
-                list(org, project).stream()
-                    .filter(
-                        p ->
-                            p.name()
-                                .toLowerCase(Locale.ROOT)
-                                .equals(wanted.toLowerCase(Locale.ROOT)))
-                    .toList());
-    if (matches.size() == 1) {
-      return matches.get(0).id();
-    }
-    if (matches.isEmpty()) {
-      throw new InvalidInputException(
-          "No pipeline in " + org.name() + "/" + project + " is named '" + wanted + "'.",
-          listing + " lists them; an id works as well as a name.");
-    }
-    throw new InvalidInputException(
-        "'"
-            + wanted
-            + "' names "
-            + matches.size()
-            + " pipelines in "
-            + org.name()
-            + "/"
-            + project
-            + ": "
-            + matches.stream()
-                .map(p -> p.folder() + " " + p.name() + " (id " + p.id() + ")")
-                .collect(Collectors.joining(", "))
-            + ".",
-        "Give the id instead; " + listing + " lists them.");
   }
 
   /**
@@ -161,7 +106,7 @@ public final class PipelinesClient {
               + "/"
               + project
               + ".",
-          "Check both numbers: the run id is the build id ado-connect builds list shows.");
+          "Check both numbers: a run's id is the id of the build it made.");
     }
   }
 
@@ -181,53 +126,8 @@ public final class PipelinesClient {
     }
   }
 
-  /** Follows a run until it completes, like {@code builds.BuildWatcher} does for builds. */
-  public PipelineRun awaitRun(
-      Organization org,
-      String project,
-      int pipelineId,
-      int runId,
-      Poller poller,
-      Duration timeout,
-      Consumer<PipelineRun> onChange) {
-    return poller.follow(
-        () -> getRun(org, project, pipelineId, runId),
-        PipelineRun::progress,
-        PipelineRun::completed,
-        onChange,
-        timeout,
-        last ->
-            new WaitTimeoutException(
-                "Run "
-                    + runId
-                    + " had not completed after "
-                    + timeout.toSeconds()
-                    + " s (it is "
-                    + last.progress()
-                    + ").",
-                "It goes on in Azure DevOps: ado-connect pipelines get "
-                    + org.name()
-                    + "/"
-                    + project
-                    + " "
-                    + pipelineId
-                    + " "
-                    + runId
-                    + " shows it."));
-  }
-
   private static Urls runsUrl(Organization org, String project, int pipelineId) {
     return pipelines(org, project).segment(Integer.toString(pipelineId)).segment("runs");
-  }
-
-  /** Runs a call on the project's pipelines list: any 404 there means the project is missing. */
-  private static <T> T projectMustExist(
-      Organization org, String project, java.util.function.Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (NotFoundException e) {
-      throw ProjectNotFound.of(org, project, e);
-    }
   }
 
   private static NotFoundException pipelineNotFound(
@@ -238,6 +138,6 @@ public final class PipelinesClient {
     return new NotFoundException(
         e.typeKey(),
         "Pipeline " + pipelineId + " was not found in " + org.name() + "/" + project + ".",
-        "ado-connect pipelines list " + org.name() + "/" + project + " lists the pipelines.");
+        "The project's pipelines list the ids that exist.");
   }
 }

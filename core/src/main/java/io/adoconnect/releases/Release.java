@@ -48,6 +48,15 @@ public record Release(
     return !environments.isEmpty() && environments.stream().allMatch(ReleaseEnvironment::finished);
   }
 
+  /**
+   * Each stage and its status, {@code Dev: succeeded, Staging: inProgress}: what progress shows.
+   */
+  public String progress() {
+    return environments.stream()
+        .map(e -> e.name() + ": " + e.status())
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** Whether every stage succeeded. */
   public boolean succeeded() {
     return !environments.isEmpty()

@@ -1,7 +1,9 @@
 package io.adoconnect.workitems;
 
 import io.adoconnect.InvalidInputException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,10 +38,47 @@ public record FieldValue(String referenceName, String value) {
     int eq = assignment == null ? -1 : assignment.indexOf('=');
     if (eq <= 0) {
       throw new InvalidInputException(
-          "'" + assignment + "' is not a field assignment.",
-          "Write it as Field=value, e.g. --field Priority=1 or --field System.Tags=ui.");
+          quoted(assignment) + " is not a field assignment.",
+          "Write it as Field=value, e.g. Priority=1 or System.Tags=ui.");
     }
     return new FieldValue(referenceName(assignment.substring(0, eq)), assignment.substring(eq + 1));
+  }
+
+  /**
+   * Fields named as a user writes them, {@code Title,State} (null or blank: none), as reference
+   * names.
+   */
+  public static List<String> names(String commaSeparated) {
+    List<String> names = new ArrayList<>();
+    if (commaSeparated != null) {
+      for (String field : commaSeparated.split(",")) {
+        if (!field.isBlank()) {
+          names.add(referenceName(field));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** Fields named as a user writes them (null: none), as reference names. */
+  public static List<String> names(List<String> fields) {
+    return fields == null ? List.of() : fields.stream().map(FieldValue::referenceName).toList();
+  }
+
+  /** {@code Field=value} assignments (null: none). */
+  public static List<FieldValue> parseAll(List<String> assignments) {
+    return assignments == null ? List.of() : assignments.stream().map(FieldValue::parse).toList();
+  }
+
+  /** Fields and their values (null: none; a null value clears the field). */
+  public static List<FieldValue> of(Map<String, String> fields) {
+    List<FieldValue> values = new ArrayList<>();
+    if (fields != null) {
+      fields.forEach(
+          (name, value) ->
+              values.add(new FieldValue(referenceName(name), value == null ? "" : value)));
+    }
+    return values;
   }
 
   /** The reference name for a reference name or a shorthand (case and spaces ignored). */
@@ -51,12 +90,23 @@ public record FieldValue(String referenceName, String value) {
     String known = SHORTHANDS.get(trimmed.replace(" ", "").toLowerCase(Locale.ROOT));
     if (known == null) {
       throw new InvalidInputException(
-          "'" + trimmed + "' is not a work item field ado-connect knows.",
+          quoted(trimmed) + " is not a work item field ado-connect knows.",
           "Use the field's reference name (e.g. System.Title, Microsoft.VSTS.Common.Priority,"
               + " Custom.Team) or one of: Title, State, Reason, Description, AssignedTo, AreaPath,"
               + " IterationPath, Tags, History, Priority, Severity, StoryPoints, RemainingWork,"
               + " AcceptanceCriteria, ReproSteps.");
     }
     return known;
+  }
+
+  /** Quoted for an error, bounded and without control characters (a pasted token stays out). */
+  private static String quoted(String text) {
+    if (text == null) {
+      return "(nothing)";
+    }
+    String cleaned = text.replaceAll("\\p{Cntrl}", "?");
+    return cleaned.length() > 80
+        ? "A " + cleaned.length() + "-character text"
+        : "'" + cleaned + "'";
   }
 }

@@ -2,7 +2,6 @@ package io.adoconnect.workitems;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.adoconnect.AzureDevOpsApiException;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.devops.ApiVersion;
@@ -25,7 +24,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-/** Azure DevOps work item tracking REST area: WIQL, batch reads, JSON Patch writes, comments. */
+/**
+ * Azure DevOps work item tracking REST area: WIQL, batch reads, JSON Patch writes, comments.
+ * Front-ends reach it through {@link ProjectWorkItems} and {@link OrganizationWorkItems}, which add
+ * field names, limits and conflicts.
+ */
 public final class WorkItemsClient {
   /** Azure DevOps reads at most this many work items per call. */
   public static final int BATCH_SIZE = 200;
@@ -81,11 +84,13 @@ public final class WorkItemsClient {
     if (wiql == null || wiql.isBlank()) {
       throw new InvalidInputException(
           "The WIQL query is empty.",
-          "Give one, e.g. --wiql \"SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] ="
-              + " @project\".");
+          "Give one, e.g. SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] ="
+              + " @project.");
     }
     if (top.filter(n -> n <= 0).isPresent()) {
-      throw new InvalidInputException("--top must be at least 1.", "Leave it out for every match.");
+      throw new InvalidInputException(
+          "The number of work items to return must be at least 1.",
+          "Leave it out for every match.");
     }
     WiqlResult result =
         http.sendJson(
@@ -187,7 +192,7 @@ public final class WorkItemsClient {
   public WorkItem create(Organization org, String project, String type, List<FieldValue> fields) {
     if (type == null || type.isBlank()) {
       throw new InvalidInputException(
-          "No work item type given.", "Name one, e.g. --type Bug or --type \"User Story\".");
+          "No work item type given.", "Name one, e.g. Bug or User Story.");
     }
     URI uri =
         wit(org, project)
@@ -221,7 +226,8 @@ public final class WorkItemsClient {
 
   /**
    * Sets fields on a work item; with {@code expectedRev}, only if nobody changed it since that
-   * revision (a JSON Patch {@code test} on {@code /rev}).
+   * revision (a JSON Patch {@code test} on {@code /rev}; Azure DevOps answers 412 when it fails,
+   * which {@link OrganizationWorkItems} turns into a conflict).
    *
    * <p>Azure DevOps: PATCH {org}/_apis/wit/workitems/{id}, JSON Patch
    */
@@ -229,7 +235,7 @@ public final class WorkItemsClient {
       Organization org, int id, List<FieldValue> fields, Optional<Integer> expectedRev) {
     if (fields.isEmpty()) {
       throw new InvalidInputException(
-          "Nothing to update.", "Name at least one field: --field State=Active.");
+          "Nothing to update.", "Name at least one field to set, e.g. State=Active.");
     }
     URI uri =
         wit(org, null)
@@ -247,23 +253,6 @@ public final class WorkItemsClient {
           WorkItem.class);
     } catch (NotFoundException e) {
       throw missing(e, org, id);
-    } catch (AzureDevOpsApiException e) {
-      if (e.status() != 412 && !(expectedRev.isPresent() && e.status() == 409)) {
-        throw e;
-      }
-      throw new AzureDevOpsApiException(
-          e.status(),
-          e.typeKey(),
-          "Work item "
-              + id
-              + " changed since revision "
-              + expectedRev.orElse(0)
-              + "; nothing was updated.",
-          "Read it again (ado-connect workitems get "
-              + org.name()
-              + " "
-              + id
-              + ") and retry with its current rev in --expect-rev.");
     }
   }
 
@@ -275,7 +264,7 @@ public final class WorkItemsClient {
    */
   public Comment addComment(Organization org, String project, int id, String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidInputException("The comment is empty.", "Give its text: --text \"…\".");
+      throw new InvalidInputException("The comment is empty.", "Give its text.");
     }
     try {
       return http.sendJson(
@@ -351,7 +340,7 @@ public final class WorkItemsClient {
     return new NotFoundException(
         e.typeKey(),
         "Work item " + id + " was not found in " + org.name() + " (or you cannot read it).",
-        "Check the id; ado-connect workitems query ORG/PROJECT --wiql \"…\" lists work items.");
+        "Check the id; a WIQL query in the item's project finds work items.");
   }
 
   /** One JSON Patch operation. */

@@ -12,6 +12,7 @@ import io.adoconnect.auth.Secret;
 import io.adoconnect.auth.pat.PatCredential;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.devops.ProjectScope;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.ApiRequest;
 import io.adoconnect.http.AzureDevOpsHttp;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link BuildsClient} and {@link BuildWatcher} against the simulator. */
+/** {@link BuildsClient} and {@link ProjectBuilds} against the simulator. */
 class BuildsClientTest {
   private static Simulator simulator;
   private static Organization org;
@@ -49,6 +50,7 @@ class BuildsClientTest {
   private static io.adoconnect.simulator.build.BuildDefinition definition;
   private static final List<ApiRequest> sent = new CopyOnWriteArrayList<>();
   private static BuildsClient builds;
+  private static AzureDevOpsHttp http;
 
   @BeforeAll
   static void start() {
@@ -58,14 +60,14 @@ class BuildsClientTest {
     project = definition.project().name();
     org = Organization.services(AzureDevOpsEndpoints.allAt(simulator.baseUri()), "org-001");
     HttpTransport standard = RetryingTransport.standard();
-    builds =
-        new BuildsClient(
-            new AzureDevOpsHttp(
-                request -> {
-                  sent.add(request);
-                  return standard.send(request);
-                },
-                PatCredential.of(Secret.of(simulator.config().pat()), false)));
+    http =
+        new AzureDevOpsHttp(
+            request -> {
+              sent.add(request);
+              return standard.send(request);
+            },
+            PatCredential.of(Secret.of(simulator.config().pat()), false));
+    builds = new BuildsClient(http);
   }
 
   @AfterAll
@@ -91,28 +93,35 @@ class BuildsClientTest {
     assertThat(query(sent.get(0))).containsEntry("includeAllProperties", "true");
 
     sent.clear();
-    assertThat(builds.resolveDefinitionId(org, project, definition.name().toLowerCase()))
+    assertThat(projectBuilds().definitionId(definition.name().toLowerCase()))
         .isEqualTo(definition.id());
     assertThat(query(sent.get(0))).containsEntry("name", definition.name().toLowerCase());
     sent.clear();
-    assertThat(builds.resolveDefinitionId(org, project, " 42 ")).isEqualTo(42);
+    assertThat(projectBuilds().definitionId(" 42 ")).isEqualTo(42);
     assertThat(sent).as("an id needs no lookup").isEmpty();
   }
 
   @Test
-  void anAmbiguousOrUnknownNameIsBadInputNamingTheMatches() {
+  void anAmbiguousNameListsEachMatchWithItsIdAndFolder() {
     String prefix = definition.repository().name();
-    assertThatThrownBy(() -> builds.resolveDefinitionId(org, project, prefix + "*"))
+    assertThatThrownBy(() -> projectBuilds().definitionId(prefix + "*"))
         .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("names 2 build definitions in org-001/" + project)
         .hasMessageContaining(prefix + "-CI (id " + definition.id() + ")")
-        .hasMessageContaining("\\scheduled\\" + prefix + "-nightly");
-    assertThatThrownBy(() -> builds.resolveDefinitionId(org, project, "no-such-CI"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("no-such-CI")
-        .satisfies(
-            e ->
-                assertThat(((InvalidInputException) e).hint())
-                    .contains("ado-connect builds definitions org-001/" + project));
+        .hasMessageContaining(prefix + "-nightly (id ")
+        .hasMessageContaining("folder \\scheduled")
+        .satisfies(e -> assertThat(((InvalidInputException) e).hint()).contains("id"));
+  }
+
+  @Test
+  void anUnknownNameIsNotFoundListingTheDefinitionsThatExist() {
+    assertThatThrownBy(() -> projectBuilds().definitionId("no-such-CI"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining(
+            "No build definition in org-001/" + project + " is named 'no-such-CI'")
+        .hasMessageContaining("these exist: ")
+        .hasMessageContaining(definition.name() + " (id " + definition.id() + ")")
+        .satisfies(e -> assertThat(((NotFoundException) e).hint()).doesNotContain("ado-connect"));
   }
 
   @Test
@@ -235,9 +244,7 @@ class BuildsClientTest {
             Clock.systemUTC());
     List<String> states = new ArrayList<>();
 
-    Build done =
-        new BuildWatcher(builds, poller)
-            .await(org, project, id, Duration.ofMinutes(5), b -> states.add(b.state()));
+    Build done = projectBuilds(poller).await(id, Duration.ofMinutes(5), b -> states.add(b.state()));
 
     assertThat(done.result()).isEqualTo(BuildResult.SUCCEEDED);
     assertThat(states).containsExactly("notStarted", "inProgress", "completed/succeeded");
@@ -251,8 +258,7 @@ class BuildsClientTest {
     simulator.failNextBuild();
     int id = builds.queue(org, project, QueueBuildInput.of(definition.id())).id();
     Poller poller = new Poller(d -> simulator.completeBuilds(), Clock.systemUTC());
-    Build done =
-        new BuildWatcher(builds, poller).await(org, project, id, Duration.ofMinutes(1), b -> {});
+    Build done = projectBuilds(poller).await(id, Duration.ofMinutes(1), b -> {});
     assertThat(done.result()).isEqualTo(BuildResult.FAILED);
   }
 
@@ -261,16 +267,15 @@ class BuildsClientTest {
     int id = builds.queue(org, project, QueueBuildInput.of(definition.id())).id();
     SteppedClock clock = new SteppedClock();
     Poller poller = new Poller(clock::advance, clock);
-    assertThatThrownBy(
-            () ->
-                new BuildWatcher(builds, poller)
-                    .await(org, project, id, Duration.ofSeconds(30), b -> {}))
+    assertThatThrownBy(() -> projectBuilds(poller).await(id, Duration.ofSeconds(30), b -> {}))
         .isInstanceOf(WaitTimeoutException.class)
         .hasMessageContaining("Build " + id)
         .satisfies(
             e ->
                 assertThat(((WaitTimeoutException) e).hint())
-                    .contains("ado-connect builds get org-001/" + project + " " + id));
+                    .contains("goes on in Azure DevOps")
+                    .contains("buildId=" + id)
+                    .doesNotContain("ado-connect"));
     assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(30));
   }
 
@@ -285,6 +290,14 @@ class BuildsClientTest {
     assertThat(build.finishTime()).isEqualTo(Instant.parse("2015-07-16T19:54:41.7842973Z"));
     assertThat(build.webUrl()).contains("buildId=391");
     assertThat(BuildStatus.of("somethingNew")).isEqualTo(BuildStatus.UNKNOWN);
+  }
+
+  private static ProjectBuilds projectBuilds() {
+    return projectBuilds(new Poller(d -> {}, Clock.systemUTC()));
+  }
+
+  private static ProjectBuilds projectBuilds(Poller poller) {
+    return new ProjectBuilds(new ProjectScope(http, org, project), poller);
   }
 
   /** A clock that moves only when the poller "sleeps". */

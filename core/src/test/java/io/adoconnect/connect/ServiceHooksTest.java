@@ -9,8 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.LocalNotFoundException;
 import io.adoconnect.auth.Secret;
-import io.adoconnect.builds.BuildsClient;
-import io.adoconnect.builds.QueueBuildInput;
 import io.adoconnect.http.Json;
 import io.adoconnect.http.RetryingTransport;
 import io.adoconnect.pullrequests.MergeStrategy;
@@ -37,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -333,8 +332,9 @@ class ServiceHooksTest {
     ProjectRef projectPath = ProjectRef.of("org-001", definition.project().name());
     HookSubscriptionRecord s =
         ado.subscribe(projectPath, List.of("build.complete"), receiverBase()).get(0);
-    Target t = ado.project(projectPath.path());
-    new BuildsClient(t.http()).queue(t.org(), t.project(), QueueBuildInput.of(definition.id()));
+    ado.project(projectPath)
+        .builds()
+        .queue(Integer.toString(definition.id()), null, Map.of(), Map.of());
     sim.completeBuilds();
 
     sim.awaitDeliveries(d -> d.stream().anyMatch(Delivery::succeeded), WAIT);

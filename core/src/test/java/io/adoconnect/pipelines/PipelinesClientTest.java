@@ -11,6 +11,7 @@ import io.adoconnect.auth.pat.PatCredential;
 import io.adoconnect.devops.ApiVersion;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.devops.ProjectScope;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.ApiRequest;
 import io.adoconnect.http.AzureDevOpsHttp;
@@ -33,24 +34,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link PipelinesClient} against the simulator, on Services (7.1) and Server 2020 (6.0). */
+/**
+ * {@link PipelinesClient} and {@link ProjectPipelines} against the simulator, on Services (7.1) and
+ * Server 2020 (6.0).
+ */
 class PipelinesClientTest {
   private static Simulator simulator;
   private static final List<ApiRequest> sent = new CopyOnWriteArrayList<>();
   private static PipelinesClient pipelines;
+  private static AzureDevOpsHttp http;
 
   @BeforeAll
   static void start() {
     simulator = Simulator.start(SimulatorConfig.builder().buildDurationMillis(600_000).build());
     HttpTransport standard = RetryingTransport.standard();
-    pipelines =
-        new PipelinesClient(
-            new AzureDevOpsHttp(
-                request -> {
-                  sent.add(request);
-                  return standard.send(request);
-                },
-                PatCredential.of(Secret.of(simulator.config().pat()), false)));
+    http =
+        new AzureDevOpsHttp(
+            request -> {
+              sent.add(request);
+              return standard.send(request);
+            },
+            PatCredential.of(Secret.of(simulator.config().pat()), false));
+    pipelines = new PipelinesClient(http);
   }
 
   @AfterAll
@@ -74,7 +79,7 @@ class PipelinesClientTest {
     List<Pipeline> listed = pipelines.list(server, project).toList();
     assertThat(listed).extracting(Pipeline::name).contains(d.name());
     assertThat(BuildsQuery.apiVersion(sent.get(0))).isEqualTo("6.0-preview.1");
-    assertThat(pipelines.resolvePipelineId(server, project, d.name().toUpperCase()))
+    assertThat(inProject(server, project, w -> {}).pipelineId(d.name().toUpperCase()))
         .isEqualTo(d.id());
 
     sent.clear();
@@ -95,14 +100,8 @@ class PipelinesClientTest {
 
     List<String> states = new ArrayList<>();
     PipelineRun done =
-        pipelines.awaitRun(
-            server,
-            project,
-            d.id(),
-            run.id(),
-            new Poller(w -> simulator.completeBuilds(), Clock.systemUTC()),
-            Duration.ofMinutes(1),
-            r -> states.add(r.progress()));
+        inProject(server, project, w -> simulator.completeBuilds())
+            .awaitRun(run, Duration.ofMinutes(1), r -> states.add(r.progress()));
     assertThat(done.result()).isEqualTo("succeeded");
     assertThat(states).containsExactly("inProgress", "completed/succeeded");
     assertThat(pipelines.runs(server, project, d.id()))
@@ -128,9 +127,10 @@ class PipelinesClientTest {
     assertThatThrownBy(() -> pipelines.run(org, project, 9999, RunPipelineInput.defaults()))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("Pipeline 9999");
-    assertThatThrownBy(() -> pipelines.resolvePipelineId(org, project, "nothing-like-it"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("nothing-like-it");
+    assertThatThrownBy(() -> inProject(org, project, w -> {}).pipelineId("nothing-like-it"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("No pipeline in org-001/" + project + " is named 'nothing-like-it'")
+        .hasMessageContaining("these exist: " + d.name() + " (id " + d.id() + ")");
     assertThatThrownBy(
             () ->
                 pipelines.run(org, project, d.id(), RunPipelineInput.defaults().withBranch("nope")))
@@ -176,5 +176,11 @@ class PipelinesClientTest {
       }
       return null;
     }
+  }
+
+  private static ProjectPipelines inProject(
+      Organization org, String project, io.adoconnect.http.Sleeper sleeper) {
+    return new ProjectPipelines(
+        new ProjectScope(http, org, project), new Poller(sleeper, Clock.systemUTC()));
   }
 }

@@ -9,6 +9,7 @@ import io.adoconnect.auth.pat.PatCredential;
 import io.adoconnect.devops.ApiVersion;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.devops.ProjectScope;
 import io.adoconnect.http.ApiRequest;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.HttpTransport;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ReleasesClient} against the simulator, on the release host: the organization's {@code
- * devops} URL points nowhere, so only calls to {@code vsrm} can succeed.
+ * {@link ReleasesClient} and {@link ProjectReleases} against the simulator, on the release host:
+ * the organization's {@code devops} URL points nowhere, so only calls to {@code vsrm} can succeed.
  */
 class ReleasesClientTest {
   private static final int STAGE_SECONDS = 30;
@@ -37,6 +38,8 @@ class ReleasesClientTest {
   private static Organization services;
   private static Organization server;
   private static ReleasesClient releases;
+  private static AzureDevOpsHttp http;
+  private static AzureDevOpsEndpoints endpoints;
   private static final List<ApiRequest> sent = new CopyOnWriteArrayList<>();
 
   @BeforeAll
@@ -45,8 +48,7 @@ class ReleasesClientTest {
         Simulator.start(
             SimulatorConfig.builder().orgs(1).releaseStageSeconds(STAGE_SECONDS).build());
     URI base = simulator.baseUri();
-    AzureDevOpsEndpoints endpoints =
-        new AzureDevOpsEndpoints(URI.create("http://127.0.0.1:9"), base, base, base);
+    endpoints = new AzureDevOpsEndpoints(URI.create("http://127.0.0.1:9"), base, base, base);
     services = Organization.services(endpoints, "org-001");
     server =
         Organization.server(
@@ -57,11 +59,10 @@ class ReleasesClientTest {
           sent.add(request);
           return standard.send(request);
         };
-    releases =
-        new ReleasesClient(
-            new AzureDevOpsHttp(
-                recording, PatCredential.of(Secret.of(simulator.config().pat()), false)),
-            endpoints);
+    http =
+        new AzureDevOpsHttp(
+            recording, PatCredential.of(Secret.of(simulator.config().pat()), false));
+    releases = new ReleasesClient(http, endpoints);
   }
 
   @AfterAll
@@ -102,25 +103,25 @@ class ReleasesClientTest {
     assertThat(definitions.get(0).environments())
         .extracting(ReleaseEnvironment::name)
         .containsExactly("Dev", "Staging", "Production");
-    ReleaseDefinition byName =
-        releases.definition(
-            services, repo.project().name(), repo.name().toUpperCase() + "-release");
-    assertThat(releases.definition(services, repo.project().name(), Integer.toString(byName.id())))
-        .isEqualTo(byName);
+    ProjectReleases inProject = inProject(services, repo.project().name(), w -> {});
+    ReleaseDefinition byName = inProject.definition(repo.name().toUpperCase() + "-release");
+    assertThat(inProject.definition(Integer.toString(byName.id()))).isEqualTo(byName);
     assertThat(sent)
         .allMatch(r -> r.uri().toString().startsWith(simulator.baseUri() + "/org-001/"));
   }
 
   @Test
-  void anUnknownDefinitionNamesTheProjectAndTheWayToList() {
-    String project = repository(0).project().name();
-    assertThatThrownBy(() -> releases.definition(services, project, "nope"))
+  void anUnknownDefinitionNamesTheProjectAndListsTheDefinitionsThatExist() {
+    Repository repo = repository(0);
+    String project = repo.project().name();
+    assertThatThrownBy(() -> inProject(services, project, w -> {}).definition("nope"))
         .isInstanceOf(NotFoundException.class)
-        .hasMessageContaining("org-001/" + project)
-        .satisfies(
-            e ->
-                assertThat(((NotFoundException) e).hint())
-                    .contains("ado-connect releases definitions"));
+        .hasMessageContaining("No release definition in org-001/" + project + " is named 'nope'")
+        .hasMessageContaining("these exist: " + repo.name() + "-Release (id ")
+        .satisfies(e -> assertThat(((NotFoundException) e).hint()).doesNotContain("ado-connect"));
+    assertThatThrownBy(() -> inProject(services, project, w -> {}).definition("4242"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("has the id 4242");
     assertThatThrownBy(() -> releases.create(services, project, NewRelease.of(9999, null)))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("9999");
@@ -130,7 +131,8 @@ class ReleasesClientTest {
   void aCreatedReleaseIsFollowedStageByStageUntilItFinishes() {
     Repository repo = repository(1);
     String project = repo.project().name();
-    ReleaseDefinition definition = releases.definition(services, project, repo.name() + "-Release");
+    ReleaseDefinition definition =
+        inProject(services, project, w -> {}).definition(repo.name() + "-Release");
 
     Release created = releases.create(services, project, NewRelease.of(definition.id(), "nightly"));
     assertThat(created.description()).isEqualTo("nightly");
@@ -139,18 +141,18 @@ class ReleasesClientTest {
         .containsExactly("inProgress", "notStarted", "notStarted");
 
     List<String> seen = new ArrayList<>();
+    // Instead of waiting, the poller moves the simulator's release clock by each wait.
     Release done =
-        releases.awaitFinished(
-            services,
-            project,
-            created.id(),
-            Duration.ofSeconds(STAGE_SECONDS),
-            Duration.ofHours(1),
-            // Instead of waiting, move the simulator's release clock by the poll interval.
-            simulator::advanceReleases,
-            r ->
-                seen.add(
-                    r.environments().stream().map(ReleaseEnvironment::status).toList().toString()));
+        inProject(services, project, simulator::advanceReleases)
+            .await(
+                created.id(),
+                Duration.ofHours(1),
+                r ->
+                    seen.add(
+                        r.environments().stream()
+                            .map(ReleaseEnvironment::status)
+                            .toList()
+                            .toString()));
 
     assertThat(done.succeeded()).isTrue();
     assertThat(seen)
@@ -167,7 +169,7 @@ class ReleasesClientTest {
   void theServerCollectionListsReleasesNewestFirstAcrossPages() {
     Repository repo = simulator.dataset().serverCollection().repositories().get(0);
     String project = repo.project().name();
-    int definition = releases.definition(server, project, repo.name() + "-Release").id();
+    int definition = inProject(server, project, w -> {}).definition(repo.name() + "-Release").id();
     for (int i = 0; i < 3; i++) {
       releases.create(server, project, NewRelease.of(definition, "r" + i));
     }
@@ -184,5 +186,13 @@ class ReleasesClientTest {
     assertThatThrownBy(() -> releases.get(server, project, 4242))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("Release 4242");
+  }
+
+  private static ProjectReleases inProject(
+      Organization org, String project, io.adoconnect.http.Sleeper sleeper) {
+    return new ProjectReleases(
+        new ProjectScope(http, org, project),
+        endpoints,
+        new io.adoconnect.http.Poller(sleeper, java.time.Clock.systemUTC()));
   }
 }

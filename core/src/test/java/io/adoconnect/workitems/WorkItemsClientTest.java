@@ -3,8 +3,9 @@ package io.adoconnect.workitems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.adoconnect.AzureDevOpsApiException;
+import io.adoconnect.ConflictException;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.auth.pat.PatCredential;
@@ -20,6 +21,7 @@ import io.adoconnect.simulator.SimulatorConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +35,7 @@ class WorkItemsClientTest {
   private static Organization services;
   private static Organization server;
   private static WorkItemsClient workItems;
+  private static AzureDevOpsHttp http;
   private static final List<ApiRequest> sent = new CopyOnWriteArrayList<>();
 
   @BeforeAll
@@ -50,10 +53,10 @@ class WorkItemsClientTest {
           sent.add(request);
           return standard.send(request);
         };
-    workItems =
-        new WorkItemsClient(
-            new AzureDevOpsHttp(
-                recording, PatCredential.of(Secret.of(simulator.config().pat()), false)));
+    http =
+        new AzureDevOpsHttp(
+            recording, PatCredential.of(Secret.of(simulator.config().pat()), false));
+    workItems = new WorkItemsClient(http);
   }
 
   @AfterAll
@@ -132,13 +135,33 @@ class WorkItemsClientTest {
     assertThat(updated.rev()).isEqualTo(2);
     assertThat(updated.state()).isEqualTo("Active");
 
-    assertThatThrownBy(
-            () ->
-                workItems.update(
-                    services, created.id(), List.of(FieldValue.parse("Title=x")), Optional.of(1)))
-        .isInstanceOf(AzureDevOpsApiException.class)
-        .hasMessageContaining("changed since revision 1");
     assertThat(workItems.get(services, created.id(), List.of()).title()).isEqualTo("Export as CSV");
+  }
+
+  @Test
+  void aStaleExpectedRevisionIsAConflictNamingTheCurrentRevision() {
+    OrganizationWorkItems byId = new OrganizationWorkItems(http, services);
+    WorkItem created =
+        workItems.create(services, project(1), "Task", List.of(FieldValue.parse("Title=Draft")));
+    byId.update(created.id(), FieldValue.of(Map.of("State", "Active")), Optional.of(1));
+    byId.update(created.id(), FieldValue.of(Map.of("Tags", "ui")), Optional.empty());
+    sent.clear();
+
+    assertThatThrownBy(
+            () -> byId.update(created.id(), FieldValue.of(Map.of("Title", "x")), Optional.of(1)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("changed since revision 1")
+        .hasMessageContaining("revision 3 now")
+        .satisfies(
+            e -> {
+              NextStep step = ((ConflictException) e).nextStep();
+              assertThat(step.action()).isEqualTo(NextStep.Action.REFRESH_AND_RETRY);
+              assertThat(step.parameter("current")).isEqualTo("3");
+              assertThat(step.parameter("workItem")).isEqualTo(Integer.toString(created.id()));
+              assertThat(step.advice()).contains("revision 3").doesNotContain("--");
+            });
+    assertThat(sent).extracting(ApiRequest::method).containsExactly("PATCH", "GET");
+    assertThat(byId.get(created.id(), List.of("Title")).title()).isEqualTo("Draft");
   }
 
   @Test

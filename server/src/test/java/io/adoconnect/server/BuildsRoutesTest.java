@@ -117,7 +117,9 @@ class BuildsRoutesTest extends ServerTestBase {
           Api.Response unknown =
               api.post(base(d) + "/builds").json(Map.of("definition", "9999")).send();
           assertThat(unknown.status()).isEqualTo(404);
-          assertThat(unknown.json().path("hint").asText()).contains("builds definitions");
+          assertThat(unknown.json().path("hint").asText())
+              .contains("build definitions")
+              .doesNotContain("ado-connect");
 
           Api.Response branch =
               api.post(base(d) + "/builds")

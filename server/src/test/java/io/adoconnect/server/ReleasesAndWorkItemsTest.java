@@ -69,8 +69,22 @@ class ReleasesAndWorkItemsTest extends ServerTestBase {
 
           Api.Response unknown = api.post(base).json(Map.of("definition", "nope")).send();
           assertThat(unknown.status()).isEqualTo(404);
-          assertThat(unknown.json().path("hint").asText()).contains("releases definitions");
+          assertThat(unknown.json().path("message").asText())
+              .contains("is named 'nope'; these exist: " + repository().name() + "-Release (id ");
+          assertThat(unknown.json().path("hint").asText()).doesNotContain("ado-connect");
           assertThat(api.get(base + "/abc").send().code()).isEqualTo("invalid_input");
+
+          String account = api.get("/api/accounts").send().json().get(0).path("id").asText();
+          assertThat(api.get(base + "/definitions?account=" + account).send().status())
+              .isEqualTo(200);
+          Api.Response noSuchAccount = api.get(base + "/definitions?account=nosuchaccount").send();
+          assertThat(noSuchAccount.status()).isEqualTo(404);
+          assertThat(noSuchAccount.code()).isEqualTo("not_found_locally");
+          assertThat(
+                  api.get("/api/organizations/org-001/workitems/1?account=nosuchaccount")
+                      .send()
+                      .code())
+              .isEqualTo("not_found_locally");
         });
   }
 
@@ -115,6 +129,11 @@ class ReleasesAndWorkItemsTest extends ServerTestBase {
                   .send();
           assertThat(stale.status()).isEqualTo(409);
           assertThat(stale.code()).isEqualTo("conflict");
+          assertThat(stale.json().path("message").asText()).contains("revision 2 now");
+          assertThat(stale.json().path("action").path("type").asText())
+              .isEqualTo("refresh_and_retry");
+          assertThat(stale.json().path("action").path("parameters").path("current").asText())
+              .isEqualTo("2");
 
           JsonNode read = api.get(item + "?fields=Title,State").send().json();
           assertThat(read.path("fields").path("System.Title").asText()).isEqualTo("Write docs");

@@ -1,17 +1,14 @@
 package io.adoconnect.server.workitems;
 
-import io.adoconnect.AzureDevOpsApiException;
-import io.adoconnect.NotFoundException;
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.PathParams;
-import io.adoconnect.server.errors.ApiException;
+import io.adoconnect.server.RepositoryPath;
 import io.adoconnect.workitems.FieldValue;
-import io.adoconnect.workitems.WorkItemsClient;
+import io.adoconnect.workitems.OrganizationWorkItems;
+import io.adoconnect.workitems.ProjectWorkItems;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +27,16 @@ import java.util.Optional;
  *       {text}});
  *   <li>{@code GET /api/organizations/{organization}/workitems/{id}?fields=a,b};
  *   <li>{@code PATCH /api/organizations/{organization}/workitems/{id}} {@code {fields,
- *       expectedRev?}} — 409 when {@code expectedRev} is no longer current.
+ *       expectedRev?}} — 409 {@code conflict} when {@code expectedRev} is no longer current, with
+ *       the current revision in the {@code refresh_and_retry} action.
  * </ul>
  *
  * Fields are reference names ({@code System.Title}) or shorthands ({@code Title}, {@code
- * Priority}); an empty value clears a field.
+ * Priority}); an empty value clears a field. Every route takes {@code ?account=} to pick the
+ * account when more than one reaches the organization.
  */
 public final class WorkItemsController {
-  private static final String PROJECT = "/api/projects/{organization}/{project}/workitems";
+  private static final String PROJECT = RepositoryPath.PROJECT_PREFIX + "/workitems";
   private static final String ORGANIZATION = "/api/organizations/{organization}/workitems/{id}";
 
   private final AdoConnect ado;
@@ -61,103 +60,51 @@ public final class WorkItemsController {
   public void routes(RoutesConfig routes) {
     routes.post(PROJECT + "/query", this::query);
     routes.post(PROJECT, this::create);
-    routes.get(PROJECT + "/{id}/comments", this::comments);
+    routes.get(
+        PROJECT + "/{id}/comments",
+        ctx -> ctx.json(project(ctx).comments(PathParams.id(ctx, "id"))));
     routes.post(PROJECT + "/{id}/comments", this::addComment);
-    routes.get(ORGANIZATION, this::get);
+    routes.get(
+        ORGANIZATION,
+        ctx ->
+            ctx.json(
+                organization(ctx)
+                    .get(PathParams.id(ctx, "id"), FieldValue.names(ctx.queryParam("fields")))));
     routes.patch(ORGANIZATION, this::update);
   }
 
-  private Target project(Context ctx) {
-    return ado.project(
-        PathParams.name(ctx, "organization") + "/" + PathParams.name(ctx, "project"));
+  private ProjectWorkItems project(Context ctx) {
+    return ado.project(RepositoryPath.project(ctx)).workItems();
+  }
+
+  private OrganizationWorkItems organization(Context ctx) {
+    return ado.organization(RepositoryPath.organization(ctx)).workItems();
   }
 
   private void query(Context ctx) {
     QueryBody body = JsonBodies.read(ctx, QueryBody.class);
     String wiql = JsonBodies.required(body.wiql(), "wiql");
-    if (body.top() != null && body.top() <= 0) {
-      throw ApiException.badRequest("invalid_input", "'top' must be at least 1.", null);
-    }
-    List<String> fields =
-        body.fields() == null
-            ? List.of()
-            : body.fields().stream().map(FieldValue::referenceName).toList();
-    Target t = project(ctx);
-    ctx.json(
-        new WorkItemsClient(t.http())
-            .query(t.org(), t.project(), wiql, fields, Optional.ofNullable(body.top())));
+    ctx.json(project(ctx).query(wiql, body.fields(), body.top()));
   }
 
   private void create(Context ctx) {
     NewWorkItem body = JsonBodies.read(ctx, NewWorkItem.class);
     String type = JsonBodies.required(body.type(), "type");
-    List<FieldValue> fields = new ArrayList<>();
-    fields.add(new FieldValue("System.Title", JsonBodies.required(body.title(), "title")));
-    fields.addAll(fieldValues(body.fields()));
-    Target t = project(ctx);
-    ctx.status(201).json(new WorkItemsClient(t.http()).create(t.org(), t.project(), type, fields));
-  }
-
-  private void comments(Context ctx) {
-    int id = PathParams.id(ctx, "id");
-    Target t = project(ctx);
-    ctx.json(new WorkItemsClient(t.http()).comments(t.org(), t.project(), id));
+    String title = JsonBodies.required(body.title(), "title");
+    ctx.status(201).json(project(ctx).create(type, title, FieldValue.of(body.fields())));
   }
 
   private void addComment(Context ctx) {
     NewComment body = JsonBodies.read(ctx, NewComment.class);
     String text = JsonBodies.required(body.text(), "text");
-    int id = PathParams.id(ctx, "id");
-    Target t = project(ctx);
-    ctx.status(201).json(new WorkItemsClient(t.http()).addComment(t.org(), t.project(), id, text));
-  }
-
-  private void get(Context ctx) {
-    int id = PathParams.id(ctx, "id");
-    List<String> fields = new ArrayList<>();
-    String list = ctx.queryParam("fields");
-    if (list != null) {
-      for (String field : list.split(",")) {
-        if (!field.isBlank()) {
-          fields.add(FieldValue.referenceName(field));
-        }
-      }
-    }
-    Target t = ado.organization(PathParams.name(ctx, "organization"));
-    ctx.json(new WorkItemsClient(t.http()).get(t.org(), id, fields));
+    ctx.status(201).json(project(ctx).comment(PathParams.id(ctx, "id"), text));
   }
 
   private void update(Context ctx) {
     WorkItemChange body = JsonBodies.read(ctx, WorkItemChange.class);
-    List<FieldValue> fields = fieldValues(body.fields());
-    if (fields.isEmpty()) {
-      throw ApiException.badRequest(
-          "invalid_input", "'fields' must name at least one field to set.", "See /openapi.json.");
-    }
     int id = PathParams.id(ctx, "id");
-    Target t = ado.organization(PathParams.name(ctx, "organization"));
-    try {
-      ctx.json(
-          new WorkItemsClient(t.http())
-              .update(t.org(), id, fields, Optional.ofNullable(body.expectedRev())));
-    } catch (NotFoundException e) {
-      throw e;
-    } catch (AzureDevOpsApiException e) {
-      if (body.expectedRev() == null || (e.status() != 412 && e.status() != 409)) {
-        throw e;
-      }
-      throw new ApiException(409, "conflict", e.getMessage(), e.hint());
-    }
-  }
-
-  private static List<FieldValue> fieldValues(Map<String, String> fields) {
-    List<FieldValue> values = new ArrayList<>();
-    if (fields != null) {
-      fields.forEach(
-          (name, value) ->
-              values.add(
-                  new FieldValue(FieldValue.referenceName(name), value == null ? "" : value)));
-    }
-    return values;
+    ctx.json(
+        organization(ctx)
+            .update(id, FieldValue.of(body.fields()), Optional.ofNullable(body.expectedRev())));
   }
 }
