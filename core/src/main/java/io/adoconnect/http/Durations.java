@@ -10,7 +10,7 @@ public final class Durations {
 
   public static String words(Duration duration) {
     long millis = Math.max(0, duration.toMillis());
-    if (millis >= 60_000) {
+    if (millis > 60_000) {
       long seconds = Math.round(millis / 1000.0);
       return seconds / 60 + " min " + seconds % 60 + " s";
     }

@@ -95,8 +95,8 @@ public final class JdkHttpTransport implements HttpTransport {
       throw new TransportException(
           request.uri().getHost()
               + " did not answer within "
-              + requestTimeout.toSeconds()
-              + " s ("
+              + Durations.words(requestTimeout)
+              + " ("
               + request
               + ").",
           "Azure DevOps may be slow or unreachable from here; try again, or check proxies and firewalls.",

@@ -1,0 +1,156 @@
+package io.adoconnect.http.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.adoconnect.InvalidInputException;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ProxyRoutesTest {
+  private static final Properties NO_JVM_PROXY = new Properties();
+
+  @Test
+  void httpsCallsTakeHttpsProxyAndHttpCallsHttpProxyLowercaseFirst() {
+    ProxyRoutes routes =
+        ProxyRoutes.from(
+            Map.of(
+                "https_proxy", "http://secure.example.com:3128",
+                "HTTPS_PROXY", "http://ignored.example.com:1",
+                "HTTP_PROXY", "plain.example.com:8080"),
+            NO_JVM_PROXY);
+    assertThat(routes.select(URI.create("https://dev.azure.com/org")))
+        .containsExactly(proxy("secure.example.com", 3128));
+    assertThat(routes.select(URI.create("http://tfs.example.com/tfs")))
+        .containsExactly(proxy("plain.example.com", 8080));
+  }
+
+  @Test
+  void allProxyCoversBothAndAMissingPortIsCurlsDefault() {
+    ProxyRoutes routes = ProxyRoutes.from(Map.of("ALL_PROXY", "proxy.example.com"), NO_JVM_PROXY);
+    assertThat(routes.select(URI.create("https://dev.azure.com")))
+        .containsExactly(proxy("proxy.example.com", 1080));
+  }
+
+  @Test
+  void noProxyHostsAndLoopbackGoDirect() {
+    ProxyRoutes routes =
+        ProxyRoutes.from(
+            Map.of("HTTPS_PROXY", "http://proxy:3128", "NO_PROXY", ".corp.example"), NO_JVM_PROXY);
+    assertThat(routes.select(URI.create("https://tfs.corp.example/tfs")))
+        .containsExactly(Proxy.NO_PROXY);
+    assertThat(routes.select(URI.create("https://127.0.0.1:8443/")))
+        .containsExactly(Proxy.NO_PROXY);
+    assertThat(routes.select(URI.create("https://localhost/"))).containsExactly(Proxy.NO_PROXY);
+    assertThat(routes.select(URI.create("https://dev.azure.com/")))
+        .containsExactly(proxy("proxy", 3128));
+  }
+
+  @Test
+  void withoutVariablesEverythingIsDirect() {
+    ProxyRoutes routes = ProxyRoutes.from(Map.of(), NO_JVM_PROXY);
+    assertThat(routes.usesProxy()).isFalse();
+    assertThat(routes.select(URI.create("https://dev.azure.com/"))).containsExactly(Proxy.NO_PROXY);
+    assertThat(routes.authenticator()).isEmpty();
+  }
+
+  @Test
+  void credentialsGoToTheConfiguredProxyOnlyAndNeverShow() {
+    ProxyRoutes routes =
+        ProxyRoutes.from(
+            Map.of("HTTPS_PROXY", "http://alice%40corp:p%3Ass+w0rd@proxy.example.com:3128"),
+            NO_JVM_PROXY);
+    Authenticator authenticator = routes.authenticator().orElseThrow();
+
+    PasswordAuthentication toProxy =
+        Authenticator.requestPasswordAuthentication(
+            authenticator,
+            "proxy.example.com",
+            null,
+            3128,
+            "http",
+            "realm",
+            "Basic",
+            null,
+            Authenticator.RequestorType.PROXY);
+    assertThat(toProxy.getUserName()).isEqualTo("alice@corp");
+    assertThat(new String(toProxy.getPassword())).isEqualTo("p:ss+w0rd");
+    assertThat(
+            Authenticator.requestPasswordAuthentication(
+                authenticator,
+                "evil.example.com",
+                null,
+                3128,
+                "http",
+                "realm",
+                "Basic",
+                null,
+                Authenticator.RequestorType.PROXY))
+        .isNull();
+    assertThat(
+            Authenticator.requestPasswordAuthentication(
+                authenticator,
+                "proxy.example.com",
+                null,
+                3128,
+                "http",
+                "realm",
+                "Basic",
+                null,
+                Authenticator.RequestorType.SERVER))
+        .isNull();
+    assertThat(routes.toString()).doesNotContain("alice").doesNotContain("w0rd");
+    assertThat(routes.proxyFor(URI.create("https://dev.azure.com")))
+        .contains("http://proxy.example.com:3128 (from HTTPS_PROXY)");
+  }
+
+  @Test
+  void aSocksProxyIsRefusedWithoutShowingItsPassword() {
+    assertThatThrownBy(
+            () ->
+                ProxyRoutes.from(
+                    Map.of("HTTPS_PROXY", "socks5://bob:hunter2@proxy:1080"), NO_JVM_PROXY))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("HTTPS_PROXY names a socks5:// proxy")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void theJvmsProxySettingsWinOverTheEnvironment() {
+    Properties jvm = new Properties();
+    jvm.setProperty("https.proxyHost", "jvm-proxy.example.com");
+    jvm.setProperty("https.proxyPort", "8888");
+    jvm.setProperty("https.proxyUser", "carol");
+    jvm.setProperty("https.proxyPassword", "pw");
+    ProxyRoutes routes = ProxyRoutes.from(Map.of("HTTPS_PROXY", "http://env-proxy:3128"), jvm);
+
+    assertThat(routes.toString()).contains("JVM");
+    assertThat(routes.usesProxy()).isTrue();
+    // Java's default selector decides (it reads the real system properties).
+    assertThat(routes.select(URI.create("https://dev.azure.com/")))
+        .isEqualTo(ProxySelector.getDefault().select(URI.create("https://dev.azure.com/")));
+    PasswordAuthentication credentials =
+        Authenticator.requestPasswordAuthentication(
+            routes.authenticator().orElseThrow(),
+            "jvm-proxy.example.com",
+            null,
+            8888,
+            "http",
+            "realm",
+            "Basic",
+            null,
+            Authenticator.RequestorType.PROXY);
+    assertThat(credentials.getUserName()).isEqualTo("carol");
+  }
+
+  private static Proxy proxy(String host, int port) {
+    return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
+  }
+}
