@@ -2,6 +2,7 @@ package io.adoconnect.http.network;
 
 import java.io.IOException;
 import java.net.Authenticator;
+import java.net.InetSocketAddress;
 import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -165,7 +166,9 @@ public final class ProxyRoutes extends ProxySelector {
 
   private String describe(SocketAddress address) {
     for (ProxyServer proxy : new ProxyServer[] {https, http}) {
-      if (proxy != null && proxy.address().equals(address)) {
+      if (proxy != null
+          && address instanceof InetSocketAddress socket
+          && proxy.isAt(socket.getHostString(), socket.getPort())) {
         return proxy + " (from " + proxy.source() + ")";
       }
     }

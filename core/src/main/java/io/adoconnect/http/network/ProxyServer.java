@@ -70,8 +70,12 @@ public record ProxyServer(String host, int port, String username, Secret passwor
     return username != null && !username.isEmpty();
   }
 
+  /**
+   * The proxy's socket address, resolved: Java's HTTP client connects to the address it is given
+   * and does not resolve it itself.
+   */
   InetSocketAddress address() {
-    return InetSocketAddress.createUnresolved(host, port);
+    return new InetSocketAddress(host, port);
   }
 
   boolean isAt(String requestingHost, int requestingPort) {

@@ -22,35 +22,36 @@ class ProxyRoutesTest {
     ProxyRoutes routes =
         ProxyRoutes.from(
             Map.of(
-                "https_proxy", "http://secure.example.com:3128",
-                "HTTPS_PROXY", "http://ignored.example.com:1",
-                "HTTP_PROXY", "plain.example.com:8080"),
+                "https_proxy", "http://10.0.0.11:3128",
+                "HTTPS_PROXY", "http://10.0.0.12:1",
+                "HTTP_PROXY", "10.0.0.13:8080"),
             NO_JVM_PROXY);
     assertThat(routes.select(URI.create("https://dev.azure.com/org")))
-        .containsExactly(proxy("secure.example.com", 3128));
+        .containsExactly(proxy("10.0.0.11", 3128));
     assertThat(routes.select(URI.create("http://tfs.example.com/tfs")))
-        .containsExactly(proxy("plain.example.com", 8080));
+        .containsExactly(proxy("10.0.0.13", 8080));
   }
 
   @Test
   void allProxyCoversBothAndAMissingPortIsCurlsDefault() {
-    ProxyRoutes routes = ProxyRoutes.from(Map.of("ALL_PROXY", "proxy.example.com"), NO_JVM_PROXY);
+    ProxyRoutes routes = ProxyRoutes.from(Map.of("ALL_PROXY", "10.0.0.14"), NO_JVM_PROXY);
     assertThat(routes.select(URI.create("https://dev.azure.com")))
-        .containsExactly(proxy("proxy.example.com", 1080));
+        .containsExactly(proxy("10.0.0.14", 1080));
   }
 
   @Test
   void noProxyHostsAndLoopbackGoDirect() {
     ProxyRoutes routes =
         ProxyRoutes.from(
-            Map.of("HTTPS_PROXY", "http://proxy:3128", "NO_PROXY", ".corp.example"), NO_JVM_PROXY);
+            Map.of("HTTPS_PROXY", "http://10.0.0.15:3128", "NO_PROXY", ".corp.example"),
+            NO_JVM_PROXY);
     assertThat(routes.select(URI.create("https://tfs.corp.example/tfs")))
         .containsExactly(Proxy.NO_PROXY);
     assertThat(routes.select(URI.create("https://127.0.0.1:8443/")))
         .containsExactly(Proxy.NO_PROXY);
     assertThat(routes.select(URI.create("https://localhost/"))).containsExactly(Proxy.NO_PROXY);
     assertThat(routes.select(URI.create("https://dev.azure.com/")))
-        .containsExactly(proxy("proxy", 3128));
+        .containsExactly(proxy("10.0.0.15", 3128));
   }
 
   @Test
@@ -65,14 +66,13 @@ class ProxyRoutesTest {
   void credentialsGoToTheConfiguredProxyOnlyAndNeverShow() {
     ProxyRoutes routes =
         ProxyRoutes.from(
-            Map.of("HTTPS_PROXY", "http://alice%40corp:p%3Ass+w0rd@proxy.example.com:3128"),
-            NO_JVM_PROXY);
+            Map.of("HTTPS_PROXY", "http://alice%40corp:p%3Ass+w0rd@10.0.0.16:3128"), NO_JVM_PROXY);
     Authenticator authenticator = routes.authenticator().orElseThrow();
 
     PasswordAuthentication toProxy =
         Authenticator.requestPasswordAuthentication(
             authenticator,
-            "proxy.example.com",
+            "10.0.0.16",
             null,
             3128,
             "http",
@@ -97,7 +97,7 @@ class ProxyRoutesTest {
     assertThat(
             Authenticator.requestPasswordAuthentication(
                 authenticator,
-                "proxy.example.com",
+                "10.0.0.16",
                 null,
                 3128,
                 "http",
@@ -108,7 +108,7 @@ class ProxyRoutesTest {
         .isNull();
     assertThat(routes.toString()).doesNotContain("alice").doesNotContain("w0rd");
     assertThat(routes.proxyFor(URI.create("https://dev.azure.com")))
-        .contains("http://proxy.example.com:3128 (from HTTPS_PROXY)");
+        .contains("http://10.0.0.16:3128 (from HTTPS_PROXY)");
   }
 
   @Test
@@ -151,6 +151,6 @@ class ProxyRoutesTest {
   }
 
   private static Proxy proxy(String host, int port) {
-    return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
+    return new Proxy(Proxy.Type.HTTP, new InetSocketAddress(host, port));
   }
 }

@@ -22,7 +22,8 @@ import javax.net.ssl.SSLContext;
 /**
  * A certificate authority and two server certificates made at test time with {@code openssl}:
  * {@link #caPem()} is the CA as a PEM file (what a user points ADO_CONNECT_CA_FILE at); {@code
- * server} is valid for {@code localhost} only; {@code expired} ended a day ago.
+ * server} is valid for {@code localhost} and {@code ado.test} (not 127.0.0.1); {@code expired}
+ * ended a day ago.
  */
 final class TestCertificates {
   private static final char[] PASSWORD = "changeit".toCharArray();
@@ -35,7 +36,7 @@ final class TestCertificates {
   static TestCertificates create(Path dir) throws IOException, InterruptedException {
     TestCertificates certs = new TestCertificates(dir);
     String openssl = RequiredTool.find("openssl").toString();
-    Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=DNS:localhost\n");
+    Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=DNS:localhost,DNS:ado.test\n");
     certs.run(
         openssl,
         "req",
