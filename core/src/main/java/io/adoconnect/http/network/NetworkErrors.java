@@ -31,7 +31,14 @@ final class NetworkErrors implements HttpTransport {
       throw explain(request, e);
     }
     if (response.status() == 407) {
-      String via = proxy.proxyFor(request.uri()).orElse("the proxy in between");
+      String via = proxy.proxyFor(request.uri()).orElse("The proxy in between");
+      if (proxy.basicCredentialsFor(request.uri()).isPresent()) {
+        throw new TransportException(
+            via + " refused the proxy credentials (HTTP 407) for " + request + ".",
+            "Check the user name and password in the proxy URL (percent-encode special"
+                + " characters).",
+            null);
+      }
       throw new TransportException(
           via + " asked for credentials (HTTP 407) before it would forward " + request + ".",
           "Put the proxy's user name and password in the proxy URL, as"
@@ -54,13 +61,7 @@ final class NetworkErrors implements HttpTransport {
     if (via.isEmpty() || find(e, SSLException.class) != null) {
       return e;
     }
-    String detail = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
-    if (detail.contains("authentication attempts")) {
-      return new TransportException(
-          via.get() + " refused the proxy credentials (HTTP 407) for " + request + ".",
-          "Check the user name and password in the proxy URL (percent-encode special characters).",
-          e);
-    }
+    String detail = rootMessage(e);
     if (detail.startsWith("Tunnel failed")) {
       return new TransportException(
           via.get()
@@ -78,6 +79,16 @@ final class NetworkErrors implements HttpTransport {
         "Check that the proxy is running and reachable, or add the host to NO_PROXY if it is"
             + " reachable directly.",
         e);
+  }
+
+  private static String rootMessage(Throwable e) {
+    String message = "";
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    return message;
   }
 
   private static <T extends Throwable> T find(Throwable e, Class<T> type) {

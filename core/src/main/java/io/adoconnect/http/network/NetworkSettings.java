@@ -95,14 +95,21 @@ public record NetworkSettings(
     // Outermost, so a 407 answer is explained once, not retried, and a summary keeps its cause.
     return new NetworkErrors(
         new RetryingTransport(
-            jdk, base.withDeadline(deadline), sleeper, clock, answerTimeout, listener),
+            new ProxyAuthorization(jdk, proxy),
+            base.withDeadline(deadline),
+            sleeper,
+            clock,
+            answerTimeout,
+            listener),
         proxy);
   }
 
-  /** Applies the proxy, its credentials and the trusted authorities where the client is built. */
+  /**
+   * Applies the proxy and the trusted authorities where the client is built (the proxy's
+   * credentials travel with each request instead, see {@link ProxyAuthorization}).
+   */
   void configure(HttpClient.Builder builder) {
     builder.proxy(proxy);
-    proxy.authenticator().ifPresent(builder::authenticator);
     builder.sslContext(trust.sslContext());
   }
 

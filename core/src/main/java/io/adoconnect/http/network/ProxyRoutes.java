@@ -1,14 +1,14 @@
 package io.adoconnect.http.network;
 
 import java.io.IOException;
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +17,10 @@ import java.util.Properties;
 
 /**
  * Which proxy, if any, each outbound call takes, and the proxy credentials: the one home of both.
+ * The credentials are sent with the first request ({@link ProxyAuthorization}), not through a
+ * {@link java.net.Authenticator}: Java's HTTP client drops the caller's {@code Authorization}
+ * header from requests when it has an Authenticator and a proxy (seen with Squid on Java 17), which
+ * would make every Azure DevOps call anonymous.
  *
  * <p>Where the route comes from, in order:
  *
@@ -33,8 +37,8 @@ import java.util.Properties;
  *       URL as the proxy's Basic credentials.
  * </ol>
  *
- * Loopback is always direct (see {@link NoProxy}). Credentials are given only to the proxy they
- * were configured for, never to a server that asks, and never appear in {@link #toString()}.
+ * Loopback is always direct (see {@link NoProxy}). Credentials go only to the proxy they were
+ * configured for, never to a server, and never appear in {@link #toString()}.
  */
 public final class ProxyRoutes extends ProxySelector {
   /** The JDK property that keeps Basic credentials off HTTPS tunnels (CONNECT) unless cleared. */
@@ -110,22 +114,11 @@ public final class ProxyRoutes extends ProxySelector {
   }
 
   /**
-   * Answers the configured proxy's 407 with its credentials, or empty when no proxy has any. Server
-   * challenges (401) are left alone: ado-connect sends its own {@code Authorization} header.
-   */
-  public Optional<Authenticator> authenticator() {
-    if (credentialed.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ProxyCredentials(credentialed));
-  }
-
-  /**
    * Java keeps Basic credentials off HTTPS tunnels unless {@value #TUNNELING_DISABLED_SCHEMES} is
    * cleared, and reads that property once, when its HTTP client first loads. curl sends them, and a
    * corporate proxy asking for Basic on CONNECT is the common case, so when a proxy has credentials
    * and nobody set the property, it is cleared here, before the first client is built. The
-   * credentials still go only to the configured proxy (see {@link #authenticator()}).
+   * credentials still go only to the configured proxy (see {@link #basicCredentialsFor(URI)}).
    */
   public void allowBasicForTunnels() {
     if (!credentialed.isEmpty() && System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
@@ -154,6 +147,32 @@ public final class ProxyRoutes extends ProxySelector {
   @Override
   public void connectFailed(URI uri, SocketAddress address, IOException failure) {
     // Nothing to fall back to: the error names the proxy (see NetworkErrors).
+  }
+
+  /**
+   * The {@code Proxy-Authorization} value for a call to {@code uri}, when it goes through a proxy
+   * that has credentials; empty otherwise.
+   */
+  Optional<String> basicCredentialsFor(URI uri) {
+    if (credentialed.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Proxy proxy : select(uri)) {
+      if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress socket) {
+        for (ProxyServer server : credentialed) {
+          if (server.isAt(socket.getHostString(), socket.getPort())) {
+            String pair =
+                server.username()
+                    + ":"
+                    + (server.password() == null ? "" : server.password().reveal());
+            return Optional.of(
+                "Basic "
+                    + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The proxy a call to {@code uri} goes through, for an error message; empty when direct. */
@@ -228,29 +247,5 @@ public final class ProxyRoutes extends ProxySelector {
   private static String first(Map<String, String> env, String lower, String upper) {
     String value = env.get(lower);
     return value != null ? value : env.get(upper);
-  }
-
-  /** Gives a proxy's configured credentials to that proxy only. */
-  private static final class ProxyCredentials extends Authenticator {
-    private final List<ProxyServer> proxies;
-
-    ProxyCredentials(List<ProxyServer> proxies) {
-      this.proxies = proxies;
-    }
-
-    @Override
-    protected PasswordAuthentication getPasswordAuthentication() {
-      if (getRequestorType() != RequestorType.PROXY) {
-        return null;
-      }
-      for (ProxyServer proxy : proxies) {
-        if (proxy.isAt(getRequestingHost(), getRequestingPort())) {
-          char[] password =
-              proxy.password() == null ? new char[0] : proxy.password().reveal().toCharArray();
-          return new PasswordAuthentication(proxy.username(), password);
-        }
-      }
-      return null;
-    }
   }
 }

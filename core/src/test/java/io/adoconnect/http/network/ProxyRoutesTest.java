@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adoconnect.InvalidInputException;
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -59,53 +59,28 @@ class ProxyRoutesTest {
     ProxyRoutes routes = ProxyRoutes.from(Map.of(), NO_JVM_PROXY);
     assertThat(routes.usesProxy()).isFalse();
     assertThat(routes.select(URI.create("https://dev.azure.com/"))).containsExactly(Proxy.NO_PROXY);
-    assertThat(routes.authenticator()).isEmpty();
+    assertThat(routes.basicCredentialsFor(URI.create("https://dev.azure.com/"))).isEmpty();
   }
 
   @Test
   void credentialsGoToTheConfiguredProxyOnlyAndNeverShow() {
     ProxyRoutes routes =
         ProxyRoutes.from(
-            Map.of("HTTPS_PROXY", "http://alice%40corp:p%3Ass+w0rd@10.0.0.16:3128"), NO_JVM_PROXY);
-    Authenticator authenticator = routes.authenticator().orElseThrow();
+            Map.of(
+                "HTTPS_PROXY", "http://alice%40corp:p%3Ass+w0rd@10.0.0.16:3128",
+                "NO_PROXY", "tfs.corp.example"),
+            NO_JVM_PROXY);
 
-    PasswordAuthentication toProxy =
-        Authenticator.requestPasswordAuthentication(
-            authenticator,
-            "10.0.0.16",
-            null,
-            3128,
-            "http",
-            "realm",
-            "Basic",
-            null,
-            Authenticator.RequestorType.PROXY);
-    assertThat(toProxy.getUserName()).isEqualTo("alice@corp");
-    assertThat(new String(toProxy.getPassword())).isEqualTo("p:ss+w0rd");
-    assertThat(
-            Authenticator.requestPasswordAuthentication(
-                authenticator,
-                "evil.example.com",
-                null,
-                3128,
-                "http",
-                "realm",
-                "Basic",
-                null,
-                Authenticator.RequestorType.PROXY))
-        .isNull();
-    assertThat(
-            Authenticator.requestPasswordAuthentication(
-                authenticator,
-                "10.0.0.16",
-                null,
-                3128,
-                "http",
-                "realm",
-                "Basic",
-                null,
-                Authenticator.RequestorType.SERVER))
-        .isNull();
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("alice@corp:p:ss+w0rd".getBytes(StandardCharsets.UTF_8));
+    assertThat(routes.basicCredentialsFor(URI.create("https://dev.azure.com/org")))
+        .contains(expected);
+    // Direct calls and plain-HTTP calls (no HTTP_PROXY) carry no proxy credentials.
+    assertThat(routes.basicCredentialsFor(URI.create("https://tfs.corp.example/tfs"))).isEmpty();
+    assertThat(routes.basicCredentialsFor(URI.create("http://dev.azure.com/org"))).isEmpty();
+    assertThat(routes.basicCredentialsFor(URI.create("https://localhost/"))).isEmpty();
     assertThat(routes.toString()).doesNotContain("alice").doesNotContain("w0rd");
     assertThat(routes.proxyFor(URI.create("https://dev.azure.com")))
         .contains("http://10.0.0.16:3128 (from HTTPS_PROXY)");
@@ -136,18 +111,7 @@ class ProxyRoutesTest {
     // Java's default selector decides (it reads the real system properties).
     assertThat(routes.select(URI.create("https://dev.azure.com/")))
         .isEqualTo(ProxySelector.getDefault().select(URI.create("https://dev.azure.com/")));
-    PasswordAuthentication credentials =
-        Authenticator.requestPasswordAuthentication(
-            routes.authenticator().orElseThrow(),
-            "jvm-proxy.example.com",
-            null,
-            8888,
-            "http",
-            "realm",
-            "Basic",
-            null,
-            Authenticator.RequestorType.PROXY);
-    assertThat(credentials.getUserName()).isEqualTo("carol");
+    assertThat(routes.basicCredentialsFor(URI.create("https://dev.azure.com/"))).isEmpty();
   }
 
   private static Proxy proxy(String host, int port) {

@@ -8,10 +8,20 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.adoconnect.TransportException;
+import io.adoconnect.auth.Secret;
+import io.adoconnect.auth.entra.EntraSettings;
+import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.ConnectSettings;
+import io.adoconnect.connect.ConnectionCheck;
+import io.adoconnect.connect.PatTarget;
+import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.http.ApiRequest;
 import io.adoconnect.http.ApiResponse;
 import io.adoconnect.http.HttpTransport;
 import io.adoconnect.http.RetryListener;
+import io.adoconnect.simulator.Simulator;
+import io.adoconnect.simulator.SimulatorConfig;
+import io.adoconnect.vault.KeyFileSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -20,6 +30,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,6 +53,8 @@ class ProxyThroughSquidTest {
   private static HttpsServer https;
   private static TestCertificates certs;
   private static volatile String lastVia;
+  private static volatile String lastAuthorization;
+  private static volatile String lastProxyAuthorization;
 
   @BeforeAll
   static void start() throws Exception {
@@ -72,6 +85,8 @@ class ProxyThroughSquidTest {
 
   private static void answer(HttpExchange exchange) throws IOException {
     lastVia = exchange.getRequestHeaders().getFirst("Via");
+    lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+    lastProxyAuthorization = exchange.getRequestHeaders().getFirst("Proxy-Authorization");
     byte[] body = "{\"deploymentType\":\"onPremises\"}".getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -93,10 +108,14 @@ class ProxyThroughSquidTest {
   void anHttpCallGoesThroughTheProxyWithItsCredentials() {
     lastVia = null;
     ApiResponse response =
-        transport(Map.of("HTTP_PROXY", squid.urlWithCredentials())).send(ApiRequest.get(httpUri()));
+        transport(Map.of("HTTP_PROXY", squid.urlWithCredentials()))
+            .send(ApiRequest.get(httpUri()).withHeader("Authorization", "Basic OnBhdA=="));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(lastVia).contains("ado-connect-test-proxy");
+    // The server gets the call's own credential, and never the proxy's.
+    assertThat(lastAuthorization).isEqualTo("Basic OnBhdA==");
+    assertThat(lastProxyAuthorization).isNull();
   }
 
   @Test
@@ -153,5 +172,45 @@ class ProxyThroughSquidTest {
 
     assertThat(output).startsWith("status 200").contains("onPremises");
     assertThat(output).doesNotContain("s3cret");
+  }
+
+  /**
+   * The simulator names itself http://127.0.0.1:port in every URL; reached through the proxy as
+   * ado.test, it is a Server whose public URL is misconfigured, and the check says so.
+   */
+  @Test
+  void aServerWhosePublicUrlIsLoopbackIsWarnedAbout() throws Exception {
+    try (Simulator simulator = Simulator.start(SimulatorConfig.defaults())) {
+      Path data = Files.createDirectories(dir.resolve("data"));
+      HttpTransport transport = transport(Map.of("HTTP_PROXY", squid.urlWithCredentials()));
+      URI base = URI.create("http://" + SquidProxy.HOST + ":" + simulator.baseUri().getPort());
+      ConnectSettings settings =
+          new ConnectSettings(
+              data,
+              AzureDevOpsEndpoints.allAt(base),
+              EntraSettings.fromEnvironment(base, Map.of()),
+              () -> new KeyFileSource(data.resolve("key")),
+              transport,
+              Clock.systemUTC(),
+              4);
+      try (AdoConnect ado = AdoConnect.open(settings)) {
+        List<ConnectionCheck> checks =
+            ado.testPat(
+                PatTarget.server(base + "/tfs", "DefaultCollection"),
+                Secret.of(SimulatorConfig.DEFAULT_PAT));
+
+        assertThat(checks)
+            .singleElement()
+            .satisfies(
+                check -> {
+                  assertThat(check.repositories()).isPositive();
+                  assertThat(check.warning())
+                      .startsWith(
+                          "This Server's public URL is set to http://127.0.0.1:"
+                              + simulator.baseUri().getPort())
+                      .contains("while you connected to " + base + "/tfs/DefaultCollection");
+                });
+      }
+    }
   }
 }
