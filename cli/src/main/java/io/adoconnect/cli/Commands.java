@@ -8,6 +8,8 @@ final class Commands {
   private Commands() {}
 
   static AdoConnect open(CliContext ctx, CommonOptions common) {
-    return AdoConnect.open(ConnectSettings.fromEnvironment(common.dataDir(ctx), ctx.env()));
+    return AdoConnect.open(
+        ConnectSettings.fromEnvironment(
+            common.dataDir(ctx), ctx.env(), new RetryNotices(ctx.err())));
   }
 }

@@ -80,6 +80,7 @@ public final class ConnectPatCommand implements Callable<Integer> {
     var pat = PatInput.read(ctx);
     try (AdoConnect ado = Commands.open(ctx, common)) {
       AdoConnect.Connected connected = ado.connectPat(where, pat);
+      warnings(ctx, connected.checks());
       if (output.json) {
         Output.json(
             ctx.out(), Map.of("account", connected.account(), "checks", connected.checks()));
@@ -101,6 +102,15 @@ public final class ConnectPatCommand implements Callable<Integer> {
               "Saved account %s (token encrypted). Next: ado-connect repos%n",
               connected.account().id());
       return ExitCodes.OK;
+    }
+  }
+
+  /** A check's warning (a Server whose public URL is localhost) goes to stderr, JSON or not. */
+  static void warnings(CliContext ctx, List<ConnectionCheck> checks) {
+    for (ConnectionCheck check : checks) {
+      if (check.warning() != null) {
+        ctx.err().println("warning: " + check.warning());
+      }
     }
   }
 

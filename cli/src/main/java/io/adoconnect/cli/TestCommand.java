@@ -30,6 +30,7 @@ public final class TestCommand implements Callable<Integer> {
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
       List<ConnectionCheck> checks = ado.test(accountId);
+      ConnectPatCommand.warnings(ctx, checks);
       if (output.json) {
         Output.json(ctx.out(), checks);
         return ExitCodes.OK;

@@ -5,8 +5,9 @@ import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.discovery.RepositoryDiscovery;
 import io.adoconnect.http.HttpTransport;
 import io.adoconnect.http.Poller;
-import io.adoconnect.http.RetryingTransport;
+import io.adoconnect.http.RetryListener;
 import io.adoconnect.http.Sleeper;
+import io.adoconnect.http.network.NetworkSettings;
 import io.adoconnect.store.Retention;
 import io.adoconnect.vault.KeySource;
 import io.adoconnect.vault.KeySources;
@@ -63,13 +64,23 @@ public record ConnectSettings(
 
   /** The settings a CLI or server process uses, read from the environment. */
   public static ConnectSettings fromEnvironment(Path dataDir, Map<String, String> env) {
+    return fromEnvironment(dataDir, env, RetryListener.NONE);
+  }
+
+  /**
+   * Like {@link #fromEnvironment(Path, Map)}; {@code retries} hears of each retry of a call (the
+   * CLI says so on stderr). The network route — proxy, trusted authorities, timeouts — comes from
+   * {@link NetworkSettings#fromEnvironment(Map)}.
+   */
+  public static ConnectSettings fromEnvironment(
+      Path dataDir, Map<String, String> env, RetryListener retries) {
     AzureDevOpsEndpoints endpoints = AzureDevOpsEndpoints.fromEnvironment(env);
     return new ConnectSettings(
         dataDir,
         endpoints,
         EntraSettings.fromEnvironment(endpoints.login(), env),
         () -> KeySources.fromEnvironment(env),
-        RetryingTransport.standard(),
+        NetworkSettings.fromEnvironment(env).transport(retries),
         Clock.systemUTC(),
         RepositoryDiscovery.DEFAULT_PARALLELISM,
         Retention.fromEnvironment(env),

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * What a connection test found on one organization or collection: who the credential belongs to and
- * how much it can read — or, in {@code skipped}, why this sign-in can't reach it at all.
+ * how much it can read — or, in {@code skipped}, why this sign-in can't reach it at all. {@code
+ * warning} (may be null) is something that works now but will bite later, such as a Server whose
+ * public URL is still localhost (see {@link PublicUrlCheck}).
  */
 public record ConnectionCheck(
     String organization,
@@ -16,7 +18,8 @@ public record ConnectionCheck(
     String userAccount,
     int projects,
     int repositories,
-    String skipped) {
+    String skipped,
+    String warning) {
 
   static ConnectionCheck skipped(Organization org, String reason) {
     return new ConnectionCheck(
@@ -28,6 +31,7 @@ public record ConnectionCheck(
         null,
         0,
         0,
-        reason);
+        reason,
+        null);
   }
 }

@@ -16,6 +16,7 @@ import io.adoconnect.repositories.Repository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Checks a Personal Access Token against its organizations the way a user would: who am I ({@code
@@ -81,8 +82,14 @@ final class PatConnections {
 
   private static ConnectionCheck count(AzureDevOpsHttp http, Organization org, ConnectionData who) {
     long projects = new ProjectsClient(http).list(org).stream().count();
-    long repositories =
-        new RepositoriesClient(http).listAll(org).stream().filter(Repository::cloneable).count();
+    List<Repository> cloneable =
+        new RepositoriesClient(http).listAll(org).stream().filter(Repository::cloneable).toList();
+    long repositories = cloneable.size();
+    String warning =
+        PublicUrlCheck.localhostWarning(
+                org.baseUrl(),
+                cloneable.stream().flatMap(r -> Stream.of(r.remoteUrl(), r.webUrl())))
+            .orElse(null);
     ConnectionData.Identity user = who.authenticatedUser();
     return new ConnectionCheck(
         org.name(),
@@ -93,6 +100,7 @@ final class PatConnections {
         user == null ? null : user.account(),
         (int) projects,
         (int) repositories,
-        null);
+        null,
+        warning);
   }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,12 +33,25 @@ public final class JdkHttpTransport implements HttpTransport {
   private final long maxResponseBytes;
 
   public JdkHttpTransport(Duration connectTimeout, Duration requestTimeout, long maxResponseBytes) {
-    this.client =
+    this(connectTimeout, requestTimeout, maxResponseBytes, builder -> {});
+  }
+
+  /**
+   * {@code network} adds the route to the client as it is built: proxy, proxy credentials, trusted
+   * certificate authorities (see {@code io.adoconnect.http.network.NetworkSettings}).
+   */
+  public JdkHttpTransport(
+      Duration connectTimeout,
+      Duration requestTimeout,
+      long maxResponseBytes,
+      Consumer<HttpClient.Builder> network) {
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+            .version(HttpClient.Version.HTTP_1_1);
+    network.accept(builder);
+    this.client = builder.build();
     this.requestTimeout = requestTimeout;
     this.maxResponseBytes = maxResponseBytes;
   }
@@ -81,8 +95,8 @@ public final class JdkHttpTransport implements HttpTransport {
       throw new TransportException(
           request.uri().getHost()
               + " did not answer within "
-              + requestTimeout.toSeconds()
-              + " s ("
+              + Durations.words(requestTimeout)
+              + " ("
               + request
               + ").",
           "Azure DevOps may be slow or unreachable from here; try again, or check proxies and firewalls.",
