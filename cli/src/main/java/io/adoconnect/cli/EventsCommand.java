@@ -30,7 +30,9 @@ public final class EventsCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--json", description = "One JSON object per event, one per line.")
+  @Option(
+      names = "--json",
+      description = "An array of events; with --follow, one JSON object per event, one per line.")
   boolean json;
 
   @Option(
@@ -71,6 +73,12 @@ public final class EventsCommand implements Callable<Integer> {
     }
     try (AdoConnect ado = Commands.open(ctx, common)) {
       List<EventView> first = ado.events(from, limit);
+      if (json && !follow) {
+        // A listing is one JSON array, as every other --json listing; --follow stays one object
+        // per line, so a reader can act on each event as it arrives.
+        Output.json(ctx.out(), first);
+        return ExitCodes.OK;
+      }
       if (!json && !follow && first.isEmpty()) {
         ctx.err()
             .println(
@@ -141,7 +149,7 @@ public final class EventsCommand implements Callable<Integer> {
               event.eventType(),
               event.path(),
               !event.rechecked() ? "re-checking" : event.trusted() ? "trusted" : "UNTRUSTED",
-              summary.isEmpty() ? "" : "  " + summary);
+              summary.isEmpty() ? "" : "  " + Output.printable(summary));
       if (!event.trusted()) {
         ctx.out().println("    " + event.verification());
       }

@@ -98,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
                   ado.close();
                   stopped.countDown();
                 }));
-    ctx.out().printf("ado-connect service listening on %s%n", app.baseUri());
+    ctx.out().println(listening(host, app.port(), app.baseUri()));
     ctx.out()
         .printf("  API: %s/api/…  (described at %s/openapi.json)%n", app.baseUri(), app.baseUri());
     ctx.out()
@@ -165,5 +165,22 @@ public final class ServeCommand implements Callable<Integer> {
               + ", exactly as registered in the Entra app.");
     }
     return Optional.of(uri);
+  }
+
+  /**
+   * The first line {@code serve} prints: where it listens as bound — {@code 0.0.0.0} is every
+   * interface, not 127.0.0.1 — and the address to use on this machine when that differs.
+   */
+  static String listening(String boundHost, int port, URI local) {
+    String bound = boundHost.contains(":") ? "[" + boundHost + "]" : boundHost;
+    String asBound = "http://" + bound + ":" + port;
+    if (asBound.equals(local.toString())) {
+      return "ado-connect service listening on " + local;
+    }
+    return "ado-connect service listening on "
+        + asBound
+        + (io.adoconnect.server.access.HostPolicy.isWildcard(boundHost) ? " (every interface)" : "")
+        + "; on this machine: "
+        + local;
   }
 }
