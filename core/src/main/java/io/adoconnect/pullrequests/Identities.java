@@ -3,6 +3,7 @@ package io.adoconnect.pullrequests;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.devops.UserText;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Urls;
@@ -58,7 +59,13 @@ final class Identities {
     }
     if (found.isEmpty()) {
       throw new InvalidInputException(
-          "No one called '" + given + "' was found in " + org.name() + " to be the " + role + ".",
+          "No one called "
+              + UserText.quoted(given)
+              + " was found in "
+              + org.name()
+              + " to be the "
+              + role
+              + ".",
           "Give the "
               + role
               + "'s email exactly as Azure DevOps shows it (their profile), or"
@@ -67,7 +74,7 @@ final class Identities {
               + ".");
     }
     throw new InvalidInputException(
-        "'" + given + "' matches " + found.size() + " people in " + org.name() + ".",
+        UserText.quoted(given) + " matches " + found.size() + " people in " + org.name() + ".",
         "Give the " + role + "'s full email or identity id instead.");
   }
 }
