@@ -352,14 +352,6 @@ public final class AdoConnect implements AutoCloseable {
     return target(ref.organizationRef(), ref.project(), null);
   }
 
-  /**
-   * Where actions on {@code ORGANIZATION/PROJECT/REPOSITORY} go; until every front-end passes refs.
-   */
-  public Target repository(String path) {
-    RepositoryRef ref = RefParser.repository(path, null);
-    return target(ref.projectRef().organizationRef(), ref.project(), ref.repository());
-  }
-
   private Target target(OrganizationRef ref, String project, String repository) {
     OrganizationHandle org = organization(ref);
     return new Target(org.account(), org.organization(), org.http(), project, repository);

@@ -3,6 +3,7 @@ package io.adoconnect.git;
 import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.devops.UserText;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.ApiRequest;
 import io.adoconnect.http.AzureDevOpsHttp;
@@ -66,14 +67,15 @@ public final class GitClient {
     } catch (NotFoundException e) {
       throw new NotFoundException(
           e.typeKey(),
-          "'"
-              + path
-              + "' was not found in "
+          UserText.quoted(path)
+              + " was not found in "
               + project
               + "/"
               + repository
               + " at "
-              + branch.map(b -> "branch '" + stripHeads(b) + "'").orElse("the default branch")
+              + branch
+                  .map(b -> "branch " + UserText.quoted(stripHeads(b)))
+                  .orElse("the default branch")
               + ".",
           NextStep.of(
               NextStep.Action.LIST_BRANCHES,

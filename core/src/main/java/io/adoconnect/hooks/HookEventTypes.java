@@ -1,6 +1,7 @@
 package io.adoconnect.hooks;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.devops.UserText;
 import io.adoconnect.http.AccessScope;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class HookEventTypes {
   public static String check(String eventType) {
     if (eventType == null || !ALL.contains(eventType.strip())) {
       throw new InvalidInputException(
-          "'" + eventType + "' is not an event type ado-connect subscribes to.",
+          UserText.quoted(eventType) + " is not an event type ado-connect subscribes to.",
           "Use one of " + String.join(", ", ALL) + ".");
     }
     return eventType.strip();
