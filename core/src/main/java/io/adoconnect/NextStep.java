@@ -62,7 +62,17 @@ public record NextStep(Action action, Map<String, String> parameters, String adv
     /** Start a new sign-in (the code expired or was declined). */
     START_SIGN_IN,
     /** Read the item again and re-apply the change on its current version: {@code current}. */
-    REFRESH_AND_RETRY;
+    REFRESH_AND_RETRY,
+    /**
+     * See a repository's pull requests, every status: {@code organization}, {@code project}, {@code
+     * repository}.
+     */
+    LIST_PULL_REQUESTS,
+    /**
+     * See a pull request's comment threads and their ids: {@code organization}, {@code project},
+     * {@code repository}, {@code pullRequestId}.
+     */
+    LIST_THREADS;
 
     /** The name the API sends, e.g. {@code add_scope}. */
     public String wireName() {

@@ -32,25 +32,19 @@ public final class HooksCommand extends SubcommandRequired {
         .filter(v -> !v.isEmpty());
   }
 
-  /** Subscribes and prints what was made (never the passwords: the records don't hold them). */
-  static List<HookSubscriptionRecord> subscribe(
-      CliContext ctx, AdoConnect ado, String path, List<String> events, String receiverUrl) {
-    String receiver =
-        Optional.ofNullable(receiverUrl)
-            .or(() -> publicUrl(ctx))
-            .orElseThrow(
-                () ->
-                    new io.adoconnect.InvalidInputException(
-                        "No receiver URL: Azure DevOps delivers events to ado-connect's service, and"
-                            + " ado-connect doesn't know its address.",
-                        "Start ado-connect serve where Azure DevOps can reach it, then pass its"
-                            + " public URL with --receiver-url URL (or set "
-                            + PUBLIC_URL
-                            + ")."));
-    List<String> types = events == null ? List.of() : events;
-    return RefParser.namesRepository(path)
-        ? ado.subscribe(RefParser.repository(path, null), types, receiver)
-        : ado.subscribe(RefParser.project(path, null), types, receiver);
+  /** Where Azure DevOps is to deliver: {@code --receiver-url}, else {@code $PUBLIC_URL}. */
+  static String receiver(CliContext ctx, String receiverUrl) {
+    return Optional.ofNullable(receiverUrl)
+        .or(() -> publicUrl(ctx))
+        .orElseThrow(
+            () ->
+                new io.adoconnect.InvalidInputException(
+                    "No receiver URL: Azure DevOps delivers events to ado-connect's service, and"
+                        + " ado-connect doesn't know its address.",
+                    "Start ado-connect serve where Azure DevOps can reach it, then pass its"
+                        + " public URL with --receiver-url URL (or set "
+                        + PUBLIC_URL
+                        + ")."));
   }
 
   static void print(CliContext ctx, List<HookSubscriptionRecord> subscriptions) {
@@ -80,6 +74,7 @@ public final class HooksCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(
         paramLabel = "ORG/PROJECT[/REPO]",
@@ -107,7 +102,13 @@ public final class HooksCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        List<HookSubscriptionRecord> made = subscribe(ctx, ado, path, events, receiverUrl);
+        String receiver = receiver(ctx, receiverUrl);
+        List<String> types = events == null ? List.of() : events;
+        // A subscription is for a whole project or for one repository in it.
+        List<HookSubscriptionRecord> made =
+            RefParser.namesRepository(path)
+                ? ado.subscribe(account.repository(path), types, receiver)
+                : ado.subscribe(account.project(path), types, receiver);
         if (output.json) {
           Output.json(ctx.out(), made);
         } else {

@@ -47,14 +47,7 @@ final class NextStepCommand {
           "ado-connect repos" + (organization == null ? "" : " --org " + quote(organization));
       case LIST_SOURCES -> "ado-connect sources list";
       case LIST_SUBSCRIPTIONS -> "ado-connect hooks list";
-      case LIST_BRANCHES ->
-          "ado-connect branches "
-              + quote(
-                  organization
-                      + "/"
-                      + step.parameter("project")
-                      + "/"
-                      + step.parameter("repository"));
+      case LIST_BRANCHES -> "ado-connect branches " + repository(step);
       case CHOOSE_ACCOUNT ->
           "the same command with --account ID, one of: " + step.parameter("candidates");
       case CONFIGURE_KEY ->
@@ -66,7 +59,20 @@ final class NextStepCommand {
       case CHOOSE_PORT -> "the same command with --port 0 (any free port) or another port";
       case START_SIGN_IN -> "ado-connect connect device --new";
       case REFRESH_AND_RETRY -> "the get command again, then your change on the current version";
+      case LIST_PULL_REQUESTS -> "ado-connect prs list " + repository(step) + " --status all";
+      case LIST_THREADS ->
+          "ado-connect prs threads " + repository(step) + " " + step.parameter("pullRequestId");
     };
+  }
+
+  /** The step's repository as the CLI takes it: one quoted ORG/PROJECT/REPO argument. */
+  private static String repository(NextStep step) {
+    return quote(
+        step.parameter("organization")
+            + "/"
+            + step.parameter("project")
+            + "/"
+            + step.parameter("repository"));
   }
 
   private static String reconnect(NextStep step) {

@@ -1,9 +1,7 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.pullrequests.PullRequest;
-import io.adoconnect.pullrequests.PullRequestsClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +14,7 @@ final class PrsAbandonCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin JsonOption output;
+  @Mixin AccountOption account;
 
   @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
   String path;
@@ -30,9 +29,7 @@ final class PrsAbandonCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      Target t = ado.repository(path);
-      PullRequestsClient prs = new PullRequestsClient(t.http());
-      PullRequest pr = prs.abandon(t.org(), t.project(), t.repository(), id);
+      PullRequest pr = ado.repository(account.repository(path)).pullRequests().abandon(id);
       if (output.json) {
         Output.json(ctx.out(), pr);
       } else {

@@ -1,9 +1,8 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
-import io.adoconnect.pullrequests.Comment;
-import io.adoconnect.pullrequests.PullRequestsClient;
+import io.adoconnect.pullrequests.PostedComment;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +22,7 @@ final class PrsCommentCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin JsonOption output;
+  @Mixin AccountOption account;
 
   @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
   String path;
@@ -50,26 +50,20 @@ final class PrsCommentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      Target t = ado.repository(path);
-      PullRequestsClient prs = new PullRequestsClient(t.http());
-      if (thread == null) {
-        io.adoconnect.pullrequests.Thread created =
-            prs.createThread(t.org(), t.project(), t.repository(), id, text);
-        if (output.json) {
-          Output.json(ctx.out(), created);
-        } else {
-          ctx.out().printf("Started thread %d on pull request %d.%n", created.id(), id);
-        }
+      PostedComment posted =
+          ado.repository(account.repository(path))
+              .pullRequests()
+              .comment(id, text, Optional.ofNullable(thread));
+      if (output.json) {
+        // As Azure DevOps answers: the new thread, or the reply.
+        Output.json(ctx.out(), posted.startedThread() ? posted.thread() : posted.comment());
+      } else if (posted.startedThread()) {
+        ctx.out().printf("Started thread %d on pull request %d.%n", posted.threadId(), id);
       } else {
-        Comment reply = prs.reply(t.org(), t.project(), t.repository(), id, thread, text);
-        if (output.json) {
-          Output.json(ctx.out(), reply);
-        } else {
-          ctx.out()
-              .printf(
-                  "Replied in thread %d on pull request %d (comment %d).%n",
-                  thread, id, reply.id());
-        }
+        ctx.out()
+            .printf(
+                "Replied in thread %d on pull request %d (comment %d).%n",
+                posted.threadId(), id, posted.comment().id());
       }
       return ExitCodes.OK;
     }

@@ -1,10 +1,8 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.pullrequests.MergeStrategy;
 import io.adoconnect.pullrequests.PullRequest;
-import io.adoconnect.pullrequests.PullRequestsClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +22,7 @@ final class PrsCompleteCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin JsonOption output;
+  @Mixin AccountOption account;
 
   @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
   String path;
@@ -48,11 +47,10 @@ final class PrsCompleteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      Target t = ado.repository(path);
-      PullRequestsClient prs = new PullRequestsClient(t.http());
-      MergeStrategy strategy = MergeStrategy.parse(mergeStrategy);
       PullRequest pr =
-          prs.complete(t.org(), t.project(), t.repository(), id, strategy, deleteSourceBranch);
+          ado.repository(account.repository(path))
+              .pullRequests()
+              .complete(id, MergeStrategy.parse(mergeStrategy), deleteSourceBranch);
       if (output.json) {
         Output.json(ctx.out(), pr);
       } else {

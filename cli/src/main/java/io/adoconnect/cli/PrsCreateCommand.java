@@ -1,10 +1,9 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.pullrequests.NewPullRequest;
+import io.adoconnect.pullrequests.OpenedPullRequest;
 import io.adoconnect.pullrequests.PullRequest;
-import io.adoconnect.pullrequests.PullRequestsClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,17 +13,20 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ado-connect prs create ORG/PROJECT/REPO …}: Open a pull request (an active one for the
- * same branches is returned as is).
+ * same branches is returned as is, and said to be).
  */
 @Command(
     name = "create",
     mixinStandardHelpOptions = true,
-    description = "Open a pull request (an active one for the same branches is returned as is).")
+    description =
+        "Open a pull request (an active one for the same branches is returned as is, and said"
+            + " to be).")
 final class PrsCreateCommand implements Callable<Integer> {
   private final CliContext ctx;
 
   @Mixin CommonOptions common;
   @Mixin JsonOption output;
+  @Mixin AccountOption account;
 
   @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
   String path;
@@ -65,14 +67,22 @@ final class PrsCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      Target t = ado.repository(path);
-      PullRequestsClient prs = new PullRequestsClient(t.http());
       NewPullRequest input =
           new NewPullRequest(source, target, title)
               .withDescription(description)
               .withReviewers(reviewers)
               .withDraft(draft);
-      PullRequest pr = prs.create(t.org(), t.project(), t.repository(), input);
+      OpenedPullRequest opened =
+          ado.repository(account.repository(path)).pullRequests().create(input);
+      PullRequest pr = opened.pullRequest();
+      if (opened.alreadyOpen()) {
+        // On stderr with --json, so that standard output stays the pull request alone.
+        (output.json ? ctx.err() : ctx.out())
+            .printf(
+                "A pull request for these branches is already open: #%d %s (nothing new was"
+                    + " created).%n",
+                pr.pullRequestId(), pr.title());
+      }
       if (output.json) {
         Output.json(ctx.out(), pr);
       } else {

@@ -1,11 +1,8 @@
 package io.adoconnect.cli;
 
-import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.pullrequests.PullRequest;
 import io.adoconnect.pullrequests.PullRequestCriteria;
-import io.adoconnect.pullrequests.PullRequestsClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +23,7 @@ final class PrsListCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin JsonOption output;
+  @Mixin AccountOption account;
 
   @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
   String path;
@@ -54,7 +52,7 @@ final class PrsListCommand implements Callable<Integer> {
       description = "Only those merging into this branch.")
   String target;
 
-  @Option(names = "--top", paramLabel = "N", description = "At most N (default: all).")
+  @Option(names = "--top", paramLabel = "N", description = "At most N, up to 1000 (default: all).")
   Integer top;
 
   PrsListCommand(CliContext ctx) {
@@ -64,17 +62,10 @@ final class PrsListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      Target t = ado.repository(path);
-      PullRequestsClient prs = new PullRequestsClient(t.http());
-      if (top != null && top < 1) {
-        throw new InvalidInputException(
-            "--top must be at least 1.", "Leave it out to list them all.");
-      }
-      PullRequestCriteria criteria = new PullRequestCriteria(status, creator, reviewer, target);
+      PullRequestCriteria criteria =
+          new PullRequestCriteria(status, creator, reviewer, target, top);
       List<PullRequest> found =
-          prs.list(t.org(), t.project(), t.repository(), criteria).stream()
-              .limit(top == null ? Long.MAX_VALUE : top)
-              .toList();
+          ado.repository(account.repository(path)).pullRequests().list(criteria);
       Output.list(
           ctx,
           output,

@@ -1,10 +1,8 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.pullrequests.PullRequestStatus;
 import io.adoconnect.pullrequests.PullRequestStatusInput;
-import io.adoconnect.pullrequests.PullRequestsClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +28,7 @@ final class PrsStatusCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
     String path;
@@ -49,10 +48,8 @@ final class PrsStatusCommand extends SubcommandRequired {
           PullRequestStatusInput.of(
               status.state, status.context, status.genre, status.description, status.targetUrl);
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.repository(path);
         PullRequestStatus posted =
-            new PullRequestsClient(t.http())
-                .postStatus(t.org(), t.project(), t.repository(), id, input);
+            ado.repository(account.repository(path)).pullRequests().postStatus(id, input);
         if (output.json) {
           Output.json(ctx.out(), posted);
         } else {
@@ -75,6 +72,7 @@ final class PrsStatusCommand extends SubcommandRequired {
 
     @Mixin CommonOptions common;
     @Mixin JsonOption output;
+    @Mixin AccountOption account;
 
     @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
     String path;
@@ -89,9 +87,8 @@ final class PrsStatusCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (AdoConnect ado = Commands.open(ctx, common)) {
-        Target t = ado.repository(path);
         List<PullRequestStatus> statuses =
-            new PullRequestsClient(t.http()).statuses(t.org(), t.project(), t.repository(), id);
+            ado.repository(account.repository(path)).pullRequests().statuses(id);
         Output.list(
             ctx,
             output,

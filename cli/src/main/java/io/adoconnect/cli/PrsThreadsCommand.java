@@ -1,9 +1,7 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.pullrequests.Comment;
-import io.adoconnect.pullrequests.PullRequestsClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,6 +21,7 @@ final class PrsThreadsCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin JsonOption output;
+  @Mixin AccountOption account;
 
   @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
   String path;
@@ -37,10 +36,8 @@ final class PrsThreadsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      Target t = ado.repository(path);
-      PullRequestsClient prs = new PullRequestsClient(t.http());
       List<io.adoconnect.pullrequests.Thread> threads =
-          prs.threads(t.org(), t.project(), t.repository(), id);
+          ado.repository(account.repository(path)).pullRequests().threads(id);
       Output.list(
           ctx,
           output,

@@ -1,10 +1,8 @@
 package io.adoconnect.cli;
 
-import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.pullrequests.PullRequest;
-import io.adoconnect.pullrequests.PullRequestsClient;
+import io.adoconnect.pullrequests.PullRequestUpdate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +23,7 @@ final class PrsUpdateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin JsonOption output;
+  @Mixin AccountOption account;
 
   @Parameters(index = "0", paramLabel = "ORG/PROJECT/REPO", description = "The repository.")
   String path;
@@ -51,19 +50,12 @@ final class PrsUpdateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      Target t = ado.repository(path);
-      PullRequestsClient prs = new PullRequestsClient(t.http());
-      if (title == null && description == null && addReviewers.isEmpty()) {
-        throw new InvalidInputException(
-            "Nothing to change.", "Give --title, --description or --add-reviewer.");
-      }
-      PullRequest pr = null;
-      if (title != null || description != null) {
-        pr = prs.update(t.org(), t.project(), t.repository(), id, title, description);
-      }
-      if (!addReviewers.isEmpty()) {
-        pr = prs.addReviewers(t.org(), t.project(), t.repository(), id, addReviewers);
-      }
+      PullRequestUpdate change =
+          PullRequestUpdate.none()
+              .withTitle(title)
+              .withDescription(description)
+              .withAddedReviewers(addReviewers);
+      PullRequest pr = ado.repository(account.repository(path)).pullRequests().update(id, change);
       if (output.json) {
         Output.json(ctx.out(), pr);
       } else {

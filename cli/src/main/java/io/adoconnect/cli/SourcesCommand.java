@@ -2,6 +2,7 @@ package io.adoconnect.cli;
 
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.RefParser;
+import io.adoconnect.connect.RepositoryRef;
 import io.adoconnect.connect.SourceView;
 import io.adoconnect.store.HookSubscriptionRecord;
 import java.util.List;
@@ -71,7 +72,14 @@ public final class SourcesCommand extends SubcommandRequired {
         SourceView source = added.source();
         List<HookSubscriptionRecord> hooks =
             wantsSubscription()
-                ? HooksCommand.subscribe(ctx, ado, source.path(), List.of(), receiverUrl)
+                ? ado.subscribe(
+                    new RepositoryRef(
+                        source.organization(),
+                        source.project(),
+                        source.repository(),
+                        source.accountId()),
+                    List.of(),
+                    HooksCommand.receiver(ctx, receiverUrl))
                 : List.of();
         if (output.json) {
           Output.json(

@@ -126,6 +126,16 @@ class HooksCommandsTest extends CliTestBase {
   }
 
   @Test
+  void subscribeTakesTheAccount() {
+    int before = simulator.hookSubscriptions().size();
+    Cli.Run unknown =
+        cli.run("hooks", "subscribe", path, "--account", "nope", "--receiver-url", receiver());
+    unknown.assertExit(2);
+    assertThat(unknown.err()).contains("'nope'").contains("ado-connect accounts");
+    assertThat(simulator.hookSubscriptions()).hasSize(before);
+  }
+
+  @Test
   void withoutAReceiverUrlTheErrorSaysToStartServe() {
     Cli.Run run =
         cli.invocation().env("ADO_CONNECT_PUBLIC_URL", null).run("hooks", "subscribe", path);

@@ -21,7 +21,8 @@ class NextStepCommandTest {
                   "repository", "web-app",
                   "accountId", "k3x9",
                   "scope", "vso.build_execute",
-                  "candidates", "a1,b2"),
+                  "candidates", "a1,b2",
+                  "pullRequestId", "42"),
               "Advice.");
       String hint = NextStepCommand.hint(step);
       assertThat(hint).as(action.name()).startsWith("Advice.").doesNotContain("null");

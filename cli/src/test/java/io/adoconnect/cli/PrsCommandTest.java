@@ -6,13 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.data.SimulatedUser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** {@code prs list|get|create|update|complete|abandon|comment|threads|status}. */
 class PrsCommandTest extends CliTestBase {
   private Repository repo;
   private String path;
+  private String accountId;
 
   @BeforeEach
   void connect() {
@@ -24,7 +32,7 @@ class PrsCommandTest extends CliTestBase {
             .findFirst()
             .orElseThrow();
     path = org.name() + "/" + repo.project().name() + "/" + repo.name();
-    cli.connectedAccount("--org", "org-001");
+    accountId = cli.connectedAccount("--org", "org-001");
   }
 
   private String main() {
@@ -130,5 +138,103 @@ class PrsCommandTest extends CliTestBase {
     cli.run("prs", "list", path, "--status", "open").assertExit(2);
     Cli.Run missing = cli.run("prs", "get", path, "99");
     assertThat(missing.err()).contains("99").contains("hint:");
+  }
+
+  @Test
+  void creatingAgainSaysThePullRequestIsAlreadyOpen() {
+    int first = create("feature/search", "One");
+
+    Cli.Run again =
+        cli.run(
+                "prs",
+                "create",
+                path,
+                "--source",
+                "feature/search",
+                "--target",
+                main(),
+                "--title",
+                "Two")
+            .assertOk();
+    assertThat(again.out())
+        .startsWith("A pull request for these branches is already open: #" + first + " One")
+        .contains("Pull request " + first + ": One");
+
+    Cli.Run json =
+        cli.run(
+                "prs",
+                "create",
+                path,
+                "--source",
+                "feature/search",
+                "--target",
+                main(),
+                "--title",
+                "Two",
+                "--json")
+            .assertOk();
+    assertThat(json.json().path("pullRequestId").asInt()).isEqualTo(first);
+    assertThat(json.err()).contains("already open: #" + first);
+  }
+
+  @Test
+  void aMissingBranchIsNamed() {
+    Cli.Run source =
+        cli.run(
+                "prs",
+                "create",
+                path,
+                "--source",
+                "feature/nope",
+                "--target",
+                main(),
+                "--title",
+                "X")
+            .assertExit(2);
+    assertThat(source.err())
+        .contains("The source branch refs/heads/feature/nope does not exist")
+        .doesNotContain("refs/heads/" + main() + " does not exist")
+        .contains("ado-connect branches");
+    Cli.Run target =
+        cli.run(
+                "prs",
+                "create",
+                path,
+                "--source",
+                "feature/search",
+                "--target",
+                "nope",
+                "--title",
+                "X")
+            .assertExit(2);
+    assertThat(target.err()).contains("The target branch refs/heads/nope does not exist");
+  }
+
+  @Test
+  void theAccountCanBeNamedOnEveryPullRequestCommand() {
+    create("feature/search", "One");
+    assertThat(cli.run("prs", "list", path, "--account", accountId, "--json").assertOk().json())
+        .hasSize(1);
+    Cli.Run unknown = cli.run("prs", "get", path, "1", "--account", "nope").assertExit(2);
+    assertThat(unknown.err()).contains("'nope'").contains("ado-connect accounts");
+
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+    CommandLine root =
+        Main.commandLine(
+            new CliContext(
+                sink, sink, new ByteArrayInputStream(new byte[0]), Map.of(), false, null, null));
+    List<String> without = new ArrayList<>();
+    List<CommandLine> commands =
+        new ArrayList<>(root.getSubcommands().get("prs").getSubcommands().values());
+    commands.add(root.getSubcommands().get("hooks").getSubcommands().get("subscribe"));
+    while (!commands.isEmpty()) {
+      CommandLine command = commands.remove(0);
+      if (!command.getSubcommands().isEmpty()) {
+        commands.addAll(command.getSubcommands().values());
+      } else if (command.getCommandSpec().findOption("--account") == null) {
+        without.add(command.getCommandSpec().qualifiedName());
+      }
+    }
+    assertThat(without).isEmpty();
   }
 }

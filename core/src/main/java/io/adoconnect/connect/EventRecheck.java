@@ -26,11 +26,11 @@ final class EventRecheck {
   /** The outcome: trusted or not, and why, in words for the user. */
   record Verdict(boolean trusted, String reason) {}
 
-  private final Target target;
+  private final OrganizationHandle target;
   private final String projectId;
 
-  /** {@code target}: the subscribing account's org and authenticated http. */
-  EventRecheck(Target target, String projectId) {
+  /** {@code target}: the subscribing account's organization and authenticated http. */
+  EventRecheck(OrganizationHandle target, String projectId) {
     this.target = target;
     this.projectId = projectId;
   }
@@ -45,9 +45,9 @@ final class EventRecheck {
       default ->
           new Verdict(
               false,
-              "Not re-checked: ado-connect re-checks "
+              "Not re-checked: only "
                   + String.join(", ", HookEventTypes.ALL)
-                  + " events only; this one carried the subscription's credential.");
+                  + " events are re-checked; this one carried the subscription's credential.");
     };
   }
 
@@ -57,7 +57,7 @@ final class EventRecheck {
     }
     Map<String, String> tips =
         new GitClient(target.http())
-            .branches(target.org(), projectId, event.repositoryId()).stream()
+            .branches(target.organization(), projectId, event.repositoryId()).stream()
                 .collect(Collectors.toMap(Ref::name, Ref::objectId, (a, b) -> a));
     for (HookEvent.RefUpdate update : event.refUpdates()) {
       String now = tips.get(update.name());
@@ -90,7 +90,7 @@ final class EventRecheck {
     }
     PullRequest now =
         new PullRequestsClient(target.http())
-            .get(target.org(), projectId, event.repositoryId(), id);
+            .get(target.organization(), projectId, event.repositoryId(), id);
     List<String> differences = new ArrayList<>();
     // A created event is checked on what never changes after creation (it may arrive after the
     // pull request was retitled or completed); an update on the status it reports.
@@ -124,7 +124,7 @@ final class EventRecheck {
     if (id <= 0) {
       return new Verdict(false, "The build event names no build.");
     }
-    Build now = new BuildsClient(target.http()).get(target.org(), projectId, id);
+    Build now = new BuildsClient(target.http()).get(target.organization(), projectId, id);
     String said = text(resource, "result");
     String name = "Build " + (now.buildNumber() != null ? now.buildNumber() : id);
     if (now.status() != BuildStatus.COMPLETED) {

@@ -106,34 +106,34 @@ final class ServiceHooks {
     if (receiverBaseUrl == null || receiverBaseUrl.isBlank()) {
       throw new InvalidInputException(
           "No receiver URL: Azure DevOps needs an address of ado-connect's service to deliver to.",
-          "Start ado-connect serve where Azure DevOps can reach it and pass its public URL (or set"
-              + " ADO_CONNECT_PUBLIC_URL).");
+          "Run ado-connect's service where Azure DevOps can reach it, and give its public URL"
+              + " as the receiver.");
     }
     URI receiver = HttpUrls.parse(receiverBaseUrl, "The receiver URL");
     Vault sealer = vault.get(); // fail before any network call when no key source is configured
-    OrganizationHandle handle = organizations.apply(wanted.organizationRef());
-    Target target =
-        new Target(
-            handle.account(), handle.organization(), handle.http(), wanted.project(), repository);
+    OrganizationHandle target = organizations.apply(wanted.organizationRef());
     String projectName;
     String projectId;
     Repository repo = null;
     try {
       if (repository != null) {
         repo =
-            new RepositoriesClient(target.http()).get(target.org(), wanted.project(), repository);
+            new RepositoriesClient(target.http())
+                .get(target.organization(), wanted.project(), repository);
         projectName = repo.project().name();
         projectId = repo.project().id();
       } else {
-        Project project = new ProjectsClient(target.http()).get(target.org(), wanted.project());
+        Project project =
+            new ProjectsClient(target.http()).get(target.organization(), wanted.project());
         projectName = project.name();
         projectId = project.id();
       }
     } catch (NotFoundException e) {
+      String path = repository == null ? wanted.path() : wanted.path() + "/" + repository;
       throw new NotFoundException(
           e.typeKey(),
-          "'" + target.path() + "' was not found, or this account can't see it.",
-          NextStep.listRepositories(target.org().name()));
+          Names.shown(path, "path") + " was not found, or this account can't see it.",
+          NextStep.listRepositories(target.organization().name()));
     }
     HooksClient hooks = new HooksClient(target.http());
     List<HookSubscriptionRecord> created = new ArrayList<>();
@@ -147,7 +147,7 @@ final class ServiceHooks {
               id,
               null,
               target.account().id(),
-              target.org().name(),
+              target.organization().name(),
               projectName,
               projectId,
               repositoryWide ? repo.name() : null,
@@ -162,7 +162,7 @@ final class ServiceHooks {
       try {
         remote =
             hooks.create(
-                target.org(),
+                target.organization(),
                 new SubscriptionInput(
                     type, projectId, repositoryWide ? repo.id() : null, url, USERNAME, password));
       } catch (RuntimeException e) {
@@ -195,9 +195,9 @@ final class ServiceHooks {
                             + ".",
                         NextStep.listSubscriptions()));
     if (found.remoteId() != null) {
-      Target target = target(found.organization(), found.accountId());
+      OrganizationHandle target = organization(found.organization(), found.accountId());
       try {
-        new HooksClient(target.http()).delete(target.org(), found.remoteId());
+        new HooksClient(target.http()).delete(target.organization(), found.remoteId());
       } catch (NotFoundException alreadyGone) {
         // deleted in Azure DevOps already: only the local record is left to remove
       }
@@ -314,7 +314,8 @@ final class ServiceHooks {
       return stored.withVerification(false, mismatch.get(), clock.instant());
     }
     try {
-      Target target = target(subscription.organization(), subscription.accountId());
+      OrganizationHandle target =
+          organization(subscription.organization(), subscription.accountId());
       EventRecheck.Verdict verdict =
           new EventRecheck(target, subscription.projectId()).check(event);
       return stored.withVerification(verdict.trusted(), verdict.reason(), clock.instant());
@@ -360,8 +361,7 @@ final class ServiceHooks {
     return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
 
-  private Target target(String organization, String accountId) {
-    OrganizationHandle handle = organizations.apply(new OrganizationRef(organization, accountId));
-    return new Target(handle.account(), handle.organization(), handle.http(), null, null);
+  private OrganizationHandle organization(String organization, String accountId) {
+    return organizations.apply(new OrganizationRef(organization, accountId));
   }
 }

@@ -6,6 +6,7 @@ import io.adoconnect.devops.Organization;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.ApiRequest;
 import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.http.Names;
 import io.adoconnect.http.Paged;
 import io.adoconnect.http.Urls;
 import java.net.URI;
@@ -66,14 +67,15 @@ public final class GitClient {
     } catch (NotFoundException e) {
       throw new NotFoundException(
           e.typeKey(),
-          "'"
-              + path
-              + "' was not found in "
+          Names.shown(path, "path")
+              + " was not found in "
               + project
               + "/"
               + repository
               + " at "
-              + branch.map(b -> "branch '" + stripHeads(b) + "'").orElse("the default branch")
+              + branch
+                  .map(b -> "branch " + Names.shown(stripHeads(b), "branch"))
+                  .orElse("the default branch")
               + ".",
           NextStep.of(
               NextStep.Action.LIST_BRANCHES,

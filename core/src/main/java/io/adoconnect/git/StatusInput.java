@@ -27,7 +27,7 @@ public record StatusInput(
     if (context == null || context.name() == null || context.name().isBlank()) {
       throw new InvalidInputException(
           "A commit status needs a context name.",
-          "Name the check that reports it, e.g. --context my-check.");
+          "Name the check that reports it (its context), e.g. my-check.");
     }
   }
 

@@ -2,6 +2,7 @@ package io.adoconnect.hooks;
 
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.http.AccessScope;
+import io.adoconnect.http.Names;
 import java.util.List;
 
 /** The event types ado-connect subscribes to (publisher {@code tfs}) and what each needs. */
@@ -21,7 +22,7 @@ public final class HookEventTypes {
   public static String check(String eventType) {
     if (eventType == null || !ALL.contains(eventType.strip())) {
       throw new InvalidInputException(
-          "'" + eventType + "' is not an event type ado-connect subscribes to.",
+          Names.shown(eventType, "event type") + " is not an event type ado-connect subscribes to.",
           "Use one of " + String.join(", ", ALL) + ".");
     }
     return eventType.strip();

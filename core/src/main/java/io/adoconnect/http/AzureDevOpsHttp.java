@@ -7,6 +7,7 @@ import io.adoconnect.auth.CredentialProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,6 +121,24 @@ public final class AzureDevOpsHttp {
           ApiResponse response = send(ApiRequest.get(uri).withScope(scope));
           return new Page<>(
               readList(response, itemType), response.header("x-ms-continuationtoken"));
+        });
+  }
+
+  /**
+   * GETs a list that pages with {@code $top}/{@code $skip} instead of continuation tokens (pull
+   * requests): {@code pageSize} at a time, until a page comes back short.
+   */
+  public <T> Paged<T> getPagedBySkip(Urls url, int pageSize, Class<T> itemType, AccessScope scope) {
+    return new Paged<>(
+        token -> {
+          int skip = token.map(Integer::parseInt).orElse(0);
+          URI uri = url.copy().query("$top", pageSize).query("$skip", skip).build();
+          List<T> items = getList(uri, itemType, scope);
+          return new Page<>(
+              items,
+              items.size() < pageSize
+                  ? Optional.empty()
+                  : Optional.of(Integer.toString(skip + pageSize)));
         });
   }
 

@@ -5,6 +5,7 @@ import io.adoconnect.InvalidInputException;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.http.Names;
 import io.adoconnect.http.Urls;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -58,7 +59,13 @@ final class Identities {
     }
     if (found.isEmpty()) {
       throw new InvalidInputException(
-          "No one called '" + given + "' was found in " + org.name() + " to be the " + role + ".",
+          "No one called "
+              + Names.shown(given, "reviewer")
+              + " was found in "
+              + org.name()
+              + " to be the "
+              + role
+              + ".",
           "Give the "
               + role
               + "'s email exactly as Azure DevOps shows it (their profile), or"
@@ -67,7 +74,12 @@ final class Identities {
               + ".");
     }
     throw new InvalidInputException(
-        "'" + given + "' matches " + found.size() + " people in " + org.name() + ".",
+        Names.shown(given, "reviewer")
+            + " matches "
+            + found.size()
+            + " people in "
+            + org.name()
+            + ".",
         "Give the " + role + "'s full email or identity id instead.");
   }
 }

@@ -1,6 +1,7 @@
 package io.adoconnect.pullrequests;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.http.Names;
 import java.util.Arrays;
 
 /** How completing a pull request merges it (GitPullRequestMergeStrategy). */
@@ -29,7 +30,7 @@ public enum MergeStrategy {
         .orElseThrow(
             () ->
                 new InvalidInputException(
-                    "'" + text + "' is not a merge strategy.",
+                    Names.shown(text, "merge strategy") + " is not a merge strategy.",
                     "Use one of: noFastForward, squash, rebase, rebaseMerge."));
   }
 }

@@ -20,7 +20,7 @@ public record NewPullRequest(
     targetBranch = Branches.refName(targetBranch);
     if (title == null || title.isBlank()) {
       throw new InvalidInputException(
-          "A pull request needs a title.", "Give one with --title \"What it does\".");
+          "A pull request needs a title.", "Give it a title that says what it does.");
     }
     if (sourceBranch.equals(targetBranch)) {
       throw new InvalidInputException(

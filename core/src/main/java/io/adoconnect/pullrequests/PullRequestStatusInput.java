@@ -2,6 +2,7 @@ package io.adoconnect.pullrequests;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.http.Names;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,14 +21,14 @@ public record PullRequestStatusInput(
     String normalized = state == null ? "" : state.trim().toLowerCase(Locale.ROOT);
     if (!STATES.contains(normalized)) {
       throw new InvalidInputException(
-          "'" + state + "' is not a status state.",
+          Names.shown(state, "state") + " is not a status state.",
           "Use one of: " + String.join(", ", STATES) + ".");
     }
     state = normalized;
     if (context == null || context.name() == null || context.name().isBlank()) {
       throw new InvalidInputException(
           "A pull request status needs a context name.",
-          "Name the check that reports it, e.g. --context my-check.");
+          "Name the check that reports it (its context), e.g. my-check.");
     }
   }
 

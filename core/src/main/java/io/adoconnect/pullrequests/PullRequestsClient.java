@@ -1,13 +1,15 @@
 package io.adoconnect.pullrequests;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.adoconnect.AzureDevOpsApiException;
+import io.adoconnect.ConflictException;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.devops.ApiVersion;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.AzureDevOpsHttp;
-import io.adoconnect.http.Page;
 import io.adoconnect.http.Paged;
 import io.adoconnect.http.Urls;
 import java.net.URI;
@@ -21,12 +23,9 @@ import java.util.function.Supplier;
  * Azure DevOps pull requests inside one repository. Reads need Code (Read), changes Code (Read &
  * write), PR statuses Code (Status).
  *
- * <pre>{@code
- * PullRequestsClient prs = new PullRequestsClient(target.http());
- * PullRequest pr = prs.create(org, "Fabrikam", "web-app",
- *     new NewPullRequest("feature/search", "main", "Search").withReviewers(List.of("alex@fabrikam.com")));
- * prs.complete(org, "Fabrikam", "web-app", pr.pullRequestId(), MergeStrategy.SQUASH, true);
- * }</pre>
+ * <p>Front-ends reach it through {@link RepositoryPullRequests} ({@code
+ * ado.repository(ref).pullRequests()}), which holds the repository; this client takes it per call
+ * so that core can also read a pull request by repository id (re-checking a service hook event).
  */
 public final class PullRequestsClient {
   /** PR lists page with {@code $top}/{@code $skip}, not continuation tokens. */
@@ -62,17 +61,7 @@ public final class PullRequestsClient {
           "searchCriteria.reviewerId", identities.resolve(org, criteria.reviewer(), "reviewer"));
     }
     url.query("api-version", org.apiVersion());
-    return new Paged<>(
-        token -> {
-          int skip = token.map(Integer::parseInt).orElse(0);
-          URI uri = url.copy().query("$top", PAGE_SIZE).query("$skip", skip).build();
-          List<PullRequest> items = http.getList(uri, PullRequest.class, AccessScope.CODE_READ);
-          return new Page<>(
-              items,
-              items.size() < PAGE_SIZE
-                  ? Optional.empty()
-                  : Optional.of(Integer.toString(skip + PAGE_SIZE)));
-        });
+    return http.getPagedBySkip(url, PAGE_SIZE, PullRequest.class, AccessScope.CODE_READ);
   }
 
   /**
@@ -93,11 +82,12 @@ public final class PullRequestsClient {
 
   /**
    * Opens a pull request; when an active one for the same branches exists (409 TF401179), returns
-   * that one instead, so creating twice is harmless.
+   * that one instead, marked {@link OpenedPullRequest#alreadyOpen()}, so creating twice is
+   * harmless. A missing branch (400 TF401398, which doesn't say which) is looked up and named.
    *
    * <p>Azure DevOps: POST {org}/{project}/_apis/git/repositories/{repo}/pullrequests
    */
-  public PullRequest create(
+  public OpenedPullRequest create(
       Organization org, String project, String repository, NewPullRequest input) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("sourceRefName", input.sourceBranch());
@@ -114,28 +104,103 @@ public final class PullRequestsClient {
     body.put("isDraft", input.draft());
     URI uri = pullRequests(org, project, repository).query("api-version", org.apiVersion()).build();
     try {
-      return http.sendJson(
-          "POST", uri, body, "application/json", AccessScope.CODE_WRITE, PullRequest.class);
+      return new OpenedPullRequest(
+          http.sendJson(
+              "POST", uri, body, "application/json", AccessScope.CODE_WRITE, PullRequest.class),
+          false);
     } catch (AzureDevOpsApiException e) {
       if (e.status() == 409 && String.valueOf(e.getMessage()).contains("TF401179")) {
-        return existing(org, project, repository, input).orElseThrow(() -> e);
+        return existing(org, project, repository, input)
+            .map(pr -> new OpenedPullRequest(pr, true))
+            .orElseThrow(() -> e);
       }
       if (e.status() == 400 && String.valueOf(e.getMessage()).contains("TF401398")) {
-        throw new InvalidInputException(
-            "The branch "
-                + input.sourceBranch()
-                + " or "
-                + input.targetBranch()
-                + " does not exist in "
-                + project
-                + "/"
-                + repository
-                + ".",
-            "Push the source branch first; ado-connect branches lists the branches.");
+        throw missingBranch(org, project, repository, input, e);
       }
       throw e;
     }
   }
+
+  /**
+   * Names the branch that is missing: Azure DevOps' TF401398 only says "the source and/or the
+   * target branch".
+   */
+  private InvalidInputException missingBranch(
+      Organization org,
+      String project,
+      String repository,
+      NewPullRequest input,
+      AzureDevOpsApiException cause) {
+    List<String> missing =
+        List.of(input.sourceBranch(), input.targetBranch()).stream()
+            .filter(branch -> !branchExists(org, project, repository, branch))
+            .toList();
+    String where = where(org, project, repository);
+    NextStep branches =
+        NextStep.of(
+            NextStep.Action.LIST_BRANCHES,
+            missing.contains(input.sourceBranch())
+                ? "Push the source branch first, or name one that exists."
+                : "Name a target branch that exists.",
+            "organization",
+            org.name(),
+            "project",
+            project,
+            "repository",
+            repository);
+    String message =
+        switch (missing.size()) {
+          case 2 ->
+              "Neither the source branch "
+                  + input.sourceBranch()
+                  + " nor the target branch "
+                  + input.targetBranch()
+                  + " exists in "
+                  + where
+                  + ".";
+          case 1 ->
+              "The "
+                  + (missing.get(0).equals(input.sourceBranch()) ? "source" : "target")
+                  + " branch "
+                  + missing.get(0)
+                  + " does not exist in "
+                  + where
+                  + ".";
+          default ->
+              // Both exist now: one was deleted and pushed again in between, or the ref isn't a
+              // branch. Say what Azure DevOps said.
+              "Azure DevOps could not open a pull request from "
+                  + input.sourceBranch()
+                  + " into "
+                  + input.targetBranch()
+                  + " in "
+                  + where
+                  + ": "
+                  + cause.getMessage();
+        };
+    return new InvalidInputException(message, branches);
+  }
+
+  /**
+   * Whether {@code refName} ({@code refs/heads/…}) is a branch of the repository.
+   *
+   * <p>Azure DevOps: GET {org}/{project}/_apis/git/repositories/{repo}/refs?filter=heads/… (a
+   * prefix filter: the exact name is picked out of what it returns)
+   */
+  private boolean branchExists(
+      Organization org, String project, String repository, String refName) {
+    Urls url =
+        repositoryUrl(org, project, repository)
+            .segment("refs")
+            .query("filter", refName.substring("refs/".length()))
+            .query("api-version", org.apiVersion());
+    return http.getPaged(url, RefName.class, AccessScope.CODE_READ).stream()
+        .anyMatch(ref -> refName.equals(ref.name()));
+  }
+
+  /** A ref as the refs list gives it; only its name matters here. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  private record RefName(String name) {}
 
   private Optional<PullRequest> existing(
       Organization org, String project, String repository, NewPullRequest input) {
@@ -231,16 +296,44 @@ public final class PullRequestsClient {
               + " is "
               + current.status()
               + "; only an active one can be completed.",
-          "ado-connect prs get shows its state.");
+          "abandoned".equals(current.status())
+              ? "Reactivate it in Azure DevOps first, or open a new one."
+              : "There is nothing left to merge.");
     }
+    String sourceCommit = current.lastMergeSourceCommit().commitId();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "completed");
-    body.put(
-        "lastMergeSourceCommit", Map.of("commitId", current.lastMergeSourceCommit().commitId()));
+    body.put("lastMergeSourceCommit", Map.of("commitId", sourceCommit));
     body.put(
         "completionOptions",
         Map.of("mergeStrategy", strategy.wireName(), "deleteSourceBranch", deleteSourceBranch));
-    return patch(org, project, repository, id, body);
+    try {
+      return patch(org, project, repository, id, body);
+    } catch (AzureDevOpsApiException e) {
+      if (e.status() != 409 && e.status() != 412) {
+        throw e;
+      }
+      // TF401192: the source branch moved between reading the pull request and completing it.
+      String now =
+          Optional.ofNullable(get(org, project, repository, id).lastMergeSourceCommit())
+              .map(PullRequest.CommitRef::commitId)
+              .orElse(null);
+      throw new ConflictException(
+          e.status(),
+          e.typeKey(),
+          "Pull request "
+              + id
+              + " changed while it was being completed: its source branch is now at "
+              + (now == null ? "another commit" : now)
+              + ", not "
+              + sourceCommit
+              + ". Nothing was merged.",
+          NextStep.of(
+              NextStep.Action.REFRESH_AND_RETRY,
+              "Look at the new commits, then complete it again.",
+              "current",
+              now));
+    }
   }
 
   /**
@@ -315,8 +408,20 @@ public final class PullRequestsClient {
               + where(org, project, repository)
               + " has no thread "
               + threadId
-              + ".",
-          "ado-connect prs threads lists the threads and their ids.");
+              + " (or there is no pull request "
+              + id
+              + ").",
+          NextStep.of(
+              NextStep.Action.LIST_THREADS,
+              null,
+              "organization",
+              org.name(),
+              "project",
+              project,
+              "repository",
+              repository,
+              "pullRequestId",
+              Integer.toString(id)));
     }
   }
 
@@ -386,9 +491,15 @@ public final class PullRequestsClient {
       throw new NotFoundException(
           e.typeKey(),
           "Pull request " + id + " was not found in " + where(org, project, repository) + ".",
-          "Check the organization, project and repository; ado-connect prs list "
-              + where(org, project, repository)
-              + " --status all lists its pull requests.");
+          NextStep.of(
+              NextStep.Action.LIST_PULL_REQUESTS,
+              "Check the organization, project and repository.",
+              "organization",
+              org.name(),
+              "project",
+              project,
+              "repository",
+              repository));
     }
   }
 
@@ -398,17 +509,20 @@ public final class PullRequestsClient {
 
   private static String checkText(String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidInputException("A comment cannot be empty.", "Give the text with --text.");
+      throw new InvalidInputException("A comment cannot be empty.", "Give the comment's text.");
     }
     return text;
   }
 
-  private static Urls pullRequests(Organization org, String project, String repository) {
+  private static Urls repositoryUrl(Organization org, String project, String repository) {
     return Urls.at(org.baseUrl())
         .segment(project)
         .path("_apis/git/repositories")
-        .segment(repository)
-        .path("pullrequests");
+        .segment(repository);
+  }
+
+  private static Urls pullRequests(Organization org, String project, String repository) {
+    return repositoryUrl(org, project, repository).path("pullrequests");
   }
 
   private static Urls pullRequest(Organization org, String project, String repository, int id) {

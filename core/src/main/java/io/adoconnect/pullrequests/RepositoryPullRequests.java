@@ -1,10 +1,22 @@
 package io.adoconnect.pullrequests;
 
+import io.adoconnect.InvalidInputException;
 import io.adoconnect.devops.RepositoryScope;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Pull requests of one resolved repository, with their threads, reviewers and statuses. Reached
- * through {@code ado.repository(ref).pullRequests()}.
+ * through {@code ado.repository(ref).pullRequests()}; what every front-end needs beyond the REST
+ * calls (people by email or id, limits, the moves a change may make, a comment as a new thread or a
+ * reply) is done here once.
+ *
+ * <pre>{@code
+ * RepositoryPullRequests prs = ado.repository(ref).pullRequests();
+ * OpenedPullRequest opened = prs.create(
+ *     new NewPullRequest("feature/search", "main", "Search").withReviewers(List.of("alex@fabrikam.com")));
+ * prs.complete(opened.pullRequest().pullRequestId(), MergeStrategy.SQUASH, true);
+ * }</pre>
  */
 public final class RepositoryPullRequests {
   private final RepositoryScope scope;
@@ -13,5 +25,161 @@ public final class RepositoryPullRequests {
   public RepositoryPullRequests(RepositoryScope scope) {
     this.scope = scope;
     this.client = new PullRequestsClient(scope.http());
+  }
+
+  /**
+   * The pull requests matching {@code criteria}, newest first, at most {@code criteria.top()} (all
+   * when null); creator and reviewer by email or id.
+   *
+   * <p>Azure DevOps: GET {org}/{project}/_apis/git/repositories/{repo}/pullrequests
+   * ?searchCriteria.…&$top=…&$skip=… (as many pages as needed)
+   */
+  public List<PullRequest> list(PullRequestCriteria criteria) {
+    return client.list(scope.org(), scope.project(), scope.repository(), criteria).stream()
+        .limit(criteria.top() == null ? Long.MAX_VALUE : criteria.top())
+        .toList();
+  }
+
+  /**
+   * One pull request, with its full description.
+   *
+   * <p>Azure DevOps: GET {org}/{project}/_apis/git/repositories/{repo}/pullrequests/{id}
+   */
+  public PullRequest get(int id) {
+    return client.get(scope.org(), scope.project(), scope.repository(), checked(id));
+  }
+
+  /**
+   * Opens a pull request, reviewers by email or id. When one is already open for the same branches
+   * it is returned as it is, {@link OpenedPullRequest#alreadyOpen()} saying so; a missing branch is
+   * named.
+   *
+   * <p>Azure DevOps: POST {org}/{project}/_apis/git/repositories/{repo}/pullrequests
+   */
+  public OpenedPullRequest create(NewPullRequest input) {
+    return client.create(scope.org(), scope.project(), scope.repository(), input);
+  }
+
+  /**
+   * Applies {@code change}: title and description, then the added reviewers, then the move to
+   * completed or abandoned; returns the pull request as it ends up.
+   *
+   * <p>Azure DevOps: PATCH …/pullrequests/{id}, PUT …/pullrequests/{id}/reviewers/{reviewerId}
+   */
+  public PullRequest update(int id, PullRequestUpdate change) {
+    checked(id);
+    if (change.isEmpty()) {
+      throw new InvalidInputException(
+          "Nothing to change.",
+          "Give a new title, a new description or reviewers to add, or complete or abandon it.");
+    }
+    PullRequest pr = null;
+    if (change.edits()) {
+      pr =
+          client.update(
+              scope.org(),
+              scope.project(),
+              scope.repository(),
+              id,
+              change.title(),
+              change.description());
+    }
+    if (!change.addReviewers().isEmpty()) {
+      pr =
+          client.addReviewers(
+              scope.org(), scope.project(), scope.repository(), id, change.addReviewers());
+    }
+    if ("completed".equals(change.status())) {
+      pr = complete(id, change.mergeStrategy(), change.deleteSourceBranch());
+    } else if ("abandoned".equals(change.status())) {
+      pr = abandon(id);
+    }
+    return pr;
+  }
+
+  /**
+   * Completes (merges) the pull request at the source commit it has now; if the source branch moves
+   * meanwhile, a {@link io.adoconnect.ConflictException} names its new commit.
+   *
+   * <p>Azure DevOps: GET, then PATCH …/pullrequests/{id} {@code {"status":"completed",…}}
+   */
+  public PullRequest complete(int id, MergeStrategy strategy, boolean deleteSourceBranch) {
+    return client.complete(
+        scope.org(),
+        scope.project(),
+        scope.repository(),
+        checked(id),
+        strategy == null ? MergeStrategy.NO_FAST_FORWARD : strategy,
+        deleteSourceBranch);
+  }
+
+  /**
+   * Abandons the pull request.
+   *
+   * <p>Azure DevOps: PATCH …/pullrequests/{id} {@code {"status":"abandoned"}}
+   */
+  public PullRequest abandon(int id) {
+    return client.abandon(scope.org(), scope.project(), scope.repository(), checked(id));
+  }
+
+  /**
+   * The comment threads, Azure DevOps' own included.
+   *
+   * <p>Azure DevOps: GET …/pullRequests/{id}/threads
+   */
+  public List<Thread> threads(int id) {
+    return client.threads(scope.org(), scope.project(), scope.repository(), checked(id));
+  }
+
+  /**
+   * Comments on the pull request: a new thread, or a reply in {@code thread} when given.
+   *
+   * <p>Azure DevOps: POST …/pullRequests/{id}/threads, or POST
+   * …/pullRequests/{id}/threads/{threadId}/comments
+   */
+  public PostedComment comment(int id, String text, Optional<Integer> thread) {
+    checked(id);
+    if (thread.isPresent()) {
+      int threadId = thread.get();
+      if (threadId < 1) {
+        throw new InvalidInputException(
+            "Thread ids are positive numbers; " + threadId + " is not one.",
+            "Reply in a thread the pull request has, or leave the thread out to start one.");
+      }
+      Comment reply =
+          client.reply(scope.org(), scope.project(), scope.repository(), id, threadId, text);
+      return new PostedComment(id, threadId, reply, null);
+    }
+    Thread started =
+        client.createThread(scope.org(), scope.project(), scope.repository(), id, text);
+    Comment first = started.comments().isEmpty() ? null : started.comments().get(0);
+    return new PostedComment(id, started.id(), first, started);
+  }
+
+  /**
+   * The statuses posted on the pull request.
+   *
+   * <p>Azure DevOps: GET …/pullRequests/{id}/statuses
+   */
+  public List<PullRequestStatus> statuses(int id) {
+    return client.statuses(scope.org(), scope.project(), scope.repository(), checked(id));
+  }
+
+  /**
+   * Posts a status on the pull request.
+   *
+   * <p>Azure DevOps: POST …/pullRequests/{id}/statuses
+   */
+  public PullRequestStatus postStatus(int id, PullRequestStatusInput status) {
+    return client.postStatus(scope.org(), scope.project(), scope.repository(), checked(id), status);
+  }
+
+  private static int checked(int id) {
+    if (id < 1) {
+      throw new InvalidInputException(
+          "Pull request ids are positive numbers; " + id + " is not one.",
+          "Give the number Azure DevOps shows for the pull request, e.g. 42.");
+    }
+    return id;
   }
 }

@@ -45,9 +45,9 @@ class PatTargetTest {
         .hasMessageContaining("already ends with the collection")
         .satisfies(
             e ->
-                assertThat(((InvalidInputException) e).hint())
-                    .contains(
-                        "--server https://tfs.example.com/tfs --collection DefaultCollection"));
+                assertThat(((InvalidInputException) e).nextStep().parameters())
+                    .containsEntry("serverUrl", "https://tfs.example.com/tfs")
+                    .containsEntry("collection", "DefaultCollection"));
   }
 
   @Test

@@ -14,7 +14,7 @@ import io.adoconnect.http.RetryingTransport;
 import io.adoconnect.pullrequests.MergeStrategy;
 import io.adoconnect.pullrequests.NewPullRequest;
 import io.adoconnect.pullrequests.PullRequest;
-import io.adoconnect.pullrequests.PullRequestsClient;
+import io.adoconnect.pullrequests.RepositoryPullRequests;
 import io.adoconnect.simulator.Simulator;
 import io.adoconnect.simulator.SimulatorConfig;
 import io.adoconnect.simulator.data.Collection;
@@ -260,23 +260,19 @@ class ServiceHooksTest {
             repoPath,
             List.of("git.pullrequest.created", "git.pullrequest.updated"),
             receiverBase());
-    Target t = ado.repository(repoPath.path());
-    PullRequestsClient prs = new PullRequestsClient(t.http());
+    RepositoryPullRequests prs = ado.repository(repoPath).pullRequests();
     PullRequest pr =
         prs.create(
-            t.org(),
-            t.project(),
-            t.repository(),
-            new NewPullRequest(
-                "refs/heads/feature/search",
-                repo.defaultBranch(),
-                "Search",
-                null,
-                List.of(),
-                false));
+                new NewPullRequest(
+                    "refs/heads/feature/search",
+                    repo.defaultBranch(),
+                    "Search",
+                    null,
+                    List.of(),
+                    false))
+            .pullRequest();
     // Completed at once: the created event may be re-checked after it, and is still trusted.
-    prs.complete(
-        t.org(), t.project(), t.repository(), pr.pullRequestId(), MergeStrategy.SQUASH, false);
+    prs.complete(pr.pullRequestId(), MergeStrategy.SQUASH, false);
 
     sim.awaitDeliveries(d -> d.stream().filter(Delivery::succeeded).count() == 2, WAIT);
     List<EventView> events = ado.events(Optional.empty(), 10);
@@ -357,30 +353,20 @@ class ServiceHooksTest {
   void completingAPullRequestIsATrustedPushThatMarksTheSourceChanged() {
     ado.addSource(repoPath);
     ado.subscribe(repoPath, List.of("git.push"), receiverBase());
-    Target t = ado.repository(repoPath.path());
-    PullRequestsClient prs = new PullRequestsClient(t.http());
+    RepositoryPullRequests prs = ado.repository(repoPath).pullRequests();
     PullRequest pr =
         prs.create(
-            t.org(),
-            t.project(),
-            t.repository(),
-            new NewPullRequest(
-                "refs/heads/feature/login-page",
-                repo.defaultBranch(),
-                "Login page",
-                null,
-                List.of(),
-                false));
+                new NewPullRequest(
+                    "refs/heads/feature/login-page",
+                    repo.defaultBranch(),
+                    "Login page",
+                    null,
+                    List.of(),
+                    false))
+            .pullRequest();
     assertThat(ado.sources().get(0).lastChanged()).isNull();
 
-    PullRequest done =
-        prs.complete(
-            t.org(),
-            t.project(),
-            t.repository(),
-            pr.pullRequestId(),
-            MergeStrategy.NO_FAST_FORWARD,
-            false);
+    PullRequest done = prs.complete(pr.pullRequestId(), MergeStrategy.NO_FAST_FORWARD, false);
 
     sim.awaitDeliveries(d -> d.stream().anyMatch(Delivery::succeeded), WAIT);
     EventView event = ado.events(Optional.empty(), 10).get(0);

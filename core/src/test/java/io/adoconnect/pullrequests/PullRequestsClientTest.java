@@ -78,17 +78,20 @@ class PullRequestsClientTest {
   }
 
   @Test
-  void createTwiceReturnsTheSamePullRequestAndResolvesReviewersByEmail() {
+  void createTwiceReturnsTheSamePullRequestSayingItWasOpenAndResolvesReviewersByEmail() {
     SimulatedUser alex = simulator.people().all().get(1);
     NewPullRequest input =
         new NewPullRequest("feature/search", main(), "Search")
             .withDescription("Adds search")
             .withReviewers(List.of(alex.emailAddress()));
 
-    PullRequest first = prs.create(org, project(), repo.name(), input);
-    PullRequest second = prs.create(org, project(), repo.name(), input);
+    OpenedPullRequest opened = prs.create(org, project(), repo.name(), input);
+    OpenedPullRequest again = prs.create(org, project(), repo.name(), input);
+    PullRequest first = opened.pullRequest();
 
-    assertThat(second.pullRequestId()).isEqualTo(first.pullRequestId());
+    assertThat(opened.alreadyOpen()).isFalse();
+    assertThat(again.alreadyOpen()).isTrue();
+    assertThat(again.pullRequest().pullRequestId()).isEqualTo(first.pullRequestId());
     assertThat(first.sourceRefName()).isEqualTo("refs/heads/feature/search");
     assertThat(first.reviewers())
         .extracting(PullRequest.Reviewer::id)
@@ -129,10 +132,11 @@ class PullRequestsClientTest {
             i -> {
               PullRequest pr =
                   prs.create(
-                      org,
-                      project(),
-                      repo.name(),
-                      new NewPullRequest("feature/search", main(), "PR " + i));
+                          org,
+                          project(),
+                          repo.name(),
+                          new NewPullRequest("feature/search", main(), "PR " + i))
+                      .pullRequest();
               if (i < 100) {
                 prs.abandon(org, project(), repo.name(), pr.pullRequestId());
               }
@@ -157,10 +161,11 @@ class PullRequestsClientTest {
   void completeSendsTheSourceTipAndTheMergeStrategy() {
     PullRequest pr =
         prs.create(
-            org,
-            project(),
-            repo.name(),
-            new NewPullRequest("refs/heads/feature/search", main(), "Search"));
+                org,
+                project(),
+                repo.name(),
+                new NewPullRequest("refs/heads/feature/search", main(), "Search"))
+            .pullRequest();
 
     PullRequest done =
         prs.complete(org, project(), repo.name(), pr.pullRequestId(), MergeStrategy.SQUASH, true);
@@ -179,6 +184,7 @@ class PullRequestsClientTest {
   void threadsRepliesAndStatuses() {
     int id =
         prs.create(org, project(), repo.name(), new NewPullRequest("feature/search", main(), "S"))
+            .pullRequest()
             .pullRequestId();
 
     Thread thread = prs.createThread(org, project(), repo.name(), id, "Looks good");
@@ -217,6 +223,7 @@ class PullRequestsClientTest {
                 serverRepo.project().name(),
                 serverRepo.name(),
                 new NewPullRequest("feature/search", serverRepo.defaultBranch(), "S"))
+            .pullRequest()
             .pullRequestId();
 
     prs.postStatus(

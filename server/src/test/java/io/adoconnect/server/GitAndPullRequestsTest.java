@@ -139,4 +139,81 @@ class GitAndPullRequestsTest extends ServerTestBase {
           assertThat(missing.json().path("message").asText()).contains("999");
         });
   }
+
+  @Test
+  void openingAgainAnswers200WithTheOpenOneAndAMissingBranchIsNamed() {
+    serve(
+        (service, api) -> {
+          connect(api);
+          Repository repo = repo();
+          String prs = base(repo) + "/pullrequests";
+          Map<String, Object> body =
+              Map.of(
+                  "source", "feature/login-page", "target", repo.defaultBranch(), "title", "One");
+
+          Api.Response created = api.post(prs).json(body).send();
+          Api.Response again = api.post(prs).json(body).send();
+
+          assertThat(created.status()).as(created.toString()).isEqualTo(201);
+          assertThat(again.status()).as(again.toString()).isEqualTo(200);
+          assertThat(again.json().path("pullRequestId").asInt())
+              .isEqualTo(created.json().path("pullRequestId").asInt());
+          abandon(api, prs, created.json().path("pullRequestId").asInt());
+
+          Api.Response missing =
+              api.post(prs)
+                  .json(
+                      Map.of(
+                          "source", "feature/nope", "target", repo.defaultBranch(), "title", "X"))
+                  .send();
+          assertThat(missing.status()).isEqualTo(400);
+          assertThat(missing.json().path("message").asText())
+              .startsWith("The source branch refs/heads/feature/nope does not exist");
+          assertThat(missing.json().path("action").path("type").asText())
+              .isEqualTo("list_branches");
+        });
+  }
+
+  @Test
+  void everyPullRequestRouteTakesTheAccount() {
+    serve(
+        (service, api) -> {
+          connect(api);
+          String account = api.get("/api/accounts").send().json().get(0).path("id").asText();
+          Repository repo = repo();
+          String prs = base(repo) + "/pullrequests";
+
+          Api.Response created =
+              api.post(prs + "?account=" + account)
+                  .json(
+                      Map.of(
+                          "source",
+                          "feature/login-page",
+                          "target",
+                          repo.defaultBranch(),
+                          "title",
+                          "S"))
+                  .send();
+          assertThat(created.status()).as(created.toString()).isEqualTo(201);
+          int id = created.json().path("pullRequestId").asInt();
+          assertThat(api.get(prs + "/" + id + "?account=" + account).send().status())
+              .isEqualTo(200);
+          abandon(api, prs, id);
+
+          Api.Response unknown = api.get(prs + "/" + id + "?account=nope").send();
+          assertThat(unknown.status()).isEqualTo(404);
+          assertThat(unknown.json().path("code").asText()).isEqualTo("not_found_locally");
+          Api.Response missing = api.get(prs + "/999").send();
+          assertThat(missing.json().path("action").path("type").asText())
+              .isEqualTo("list_pull_requests");
+          assertThat(missing.json().path("hint").asText()).doesNotContain("ado-connect");
+        });
+  }
+
+  /** The tests share a simulator: an open pull request would make the next create answer 200. */
+  private static void abandon(Api api, String prs, int id) {
+    Api.Response abandoned =
+        api.request("PATCH", prs + "/" + id).json(Map.of("status", "abandoned")).send();
+    assertThat(abandoned.status()).as(abandoned.toString()).isEqualTo(200);
+  }
 }

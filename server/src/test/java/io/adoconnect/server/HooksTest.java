@@ -268,4 +268,33 @@ class HooksTest extends ServerTestBase {
           assertThat(bad.status()).isEqualTo(400);
         });
   }
+
+  @Test
+  void aSubscriptionCanNameItsAccount() {
+    serve(
+        (service, api) -> {
+          connect(api);
+          String account = api.get("/api/accounts").send().json().get(0).path("id").asText();
+          Map<String, Object> body =
+              Map.of(
+                  "organization", "org-001",
+                  "project", repo.project().name(),
+                  "eventTypes", List.of("build.complete"));
+
+          int before = simulator.hookSubscriptions().size();
+          Api.Response unknown =
+              api.post("/api/hooks/subscriptions?account=nope").json(body).send();
+          assertThat(unknown.status()).isEqualTo(404);
+          assertThat(unknown.json().path("code").asText()).isEqualTo("not_found_locally");
+          assertThat(simulator.hookSubscriptions()).hasSize(before);
+
+          Api.Response made =
+              api.post("/api/hooks/subscriptions?account=" + account).json(body).send();
+          assertThat(made.status()).as(made.toString()).isEqualTo(201);
+          assertThat(made.json().get(0).path("accountId").asText()).isEqualTo(account);
+          simulator
+              .hookSubscriptions()
+              .forEach(s -> canaries.add(s.consumerInputs().get("basicAuthPassword")));
+        });
+  }
 }

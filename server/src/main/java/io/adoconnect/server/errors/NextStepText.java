@@ -73,6 +73,12 @@ public final class NextStepText {
       case CHOOSE_PORT -> "Pick a free port.";
       case START_SIGN_IN -> "Start a new sign-in (POST /api/connections/device).";
       case REFRESH_AND_RETRY -> "Read it again and re-apply the change on its current version.";
+      case LIST_PULL_REQUESTS ->
+          "GET …/pullrequests?status=all of the repository lists its pull requests.";
+      case LIST_THREADS ->
+          "GET …/pullrequests/"
+              + step.parameter("pullRequestId")
+              + "/threads lists the pull request's threads and their ids.";
     };
   }
 }

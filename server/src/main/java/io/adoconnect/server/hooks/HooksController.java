@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Service hooks: the receiver {@code POST /api/hooks/{subscription}} (public; Azure DevOps sends
- * the subscription's Basic credential), {@code GET/POST /api/hooks/subscriptions}, {@code DELETE
+ * the subscription's Basic credential), {@code GET/POST /api/hooks/subscriptions} (POST takes
+ * {@code ?account=} when several accounts reach the organization), {@code DELETE
  * /api/hooks/subscriptions/{id}} and {@code GET /api/events?since=&limit=}.
  *
  * <p>The receiver never answers 410: Azure DevOps disables a subscription whose consumer does.
@@ -89,19 +90,21 @@ public final class HooksController {
   private void subscribe(Context ctx) {
     NewSubscription body = JsonBodies.read(ctx, NewSubscription.class);
     ProjectRef project =
-        ProjectRef.of(
+        new ProjectRef(
             JsonBodies.requiredName(body.organization(), "organization"),
-            JsonBodies.requiredName(body.project(), "project"));
+            JsonBodies.requiredName(body.project(), "project"),
+            ctx.queryParam("account"));
     List<String> types = body.eventTypes() == null ? List.of() : body.eventTypes();
     String receiver = publicUrl.get().toString();
     List<HookSubscriptionRecord> made =
         body.repository() == null || body.repository().isBlank()
             ? ado.subscribe(project, types, receiver)
             : ado.subscribe(
-                RepositoryRef.of(
+                new RepositoryRef(
                     project.organization(),
                     project.project(),
-                    JsonBodies.requiredName(body.repository(), "repository")),
+                    JsonBodies.requiredName(body.repository(), "repository"),
+                    project.account()),
                 types,
                 receiver);
     ctx.status(201).json(made);

@@ -1,14 +1,13 @@
 package io.adoconnect.server.pullrequests;
 
-import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.connect.Target;
 import io.adoconnect.pullrequests.MergeStrategy;
 import io.adoconnect.pullrequests.NewPullRequest;
-import io.adoconnect.pullrequests.PullRequest;
+import io.adoconnect.pullrequests.OpenedPullRequest;
 import io.adoconnect.pullrequests.PullRequestCriteria;
 import io.adoconnect.pullrequests.PullRequestStatusInput;
-import io.adoconnect.pullrequests.PullRequestsClient;
+import io.adoconnect.pullrequests.PullRequestUpdate;
+import io.adoconnect.pullrequests.RepositoryPullRequests;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.RepositoryPath;
 import io.adoconnect.server.errors.ApiException;
@@ -16,17 +15,17 @@ import io.adoconnect.server.git.GitController.NewStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Pull requests of a repository, under {@link RepositoryPath#PREFIX}{@code /pullrequests}: list
- * ({@code ?status=&creator=&reviewer=&target=&top=}), create, get, update ({@code PATCH}: title,
- * description, addReviewers, {@code status} completed (with {@code mergeStrategy}, {@code
- * deleteSourceBranch}) or abandoned), threads list/create/reply, statuses list/post.
+ * ({@code ?status=&creator=&reviewer=&target=&top=}), create (201, or 200 with the pull request
+ * already open for the same branches), get, update ({@code PATCH}: title, description,
+ * addReviewers, {@code status} completed (with {@code mergeStrategy}, {@code deleteSourceBranch})
+ * or abandoned), threads list/create/reply, statuses list/post. Every route takes {@code
+ * ?account=}.
  */
 public final class PullRequestsController {
-  private static final int MAX_TOP = 1000;
-
   private final AdoConnect ado;
 
   public PullRequestsController(AdoConnect ado) {
@@ -59,61 +58,47 @@ public final class PullRequestsController {
     String pr = prs + "/{pullRequestId}";
     routes.get(prs, this::list);
     routes.post(prs, this::create);
-    routes.get(
-        pr,
-        ctx -> ctx.json(act(ctx, (c, t, id) -> c.get(t.org(), t.project(), t.repository(), id))));
+    routes.get(pr, ctx -> ctx.json(prs(ctx).get(id(ctx))));
     routes.patch(pr, this::update);
-    routes.get(
-        pr + "/threads",
-        ctx ->
-            ctx.json(act(ctx, (c, t, id) -> c.threads(t.org(), t.project(), t.repository(), id))));
+    routes.get(pr + "/threads", ctx -> ctx.json(prs(ctx).threads(id(ctx))));
     routes.post(pr + "/threads", this::createThread);
     routes.post(pr + "/threads/{threadId}/comments", this::reply);
-    routes.get(
-        pr + "/statuses",
-        ctx ->
-            ctx.json(act(ctx, (c, t, id) -> c.statuses(t.org(), t.project(), t.repository(), id))));
+    routes.get(pr + "/statuses", ctx -> ctx.json(prs(ctx).statuses(id(ctx))));
     routes.post(pr + "/statuses", this::postStatus);
   }
 
-  /** One action on one pull request. */
-  @FunctionalInterface
-  private interface Action<T> {
-    T run(PullRequestsClient client, Target target, int id);
+  private RepositoryPullRequests prs(Context ctx) {
+    return ado.repository(RepositoryPath.of(ctx)).pullRequests();
   }
 
-  private <T> T act(Context ctx, Action<T> action) {
-    int id = RepositoryPath.number(ctx, "pullRequestId");
-    Target t = ado.repository(RepositoryPath.of(ctx).path());
-    return action.run(new PullRequestsClient(t.http()), t, id);
+  private static int id(Context ctx) {
+    return RepositoryPath.number(ctx, "pullRequestId");
   }
 
   private void list(Context ctx) {
-    Integer top = null;
-    if (ctx.queryParam("top") != null) {
-      try {
-        top = Integer.parseInt(ctx.queryParam("top"));
-      } catch (NumberFormatException e) {
-        top = -1;
-      }
-      if (top < 1 || top > MAX_TOP) {
-        throw ApiException.badRequest(
-            "invalid_input", "'top' must be between 1 and " + MAX_TOP + ".", null);
-      }
-    }
     PullRequestCriteria criteria =
         new PullRequestCriteria(
             ctx.queryParam("status"),
             blankToNull(ctx.queryParam("creator")),
             blankToNull(ctx.queryParam("reviewer")),
-            blankToNull(ctx.queryParam("target")));
-    Target t = ado.repository(RepositoryPath.of(ctx).path());
-    List<PullRequest> found =
-        new PullRequestsClient(t.http())
-            .list(t.org(), t.project(), t.repository(), criteria).stream()
-                .limit(top == null ? MAX_TOP : top)
-                .toList();
-    ctx.json(found);
+            blankToNull(ctx.queryParam("target")),
+            top(ctx.queryParam("top")));
+    ctx.json(prs(ctx).list(criteria));
+  }
+
+  /** {@code ?top=}: at most that many; without it, {@link PullRequestCriteria#MAX_TOP}. */
+  private static int top(String text) {
+    if (text == null) {
+      return PullRequestCriteria.MAX_TOP;
+    }
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(
+          "invalid_input",
+          "'top' must be a number.",
+          "Ask for 1 to " + PullRequestCriteria.MAX_TOP + " pull requests.");
+    }
   }
 
   private void create(Context ctx) {
@@ -126,81 +111,36 @@ public final class PullRequestsController {
             .withDescription(body.description())
             .withReviewers(body.reviewers() == null ? List.of() : body.reviewers())
             .withDraft(Boolean.TRUE.equals(body.draft()));
-    Target t = ado.repository(RepositoryPath.of(ctx).path());
-    PullRequest created =
-        new PullRequestsClient(t.http()).create(t.org(), t.project(), t.repository(), input);
-    ctx.status(201).json(created);
+    OpenedPullRequest opened = prs(ctx).create(input);
+    // 200, not 201: nothing was created, the one already open for these branches is returned.
+    ctx.status(opened.alreadyOpen() ? 200 : 201).json(opened.pullRequest());
   }
 
   private void update(Context ctx) {
     PullRequestChange body = JsonBodies.read(ctx, PullRequestChange.class);
-    boolean edits =
-        body.title() != null
-            || body.description() != null
-            || (body.addReviewers() != null && !body.addReviewers().isEmpty());
-    String status = body.status() == null ? null : body.status().toLowerCase(Locale.ROOT);
-    if (status != null && !List.of("completed", "abandoned").contains(status)) {
-      throw new InvalidInputException(
-          io.adoconnect.http.Names.shown(body.status(), "status")
-              + " is not a status a pull request can be moved to.",
-          "Send status completed (with mergeStrategy) or abandoned.");
-    }
-    if (!edits && status == null) {
-      throw new InvalidInputException(
-          "Nothing to change.",
-          "Send title, description, addReviewers or status (completed or abandoned).");
-    }
-    MergeStrategy strategy =
-        body.mergeStrategy() == null
-            ? MergeStrategy.NO_FAST_FORWARD
-            : MergeStrategy.parse(body.mergeStrategy());
-    PullRequest result =
-        act(
-            ctx,
-            (c, t, id) -> {
-              PullRequest pr = null;
-              if (body.title() != null || body.description() != null) {
-                pr =
-                    c.update(
-                        t.org(), t.project(), t.repository(), id, body.title(), body.description());
-              }
-              if (body.addReviewers() != null && !body.addReviewers().isEmpty()) {
-                pr = c.addReviewers(t.org(), t.project(), t.repository(), id, body.addReviewers());
-              }
-              if ("completed".equals(status)) {
-                pr =
-                    c.complete(
-                        t.org(),
-                        t.project(),
-                        t.repository(),
-                        id,
-                        strategy,
-                        Boolean.TRUE.equals(body.deleteSourceBranch()));
-              } else if ("abandoned".equals(status)) {
-                pr = c.abandon(t.org(), t.project(), t.repository(), id);
-              }
-              return pr;
-            });
-    ctx.json(result);
+    PullRequestUpdate change =
+        PullRequestUpdate.none()
+            .withTitle(body.title())
+            .withDescription(body.description())
+            .withAddedReviewers(body.addReviewers())
+            .withStatus(body.status())
+            .withCompletion(
+                body.mergeStrategy() == null ? null : MergeStrategy.parse(body.mergeStrategy()),
+                Boolean.TRUE.equals(body.deleteSourceBranch()));
+    ctx.json(prs(ctx).update(id(ctx), change));
   }
 
   private void createThread(Context ctx) {
     CommentBody body = JsonBodies.read(ctx, CommentBody.class);
     String text = JsonBodies.required(body.text(), "text");
-    ctx.status(201)
-        .json(
-            act(ctx, (c, t, id) -> c.createThread(t.org(), t.project(), t.repository(), id, text)));
+    ctx.status(201).json(prs(ctx).comment(id(ctx), text, Optional.empty()).thread());
   }
 
   private void reply(Context ctx) {
     CommentBody body = JsonBodies.read(ctx, CommentBody.class);
     String text = JsonBodies.required(body.text(), "text");
     int threadId = RepositoryPath.number(ctx, "threadId");
-    ctx.status(201)
-        .json(
-            act(
-                ctx,
-                (c, t, id) -> c.reply(t.org(), t.project(), t.repository(), id, threadId, text)));
+    ctx.status(201).json(prs(ctx).comment(id(ctx), text, Optional.of(threadId)).comment());
   }
 
   private void postStatus(Context ctx) {
@@ -208,9 +148,7 @@ public final class PullRequestsController {
     PullRequestStatusInput input =
         PullRequestStatusInput.of(
             body.state(), body.context(), body.genre(), body.description(), body.targetUrl());
-    ctx.status(201)
-        .json(
-            act(ctx, (c, t, id) -> c.postStatus(t.org(), t.project(), t.repository(), id, input)));
+    ctx.status(201).json(prs(ctx).postStatus(id(ctx), input));
   }
 
   private static String blankToNull(String value) {

@@ -44,7 +44,8 @@ class NextStepTextTest {
                   "organization", "fabrikam",
                   "accountId", "k3x9",
                   "scope", "vso.build",
-                  "candidates", "a1,b2"),
+                  "candidates", "a1,b2",
+                  "pullRequestId", "42"),
               null);
       assertThat(NextStepText.hint(step))
           .as(action.name())

@@ -184,6 +184,7 @@ public final class PullRequestEndpoints implements AreaHandler {
                     .sorted(Comparator.comparingInt((PullRequestState pr) -> pr.id).reversed())
                     .skip(skip.orElse(0))
                     .limit(top.orElse(DEFAULT_TOP))
+                    .peek(PullRequestState::follow)
                     .map(pr -> PullRequestJson.of(pr, call.scope(), true))
                     .toList());
     return Json.ok(Json.collection(page));
@@ -204,7 +205,11 @@ public final class PullRequestEndpoints implements AreaHandler {
                                     .project(call.project())
                                     .map(p -> p.id().equals(pr.repository.project().id()))
                                     .orElse(false))
-                    .map(pr -> PullRequestJson.of(pr, call.scope(), false)));
+                    .map(
+                        pr -> {
+                          pr.follow();
+                          return PullRequestJson.of(pr, call.scope(), false);
+                        }));
     return found.map(Json::ok).orElseGet(Requests::pullRequestNotFound);
   }
 
@@ -253,8 +258,8 @@ public final class PullRequestEndpoints implements AreaHandler {
                           pr ->
                               pr.active()
                                   && pr.repository.id().equals(repository.id())
-                                  && pr.source.equals(source.get())
-                                  && pr.target.equals(target.get()));
+                                  && pr.source.name().equals(source.get().name())
+                                  && pr.target.name().equals(target.get().name()));
               if (duplicate) {
                 return Optional.empty();
               }
@@ -305,6 +310,7 @@ public final class PullRequestEndpoints implements AreaHandler {
                 return Optional.empty();
               }
               PullRequestState pr = found.get();
+              pr.follow();
               boolean wasCompleted = pr.status.equals("completed");
               failure[0] = PullRequestChanges.apply(pr, body, caller, clock.instant());
               if (failure[0] != null) {

@@ -19,7 +19,10 @@ final class PullRequestState {
   final int id;
   final Collection collection;
   final Repository repository;
-  final GitContent.Branch source;
+
+  /** The source branch; while active its commit follows the branch's tip ({@link #follow}). */
+  GitContent.Branch source;
+
   final GitContent.Branch target;
   final SimulatedUser createdBy;
   final Instant created;
@@ -56,6 +59,17 @@ final class PullRequestState {
     this.target = target;
     this.createdBy = createdBy;
     this.created = created;
+  }
+
+  /**
+   * While active, a pull request's source commit is its branch's tip, as in Azure DevOps: a push
+   * onto the source branch updates {@code lastMergeSourceCommit}, and completing at the old commit
+   * is refused.
+   */
+  void follow() {
+    if (active()) {
+      source = GitContent.branch(repository, source.refName()).orElse(source);
+    }
   }
 
   boolean active() {
