@@ -369,19 +369,6 @@ public final class AdoConnect implements AutoCloseable {
   }
 
   /**
-   * Where actions on {@code ORGANIZATION/PROJECT/REPOSITORY} go; until every front-end passes refs.
-   */
-  public Target repository(String path) {
-    RepositoryRef ref = RefParser.repository(path, null);
-    return target(ref.projectRef().organizationRef(), ref.project(), ref.repository());
-  }
-
-  private Target target(OrganizationRef ref, String project, String repository) {
-    OrganizationHandle org = organization(ref);
-    return new Target(org.account(), org.organization(), org.http(), project, repository);
-  }
-
-  /**
    * The account for {@code ref}: the named one (which must reach the organization), else the
    * connected accounts that reach it. Accounts on the same host reach the same organization, so any
    * of them will do; accounts on different hosts (two Servers, each with a DefaultCollection) are
