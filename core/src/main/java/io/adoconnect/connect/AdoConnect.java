@@ -232,9 +232,7 @@ public final class AdoConnect implements AutoCloseable {
     if (organization.isPresent()) {
       accounts = accounts.stream().filter(a -> covers(a, organization.get())).toList();
       if (accounts.isEmpty()) {
-        throw new LocalNotFoundException(
-            "No connected account reaches the organization '" + organization.get() + "'.",
-            NextStep.connectOrganization(organization.get()));
+        throw noAccountReaches(organization.get());
       }
     }
     Map<Organization, Account> accountOf = new IdentityHashMap<>();
@@ -295,7 +293,9 @@ public final class AdoConnect implements AutoCloseable {
     } catch (NotFoundException e) {
       throw new NotFoundException(
           e.typeKey(),
-          "Repository '" + wanted + "' was not found, or this account can't see it.",
+          "Repository "
+              + Names.shown(wanted, "repository path")
+              + " was not found, or this account can't see it.",
           NextStep.listRepositories(org.name()));
     }
     if (!repo.cloneable()) {
@@ -393,9 +393,7 @@ public final class AdoConnect implements AutoCloseable {
     List<Account> reaching =
         store.accounts().stream().filter(a -> covers(a, ref.organization())).toList();
     if (reaching.isEmpty()) {
-      throw new LocalNotFoundException(
-          "No connected account reaches the organization '" + ref.organization() + "'.",
-          NextStep.connectOrganization(ref.organization()));
+      throw noAccountReaches(ref.organization());
     }
     List<String> hosts = reaching.stream().map(Account::host).distinct().toList();
     if (hosts.size() > 1) {
@@ -491,7 +489,7 @@ public final class AdoConnect implements AutoCloseable {
                 && s.project().equalsIgnoreCase(ref.project())
                 && s.repository().equalsIgnoreCase(ref.repository())
                 && (ref.account() == null || ref.account().equals(s.accountId())),
-        "'" + ref.path() + "'");
+        Names.shown(ref.path(), "repository path"));
   }
 
   private SourceView removeSource(java.util.function.Predicate<SourceView> matches, String named) {
@@ -525,6 +523,21 @@ public final class AdoConnect implements AutoCloseable {
       vault = Vault.open(settings.keySource().get());
     }
     return vault;
+  }
+
+  /**
+   * A plain name no account reaches is ours to offer connecting (404 locally); anything else — a
+   * token pasted into the field, say — is bad input, described but never repeated.
+   */
+  private static AdoConnectException noAccountReaches(String organization) {
+    if (!Names.isPlain(organization)) {
+      return new InvalidInputException(
+          Names.shown(organization, "organization name") + " is not an organization name.",
+          NextStep.listAccounts().withAdvice("Give the organization as it appears in its URL."));
+    }
+    return new LocalNotFoundException(
+        "No connected account reaches the organization '" + organization + "'.",
+        NextStep.connectOrganization(organization));
   }
 
   private static boolean covers(Account account, String organization) {

@@ -100,8 +100,8 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
     int tfs = indexOfIgnoreCase(segments, "tfs");
     int git = indexOfIgnoreCase(segments, "_git");
     int collection;
-    if (tfs >= 0 && tfs + 1 < segments.size() && tfs + 1 != git) {
-      collection = tfs + 1;
+    if (tfs >= 0) {
+      collection = tfs + 1 < segments.size() && tfs + 1 != git ? tfs + 1 : -1;
     } else if (git > 1) {
       collection = git - 2;
     } else if (git == 1) {

@@ -65,7 +65,7 @@ class MalformedRequestsTest extends ServerTestBase {
             assertThat(body.fieldNames())
                 .toIterable()
                 .as(shown)
-                .containsExactlyInAnyOrder("code", "message", "hint");
+                .containsExactlyInAnyOrder("code", "message", "hint", "action");
             assertThat(body.path("code").asText()).as(shown).matches("[a-z_]+");
             assertThat(answer.body()).as(shown).doesNotContain("<html").doesNotContain("passwd");
             assertThat(answer.header("Content-Security-Policy"))
