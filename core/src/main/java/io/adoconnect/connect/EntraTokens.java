@@ -1,5 +1,6 @@
 package io.adoconnect.connect;
 
+import io.adoconnect.NextStep;
 import io.adoconnect.ReconnectRequiredException;
 import io.adoconnect.auth.CredentialProvider;
 import io.adoconnect.auth.Secret;
@@ -83,11 +84,13 @@ final class EntraTokens {
       }
 
       @Override
-      public String refusedHint() {
-        return "Azure DevOps refused the Microsoft sign-in. The organization may not allow third-party application access"
-            + " via OAuth, or your account lacks access there. Try ado-connect test "
-            + account.id()
-            + "; if it keeps failing, disconnect and sign in again (ado-connect connect device), or use a PAT.";
+      public NextStep refused() {
+        return NextStep.reconnect(account.id(), account.method().wireName())
+            .withAdvice(
+                "Azure DevOps refused the Microsoft sign-in. The organization may not allow"
+                    + " third-party application access via OAuth, or your account lacks access there;"
+                    + " test the account, and if it keeps failing, sign in again or use a Personal"
+                    + " Access Token.");
       }
 
       @Override
@@ -147,15 +150,14 @@ final class EntraTokens {
                 () ->
                     new ReconnectRequiredException(
                         "The account " + accountId + " was disconnected.",
-                        "Sign in again: ado-connect connect device."));
+                        NextStep.of(NextStep.Action.CONNECT, "Sign in again.")));
     Optional<byte[]> sealedRefresh = store.sealedSecret(accountId, SecretKind.REFRESH_TOKEN);
     if (sealedRefresh.isEmpty()) {
       store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
       throw new ReconnectRequiredException(
           "The sign-in of account " + accountId + " expired and no refresh token was stored.",
-          "Disconnect (ado-connect disconnect "
-              + accountId
-              + ") and run the device flow again: ado-connect connect device.");
+          NextStep.reconnect(accountId, account.method().wireName())
+              .withAdvice("Disconnect the account and sign in again."));
     }
     Secret refreshToken = vault.get().unseal(sealedRefresh.get(), accountId);
     TokenSet tokens;
@@ -165,10 +167,8 @@ final class EntraTokens {
       store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
       throw new ReconnectRequiredException(
           e.getMessage(),
-          "Disconnect (ado-connect disconnect "
-              + accountId
-              + ") and run the device flow again: ado-connect connect device."
-              + " Nothing was deleted.");
+          NextStep.reconnect(accountId, account.method().wireName())
+              .withAdvice("Disconnect the account and sign in again. Nothing was deleted."));
     }
     log.debug("renewed the access token of account {} for tenant {}", accountId, tenant);
     AccessTokenBundle bundle =

@@ -1,6 +1,7 @@
 package io.adoconnect.connect;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import io.adoconnect.devops.HttpUrls;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.store.Account;
@@ -24,7 +25,7 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
     if (organizations.isEmpty()) {
       throw new InvalidInputException(
           "No organization given.",
-          "Name the organization with --org, as in https://dev.azure.com/{organization}.");
+          "Name the organization, as in https://dev.azure.com/{organization}.");
     }
     Set<String> unique = new LinkedHashSet<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -40,13 +41,13 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
   public static PatTarget server(String serverUrl, String collection) {
     if (serverUrl == null || serverUrl.isBlank()) {
       throw new InvalidInputException(
-          "No server URL given.",
-          "Give the server with --server, e.g. https://tfs.example.com/tfs.");
+          "No server URL given.", "Give the server's URL, e.g. https://tfs.example.com/tfs.");
     }
     if (collection == null || collection.isBlank()) {
       throw new InvalidInputException(
           "No collection given.",
-          "Give the collection with --collection, e.g. --collection DefaultCollection.");
+          "Give the collection too, e.g. DefaultCollection (the part of the URL after the"
+              + " server).");
     }
     URI url = HttpUrls.parse(serverUrl, "The server URL");
     String trimmed = collection.strip().replaceAll("^/+|/+$", "");
@@ -62,11 +63,9 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
     if (path.toLowerCase(Locale.ROOT).endsWith("/" + name.toLowerCase(Locale.ROOT))) {
       throw new InvalidInputException(
           "The server URL already ends with the collection '" + name + "'.",
-          "Give the server URL without the collection (e.g. --server "
-              + url.toString().substring(0, url.toString().length() - name.length() - 1)
-              + " --collection "
-              + name
-              + ").");
+          NextStep.connectServer(
+                  url.toString().substring(0, url.toString().length() - name.length() - 1), name)
+              .withAdvice("Give the server URL without the collection, and the collection apart."));
     }
     return new PatTarget(List.of(), url, name);
   }

@@ -1,5 +1,6 @@
 package io.adoconnect.devops;
 
+import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -22,9 +23,10 @@ public final class ProjectNotFound {
     return new NotFoundException(
         e.typeKey(),
         "The project '" + project + "' was not found in " + org.name() + ".",
-        "Check the name as it appears in your Azure DevOps URL; ado-connect repos --org "
-            + org.name()
-            + " shows the projects with repositories.");
+        NextStep.listRepositories(org.name())
+            .withAdvice(
+                "Check the name as it appears in your Azure DevOps URL; the organization's"
+                    + " repositories show its projects."));
   }
 
   /** Runs {@code call}, restating a 404 about the project; other 404s pass unchanged. */

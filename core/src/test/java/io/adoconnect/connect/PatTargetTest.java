@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,12 @@ class PatTargetTest {
         .hasMessageContaining("already ends with the collection")
         .satisfies(
             e ->
-                assertThat(((InvalidInputException) e).hint())
-                    .contains(
-                        "--server https://tfs.example.com/tfs --collection DefaultCollection"));
+                assertThat(((InvalidInputException) e).nextStep())
+                    .isEqualTo(
+                        NextStep.connectServer("https://tfs.example.com/tfs", "DefaultCollection")
+                            .withAdvice(
+                                "Give the server URL without the collection, and the collection"
+                                    + " apart.")));
   }
 
   @Test
