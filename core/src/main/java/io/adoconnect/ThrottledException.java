@@ -11,9 +11,11 @@ public class ThrottledException extends AzureDevOpsApiException {
         429,
         "RequestBlockedException",
         message,
-        "Azure DevOps is rate limiting this user; wait "
-            + retryAfter.toSeconds()
-            + " s and try again.");
+        NextStep.of(
+            NextStep.Action.RETRY_LATER,
+            "Azure DevOps is rate limiting this user.",
+            "retryAfterSeconds",
+            Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000))));
     this.retryAfter = retryAfter;
   }
 

@@ -10,6 +10,10 @@ public class VaultException extends AdoConnectException {
     super(message, hint, cause);
   }
 
+  public VaultException(String message, NextStep nextStep) {
+    super(message, nextStep);
+  }
+
   public VaultException(String message, NextStep nextStep, Throwable cause) {
     super(message, nextStep, cause);
   }

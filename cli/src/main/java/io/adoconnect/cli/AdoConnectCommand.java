@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
     name = "ado-connect",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    // One element per paragraph: picocli wraps it to the width (see Main.commandLine).
     description = {
-      "Connect Azure DevOps accounts once, discover and pick their Git repositories, and work on",
-      "them with your own permissions: pull requests, statuses, builds, pipelines, releases, work",
-      "items and service hook events.",
+      "Connect Azure DevOps accounts once, discover and pick their Git repositories, and work on"
+          + " them with your own permissions: pull requests, statuses, builds, pipelines,"
+          + " releases, work items and service hook events.",
     },
     // Grouped as a user meets them: connect, find, work on a repository, on a project, events.
     subcommands = {
@@ -37,7 +38,13 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 other failure, 2 bad usage or input, 3 authentication or authorization failure,",
-      "            4 host not reachable or timed out.",
+      "Exit codes: 0 ok, 1 other failure, 2 bad usage or input, 3 authentication or authorization"
+          + " failure, 4 host not reachable or timed out, 5 conflict (someone changed it first).",
+      "",
+      "Start here:",
+      "  ado-connect connect device                sign in with Microsoft (a token: connect pat)",
+      "  ado-connect repos                         the Git repositories you can reach",
+      "  ado-connect sources add ORG/PROJECT/REPO  pick one for your tools to work on",
+      "  ado-connect demo                          a tour against the bundled simulator, offline",
     })
 public final class AdoConnectCommand extends SubcommandRequired {}

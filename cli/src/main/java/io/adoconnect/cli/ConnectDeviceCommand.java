@@ -1,6 +1,7 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.AuthenticationException;
+import io.adoconnect.NextStep;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.DeviceFlowView;
 import io.adoconnect.store.Account;
@@ -92,12 +93,17 @@ public final class ConnectDeviceCommand implements Callable<Integer> {
       case "denied" ->
           throw new AuthenticationException(
               "The sign-in was declined.",
-              "Run ado-connect connect device again and approve every requested permission. If your organization enforces"
-                  + " Conditional Access policies, an administrator may need to allow the app registration.");
+              NextStep.of(
+                  NextStep.Action.START_SIGN_IN,
+                  "When you sign in again, approve every requested permission. If your organization"
+                      + " enforces Conditional Access policies, an administrator may need to allow the app"
+                      + " registration."));
       default ->
           throw new AuthenticationException(
               "The device code expired before the sign-in was approved.",
-              "The code is short-lived: run ado-connect connect device --new to get a new one, then approve it promptly.");
+              NextStep.of(
+                  NextStep.Action.START_SIGN_IN,
+                  "The code is short-lived: get a new one, then approve it promptly."));
     }
   }
 }

@@ -41,8 +41,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the main job offline against the bundled simulator of Entra ID and Azure DevOps: sign in with",
-      "the device code flow, connect a Server collection with a PAT, list repositories across organizations, add a source."
+      "Take the tour offline, against the bundled simulator of Entra ID and Azure DevOps.",
+      "It signs in with the device code flow, connects a Server collection with a PAT, lists the"
+          + " repositories across organizations and adds a source."
     })
 public final class DemoCommand implements Callable<Integer> {
   private final CliContext ctx;

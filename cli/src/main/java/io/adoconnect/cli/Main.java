@@ -14,6 +14,9 @@ import picocli.CommandLine;
 
 /** Entry point: runs one command and maps what went wrong to an exit code and a hint. */
 public final class Main {
+  /** Columns of {@code --help} when the terminal's width is unknown (a pipe, a test). */
+  static final int HELP_WIDTH = 100;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -37,6 +40,11 @@ public final class Main {
 
   static CommandLine commandLine(CliContext ctx) {
     CommandLine cli = new CommandLine(new AdoConnectCommand(), new ContextFactory(ctx));
+    // Paragraphs wrap at the terminal's width when picocli can tell it, else at HELP_WIDTH; the
+    // default 80 cut URLs and identifiers in two.
+    cli.setUsageHelpWidth(HELP_WIDTH);
+    cli.setUsageHelpAutoWidth(true);
+    cli.setHelpFactory(WholeWordsHelp.factory());
     cli.setOut(new PrintWriter(ctx.out(), true));
     cli.setErr(new PrintWriter(ctx.err(), true));
     // A usage mistake is one error line and where to read more, not a 30-line usage dump.

@@ -27,14 +27,17 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the HTTP API on 127.0.0.1 until interrupted (Ctrl-C). Every API call needs the API token kept in",
-      "<data-dir>/api-token (Authorization: Bearer …); the browser logs in with the one-time link printed at start",
-      "(ado-connect login-link prints another). Listening beyond 127.0.0.1 (--host) needs ADO_CONNECT_PUBLIC_URL.",
-      "Web sign-in with a confidential Entra app: ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID, ADO_CONNECT_AZURE_CLIENT_SECRET",
-      "(or ADO_CONNECT_AZURE_CLIENT_SECRET_FILE) and ADO_CONNECT_REDIRECT_URI",
-      "(default http://127.0.0.1:{port}/api/signin/microsoft/callback).",
-      "Service hooks are delivered to ADO_CONNECT_PUBLIC_URL/api/hooks/{subscription} (default: the address it",
-      "listens on); set it to the address Azure DevOps reaches this service at."
+      "Run the HTTP API and the integrations page on 127.0.0.1 until interrupted (Ctrl-C).",
+      "Every API call needs the API token kept in <data-dir>/api-token (Authorization: Bearer …);"
+          + " the browser logs in with the one-time link printed at start (ado-connect login-link"
+          + " prints another). Listening beyond 127.0.0.1 (--host) needs ADO_CONNECT_PUBLIC_URL.",
+      "Web sign-in with a confidential Entra app: set ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID,"
+          + " ADO_CONNECT_AZURE_CLIENT_SECRET (or ADO_CONNECT_AZURE_CLIENT_SECRET_FILE) and"
+          + " ADO_CONNECT_REDIRECT_URI (default"
+          + " http://127.0.0.1:{port}/api/signin/microsoft/callback).",
+      "Service hooks are delivered to ADO_CONNECT_PUBLIC_URL/api/hooks/{subscription} (default:"
+          + " the address it listens on); set it to the address Azure DevOps reaches this service"
+          + " at."
     })
 public final class ServeCommand implements Callable<Integer> {
   private final CliContext ctx;

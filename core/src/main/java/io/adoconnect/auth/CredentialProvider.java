@@ -1,5 +1,7 @@
 package io.adoconnect.auth;
 
+import io.adoconnect.NextStep;
+
 /**
  * Supplies the {@code Authorization} header for each request, so a PAT and a self-refreshing Entra
  * token are interchangeable behind the transport.
@@ -8,8 +10,11 @@ public interface CredentialProvider {
   /** The full header value, e.g. {@code Basic …} or {@code Bearer …}. */
   Secret authorization();
 
-  /** What to tell the user when Azure DevOps refuses this credential (401, 203 sign-in page). */
-  String refusedHint();
+  /**
+   * What the user can do when Azure DevOps refuses this credential (401, 203 sign-in page): for a
+   * saved account, a {@link NextStep.Action#RECONNECT} naming it; for one being connected, advice.
+   */
+  NextStep refused();
 
   /**
    * Called once when Azure DevOps refused the credential: a renewable one (an Entra token revoked

@@ -1,5 +1,6 @@
 package io.adoconnect.connect;
 
+import io.adoconnect.NextStep;
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.VaultException;
 import io.adoconnect.auth.CredentialProvider;
@@ -58,9 +59,8 @@ final class AccountAccess {
               + org.name()
               + " is backed by personal Microsoft accounts, which Azure DevOps doesn't accept"
               + " through a Microsoft Entra sign-in.",
-          "Connect it with a Personal Access Token: ado-connect connect pat --org "
-              + org.name()
-              + ".");
+          NextStep.connectOrganization(org.name())
+              .withAdvice("Connect it with a Personal Access Token instead."));
     }
     return tenant == null || tenant.equalsIgnoreCase(account.tenantId())
         ? home
@@ -78,11 +78,10 @@ final class AccountAccess {
                 () ->
                     new VaultException(
                         "The token of account " + account.id() + " is missing from the store.",
-                        "Disconnect the account (ado-connect disconnect "
-                            + account.id()
-                            + ") and connect it again."));
+                        NextStep.reconnect(account.id(), account.method().wireName())
+                            .withAdvice("Disconnect the account and connect it again.")));
     Secret pat = vault.get().unseal(sealed, account.id());
-    return PatCredential.of(pat, !account.isServices());
+    return PatCredential.of(pat, !account.isServices()).ofAccount(account.id());
   }
 
   /**

@@ -2,6 +2,7 @@ package io.adoconnect.connect;
 
 import io.adoconnect.AuthenticationException;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import io.adoconnect.auth.CredentialProvider;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.auth.entra.AuthorizationCodeFlow;
@@ -238,7 +239,9 @@ final class EntraConnections {
     if (PERSONAL_ACCOUNTS_TENANT.equalsIgnoreCase(claims.tenantId())) {
       throw new AuthenticationException(
           "You signed in with a personal Microsoft account; Azure DevOps doesn't accept those through Microsoft Entra apps.",
-          "Sign in with a work or school account, or connect with a Personal Access Token: ado-connect connect pat --org ORG.");
+          NextStep.of(
+              NextStep.Action.CONNECT,
+              "Sign in with a work or school account, or connect with a Personal Access Token."));
     }
     AzureDevOpsHttp http =
         new AzureDevOpsHttp(settings.transport(), bearer(signedIn.accessToken()));
@@ -281,9 +284,11 @@ final class EntraConnections {
       }
 
       @Override
-      public String refusedHint() {
-        return "Azure DevOps refused the new Microsoft sign-in; your account may have no Azure DevOps organization, or the"
-            + " organization doesn't allow third-party application access via OAuth.";
+      public NextStep refused() {
+        return NextStep.advice(
+            "Azure DevOps refused the new Microsoft sign-in; your account may have no Azure DevOps"
+                + " organization, or the organization doesn't allow third-party application access"
+                + " via OAuth.");
       }
     };
   }
@@ -297,7 +302,7 @@ final class EntraConnections {
                     "No device code sign-in has the id "
                         + io.adoconnect.http.Names.shown(flowId, "sign-in id")
                         + ".",
-                    "Start one: ado-connect connect device."));
+                    NextStep.of(NextStep.Action.START_SIGN_IN, "Start a new sign-in.")));
   }
 
   private DeviceFlowSession session(DeviceFlowRecord record) {

@@ -1,5 +1,6 @@
 package io.adoconnect.connect;
 
+import io.adoconnect.NextStep;
 import io.adoconnect.ReconnectRequiredException;
 import io.adoconnect.auth.CredentialProvider;
 import io.adoconnect.auth.Secret;
@@ -100,11 +101,13 @@ final class EntraTokens {
       }
 
       @Override
-      public String refusedHint() {
-        return "Azure DevOps refused the Microsoft sign-in. The organization may not allow third-party application access"
-            + " via OAuth, or your account lacks access there. Try ado-connect test "
-            + account.id()
-            + "; if it keeps failing, disconnect and sign in again (ado-connect connect device), or use a PAT.";
+      public NextStep refused() {
+        return NextStep.reconnect(account.id(), account.method().wireName())
+            .withAdvice(
+                "Azure DevOps refused the Microsoft sign-in. The organization may not allow"
+                    + " third-party application access via OAuth, or your account lacks access there;"
+                    + " test the account, and if it keeps failing, sign in again or use a Personal"
+                    + " Access Token.");
       }
 
       @Override
@@ -164,15 +167,14 @@ final class EntraTokens {
                 () ->
                     new ReconnectRequiredException(
                         "The account " + accountId + " was disconnected.",
-                        "Sign in again: ado-connect connect device."));
+                        NextStep.of(NextStep.Action.CONNECT, "Sign in again.")));
     Optional<byte[]> sealedRefresh = store.sealedSecret(accountId, SecretKind.REFRESH_TOKEN);
     if (sealedRefresh.isEmpty()) {
       store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
       throw new ReconnectRequiredException(
           "The sign-in of account " + accountId + " expired and no refresh token was stored.",
-          "Disconnect (ado-connect disconnect "
-              + accountId
-              + ") and run the device flow again: ado-connect connect device.");
+          NextStep.reconnect(accountId, account.method().wireName())
+              .withAdvice("Disconnect the account and sign in again."));
     }
     Secret newest = vault.get().unseal(sealedRefresh.get(), accountId);
     Optional<Secret> previous =
@@ -186,7 +188,7 @@ final class EntraTokens {
       tokens = refresher.refresh(newest, tenant, clientSecretFor(account));
     } catch (ReconnectRequiredException refused) {
       if (previous.isEmpty()) {
-        throw reconnectNeeded(accountId, refused);
+        throw reconnectNeeded(account, refused);
       }
       try {
         tokens = refresher.refresh(previous.get(), tenant, clientSecretFor(account));
@@ -195,7 +197,7 @@ final class EntraTokens {
             "the newest refresh token of account {} was refused; the previous one worked",
             accountId);
       } catch (ReconnectRequiredException alsoRefused) {
-        throw reconnectNeeded(accountId, alsoRefused);
+        throw reconnectNeeded(account, alsoRefused);
       }
     }
     log.debug("renewed the access token of account {} for tenant {}", accountId, tenant);
@@ -212,14 +214,12 @@ final class EntraTokens {
 
   /** Marks the account reconnect-needed (its secrets stay) and says what to do. */
   private ReconnectRequiredException reconnectNeeded(
-      String accountId, ReconnectRequiredException refused) {
-    store.setAccountStatus(accountId, AccountStatus.RECONNECT_NEEDED);
+      Account account, ReconnectRequiredException refused) {
+    store.setAccountStatus(account.id(), AccountStatus.RECONNECT_NEEDED);
     return new ReconnectRequiredException(
         refused.getMessage(),
-        "Disconnect (ado-connect disconnect "
-            + accountId
-            + ") and run the device flow again: ado-connect connect device."
-            + " Nothing was deleted.");
+        NextStep.reconnect(account.id(), account.method().wireName())
+            .withAdvice("Disconnect the account and sign in again. Nothing was deleted."));
   }
 
   /**

@@ -29,7 +29,7 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
     if (organizations.isEmpty()) {
       throw new InvalidInputException(
           "No organization given.",
-          "Name the organization with --org, as in https://dev.azure.com/{organization}.");
+          "Name the organization, as in https://dev.azure.com/{organization}.");
     }
     if (organizations.size() > MAX_ORGANIZATIONS) {
       throw new InvalidInputException(
@@ -54,8 +54,7 @@ public record PatTarget(List<String> organizations, URI serverUrl, String collec
   public static PatTarget server(String serverUrl, String collection) {
     if (serverUrl == null || serverUrl.isBlank()) {
       throw new InvalidInputException(
-          "No server URL given.",
-          "Give the server with --server, e.g. https://tfs.example.com/tfs.");
+          "No server URL given.", "Give the server's URL, e.g. https://tfs.example.com/tfs.");
     }
     URI url = HttpUrls.parse(serverUrl, "The server URL");
     if (collection == null || collection.isBlank()) {

@@ -1,5 +1,6 @@
 package io.adoconnect.devops;
 
+import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.http.Names;
 import java.util.Locale;
@@ -27,9 +28,10 @@ public final class ProjectNotFound {
             + " was not found in "
             + org.name()
             + ".",
-        "Check the name as it appears in your Azure DevOps URL; ado-connect repos --org "
-            + org.name()
-            + " shows the projects with repositories.");
+        NextStep.listRepositories(org.name())
+            .withAdvice(
+                "Check the name as it appears in your Azure DevOps URL; the organization's"
+                    + " repositories show its projects."));
   }
 
   /** Runs {@code call}, restating a 404 about the project; other 404s pass unchanged. */

@@ -3,6 +3,7 @@ package io.adoconnect.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.adoconnect.AccessDeniedException;
 import io.adoconnect.AzureDevOpsApiException;
+import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.ThrottledException;
 import io.adoconnect.UnsupportedApiVersionException;
@@ -31,8 +32,13 @@ public final class ApiErrors {
         || response.contentType().startsWith("text/html");
   }
 
+  /**
+   * {@code refused}: what to do when the credential itself was refused (from {@link
+   * io.adoconnect.auth.CredentialProvider#refused()}); a refusal of a call that needs a scope
+   * becomes an {@link NextStep.Action#ADD_SCOPE} step for the same account.
+   */
   public static AzureDevOpsApiException toException(
-      ApiRequest request, ApiResponse response, String refusedHint) {
+      ApiRequest request, ApiResponse response, NextStep refused) {
     int status = response.status();
     if (status == 203
         || (status >= 300 && status < 400)
@@ -45,7 +51,7 @@ public final class ApiErrors {
               + " with its sign-in page (HTTP "
               + status
               + ") instead of data: the credential was not accepted.",
-          refusedHint);
+          refused);
     }
     Envelope envelope = Envelope.parse(response);
     String serverSays = envelope.message() == null ? "" : ": " + envelope.message();
@@ -60,24 +66,30 @@ public final class ApiErrors {
                 + serverSays
                 + ").",
             request.scope() == null
-                ? refusedHint
-                : "This call needs the "
-                    + request.scope()
-                    + " scope: if the token works for other calls it lacks that scope; create one"
-                    + " with it and reconnect. Otherwise: "
-                    + refusedHint);
+                ? refused
+                : addScope(
+                    request.scope(),
+                    refused,
+                    "This call needs the "
+                        + request.scope()
+                        + " scope: if the token works for other calls it lacks that scope."
+                        + (refused.advice() == null ? "" : " Otherwise: " + refused.advice())));
       case 403:
         return new AccessDeniedException(
             403,
             envelope.typeKey(),
             "Access denied to " + describe(request) + " (HTTP 403" + serverSays + ").",
             request.scope() == null
-                ? "The account or token lacks permission for this; check its scopes (Code (Read) to"
-                    + " list repositories) and your access in Azure DevOps."
-                : "This call needs the "
-                    + request.scope()
-                    + " scope and the matching permission in Azure DevOps; create a token with"
-                    + " that scope and reconnect, or ask a project administrator for access.");
+                ? NextStep.advice(
+                    "The account or token lacks permission for this; check its scopes (Code (Read)"
+                        + " to list repositories) and your access in Azure DevOps.")
+                : addScope(
+                    request.scope(),
+                    refused,
+                    "This call needs the "
+                        + request.scope()
+                        + " scope and the matching permission in Azure DevOps; if the token has the"
+                        + " scope, ask a project administrator for access."));
       case 404:
         return new NotFoundException(
             envelope.typeKey(),
@@ -107,6 +119,21 @@ public final class ApiErrors {
         envelope.typeKey(),
         "Azure DevOps answered " + describe(request) + " with HTTP " + status + serverSays,
         hint);
+  }
+
+  /** Give the token {@code scope}: for the refused account when it is known. */
+  private static NextStep addScope(AccessScope scope, NextStep refused, String advice) {
+    return NextStep.of(
+        NextStep.Action.ADD_SCOPE,
+        advice,
+        "scope",
+        scope.id(),
+        "scopeName",
+        scope.label(),
+        "accountId",
+        refused.parameter("accountId"),
+        "method",
+        refused.parameter("method"));
   }
 
   private static String describe(ApiRequest request) {

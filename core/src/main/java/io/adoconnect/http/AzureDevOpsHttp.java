@@ -40,7 +40,7 @@ public final class AzureDevOpsHttp {
       response = sendOnce(request);
     }
     if (ApiErrors.isFailure(response)) {
-      throw ApiErrors.toException(request, response, credentials.refusedHint());
+      throw ApiErrors.toException(request, response, credentials.refused());
     }
     return response;
   }

@@ -1,5 +1,6 @@
 package io.adoconnect.store;
 
+import io.adoconnect.NextStep;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ final class Database {
     } catch (IOException e) {
       throw new StoreException(
           "ado-connect can't create its data directory " + dir + ".",
-          "Check that it is writable, or choose another with --data-dir or ADO_CONNECT_HOME.",
+          "Check that it is writable, or choose another data directory (ADO_CONNECT_HOME).",
           e);
     }
     return SQLITE_PREFIX + file;
@@ -156,8 +157,12 @@ final class Database {
           throw new StoreException(
               "ado-connect could not open its store (" + redact(jdbcUrl) + ").",
               isBusy(e)
-                  ? "Another ado-connect process kept it locked; wait for it to finish and try again."
-                  : "Check that the database file is readable and writable; the details are in the cause.",
+                  ? NextStep.of(
+                      NextStep.Action.RETRY_LATER,
+                      "Another ado-connect process kept it locked; wait for it to finish.")
+                  : NextStep.advice(
+                      "Check that the database file is readable and writable; the details are in"
+                          + " the cause."),
               e);
         }
         sleep();
@@ -180,7 +185,7 @@ final class Database {
       Thread.sleep(ThreadLocalRandom.current().nextInt(10, 50));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreException("Opening the store was interrupted.", null, e);
+      throw new StoreException("Opening the store was interrupted.", NextStep.NONE, e);
     }
   }
 

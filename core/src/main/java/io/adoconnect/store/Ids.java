@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 
 /**
  * Short random ids for accounts and sources: 12 characters of lowercase base32 (60 bits from {@link
- * SecureRandom}), safe in URLs, file names and shell arguments ({@code ado-connect test
- * k3q7x2m4a9bd}). Ids are made by the caller, not the database, so SQLite and PostgreSQL agree.
+ * SecureRandom}), safe in URLs, file names and shell arguments (e.g. {@code k3q7x2m4a9bd}). Ids are
+ * made by the caller, not the database, so SQLite and PostgreSQL agree.
  */
 public final class Ids {
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();

@@ -2,6 +2,7 @@ package io.adoconnect.store;
 
 import io.adoconnect.AdoConnectException;
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -398,7 +399,8 @@ public final class Store implements AutoCloseable {
               + ") stayed busy for "
               + Database.BUSY_TIMEOUT_MILLIS / 1000
               + " s: another ado-connect process is writing to it.",
-          "Wait for the other ado-connect command to finish and try again.",
+          NextStep.of(
+              NextStep.Action.RETRY_LATER, "Wait for the other ado-connect process to finish."),
           e);
     }
     return new StoreException(

@@ -1,5 +1,6 @@
 package io.adoconnect.vault;
 
+import io.adoconnect.NextStep;
 import io.adoconnect.VaultException;
 import io.adoconnect.auth.Secret;
 import java.io.IOException;
@@ -151,10 +152,11 @@ public final class KeyFileSource implements KeySource {
     } catch (IOException e) {
       throw new VaultException(
           "ado-connect can't create its " + describe() + ".",
-          "Check that the directory "
-              + path.getParent()
-              + " is writable, or set ADO_CONNECT_KEY_FILE"
-              + " to a path that is.",
+          NextStep.of(
+              NextStep.Action.CONFIGURE_KEY,
+              "Check that the directory "
+                  + path.getParent()
+                  + " is writable, or set ADO_CONNECT_KEY_FILE to a path that is."),
           e);
     } finally {
       if (temp != null) {

@@ -3,6 +3,7 @@ package io.adoconnect.vault;
 import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
+import io.adoconnect.NextStep;
 import io.adoconnect.VaultException;
 import io.adoconnect.auth.Secret;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The entry is service {@value #SERVICE}, account {@value #DEFAULT_ACCOUNT}, and holds the same
  * keyset JSON a {@link KeyFileSource} would hold. There is one key per OS user, not per data
- * directory: the keychain is already per user, and the data directory can be chosen per command
- * ({@code --data-dir}), so tying the key to its path would lose the key when a directory is moved.
+ * directory: the keychain is already per user, and the data directory can be chosen per run, so
+ * tying the key to its path would lose the key when a directory is moved.
  *
  * <p>Constructing a source does not touch the keychain; {@link #loadOrCreateKeyset()} does,
  * creating the entry on first use and reading it afterwards. An entry is only ever created when the
@@ -226,7 +227,8 @@ public final class KeychainKeySource implements KeySource {
   }
 
   static VaultException unreachable(Throwable cause) {
-    return new VaultException(UNREACHABLE, UNREACHABLE_HINT, cause);
+    return new VaultException(
+        UNREACHABLE, NextStep.of(NextStep.Action.CONFIGURE_KEY, UNREACHABLE_HINT), cause);
   }
 
   static String keychainName(String osName) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import io.adoconnect.auth.pat.PatCredential;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -28,12 +29,23 @@ class SecretAndPatTest {
     assertThat(new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8))
         .isEqualTo(":abc123");
     assertThat(credential.toString()).doesNotContain("abc123");
-    assertThat(credential.refusedHint()).contains("Code (Read)");
+    assertThat(credential.refused().advice()).contains("Code (Read)");
+    assertThat(credential.refused().action()).isEqualTo(NextStep.Action.NONE);
+  }
+
+  @Test
+  void aSavedAccountsRefusedTokenAsksToReconnectThatAccount() {
+    NextStep refused = PatCredential.of(Secret.of("abc123"), false).ofAccount("acc1").refused();
+
+    assertThat(refused.action()).isEqualTo(NextStep.Action.RECONNECT);
+    assertThat(refused.parameters())
+        .containsEntry("accountId", "acc1")
+        .containsEntry("method", "pat");
   }
 
   @Test
   void serverHintMentionsIisBasicAuthentication() {
-    assertThat(PatCredential.of(Secret.of("abc"), true).refusedHint())
+    assertThat(PatCredential.of(Secret.of("abc"), true).refused().advice())
         .contains("IIS Basic Authentication");
   }
 

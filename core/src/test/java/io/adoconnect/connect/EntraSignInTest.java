@@ -3,6 +3,7 @@ package io.adoconnect.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.adoconnect.NextStep;
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
@@ -103,9 +104,13 @@ class EntraSignInTest {
                 assertThat(failure.error().getMessage())
                     .contains("org-003")
                     .contains("personal Microsoft accounts");
-                assertThat(failure.error().hint())
-                    .contains("Personal Access Token")
-                    .contains("connect pat --org org-003");
+                assertThat(failure.error().hint()).contains("Personal Access Token");
+                assertThat(failure.error().nextStep())
+                    .satisfies(
+                        step -> {
+                          assertThat(step.action()).isEqualTo(NextStep.Action.CONNECT);
+                          assertThat(step.parameter("organization")).isEqualTo("org-003");
+                        });
               });
       assertThat(ado.account(account.id()).status()).isEqualTo(AccountStatus.CONNECTED);
     }
@@ -129,7 +134,8 @@ class EntraSignInTest {
               });
       assertThat(checks.get(2).skipped())
           .contains("personal Microsoft accounts")
-          .contains("connect pat --org org-003");
+          .contains("Personal Access Token")
+          .doesNotContain("--org");
     }
   }
 

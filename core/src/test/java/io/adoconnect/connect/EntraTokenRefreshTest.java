@@ -3,6 +3,7 @@ package io.adoconnect.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.adoconnect.NextStep;
 import io.adoconnect.ReconnectRequiredException;
 import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
@@ -207,12 +208,11 @@ class EntraTokenRefreshTest {
               ReconnectRequiredException.class,
               e -> {
                 assertThat(e.getMessage()).contains("invalid_grant");
-                assertThat(e.hint())
-                    .contains("Disconnect")
-                    .contains("ado-connect disconnect " + account.id())
-                    .contains("device flow again")
-                    .contains("ado-connect connect device")
-                    .contains("Nothing was deleted");
+                assertThat(e.hint()).contains("Disconnect").contains("Nothing was deleted");
+                assertThat(e.nextStep().action()).isEqualTo(NextStep.Action.RECONNECT);
+                assertThat(e.nextStep().parameters())
+                    .containsEntry("accountId", account.id())
+                    .containsEntry("method", "device_code");
               });
 
       Account after = ado.account(account.id());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.adoconnect.AccessDeniedException;
 import io.adoconnect.AzureDevOpsApiException;
 import io.adoconnect.Fixtures;
+import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.ThrottledException;
 import io.adoconnect.UnsupportedApiVersionException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class ApiErrorsTest {
   private static final ApiRequest REQUEST =
       ApiRequest.get(URI.create("https://dev.azure.com/fabrikam/_apis/projects?api-version=7.1"));
+  private static final NextStep REFUSED = NextStep.reconnect("acc1", "device_code");
 
   private static ApiResponse response(
       int status, String contentType, byte[] body, Map<String, List<String>> extra) {
@@ -36,7 +38,7 @@ class ApiErrorsTest {
                 "application/json; charset=utf-8",
                 Fixtures.bytes("ado-error-401-tf400813.json"),
                 Map.of()),
-            "make a new PAT");
+            NextStep.reconnect("acc1", "pat").withAdvice("make a new PAT"));
 
     assertThat(e).isInstanceOf(AccessDeniedException.class);
     assertThat(e.status()).isEqualTo(401);
@@ -46,6 +48,28 @@ class ApiErrorsTest {
         .contains("/fabrikam/_apis/projects")
         .doesNotContain("api-version");
     assertThat(e.hint()).isEqualTo("make a new PAT");
+    assertThat(e.nextStep().action()).isEqualTo(NextStep.Action.RECONNECT);
+    assertThat(e.nextStep().parameter("accountId")).isEqualTo("acc1");
+  }
+
+  @Test
+  void aRefusedCallThatNeedsAScopeAsksToAddItForTheSameAccount() {
+    ApiRequest queue = REQUEST.withScope(AccessScope.BUILD_EXECUTE);
+    for (int status : new int[] {401, 403}) {
+      AzureDevOpsApiException e =
+          ApiErrors.toException(
+              queue,
+              response(status, "application/json", new byte[0], Map.of()),
+              NextStep.reconnect("acc1", "pat").withAdvice("make a new PAT"));
+
+      assertThat(e.nextStep().action()).isEqualTo(NextStep.Action.ADD_SCOPE);
+      assertThat(e.nextStep().parameters())
+          .containsEntry("scope", "vso.build_execute")
+          .containsEntry("scopeName", "Build (Read & execute)")
+          .containsEntry("accountId", "acc1")
+          .containsEntry("method", "pat");
+      assertThat(e.hint()).contains("Build (Read & execute)").doesNotContain("ado-connect");
+    }
   }
 
   @Test
@@ -58,7 +82,7 @@ class ApiErrorsTest {
         .isTrue();
     assertThat(ApiErrors.isFailure(response(200, "text/html", html, Map.of()))).isTrue();
     AzureDevOpsApiException e =
-        ApiErrors.toException(REQUEST, response(203, "text/html", html, Map.of()), "hint");
+        ApiErrors.toException(REQUEST, response(203, "text/html", html, Map.of()), REFUSED);
     assertThat(e).isInstanceOf(AccessDeniedException.class);
     assertThat(e.getMessage()).contains("sign-in page").contains("203");
     AzureDevOpsApiException redirect =
@@ -69,8 +93,9 @@ class ApiErrorsTest {
                 "text/html",
                 new byte[0],
                 Map.of("Location", List.of("https://login.example/signin"))),
-            "hint");
+            REFUSED);
     assertThat(redirect).isInstanceOf(AccessDeniedException.class);
+    assertThat(e.nextStep()).isEqualTo(REFUSED);
   }
 
   @Test
@@ -81,7 +106,7 @@ class ApiErrorsTest {
             .getBytes(StandardCharsets.UTF_8);
 
     AzureDevOpsApiException e =
-        ApiErrors.toException(REQUEST, response(400, "application/json", body, Map.of()), "h");
+        ApiErrors.toException(REQUEST, response(400, "application/json", body, Map.of()), REFUSED);
 
     assertThat(e)
         .isInstanceOfSatisfying(
@@ -99,17 +124,21 @@ class ApiErrorsTest {
                     "application/json",
                     "{\"message\":\"TF401019: gone\"}".getBytes(StandardCharsets.UTF_8),
                     Map.of()),
-                "h"))
+                REFUSED))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("TF401019");
     assertThat(
             ApiErrors.toException(
                 REQUEST,
                 response(429, "application/json", new byte[0], Map.of("Retry-After", List.of("7"))),
-                "h"))
+                REFUSED))
         .isInstanceOfSatisfying(
             ThrottledException.class,
-            t -> assertThat(t.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
+            t -> {
+              assertThat(t.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+              assertThat(t.nextStep().action()).isEqualTo(NextStep.Action.RETRY_LATER);
+              assertThat(t.nextStep().parameter("retryAfterSeconds")).isEqualTo("7");
+            });
   }
 
   @Test
@@ -119,7 +148,7 @@ class ApiErrorsTest {
         ApiErrors.toException(
             REQUEST,
             response(500, "text/plain", huge.getBytes(StandardCharsets.UTF_8), Map.of()),
-            "h");
+            REFUSED);
 
     assertThat(e.getMessage())
         .contains("line one line two")

@@ -59,5 +59,6 @@ class KeychainKeySourceTest {
 
     assertThat(error).hasMessage(KeySourcesTest.UNREACHABLE).hasCause(cause);
     assertThat(error.hint()).isEqualTo(KeySourcesTest.UNREACHABLE_HINT);
+    assertThat(error.nextStep().action()).isEqualTo(io.adoconnect.NextStep.Action.CONFIGURE_KEY);
   }
 }

@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import io.adoconnect.AuthenticationException;
 import io.adoconnect.ConditionalAccessException;
+import io.adoconnect.NextStep;
 import io.adoconnect.ReconnectRequiredException;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,16 @@ final class EntraErrors {
               + detail
               + "): a Conditional Access policy of your organization"
               + " doesn't allow this way of signing in.",
-          "Sign in with the browser instead: ado-connect connect browser. If that is blocked too, ask an administrator"
-              + " to allow the app registration.");
+          NextStep.of(
+              NextStep.Action.CONNECT_BROWSER,
+              "Sign in with the browser instead. If that is blocked too, ask an administrator to"
+                  + " allow the app registration."));
     }
     return switch (code) {
       case "invalid_grant" ->
           new ReconnectRequiredException(
               "Microsoft Entra ID no longer accepts the saved sign-in (" + detail + ").",
-              "The session expired or was revoked. Disconnect the account and run the device flow again: ado-connect connect device.");
+              "The session expired or was revoked. Disconnect the account and sign in again.");
       case "invalid_client", "unauthorized_client" ->
           new AuthenticationException(
               "Microsoft Entra ID refused the app (" + detail + ").",
@@ -55,7 +58,8 @@ final class EntraErrors {
       default ->
           new AuthenticationException(
               "Microsoft Entra ID refused " + what + " (" + detail + ").",
-              "Try again; if it keeps failing, run with --verbose and check the tenant and app settings.");
+              "Try again; if it keeps failing, turn on verbose logging and check the tenant and app"
+                  + " settings.");
     };
   }
 

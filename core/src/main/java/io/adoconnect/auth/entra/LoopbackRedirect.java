@@ -3,6 +3,7 @@ package io.adoconnect.auth.entra;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.adoconnect.AuthenticationException;
+import io.adoconnect.NextStep;
 import io.adoconnect.auth.Secret;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,16 +65,16 @@ public final class LoopbackRedirect implements AutoCloseable {
     } catch (TimeoutException e) {
       throw new AuthenticationException(
           "The browser sign-in was not finished within " + timeout.toMinutes() + " minutes.",
-          "Run ado-connect connect browser again and complete the sign-in in the browser that opens.");
+          NextStep.of(
+              NextStep.Action.CONNECT_BROWSER,
+              "Sign in again and complete the sign-in in the browser that opens."));
     } catch (ExecutionException e) {
       throw e.getCause() instanceof AuthenticationException a
           ? a
-          : new AuthenticationException(
-              "The browser sign-in failed.", io.adoconnect.NextStep.NONE, e);
+          : new AuthenticationException("The browser sign-in failed.", NextStep.NONE, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AuthenticationException(
-          "The browser sign-in was interrupted.", io.adoconnect.NextStep.NONE, e);
+      throw new AuthenticationException("The browser sign-in was interrupted.", NextStep.NONE, e);
     }
   }
 
@@ -102,8 +103,10 @@ public final class LoopbackRedirect implements AutoCloseable {
               declined
                   ? "The sign-in was declined in the browser."
                   : "The browser sign-in failed (" + query.get("error") + ").",
-              "Run ado-connect connect browser again and approve every requested permission; if your organization requires"
-                  + " it, an administrator may need to allow the app."));
+              NextStep.of(
+                  NextStep.Action.CONNECT_BROWSER,
+                  "Sign in again and approve every requested permission; if your organization"
+                      + " requires it, an administrator may need to allow the app.")));
       return;
     }
     String value = query.get("code");

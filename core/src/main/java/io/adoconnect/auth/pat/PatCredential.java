@@ -1,6 +1,7 @@
 package io.adoconnect.auth.pat;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
 import io.adoconnect.auth.CredentialProvider;
 import io.adoconnect.auth.Secret;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +17,12 @@ public final class PatCredential implements CredentialProvider {
 
   private final Secret header;
   private final boolean server;
+  private final String accountId;
 
-  private PatCredential(Secret pat, boolean server) {
-    this.header =
-        Secret.of(
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString((":" + pat.reveal()).getBytes(StandardCharsets.UTF_8)));
+  private PatCredential(Secret header, boolean server, String accountId) {
+    this.header = header;
     this.server = server;
+    this.accountId = accountId;
   }
 
   /** Validates the shape (not the value) of a PAT typed or piped in by a user. */
@@ -44,7 +43,18 @@ public final class PatCredential implements CredentialProvider {
             "Paste only the token itself, without spaces or line breaks inside it.");
       }
     }
-    return new PatCredential(pat, server);
+    return new PatCredential(
+        Secret.of(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((":" + value).getBytes(StandardCharsets.UTF_8))),
+        server,
+        null);
+  }
+
+  /** The same token as the saved account {@code accountId}'s: a refusal names the account. */
+  public PatCredential ofAccount(String accountId) {
+    return new PatCredential(header, server, accountId);
   }
 
   @Override
@@ -53,15 +63,18 @@ public final class PatCredential implements CredentialProvider {
   }
 
   @Override
-  public String refusedHint() {
-    String hint =
+  public NextStep refused() {
+    String advice =
         "The Personal Access Token is invalid, expired or revoked, or lacks the scopes it needs. Create a new"
             + " token (User settings > Personal access tokens) with at least Code (Read) scope — Code, Build and"
-            + " Release (Read, write & manage) for everything ado-connect does — then connect again.";
-    return server
-        ? hint
-            + " On Azure DevOps Server, PATs also fail when IIS Basic Authentication is enabled on the server."
-        : hint;
+            + " Release (Read, write & manage) for everything ado-connect does — then connect again."
+            + (server
+                ? " On Azure DevOps Server, PATs also fail when IIS Basic Authentication is enabled on"
+                    + " the server."
+                : "");
+    return accountId == null
+        ? NextStep.advice(advice)
+        : NextStep.reconnect(accountId, "pat").withAdvice(advice);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adoconnect.ConditionalAccessException;
+import io.adoconnect.NextStep;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.http.RetryingTransport;
 import io.adoconnect.simulator.Simulator;
@@ -120,7 +121,9 @@ class DeviceCodeFlowTest {
     assertThatThrownBy(() -> flow.poll(session))
         .isInstanceOf(ConditionalAccessException.class)
         .satisfies(
-            e -> assertThat(((ConditionalAccessException) e).hint()).contains("connect browser"));
+            e ->
+                assertThat(((ConditionalAccessException) e).nextStep().action())
+                    .isEqualTo(NextStep.Action.CONNECT_BROWSER));
   }
 
   @Test
