@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
     name = "login-link",
     mixinStandardHelpOptions = true,
     description = {
-      "Print a new login link for the integrations page of the running ado-connect serve. A link works",
-      "once, within 60 s, and opens the page in one browser tab; each tab needs its own.",
+      "Print a new login link for the integrations page of the running ado-connect serve.",
+      "A link works once, within 60 s, and opens the page in one browser tab; each tab needs its own.",
       "Uses the API token and the address that serve keeps in the data directory."
     })
 public final class LoginLinkCommand implements Callable<Integer> {

@@ -56,42 +56,33 @@ class FrontEndLayoutTest {
   /**
    * Front-end classes (top level) that still construct an area client: the area work removes them.
    */
-  private static final Set<String> PENDING_CLIENTS =
-      Set.of(
-          "io.adoconnect.cli.BuildsCommand",
-          "io.adoconnect.cli.PipelinesCommand",
-          "io.adoconnect.cli.PrsAbandonCommand",
-          "io.adoconnect.cli.PrsCommentCommand",
-          "io.adoconnect.cli.PrsCompleteCommand",
-          "io.adoconnect.cli.PrsCreateCommand",
-          "io.adoconnect.cli.PrsGetCommand",
-          "io.adoconnect.cli.PrsListCommand",
-          "io.adoconnect.cli.PrsStatusCommand",
-          "io.adoconnect.cli.PrsThreadsCommand",
-          "io.adoconnect.cli.PrsUpdateCommand",
-          "io.adoconnect.cli.ReleasesCommand",
-          "io.adoconnect.cli.WorkItemsCommand",
-          "io.adoconnect.server.builds.BuildsController",
-          "io.adoconnect.server.pullrequests.PullRequestsController",
-          "io.adoconnect.server.releases.ReleasesController",
-          "io.adoconnect.server.workitems.WorkItemsController");
+  private static final Set<String> PENDING_CLIENTS = Set.of();
 
   /**
    * Classes that may split a string, each for something that is not a typed path (the simulator is
    * left out: it is the Azure DevOps side and parses request paths as a server must).
    */
   private static final Map<String, String> SPLITS_THAT_ARE_NOT_PATHS =
-      Map.of(
-          RefParser.class.getName(),
-          "the one parser of ORG/PROJECT[/REPO]",
-          "io.adoconnect.auth.entra.LoopbackRedirect",
-          "the query string Entra's redirect brings (name=value&…), not a path",
-          "io.adoconnect.server.access.AccessGuard",
-          "a Content-Type header's media type before its ';' parameters",
-          "io.adoconnect.cli.WorkItemsCommand",
-          "a comma-separated --fields list (pending: the work items area may move it into core)",
-          "io.adoconnect.server.workitems.WorkItemsController",
-          "a comma-separated ?fields= list (pending: the work items area may move it into core)");
+      Map.ofEntries(
+          Map.entry(RefParser.class.getName(), "the one parser of ORG/PROJECT[/REPO]"),
+          Map.entry(
+              "io.adoconnect.auth.entra.LoopbackRedirect",
+              "the query string Entra's redirect brings (name=value&…), not a path"),
+          Map.entry(
+              "io.adoconnect.server.access.AccessGuard",
+              "a Content-Type header's media type before its ';' parameters"),
+          Map.entry(
+              "io.adoconnect.connect.PatTarget",
+              "the path of a pasted Server URL, to find its collection; not a ref"),
+          Map.entry(
+              "io.adoconnect.http.Names",
+              "counts a typed value's parts to decide whether an error may repeat it"),
+          Map.entry("io.adoconnect.http.network.NoProxy", "NO_PROXY's comma-separated hosts"),
+          Map.entry(
+              "io.adoconnect.net.AllowedTargets",
+              "ADO_CONNECT_ALLOWED_TARGETS' comma-separated hosts"),
+          Map.entry(
+              "io.adoconnect.workitems.FieldValue", "a comma-separated list of work item fields"));
 
   private static JavaClasses classes;
 

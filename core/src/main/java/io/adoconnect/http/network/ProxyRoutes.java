@@ -194,7 +194,7 @@ public final class ProxyRoutes extends ProxySelector {
     return address.toString().replaceFirst("^/", "") + " (from the JVM's proxy settings)";
   }
 
-  /** Where calls go, without credentials: for {@code --verbose} logs. */
+  /** Where calls go, without credentials: for request logs. */
   @Override
   public String toString() {
     if (jvm != null) {

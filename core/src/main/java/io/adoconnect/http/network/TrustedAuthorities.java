@@ -122,7 +122,7 @@ public final class TrustedAuthorities {
     }
   }
 
-  /** How many authorities are trusted, for {@code --verbose} logs. */
+  /** How many authorities are trusted, for debug logs. */
   @Override
   public String toString() {
     return anchors.size()
