@@ -60,7 +60,7 @@ final class Identities {
     if (found.isEmpty()) {
       throw new InvalidInputException(
           "No one called "
-              + Names.shown(given, "reviewer")
+              + shown(given)
               + " was found in "
               + org.name()
               + " to be the "
@@ -74,12 +74,14 @@ final class Identities {
               + ".");
     }
     throw new InvalidInputException(
-        Names.shown(given, "reviewer")
-            + " matches "
-            + found.size()
-            + " people in "
-            + org.name()
-            + ".",
+        shown(given) + " matches " + found.size() + " people in " + org.name() + ".",
         "Give the " + role + "'s full email or identity id instead.");
+  }
+
+  /** An email address is safe to repeat; anything else goes by the one rule for typed input. */
+  private static String shown(String given) {
+    return given != null && given.matches("[\\w.+-]{1,64}@[\\w-]{1,63}(\\.[\\w-]{1,63}){1,4}")
+        ? "'" + given + "'"
+        : Names.shown(given, "reviewer");
   }
 }
