@@ -34,6 +34,36 @@ public final class HooksCommand extends SubcommandRequired {
 
   /** Where Azure DevOps is to deliver: {@code --receiver-url}, else {@code $PUBLIC_URL}. */
   static String receiver(CliContext ctx, String receiverUrl) {
+    String receiver = receiverOrFail(ctx, receiverUrl);
+    if (plainHttpBeyondThisMachine(receiver)) {
+      ctx.err()
+          .println(
+              "warning: "
+                  + receiver
+                  + " is plain HTTP: each delivery's password would cross the network"
+                  + " unencrypted, and Azure DevOps refuses to deliver with a password over"
+                  + " plain HTTP. Put TLS in front of ado-connect serve and give its https:// URL.");
+    }
+    return receiver;
+  }
+
+  /** http:// to anything but this machine (loopback is fine for a local test). */
+  static boolean plainHttpBeyondThisMachine(String url) {
+    try {
+      java.net.URI uri = java.net.URI.create(url);
+      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+      return "http".equalsIgnoreCase(uri.getScheme())
+          && !(host.equals("localhost")
+              || host.endsWith(".localhost")
+              || host.startsWith("127.")
+              || host.equals("[::1]")
+              || host.equals("::1"));
+    } catch (IllegalArgumentException e) {
+      return false; // core refuses a malformed receiver URL with its own error
+    }
+  }
+
+  private static String receiverOrFail(CliContext ctx, String receiverUrl) {
     return Optional.ofNullable(receiverUrl)
         .or(() -> publicUrl(ctx))
         .orElseThrow(

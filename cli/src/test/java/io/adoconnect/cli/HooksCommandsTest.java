@@ -111,6 +111,9 @@ class HooksCommandsTest extends CliTestBase {
             .assertOk()
             .json();
     assertThat(made).hasSize(2);
+    assertThat(cli.runs().get(cli.runs().size() - 1).err())
+        .as("a loopback receiver is fine for a local test")
+        .doesNotContain("plain HTTP");
     assertThat(made.get(0).path("eventType").asText()).isEqualTo("git.push");
     assertThat(made.get(0).path("receiverUrl").asText()).startsWith(receiver() + "/api/hooks/");
 
@@ -188,5 +191,25 @@ class HooksCommandsTest extends CliTestBase {
     assertThat(cli.run("sources", "list").assertOk().out()).contains("LAST CHANGED");
     JsonNode source = cli.run("sources", "list", "--json").assertOk().json().get(0);
     assertThat(source.path("lastChanged").asText()).isNotBlank();
+  }
+
+  @Test
+  void aPlainHttpReceiverBeyondThisMachineIsWarnedAbout() {
+    assertThat(HooksCommand.plainHttpBeyondThisMachine("http://ado.example.com")).isTrue();
+    assertThat(HooksCommand.plainHttpBeyondThisMachine("http://10.1.2.3:8080")).isTrue();
+    assertThat(HooksCommand.plainHttpBeyondThisMachine("https://ado.example.com")).isFalse();
+    assertThat(HooksCommand.plainHttpBeyondThisMachine("http://127.0.0.1:8080")).isFalse();
+    assertThat(HooksCommand.plainHttpBeyondThisMachine("http://localhost:8080")).isFalse();
+    Cli.Run run =
+        cli.run(
+            "hooks",
+            "subscribe",
+            path,
+            "--event",
+            "git.push",
+            "--receiver-url",
+            "http://ado.example.com",
+            "--json");
+    assertThat(run.err()).contains("warning: http://ado.example.com is plain HTTP");
   }
 }
