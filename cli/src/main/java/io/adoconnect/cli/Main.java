@@ -53,7 +53,19 @@ public final class Main {
           CommandLine command = mistake.getCommandLine();
           String message = String.valueOf(mistake.getMessage()).replaceFirst("^Error: ", "");
           ctx.err().println("error: " + Output.printable(message));
-          ctx.err().println("hint: Run: " + command.getCommandSpec().qualifiedName() + " --help");
+          String name = command.getCommandSpec().qualifiedName();
+          java.util.Set<String> subcommands = command.getSubcommands().keySet();
+          ctx.err()
+              .println(
+                  subcommands.isEmpty()
+                      ? "hint: Run: " + name + " --help"
+                      : "hint: Run: "
+                          + name
+                          + " "
+                          + String.join("|", new java.util.TreeSet<>(subcommands))
+                          + " (or "
+                          + name
+                          + " --help)");
           return ExitCodes.USAGE;
         });
     cli.setExecutionExceptionHandler(
