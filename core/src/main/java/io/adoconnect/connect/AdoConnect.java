@@ -24,6 +24,7 @@ import io.adoconnect.store.Account;
 import io.adoconnect.store.ConnectionMethod;
 import io.adoconnect.store.HookSubscriptionRecord;
 import io.adoconnect.store.Ids;
+import io.adoconnect.store.Owner;
 import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Source;
 import io.adoconnect.store.Store;
@@ -80,8 +81,22 @@ public final class AdoConnect implements AutoCloseable {
             store, this::vault, this::organization, settings.clock(), settings.retention());
   }
 
+  /** The use cases for the local owner: the CLI and the single-user service. */
   public static AdoConnect open(ConnectSettings settings) {
-    return new AdoConnect(settings, Store.open(settings.dataDir()));
+    return open(settings, Owner.LOCAL);
+  }
+
+  /**
+   * The use cases for one {@code owner}: every account, source, subscription, event and sign-in
+   * they read or write is that owner's.
+   */
+  public static AdoConnect open(ConnectSettings settings, Owner owner) {
+    return new AdoConnect(settings, Store.open(settings.dataDir(), owner));
+  }
+
+  /** Whose rows this instance works on. */
+  public String owner() {
+    return store.owner();
   }
 
   /**

@@ -65,8 +65,13 @@ public final class Store implements AutoCloseable {
    * Creates the directory (mode 0700) and the database (0600) and brings the schema up to date.
    */
   public static Store open(Path dataDir) {
+    return open(dataDir, Owner.LOCAL);
+  }
+
+  /** The embedded SQLite store at {@code <dataDir>/ado-connect.db}, scoped to {@code owner}. */
+  public static Store open(Path dataDir, Owner owner) {
     Objects.requireNonNull(dataDir, "dataDir");
-    return open(Database.prepareSqliteFile(dataDir), LOCAL_OWNER);
+    return open(Database.prepareSqliteFile(dataDir), owner.key());
   }
 
   /**
