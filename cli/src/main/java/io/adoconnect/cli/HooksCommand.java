@@ -51,13 +51,9 @@ public final class HooksCommand extends SubcommandRequired {
   static boolean plainHttpBeyondThisMachine(String url) {
     try {
       java.net.URI uri = java.net.URI.create(url);
-      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
       return "http".equalsIgnoreCase(uri.getScheme())
-          && !(host.equals("localhost")
-              || host.endsWith(".localhost")
-              || host.startsWith("127.")
-              || host.equals("[::1]")
-              || host.equals("::1"));
+          && uri.getHost() != null
+          && !io.adoconnect.http.network.NoProxy.isLoopback(uri.getHost());
     } catch (IllegalArgumentException e) {
       return false; // core refuses a malformed receiver URL with its own error
     }
