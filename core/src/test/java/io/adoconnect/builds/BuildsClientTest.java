@@ -106,7 +106,7 @@ class BuildsClientTest {
     String prefix = definition.repository().name();
     assertThatThrownBy(() -> projectBuilds().definitionId(prefix + "*"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("names 2 build definitions in org-001/" + project)
+        .hasMessageContaining("2 build definitions in org-001/" + project + " are named")
         .hasMessageContaining(prefix + "-CI (id " + definition.id() + ")")
         .hasMessageContaining(prefix + "-nightly (id ")
         .hasMessageContaining("folder \\scheduled")
