@@ -66,9 +66,9 @@ final class PullRequestState {
    * onto the source branch updates {@code lastMergeSourceCommit}, and completing at the old commit
    * is refused.
    */
-  void follow() {
+  void follow(GitContent git) {
     if (active()) {
-      source = GitContent.branch(repository, source.refName()).orElse(source);
+      source = git.branch(repository, source.refName()).orElse(source);
     }
   }
 
