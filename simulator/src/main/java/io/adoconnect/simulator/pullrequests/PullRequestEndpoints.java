@@ -40,7 +40,8 @@ import java.util.function.Predicate;
  *   <li>{@code PATCH repositories/{repo}/pullrequests/{id}} — title, description, isDraft, {@code
  *       status: completed} (with {@code lastMergeSourceCommit} and {@code completionOptions}) or
  *       {@code abandoned} / {@code active};
- *   <li>reviewers, threads and statuses: see {@link PullRequestParts}.
+ *   <li>reviewers, threads and statuses: see {@link PullRequestParts}; iterations and their
+ *       changes: see {@link PullRequestIterations}.
  * </ul>
  *
  * The caller is the creator. Completing merges in Git as Azure DevOps does: the target branch moves
@@ -58,6 +59,7 @@ public final class PullRequestEndpoints implements AreaHandler {
   private final People people;
   private final Clock clock;
   private final PullRequestParts parts;
+  private final PullRequestIterations iterations;
 
   public PullRequestEndpoints(ServiceEvents events, Pushes pushes, People people, Clock clock) {
     this.events = events;
@@ -65,6 +67,7 @@ public final class PullRequestEndpoints implements AreaHandler {
     this.people = people;
     this.clock = clock;
     this.parts = new PullRequestParts(book, people, clock, this::publishUpdated);
+    this.iterations = new PullRequestIterations(book, pushes.git());
   }
 
   @Override
@@ -119,6 +122,9 @@ public final class PullRequestEndpoints implements AreaHandler {
         case "PATCH" -> update(call, collection, repository, id.get());
         default -> notAllowed();
       };
+    }
+    if (route.get(5).equalsIgnoreCase("iterations")) {
+      return iterations.handle(call, collection, repository, id.get());
     }
     return parts.handle(call, collection, repository, id.get());
   }
