@@ -160,7 +160,7 @@ public final class GitEndpoints implements AreaHandler {
       ObjectNode ref = Json.object();
       ref.put("name", branch.refName());
       ref.put("objectId", branch.commitId());
-      ref.set("creator", Json.identityRef(call.scope().user()));
+      ref.set("creator", Json.identityRef(call.scope().user(), call.scope()));
       ref.put(
           "url",
           repoUrl + "/refs?filter=" + PathCodec.encodeSegment(branch.refName().substring(5)));
@@ -222,7 +222,7 @@ public final class GitEndpoints implements AreaHandler {
     String now = Json.timestamp(Instant.now());
     status.put("creationDate", now);
     status.put("updatedDate", now);
-    status.set("createdBy", Json.identityRef(call.scope().user()));
+    status.set("createdBy", Json.identityRef(call.scope().user(), call.scope()));
     if (body.hasNonNull("targetUrl")) {
       status.put("targetUrl", body.get("targetUrl").asText());
     }
