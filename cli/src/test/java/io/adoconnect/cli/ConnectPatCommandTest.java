@@ -150,9 +150,15 @@ class ConnectPatCommandTest extends CliTestBase {
     assertThat(clone.json().path("account").path("organizations").get(0).asText())
         .isEqualTo("DefaultCollection");
 
+    // The same collection without /tfs: read from the pasted URL, checked there, and recognised
+    // as the collection the first account reaches (one account, a warning says so).
     Cli.Run collection =
         cli.connect("--server", cli.base() + "/DefaultCollection", "--json").assertOk();
-    assertThat(collection.json().path("account").path("host").asText()).isEqualTo(cli.base());
+    assertThat(collection.json().path("checks").get(0).path("url").asText())
+        .isEqualTo(cli.base() + "/DefaultCollection");
+    assertThat(collection.json().path("account").path("id").asText())
+        .isEqualTo(clone.json().path("account").path("id").asText());
+    assertThat(collection.err()).contains("warning: This is the collection account");
   }
 
   @Test

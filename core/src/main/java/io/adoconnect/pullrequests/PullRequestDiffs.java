@@ -11,7 +11,6 @@ import io.adoconnect.pullrequests.PullRequestChangesClient.Change;
 import io.adoconnect.pullrequests.PullRequestChangesClient.Iteration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -181,11 +180,8 @@ final class PullRequestDiffs {
     if (content.length == 0) {
       return List.of();
     }
-    String text = new String(content, StandardCharsets.UTF_8);
-    if (text.endsWith("\n")) {
-      text = text.substring(0, text.length() - 1); // a final newline ends the last line
-    }
-    return Arrays.asList(text.split("\r?\n", -1));
+    // A final newline ends the last line rather than starting an empty one, as in Git.
+    return new String(content, StandardCharsets.UTF_8).lines().toList();
   }
 
   private static List<Change> sorted(List<Change> all) {
