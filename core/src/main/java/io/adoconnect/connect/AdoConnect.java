@@ -346,6 +346,11 @@ public final class AdoConnect implements AutoCloseable {
   /** A source and whether this call added it ({@code false}: it was a source already). */
   public record AddedSource(SourceView source, boolean created) {}
 
+  /** Git's credential helper: the credential for a URL Git asks about, bindings, hosts. */
+  public GitCredentials gitCredentials() {
+    return new GitCredentials(settings, store, access);
+  }
+
   /** The base URLs in use (the release host among them). */
   public AzureDevOpsEndpoints endpoints() {
     return settings.endpoints();
