@@ -72,7 +72,12 @@ public record NextStep(Action action, Map<String, String> parameters, String adv
      * See a pull request's comment threads and their ids: {@code organization}, {@code project},
      * {@code repository}, {@code pullRequestId}.
      */
-    LIST_THREADS;
+    LIST_THREADS,
+    /**
+     * Choose the account Git uses for an organization several accounts reach: {@code organization},
+     * {@code candidates} (comma-separated ids).
+     */
+    BIND_GIT_ACCOUNT;
 
     /** The name the API sends, e.g. {@code add_scope}. */
     public String wireName() {
@@ -139,6 +144,16 @@ public record NextStep(Action action, Map<String, String> parameters, String adv
   public static NextStep chooseAccount(String name, List<String> candidates) {
     return of(
         Action.CHOOSE_ACCOUNT, null, "name", name, "candidates", String.join(",", candidates));
+  }
+
+  public static NextStep bindGitAccount(String organization, List<String> candidates) {
+    return of(
+        Action.BIND_GIT_ACCOUNT,
+        null,
+        "organization",
+        organization,
+        "candidates",
+        String.join(",", candidates));
   }
 
   public String parameter(String key) {

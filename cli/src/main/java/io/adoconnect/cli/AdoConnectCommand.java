@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DisconnectCommand.class,
       ReposCommand.class,
       SourcesCommand.class,
+      CredentialCommand.class,
       BranchesCommand.class,
       FilesCommand.class,
       StatusCommand.class,

@@ -45,6 +45,11 @@ final class NextStepCommand {
       case LIST_BRANCHES -> "ado-connect branches " + repository(step);
       case CHOOSE_ACCOUNT ->
           "the same command with --account ID, one of: " + step.parameter("candidates");
+      case BIND_GIT_ACCOUNT ->
+          "ado-connect credential bind "
+              + quote(organization)
+              + " ACCOUNT, with ACCOUNT one of: "
+              + step.parameter("candidates");
       case CONFIGURE_KEY ->
           "with an unlocked OS keychain, or export ADO_CONNECT_KEY_FILE=~/.ado-connect/key";
       case RETRY_LATER ->

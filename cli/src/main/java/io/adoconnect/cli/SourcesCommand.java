@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       SourcesCommand.Add.class,
       SourcesCommand.ListSources.class,
-      SourcesCommand.Remove.class
+      SourcesCommand.Remove.class,
+      SourcesSyncCommand.class
     })
 public final class SourcesCommand extends SubcommandRequired {
 

@@ -44,6 +44,11 @@ final class Cli {
     baseEnv.put("ADO_CONNECT_KEY_FILE", keyFile.toString());
   }
 
+  /** The environment commands run with (the simulator's URLs, the key file). */
+  Map<String, String> env() {
+    return Map.copyOf(baseEnv);
+  }
+
   String pat() {
     return simulator.config().pat();
   }

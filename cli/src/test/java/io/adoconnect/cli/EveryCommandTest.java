@@ -14,8 +14,15 @@ import picocli.CommandLine;
 /** What scripts rely on for every command: {@code --json} and {@code --help}. */
 class EveryCommandTest {
   // Long-running or interactive: they serve or tell a story, there is no result to print as JSON.
+  // Git's credential helper actions speak the git-credential protocol, which Git reads.
   private static final List<String> WITHOUT_JSON =
-      List.of("ado-connect demo", "ado-connect serve", "ado-connect simulator");
+      List.of(
+          "ado-connect demo",
+          "ado-connect serve",
+          "ado-connect simulator",
+          "ado-connect credential get",
+          "ado-connect credential store",
+          "ado-connect credential erase");
 
   @Test
   void everyLeafCommandTakesJsonAndHelp() {

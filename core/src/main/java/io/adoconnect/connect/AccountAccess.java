@@ -52,6 +52,24 @@ final class AccountAccess {
     if (account.method() == ConnectionMethod.PAT) {
       return home;
     }
+    String tenant = tenantFor(account, org);
+    return tenant == null || tenant.equalsIgnoreCase(account.tenantId())
+        ? home
+        : new AzureDevOpsHttp(settings.transport(), credential(account, tenant));
+  }
+
+  /**
+   * What {@link #http(Account, Organization, AzureDevOpsHttp)} authenticates with: the PAT, or an
+   * Entra token of the tenant behind the organization (Git's credential helper hands it out).
+   */
+  CredentialProvider credential(Account account, Organization org) {
+    return account.method() == ConnectionMethod.PAT
+        ? credential(account, account.tenantId())
+        : credential(account, tenantFor(account, org));
+  }
+
+  /** The tenant an Entra account gets tokens of for {@code org}. */
+  private String tenantFor(Account account, Organization org) {
     String tenant = tenantOf(org);
     if (ResourceTenants.PERSONAL_ACCOUNTS.equals(tenant)) {
       throw new OrganizationNotSupportedException(
@@ -62,9 +80,7 @@ final class AccountAccess {
           NextStep.connectOrganization(org.name())
               .withAdvice("Connect it with a Personal Access Token instead."));
     }
-    return tenant == null || tenant.equalsIgnoreCase(account.tenantId())
-        ? home
-        : new AzureDevOpsHttp(settings.transport(), credential(account, tenant));
+    return tenant == null ? account.tenantId() : tenant;
   }
 
   private CredentialProvider credential(Account account, String tenant) {

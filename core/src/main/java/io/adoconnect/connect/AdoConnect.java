@@ -372,6 +372,26 @@ public final class AdoConnect implements AutoCloseable {
   /** A source and whether this call added it ({@code false}: it was a source already). */
   public record AddedSource(SourceView source, boolean created) {}
 
+  /** Git's credential helper: the credential for a URL Git asks about, bindings, hosts. */
+  public GitCredentials gitCredentials() {
+    return new GitCredentials(settings, store, access);
+  }
+
+  /**
+   * Clones every source into {@code directory} (or fetches it when its clone is there) with the
+   * {@code git} binary, Git running {@code credentialHelper} for its credentials (see {@link
+   * SourceSync}) with {@code environment} (the settings the helper reads: key file, endpoints);
+   * sources of a disconnected account keep their clone and are reported as not refreshed.
+   */
+  public List<SyncOutcome> syncSources(
+      java.nio.file.Path directory,
+      String credentialHelper,
+      Map<String, String> environment,
+      SourceSync.Listener listener) {
+    return new SourceSync(credentialHelper, environment, Math.min(8, settings.parallelism()))
+        .sync(sources(), directory, listener);
+  }
+
   /** The base URLs in use (the release host among them). */
   public AzureDevOpsEndpoints endpoints() {
     return settings.endpoints();

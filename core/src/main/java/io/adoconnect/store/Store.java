@@ -46,6 +46,7 @@ public final class Store implements AutoCloseable {
   private final OrganizationTenantRepository organizationTenants;
   private final HookSubscriptionRepository hookSubscriptions;
   private final EventRepository events;
+  private final GitBindingRepository gitBindings;
 
   private Store(Jdbi jdbi, String where, String owner) {
     this.jdbi = jdbi;
@@ -58,6 +59,7 @@ public final class Store implements AutoCloseable {
     this.organizationTenants = new OrganizationTenantRepository(owner);
     this.hookSubscriptions = new HookSubscriptionRepository(owner);
     this.events = new EventRepository(owner);
+    this.gitBindings = new GitBindingRepository(owner);
   }
 
   /**
@@ -244,6 +246,25 @@ public final class Store implements AutoCloseable {
           organizationTenants.put(handle, organization, tenantId, learnedAt);
           return null;
         });
+  }
+
+  /** Binds (or re-binds) an organization to the account Git gets credentials of. */
+  public void bindGit(GitBinding binding) {
+    inTransaction(
+        handle -> {
+          gitBindings.put(handle, binding);
+          return null;
+        });
+  }
+
+  /** Removes a binding; false when there was none. */
+  public boolean unbindGit(String host, String organization) {
+    return inTransaction(handle -> gitBindings.delete(handle, host, organization));
+  }
+
+  /** This owner's Git bindings, oldest first. */
+  public List<GitBinding> gitBindings() {
+    return inTransaction(gitBindings::all);
   }
 
   /** Organization → tenant id, for the organizations whose tenant is known; keys ignore case. */

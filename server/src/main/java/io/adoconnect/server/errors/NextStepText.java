@@ -64,6 +64,10 @@ public final class NextStepText {
           "Name the account with ?account=ID (or \"account\" in the body); candidates: "
               + step.parameter("candidates")
               + ".";
+      case BIND_GIT_ACCOUNT ->
+          "Bind one of the accounts "
+              + step.parameter("candidates")
+              + " to the organization for Git on the machine running Git.";
       case CONFIGURE_KEY ->
           "Configure the service's key source (OS keychain or ADO_CONNECT_KEY_FILE).";
       case RETRY_LATER ->
