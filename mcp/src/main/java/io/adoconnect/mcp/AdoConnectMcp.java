@@ -145,7 +145,16 @@ public final class AdoConnectMcp {
   }
 
   static List<McpTool> allTools() {
-    return Stream.of(RepositoryTools.all()).flatMap(List::stream).toList();
+    return Stream.of(
+            RepositoryTools.all(),
+            CodeTools.all(),
+            PullRequestTools.all(),
+            BuildTools.all(),
+            ReleaseTools.all(),
+            WorkItemTools.all(),
+            EventTools.all())
+        .flatMap(List::stream)
+        .toList();
   }
 
   private static final String INSTRUCTIONS =
