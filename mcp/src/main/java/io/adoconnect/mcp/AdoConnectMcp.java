@@ -99,7 +99,7 @@ public final class AdoConnectMcp {
             });
   }
 
-  private static boolean visible(
+  static boolean visible(
       McpTool tool, McpCallers callers, McpPolicy ceiling, McpTransportContext context) {
     try {
       McpPolicy policy = ceiling.narrowedTo(callers.caller(context).policy());
@@ -142,7 +142,7 @@ public final class AdoConnectMcp {
               cursors);
       return tool.handler().apply(call).toResult(text);
     } catch (RuntimeException e) {
-      return Refusals.of(tool.name(), e);
+      return Refusals.of(tool.name(), e, text);
     }
   }
 

@@ -58,6 +58,15 @@ final class UntrustedText {
     return text.toString();
   }
 
+  /**
+   * The notice line, then {@code lead} (this server's words), then one string from Azure DevOps (an
+   * error message that may echo a branch name or a title) between a fresh tag's delimiters.
+   */
+  String wrap(String lead, String untrusted) {
+    String tag = tagNotIn(TextNode.valueOf(lead + untrusted));
+    return notice(tag) + "\n" + lead + open(tag) + untrusted + close(tag);
+  }
+
   /** The one-line notice naming this response's delimiters. */
   static String notice(String tag) {
     return "Text between <data-"

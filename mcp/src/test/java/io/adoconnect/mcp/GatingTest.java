@@ -94,6 +94,36 @@ class GatingTest extends McpTestBase {
   }
 
   @Test
+  void eachCallerIsShownOnlyWhatTheDeploymentAndTheirGrantBothAllow() {
+    McpCallers readsCode =
+        McpCallers.fixed(
+            new McpCaller(kit.ado, McpPolicy.readOnly().withToolSets(Set.of(ToolSet.CODE))));
+    McpCallers none =
+        context -> {
+          throw new McpRefusal("no caller", null);
+        };
+    McpPolicy deployment = McpPolicy.everything();
+    Map<String, McpTool> tools =
+        AdoConnectMcp.allTools().stream()
+            .collect(java.util.stream.Collectors.toMap(McpTool::name, t -> t));
+    var context = io.modelcontextprotocol.common.McpTransportContext.EMPTY;
+
+    assertThat(AdoConnectMcp.visible(tools.get("get_file"), readsCode, deployment, context))
+        .isTrue();
+    assertThat(AdoConnectMcp.visible(tools.get("queue_build"), readsCode, deployment, context))
+        .isFalse();
+    assertThat(
+            AdoConnectMcp.visible(tools.get("list_repositories"), readsCode, deployment, context))
+        .isFalse();
+    assertThat(AdoConnectMcp.visible(tools.get("get_file"), none, deployment, context)).isFalse();
+    // A grant can't lift the deployment's switch: writes stay off.
+    McpCallers writer = McpCallers.fixed(new McpCaller(kit.ado, McpPolicy.everything()));
+    assertThat(
+            AdoConnectMcp.visible(tools.get("queue_build"), writer, McpPolicy.readOnly(), context))
+        .isFalse();
+  }
+
+  @Test
   void aCoreErrorBecomesARefusalWithItsNextStep() {
     String refusal =
         refused(
