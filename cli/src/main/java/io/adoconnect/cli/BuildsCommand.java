@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ado-connect builds definitions|queue|get|list}: the Build area of a project. */
+/** {@code ado-connect builds definitions|queue|get|list|logs}: the Build area of a project. */
 @Command(
     name = "builds",
     mixinStandardHelpOptions = true,
@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
       BuildsCommand.Definitions.class,
       BuildsCommand.Queue.class,
       BuildsCommand.Get.class,
-      BuildsCommand.ListBuilds.class
+      BuildsCommand.ListBuilds.class,
+      BuildsLogsCommand.class
     })
 public final class BuildsCommand extends SubcommandRequired {
 

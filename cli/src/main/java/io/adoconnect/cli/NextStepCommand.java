@@ -36,12 +36,7 @@ final class NextStepCommand {
                   : "ado-connect connect device (or ado-connect connect pat --org ORGANIZATION)";
       case CONNECT_BROWSER -> "ado-connect connect browser";
       case RECONNECT -> reconnect(step);
-      case ADD_SCOPE ->
-          "a new token with the "
-              + (step.parameter("scopeName") == null ? "" : step.parameter("scopeName") + " ")
-              + "("
-              + step.parameter("scope")
-              + ") scope, then ado-connect connect pat again";
+      case ADD_SCOPE -> addScope(step);
       case LIST_ACCOUNTS -> "ado-connect accounts";
       case LIST_REPOSITORIES ->
           "ado-connect repos" + (organization == null ? "" : " --org " + quote(organization));
@@ -73,6 +68,22 @@ final class NextStepCommand {
             + step.parameter("project")
             + "/"
             + step.parameter("repository"));
+  }
+
+  /**
+   * A PAT's scopes are fixed when it is made, so it takes a new token; a Microsoft sign-in asks
+   * again, and the consent then covers the scope.
+   */
+  private static String addScope(NextStep step) {
+    String scope =
+        step.parameter("scopeName") == null
+            ? step.parameter("scope")
+            : step.parameter("scopeName") + " (" + step.parameter("scope") + ")";
+    String method = step.parameter("method");
+    if (method == null || "pat".equals(method)) {
+      return "a new token with the " + scope + " scope, then ado-connect connect pat again";
+    }
+    return reconnect(step) + ", and consent to the " + scope + " scope";
   }
 
   private static String reconnect(NextStep step) {

@@ -198,6 +198,49 @@ class BuildsCommandsTest extends CliTestBase {
   }
 
   @Test
+  void logsPrintEveryStepInOrderOrTheTailOfOne() {
+    BuildDefinition d = services();
+    simulator.failNextBuild();
+    String id =
+        cli.invocation()
+            .run(
+                "builds",
+                "queue",
+                project("org-001", d),
+                "--definition",
+                d.name(),
+                "--wait",
+                "--json")
+            .assertExit(1)
+            .json()
+            .path("id")
+            .asText();
+
+    Cli.Run all = cli.run("builds", "logs", project("org-001", d), id).assertOk();
+    assertThat(all.out())
+        .contains("==> log 1 (")
+        .contains("Starting: Initialize job")
+        .contains("##[error]");
+    assertThat(all.out().indexOf("==> log 1 ")).isLessThan(all.out().indexOf("==> log 4 "));
+
+    Cli.Run tail =
+        cli.run("builds", "logs", project("org-001", d), id, "--log", "3", "--tail", "2")
+            .assertOk();
+    assertThat(tail.out().lines().toList()).hasSize(2);
+    assertThat(tail.out()).contains("Finishing: Build").doesNotContain("==> log");
+
+    JsonNode listed =
+        cli.invocation()
+            .run("builds", "logs", project("org-001", d), id, "--list", "--json")
+            .assertOk()
+            .json();
+    assertThat(listed).hasSize(4);
+    assertThat(listed.get(2).path("lineCount").asInt()).isPositive();
+
+    cli.run("builds", "logs", project("org-001", d), id, "--log", "9").assertExit(ExitCodes.USAGE);
+  }
+
+  @Test
   void everyLeafHasHelpAndJson() {
     for (String[] leaf :
         new String[][] {
@@ -205,6 +248,7 @@ class BuildsCommandsTest extends CliTestBase {
           {"builds", "queue"},
           {"builds", "get"},
           {"builds", "list"},
+          {"builds", "logs"},
           {"pipelines", "list"},
           {"pipelines", "run"},
           {"pipelines", "get"}

@@ -49,4 +49,35 @@ class NextStepCommandTest {
     assertThat(NextStepCommand.hint(NextStep.chooseAccount("DefaultCollection", List.of("a", "b"))))
         .isEqualTo("Run: the same command with --account ID, one of: a,b");
   }
+
+  @Test
+  void aMissingScopeTakesANewTokenForAPatAndAnotherConsentForAMicrosoftSignIn() {
+    NextStep forPat =
+        NextStep.of(
+            NextStep.Action.ADD_SCOPE,
+            null,
+            "scope",
+            "vso.build_execute",
+            "scopeName",
+            "Build (read and execute)",
+            "method",
+            "pat");
+    assertThat(NextStepCommand.hint(forPat))
+        .isEqualTo(
+            "Run: a new token with the Build (read and execute) (vso.build_execute) scope,"
+                + " then ado-connect connect pat again");
+    NextStep forDevice =
+        NextStep.of(
+            NextStep.Action.ADD_SCOPE,
+            null,
+            "scope",
+            "vso.build_execute",
+            "accountId",
+            "k3x9",
+            "method",
+            "device_code");
+    assertThat(NextStepCommand.hint(forDevice))
+        .isEqualTo("Run: ado-connect connect device, and consent to the vso.build_execute scope")
+        .doesNotContain("connect pat");
+  }
 }

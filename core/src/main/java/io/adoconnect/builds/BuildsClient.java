@@ -120,6 +120,66 @@ public final class BuildsClient {
   }
 
   /**
+   * The logs of a build, one per step reached so far.
+   *
+   * <p>Azure DevOps: GET {org}/{project}/_apis/build/builds/{buildId}/logs
+   */
+  public List<BuildLog> logs(Organization org, String project, int buildId) {
+    try {
+      return http.getList(
+          logsUrl(org, project, buildId).query("api-version", org.apiVersion()).build(),
+          BuildLog.class,
+          AccessScope.BUILD_READ);
+    } catch (NotFoundException e) {
+      throw notFound(org, project, buildId, e);
+    }
+  }
+
+  /**
+   * Lines {@code startLine..endLine} (1-based, inclusive) of one log.
+   *
+   * <p>Azure DevOps: GET
+   * {org}/{project}/_apis/build/builds/{buildId}/logs/{logId}?startLine=&endLine=
+   */
+  public List<String> logLines(
+      Organization org, String project, int buildId, int logId, int startLine, int endLine) {
+    try {
+      return http.getList(
+          logsUrl(org, project, buildId)
+              .segment(Integer.toString(logId))
+              .query("startLine", Integer.toString(startLine))
+              .query("endLine", Integer.toString(endLine))
+              .query("api-version", org.apiVersion())
+              .build(),
+          String.class,
+          AccessScope.BUILD_READ);
+    } catch (NotFoundException e) {
+      if (ProjectNotFound.isAbout(e)) {
+        throw ProjectNotFound.of(org, project, e);
+      }
+      throw new NotFoundException(
+          e.typeKey(),
+          "Build " + buildId + " in " + org.name() + "/" + project + " has no log " + logId + ".",
+          "List the build's logs to see the ids it has.");
+    }
+  }
+
+  private static Urls logsUrl(Organization org, String project, int buildId) {
+    return build(org, project).segment("builds").segment(Integer.toString(buildId)).segment("logs");
+  }
+
+  private static NotFoundException notFound(
+      Organization org, String project, int buildId, NotFoundException e) {
+    if (ProjectNotFound.isAbout(e)) {
+      return ProjectNotFound.of(org, project, e);
+    }
+    return new NotFoundException(
+        e.typeKey(),
+        "Build " + buildId + " was not found in " + org.name() + "/" + project + ".",
+        "Check the id; the project's latest builds show the ids that exist.");
+  }
+
+  /**
    * The latest builds, newest first, following continuation tokens until {@code query.top()}.
    *
    * <p>Azure DevOps: GET {org}/{project}/_apis/build/builds?definitions=&branchName=

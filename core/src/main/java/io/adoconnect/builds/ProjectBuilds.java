@@ -1,5 +1,8 @@
 package io.adoconnect.builds;
 
+import io.adoconnect.InvalidInputException;
+import io.adoconnect.NextStep;
+import io.adoconnect.NotFoundException;
 import io.adoconnect.WaitTimeoutException;
 import io.adoconnect.devops.IdOrName;
 import io.adoconnect.devops.ProjectNotFound;
@@ -109,6 +112,70 @@ public final class ProjectBuilds {
       query = query.withDefinition(definitionId(definition));
     }
     return client.list(scope.org(), scope.project(), query);
+  }
+
+  /**
+   * The logs of a build, one per step it has reached, in the order they ran.
+   *
+   * <p>Azure DevOps: GET {org}/{project}/_apis/build/builds/{buildId}/logs
+   */
+  public List<BuildLog> logs(int buildId) {
+    return client.logs(scope.org(), scope.project(), buildId);
+  }
+
+  /**
+   * At most {@code maxLines} lines of log {@code logId} from line {@code startLine} (1-based); a
+   * start past the end gives no lines.
+   *
+   * <p>Azure DevOps: GET …/builds/{buildId}/logs, then GET …/builds/{buildId}/logs/{logId}
+   *
+   * @throws InvalidInputException when {@code startLine} or {@code maxLines} is below 1
+   * @throws NotFoundException when the build has no such log
+   */
+  public BuildLogLines lines(int buildId, int logId, int startLine, int maxLines) {
+    if (startLine < 1 || maxLines < 1) {
+      throw new InvalidInputException(
+          "Log lines are counted from 1, and at least one line must be asked for.",
+          NextStep.advice("Give a start line and a number of lines of 1 or more."));
+    }
+    return read(buildId, log(buildId, logId), startLine, maxLines);
+  }
+
+  /** The last {@code maxLines} lines of log {@code logId}: where a failure usually shows. */
+  public BuildLogLines tail(int buildId, int logId, int maxLines) {
+    BuildLog log = log(buildId, logId);
+    return read(buildId, log, Math.max(1, log.lineCount() - maxLines + 1), Math.max(1, maxLines));
+  }
+
+  private BuildLogLines read(int buildId, BuildLog log, int startLine, int maxLines) {
+    if (startLine > log.lineCount()) {
+      return new BuildLogLines(log, startLine, List.of(), null);
+    }
+    int endLine = (int) Math.min(log.lineCount(), (long) startLine + maxLines - 1);
+    List<String> lines =
+        client.logLines(scope.org(), scope.project(), buildId, log.id(), startLine, endLine);
+    return new BuildLogLines(log, startLine, lines, endLine < log.lineCount() ? endLine + 1 : null);
+  }
+
+  private BuildLog log(int buildId, int logId) {
+    List<BuildLog> logs = logs(buildId);
+    return logs.stream()
+        .filter(l -> l.id() == logId)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    null,
+                    "Build "
+                        + buildId
+                        + " in "
+                        + scope.path()
+                        + " has no log "
+                        + logId
+                        + (logs.isEmpty()
+                            ? "; it has no logs yet."
+                            : "; its logs are 1 to " + logs.size() + "."),
+                    NextStep.advice("Give one of the build's log ids.")));
   }
 
   /**

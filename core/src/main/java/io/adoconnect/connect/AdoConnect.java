@@ -120,30 +120,56 @@ public final class AdoConnect implements AutoCloseable {
     settings.keySource().get(); // fail before any network call when no key source is configured
     List<ConnectionCheck> checks = testPat(target, pat);
     Vault sealer = vault();
-    String id =
-        store.accounts().stream()
-            .filter(
-                a ->
-                    a.method() == ConnectionMethod.PAT
-                        && a.host().equals(target.host())
-                        && sameNames(a.organizations(), target.names()))
-            .map(Account::id)
-            .findFirst()
-            .orElseGet(Ids::newId);
     ConnectionCheck first = checks.get(0);
+    String instanceId = target.isServer() ? first.instanceId() : null;
+    Optional<Account> sameCollection =
+        Optional.ofNullable(instanceId)
+            .flatMap(store::findAccountByServerInstance)
+            .filter(a -> a.method() == ConnectionMethod.PAT);
+    if (sameCollection.isPresent()) {
+      // One collection typed through a second URL (another name for the host, with or without
+      // /tfs): one account, or discovery would list each repository twice.
+      Account existing = sameCollection.get();
+      if (!existing.host().equals(target.host())) {
+        checks =
+            List.of(
+                first.withWarning(
+                    "This is the collection account "
+                        + existing.id()
+                        + " already reaches through "
+                        + existing.host()
+                        + " (the same instance id): the new token replaces that account's token,"
+                        + " and the account keeps its URL. To use the new URL instead, disconnect"
+                        + " that account and connect again."));
+      }
+    }
+    String id =
+        sameCollection
+            .map(Account::id)
+            .or(
+                () ->
+                    store.accounts().stream()
+                        .filter(
+                            a ->
+                                a.method() == ConnectionMethod.PAT
+                                    && a.host().equals(target.host())
+                                    && sameNames(a.organizations(), target.names()))
+                        .map(Account::id)
+                        .findFirst())
+            .orElseGet(Ids::newId);
     Account account =
         new Account(
             id,
             ConnectionMethod.PAT,
-            target.host(),
+            sameCollection.map(Account::host).orElse(target.host()),
             first.user(),
             email(first.userAccount()),
             null,
             null,
             settings.clock().instant(),
             null,
-            target.names());
-    store.saveAccount(account, Map.of(SecretKind.PAT, sealer.seal(pat, id)));
+            sameCollection.map(Account::organizations).orElse(target.names()));
+    store.saveAccount(account, Map.of(SecretKind.PAT, sealer.seal(pat, id)), instanceId);
     return new Connected(account, checks);
   }
 

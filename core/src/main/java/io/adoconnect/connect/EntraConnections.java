@@ -1,7 +1,7 @@
 package io.adoconnect.connect;
 
 import io.adoconnect.AuthenticationException;
-import io.adoconnect.InvalidInputException;
+import io.adoconnect.LocalNotFoundException;
 import io.adoconnect.NextStep;
 import io.adoconnect.auth.CredentialProvider;
 import io.adoconnect.auth.Secret;
@@ -14,6 +14,7 @@ import io.adoconnect.auth.entra.LoopbackRedirect;
 import io.adoconnect.auth.entra.PollResult;
 import io.adoconnect.auth.entra.TokenSet;
 import io.adoconnect.http.AzureDevOpsHttp;
+import io.adoconnect.http.Names;
 import io.adoconnect.http.Sleeper;
 import io.adoconnect.organizations.MemberAccount;
 import io.adoconnect.organizations.OrganizationsClient;
@@ -298,10 +299,8 @@ final class EntraConnections {
         .findDeviceFlow(flowId)
         .orElseThrow(
             () ->
-                new InvalidInputException(
-                    "No device code sign-in has the id "
-                        + io.adoconnect.http.Names.shown(flowId, "sign-in id")
-                        + ".",
+                new LocalNotFoundException(
+                    "No device code sign-in has the id " + Names.shown(flowId, "sign-in id") + ".",
                     NextStep.of(NextStep.Action.START_SIGN_IN, "Start a new sign-in.")));
   }
 

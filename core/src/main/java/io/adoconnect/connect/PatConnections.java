@@ -101,6 +101,7 @@ final class PatConnections {
         (int) projects,
         (int) repositories,
         null,
-        warning);
+        warning,
+        who.instanceId());
   }
 }

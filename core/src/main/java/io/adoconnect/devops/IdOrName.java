@@ -3,6 +3,7 @@ package io.adoconnect.devops;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
+import io.adoconnect.http.Names;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,20 +70,20 @@ public record IdOrName(Integer id, String name, String kind) {
               + " in "
               + scope.path()
               + " is named "
-              + quoted(name)
+              + Names.shown(name, kind + " name")
               + (all.isEmpty()
                   ? "; it has none."
                   : "; these exist: " + listed(all, describe) + "."),
           NextStep.advice("Give one of these names, or its id."));
     }
     throw new InvalidInputException(
-        quoted(name)
-            + " names "
-            + matches.size()
+        matches.size()
             + " "
             + kind
             + "s in "
             + scope.path()
+            + " are named "
+            + Names.shown(name, kind + " name")
             + ": "
             + listed(matches, describe)
             + ".",
@@ -98,13 +99,5 @@ public record IdOrName(Integer id, String name, String kind) {
   private static <T> String listed(List<T> items, Function<T, String> describe) {
     String shown = items.stream().limit(LISTED).map(describe).collect(Collectors.joining(", "));
     return items.size() > LISTED ? shown + " and " + (items.size() - LISTED) + " more" : shown;
-  }
-
-  /** Quoted for an error, bounded and without control characters (a pasted token stays out). */
-  static String quoted(String text) {
-    String cleaned = text.replaceAll("\\p{Cntrl}", "?");
-    return cleaned.length() > 80
-        ? "a " + cleaned.length() + "-character text"
-        : "'" + cleaned + "'";
   }
 }

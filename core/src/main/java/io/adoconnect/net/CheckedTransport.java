@@ -3,8 +3,6 @@ package io.adoconnect.net;
 import io.adoconnect.http.ApiRequest;
 import io.adoconnect.http.ApiResponse;
 import io.adoconnect.http.HttpTransport;
-import java.net.Proxy;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.util.Collection;
 import java.util.Locale;
@@ -32,7 +30,8 @@ public final class CheckedTransport implements HttpTransport {
   /**
    * @param trusted the operator's endpoints; requests to their scheme, host and port are not
    *     checked
-   * @param viaProxy whether a request to this URI goes through a proxy
+   * @param viaProxy whether a request to this URI goes through a proxy: the same route the
+   *     transport itself takes (see {@code ProxyRoutes#proxyFor})
    */
   public CheckedTransport(
       HttpTransport next, AddressPolicy policy, Collection<URI> trusted, Predicate<URI> viaProxy) {
@@ -41,11 +40,6 @@ public final class CheckedTransport implements HttpTransport {
     this.trustedOrigins =
         trusted.stream().map(CheckedTransport::origin).collect(Collectors.toUnmodifiableSet());
     this.viaProxy = viaProxy;
-  }
-
-  /** With the JVM's default proxy selector deciding which requests go through a proxy. */
-  public CheckedTransport(HttpTransport next, AddressPolicy policy, Collection<URI> trusted) {
-    this(next, policy, trusted, CheckedTransport::defaultSelectorProxies);
   }
 
   @Override
@@ -62,11 +56,5 @@ public final class CheckedTransport implements HttpTransport {
     int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("http") ? 80 : 443;
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     return scheme + "://" + host + ":" + port;
-  }
-
-  private static boolean defaultSelectorProxies(URI uri) {
-    ProxySelector selector = ProxySelector.getDefault();
-    return selector != null
-        && selector.select(uri).stream().anyMatch(p -> p.type() != Proxy.Type.DIRECT);
   }
 }

@@ -68,6 +68,30 @@ final class AccountRepository {
     }
   }
 
+  /** Records the Server collection instance the account reaches (connectionData's instanceId). */
+  void setInstanceId(Handle handle, String id, String instanceId) {
+    handle
+        .createUpdate(
+            "UPDATE accounts SET instance_id = :instanceId WHERE owner = :owner AND id = :id")
+        .bind("owner", owner)
+        .bind("id", id)
+        .bind("instanceId", instanceId)
+        .execute();
+  }
+
+  /** The account that reaches this Server collection instance, if one does. */
+  Optional<Account> findByInstanceId(Handle handle, String instanceId) {
+    return handle
+        .createQuery(
+            "SELECT id FROM accounts WHERE owner = :owner AND instance_id = :instanceId"
+                + " ORDER BY connected_at, id")
+        .bind("owner", owner)
+        .bind("instanceId", instanceId)
+        .mapTo(String.class)
+        .findFirst()
+        .flatMap(id -> find(handle, id));
+  }
+
   Optional<Account> find(Handle handle, String id) {
     return handle
         .createQuery("SELECT " + COLUMNS + " FROM accounts WHERE owner = :owner AND id = :id")

@@ -104,6 +104,28 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /**
+   * As {@link #saveAccount(Account, Map)}, for an account that reaches one Azure DevOps Server
+   * collection, remembering the collection's {@code instanceId} from connectionData.
+   */
+  public void saveAccount(
+      Account account, Map<SecretKind, byte[]> sealedSecrets, String serverInstanceId) {
+    Require.present(account, "The account");
+    Require.present(sealedSecrets, "The account's secrets");
+    inTransaction(
+        handle -> {
+          accounts.upsert(handle, account);
+          secrets.replaceAll(handle, account.id(), sealedSecrets);
+          accounts.setInstanceId(handle, account.id(), serverInstanceId);
+          return null;
+        });
+  }
+
+  /** The account that reaches the Server collection with this {@code instanceId}, if any. */
+  public Optional<Account> findAccountByServerInstance(String instanceId) {
+    return inTransaction(handle -> accounts.findByInstanceId(handle, instanceId));
+  }
+
   public Optional<Account> findAccount(String id) {
     return inTransaction(handle -> accounts.find(handle, id));
   }

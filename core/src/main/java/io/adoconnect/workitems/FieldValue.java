@@ -1,6 +1,7 @@
 package io.adoconnect.workitems;
 
 import io.adoconnect.InvalidInputException;
+import io.adoconnect.http.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public record FieldValue(String referenceName, String value) {
     int eq = assignment == null ? -1 : assignment.indexOf('=');
     if (eq <= 0) {
       throw new InvalidInputException(
-          quoted(assignment) + " is not a field assignment.",
+          "Can't read " + Names.shown(assignment, "field assignment") + " as Field=value.",
           "Write it as Field=value, e.g. Priority=1 or System.Tags=ui.");
     }
     return new FieldValue(referenceName(assignment.substring(0, eq)), assignment.substring(eq + 1));
@@ -90,23 +91,14 @@ public record FieldValue(String referenceName, String value) {
     String known = SHORTHANDS.get(trimmed.replace(" ", "").toLowerCase(Locale.ROOT));
     if (known == null) {
       throw new InvalidInputException(
-          quoted(trimmed) + " is not a work item field ado-connect knows.",
+          "No work item field ado-connect knows is named "
+              + Names.shown(trimmed, "field name")
+              + ".",
           "Use the field's reference name (e.g. System.Title, Microsoft.VSTS.Common.Priority,"
               + " Custom.Team) or one of: Title, State, Reason, Description, AssignedTo, AreaPath,"
               + " IterationPath, Tags, History, Priority, Severity, StoryPoints, RemainingWork,"
               + " AcceptanceCriteria, ReproSteps.");
     }
     return known;
-  }
-
-  /** Quoted for an error, bounded and without control characters (a pasted token stays out). */
-  private static String quoted(String text) {
-    if (text == null) {
-      return "(nothing)";
-    }
-    String cleaned = text.replaceAll("\\p{Cntrl}", "?");
-    return cleaned.length() > 80
-        ? "A " + cleaned.length() + "-character text"
-        : "'" + cleaned + "'";
   }
 }

@@ -106,7 +106,7 @@ class BuildsClientTest {
     String prefix = definition.repository().name();
     assertThatThrownBy(() -> projectBuilds().definitionId(prefix + "*"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("names 2 build definitions in org-001/" + project)
+        .hasMessageContaining("2 build definitions in org-001/" + project + " are named")
         .hasMessageContaining(prefix + "-CI (id " + definition.id() + ")")
         .hasMessageContaining(prefix + "-nightly (id ")
         .hasMessageContaining("folder \\scheduled")
@@ -277,6 +277,54 @@ class BuildsClientTest {
                     .contains("buildId=" + id)
                     .doesNotContain("ado-connect"));
     assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aQueuedBuildHasNoLogsYetAndAFailedOneShowsItsErrorInTheTail() {
+    int waiting = builds.queue(org, project, QueueBuildInput.of(definition.id())).id();
+    assertThat(projectBuilds().logs(waiting)).isEmpty();
+    assertThatThrownBy(() -> projectBuilds().lines(waiting, 1, 1, 10))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("has no log 1; it has no logs yet.");
+
+    simulator.failNextBuild();
+    int failed = builds.queue(org, project, QueueBuildInput.of(definition.id())).id();
+    simulator.completeBuilds();
+    List<BuildLog> logs = projectBuilds().logs(failed);
+    assertThat(logs).extracting(BuildLog::id).containsExactly(1, 2, 3, 4);
+    assertThat(logs).allSatisfy(log -> assertThat(log.lineCount()).isPositive());
+    BuildLog step = logs.get(2);
+
+    BuildLogLines tail = projectBuilds().tail(failed, step.id(), 3);
+
+    assertThat(tail.lines()).hasSize(3);
+    assertThat(tail.startLine()).isEqualTo(step.lineCount() - 2);
+    assertThat(tail.nextStartLine()).isNull();
+    assertThat(String.join("\n", tail.lines())).contains("##[error]");
+  }
+
+  @Test
+  void linesArePagedAndAStartPastTheEndGivesNone() {
+    int id = builds.queue(org, project, QueueBuildInput.of(definition.id())).id();
+    simulator.completeBuilds();
+    BuildLog first = projectBuilds().logs(id).get(0);
+    sent.clear();
+
+    BuildLogLines page = projectBuilds().lines(id, first.id(), 1, 2);
+
+    assertThat(page.lines()).hasSize(2);
+    assertThat(page.lines().get(0)).contains("Starting: Initialize job");
+    assertThat(page.nextStartLine()).isEqualTo(3);
+    assertThat(query(sent.get(1))).containsEntry("startLine", "1").containsEntry("endLine", "2");
+    BuildLogLines rest = projectBuilds().lines(id, first.id(), 3, 1000);
+    assertThat(rest.lines()).hasSize(first.lineCount() - 2);
+    assertThat(rest.nextStartLine()).isNull();
+    assertThat(projectBuilds().lines(id, first.id(), first.lineCount() + 1, 10).lines()).isEmpty();
+    assertThatThrownBy(() -> projectBuilds().lines(id, first.id(), 0, 10))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> projectBuilds().logs(999_999))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("Build 999999 was not found");
   }
 
   @Test

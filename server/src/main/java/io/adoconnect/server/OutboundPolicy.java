@@ -2,6 +2,7 @@ package io.adoconnect.server;
 
 import io.adoconnect.connect.ConnectSettings;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
+import io.adoconnect.http.network.ProxyRoutes;
 import io.adoconnect.net.AddressPolicy;
 import io.adoconnect.net.AllowedTargets;
 import io.adoconnect.net.CheckedTransport;
@@ -29,10 +30,14 @@ public final class OutboundPolicy {
     AllowedTargets allowed =
         AllowedTargets.parse(env.get(AddressPolicy.SETTING), AddressPolicy.SETTING);
     AzureDevOpsEndpoints endpoints = settings.endpoints();
+    // The route the transport takes (HTTPS_PROXY, NO_PROXY, the JVM's proxy properties), read the
+    // same way: through a proxy the target's name is checked, not the proxy's address.
+    ProxyRoutes proxy = ProxyRoutes.from(env, System.getProperties());
     return settings.withTransport(
         new CheckedTransport(
             settings.transport(),
             new AddressPolicy(allowed, resolver),
-            List.of(endpoints.devops(), endpoints.vssps(), endpoints.vsrm(), endpoints.login())));
+            List.of(endpoints.devops(), endpoints.vssps(), endpoints.vsrm(), endpoints.login()),
+            uri -> proxy.proxyFor(uri).isPresent()));
   }
 }

@@ -79,6 +79,44 @@ class BuildsRoutesTest extends ServerTestBase {
   }
 
   @Test
+  void aBuildsLogsAreListedAndReadInPagesOrByTheirTail() {
+    serve(
+        (service, api) -> {
+          connect(api);
+          BuildDefinition d = definition();
+          int id =
+              api.post(base(d) + "/builds")
+                  .json(Map.of("definition", d.name()))
+                  .send()
+                  .json()
+                  .path("id")
+                  .asInt();
+          assertThat(api.get(base(d) + "/builds/" + id + "/logs").send().json()).isEmpty();
+          simulator.completeBuilds();
+
+          JsonNode logs = api.get(base(d) + "/builds/" + id + "/logs").send().json();
+          assertThat(logs).hasSize(4);
+          int lineCount = logs.get(0).path("lineCount").asInt();
+
+          JsonNode page =
+              api.get(base(d) + "/builds/" + id + "/logs/1?startLine=1&lines=2").send().json();
+          assertThat(page.path("lines")).hasSize(2);
+          assertThat(page.path("nextStartLine").asInt()).isEqualTo(3);
+          assertThat(page.path("log").path("lineCount").asInt()).isEqualTo(lineCount);
+          JsonNode tail = api.get(base(d) + "/builds/" + id + "/logs/1?tail=1").send().json();
+          assertThat(tail.path("startLine").asInt()).isEqualTo(lineCount);
+          assertThat(tail.path("nextStartLine").isNull()).isTrue();
+
+          Api.Response tooMany = api.get(base(d) + "/builds/" + id + "/logs/1?lines=10001").send();
+          assertThat(tooMany.status()).isEqualTo(400);
+          assertThat(tooMany.json().path("hint").asText()).contains("nextStartLine");
+          Api.Response noSuchLog = api.get(base(d) + "/builds/" + id + "/logs/9").send();
+          assertThat(noSuchLog.status()).isEqualTo(404);
+          assertThat(noSuchLog.json().path("message").asText()).contains("its logs are 1 to 4");
+        });
+  }
+
+  @Test
   void runsAPipelineAndGetsTheRun() {
     serve(
         (service, api) -> {

@@ -188,7 +188,11 @@ class ConnectionsTest extends ServerTestBase {
           assertThat(authorized.path("account").path("method").asText()).isEqualTo("device_code");
           assertThat(api.get("/api/accounts").send().json()).hasSize(1);
 
-          assertThat(api.get("/api/connections/device/unknownflow").send().status()).isEqualTo(404);
+          Api.Response unknown = api.get("/api/connections/device/unknownflow").send();
+          assertThat(unknown.status()).isEqualTo(404);
+          assertThat(unknown.json().path("code").asText()).isEqualTo("not_found_locally");
+          assertThat(unknown.json().path("action").path("type").asText())
+              .isEqualTo("start_sign_in");
         });
   }
 

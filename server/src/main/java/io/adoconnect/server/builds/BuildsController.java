@@ -1,6 +1,7 @@
 package io.adoconnect.server.builds;
 
 import io.adoconnect.builds.Build;
+import io.adoconnect.builds.ProjectBuilds;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.ProjectHandle;
 import io.adoconnect.http.Urls;
@@ -9,9 +10,11 @@ import io.adoconnect.pipelines.RunPipelineInput;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.PathParams;
 import io.adoconnect.server.RepositoryPath;
+import io.adoconnect.server.errors.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds and pipelines of a project, under {@code /api/projects/{organization}/{project}/}:
@@ -21,6 +24,9 @@ import java.util.Map;
  *   <li>{@code POST builds} {@code {definition (id or name), branch?, parameters?,
  *       templateParameters?}} → 201, the queued build;
  *   <li>{@code GET builds?definition=&branch=&top=} — newest first; {@code GET builds/{id}};
+ *   <li>{@code GET builds/{id}/logs} — the build's logs; {@code GET builds/{id}/logs/{log}?
+ *       startLine=&lines=} (at most {@value #MAX_LINES} lines, default {@value #DEFAULT_LINES}) or
+ *       {@code ?tail=N} — lines of one log, with where the next read starts;
  *   <li>{@code GET pipelines}; {@code POST pipelines/{pipeline}/runs} {@code {branch?, variables?,
  *       templateParameters?}} → 201; {@code GET pipelines/{pipeline}/runs/{run}}.
  * </ul>
@@ -31,6 +37,8 @@ import java.util.Map;
  */
 public final class BuildsController {
   private static final String BASE = RepositoryPath.PROJECT_PREFIX;
+  static final int DEFAULT_LINES = 1_000;
+  static final int MAX_LINES = 10_000;
 
   private final AdoConnect ado;
 
@@ -59,6 +67,10 @@ public final class BuildsController {
     routes.get(
         BASE + "/builds/{id}",
         ctx -> ctx.json(project(ctx).builds().get(PathParams.id(ctx, "id"))));
+    routes.get(
+        BASE + "/builds/{id}/logs",
+        ctx -> ctx.json(project(ctx).builds().logs(PathParams.id(ctx, "id"))));
+    routes.get(BASE + "/builds/{id}/logs/{log}", this::logLines);
     routes.get(BASE + "/pipelines", ctx -> ctx.json(project(ctx).pipelines().list()));
     routes.post(BASE + "/pipelines/{pipeline}/runs", this::run);
     routes.get(
@@ -78,6 +90,28 @@ public final class BuildsController {
     Integer top = PathParams.number(ctx.queryParam("top"), "top").orElse(null);
     ctx.json(
         project(ctx).builds().list(ctx.queryParam("definition"), ctx.queryParam("branch"), top));
+  }
+
+  private void logLines(Context ctx) {
+    int build = PathParams.id(ctx, "id");
+    int log = PathParams.id(ctx, "log");
+    Optional<Integer> tail = PathParams.number(ctx.queryParam("tail"), "tail");
+    int lines = PathParams.number(ctx.queryParam("lines"), "lines").orElse(DEFAULT_LINES);
+    if (lines > MAX_LINES || tail.orElse(1) > MAX_LINES) {
+      throw ApiException.badRequest(
+          "invalid_input",
+          "At most " + MAX_LINES + " lines are returned at once.",
+          "Read the log in pages: each answer says where the next one starts (nextStartLine).");
+    }
+    ProjectBuilds builds = project(ctx).builds();
+    ctx.json(
+        tail.isPresent()
+            ? builds.tail(build, log, tail.get())
+            : builds.lines(
+                build,
+                log,
+                PathParams.number(ctx.queryParam("startLine"), "startLine").orElse(1),
+                lines));
   }
 
   private void queue(Context ctx) {

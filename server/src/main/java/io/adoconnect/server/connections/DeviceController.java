@@ -1,9 +1,7 @@
 package io.adoconnect.server.connections;
 
-import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.DeviceFlowView;
-import io.adoconnect.server.errors.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -41,20 +39,7 @@ public final class DeviceController {
 
   private void poll(Context ctx) {
     String flowId = ctx.pathParam("flowId");
-    DeviceFlowView flow;
-    if (!flowId.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw ApiException.notFound(
-          "No device code sign-in has that id.", "Start one with POST /api/connections/device.");
-    }
-    try {
-      flow = ado.pollDevice(flowId);
-    } catch (InvalidInputException unknown) {
-      throw ApiException.notFound(
-          "No device code sign-in has the id "
-              + io.adoconnect.http.Names.shown(flowId, "sign-in id")
-              + ".",
-          "Start one with POST /api/connections/device.");
-    }
+    DeviceFlowView flow = ado.pollDevice(flowId); // an unknown id: 404 not_found_locally
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("flowId", flow.flowId());
     body.put("state", flow.state());

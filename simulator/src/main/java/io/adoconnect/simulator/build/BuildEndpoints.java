@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  *       &continuationToken=} — newest first unless {@code queryOrder} says ascending; the next
  *       token (the id to continue from) in {@code x-ms-continuationtoken};
  *   <li>{@code GET builds/{id}};
+ *   <li>{@code GET builds/{id}/logs} and {@code GET builds/{id}/logs/{logId}?startLine=&endLine=}
+ *       (text for {@code Accept: text/plain}, else a JSON array of lines) — see {@link BuildLogs};
  *   <li>{@code GET definitions?name=&$top=&continuationToken=&includeAllProperties=} — {@code name}
  *       matches case-insensitively, {@code *} as wildcard; and {@code GET definitions/{id}}.
  * </ul>
@@ -70,9 +72,12 @@ public final class BuildEndpoints implements AreaHandler {
     if (collection == null
         || call.project() == null
         || route.size() < 2
-        || route.size() > 3
+        || route.size() > 5
         || !route.get(0).equalsIgnoreCase("build")) {
       return Optional.empty();
+    }
+    if (route.size() > 3) {
+      return logs(call, collection, route);
     }
     String resource = route.get(1).toLowerCase(Locale.ROOT);
     boolean post = call.request().method().equals("POST");
@@ -175,6 +180,48 @@ public final class BuildEndpoints implements AreaHandler {
             templateParameters,
             ProjectCall.none());
     return started.error() != null ? started.error() : Json.ok(BuildJson.build(started.build()));
+  }
+
+  /** {@code GET builds/{id}/logs} and {@code GET builds/{id}/logs/{logId}}. */
+  private Optional<Response> logs(ApiCall call, Collection collection, List<String> route) {
+    if (!call.isGet()
+        || !route.get(1).equalsIgnoreCase("builds")
+        || !route.get(3).equalsIgnoreCase("logs")) {
+      return Optional.empty();
+    }
+    Optional<Project> project = ProjectCall.project(call);
+    if (project.isEmpty()) {
+      return Optional.of(ProjectJson.notFound(call.project()));
+    }
+    OptionalInt id = ProjectCall.id(route.get(2));
+    Optional<QueuedBuild> build =
+        id.isEmpty() ? Optional.empty() : queue.find(collection, project.get(), id.getAsInt());
+    if (build.isEmpty()) {
+      return Optional.of(BuildErrors.buildNotFound(route.get(2)));
+    }
+    String buildUrl = BuildJson.build(build.get()).path("url").asText();
+    if (route.size() == 4) {
+      return Optional.of(BuildLogs.list(build.get(), buildUrl));
+    }
+    List<List<String>> logs = BuildLogs.of(build.get());
+    OptionalInt logId = ProjectCall.id(route.get(4));
+    if (logId.isEmpty() || logId.getAsInt() < 1 || logId.getAsInt() > logs.size()) {
+      return Optional.of(BuildErrors.logNotFound(route.get(4), route.get(2)));
+    }
+    boolean text =
+        call.request().header("Accept").orElse("").toLowerCase(Locale.ROOT).contains("text/plain");
+    return Optional.of(
+        BuildLogs.one(
+            logs.get(logId.getAsInt() - 1), line(call, "startLine"), line(call, "endLine"), text));
+  }
+
+  private static Integer line(ApiCall call, String name) {
+    return call.request()
+        .queryParameter(name)
+        .map(ProjectCall::id)
+        .filter(OptionalInt::isPresent)
+        .map(OptionalInt::getAsInt)
+        .orElse(null);
   }
 
   private Response build(Collection collection, Project project, String id) {

@@ -32,6 +32,14 @@ final class BuildErrors {
             + " Microsoft.Azure.Pipelines.WebApi");
   }
 
+  static Response logNotFound(String logId, String buildId) {
+    // Wording and type unverified.
+    return ErrorEnvelope.of(
+        404,
+        "Log " + logId + " of build " + buildId + " was not found.",
+        BUILD_WEB_API.formatted("BuildLogNotFoundException"));
+  }
+
   static Response buildNotFound(String id) {
     // Wording and type unverified.
     return ErrorEnvelope.of(
