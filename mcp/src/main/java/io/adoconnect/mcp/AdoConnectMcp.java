@@ -152,6 +152,7 @@ public final class AdoConnectMcp {
             CodeTools.all(),
             PullRequestTools.all(),
             BuildTools.all(),
+            BuildLogTools.all(),
             ReleaseTools.all(),
             WorkItemTools.all(),
             EventTools.all())
