@@ -94,6 +94,11 @@ final class Output {
    * {@code ?}. Raw file bytes ({@code files get}) never pass through here.
    */
   static String printable(String text) {
+    return printable(text, false);
+  }
+
+  /** As {@link #printable(String)}; {@code keepTabs} for code, where a tab is indentation. */
+  static String printable(String text, boolean keepTabs) {
     if (text == null) {
       return null;
     }
@@ -102,7 +107,7 @@ final class Output {
         .forEach(
             cp ->
                 out.appendCodePoint(
-                    Character.getType(cp) == Character.CONTROL
+                    (Character.getType(cp) == Character.CONTROL && !(keepTabs && cp == '\t'))
                             || cp == 0x2028
                             || cp == 0x2029
                             || (cp >= 0x202A && cp <= 0x202E)

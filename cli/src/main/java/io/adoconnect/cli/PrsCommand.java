@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       PrsAbandonCommand.class,
       PrsCommentCommand.class,
       PrsThreadsCommand.class,
+      PrsDiffCommand.class,
       PrsStatusCommand.class
     })
 public final class PrsCommand extends SubcommandRequired {

@@ -237,4 +237,28 @@ class PrsCommandTest extends CliTestBase {
     }
     assertThat(without).isEmpty();
   }
+
+  @Test
+  void diffPrintsTheUnifiedDiffOrTheChangedFiles() {
+    // Its own branch: the other tests' pull requests are from feature/search.
+    int id = create("feature/login-page", "Login page");
+
+    Cli.Run diff = cli.run("prs", "diff", path, Integer.toString(id)).assertOk();
+    assertThat(diff.out()).contains("--- /dev/null\n+++ b/CHANGES.md\n@@ -0,0 +1,");
+
+    Cli.Run stat = cli.run("prs", "diff", path, Integer.toString(id), "--stat").assertOk();
+    assertThat(stat.out()).startsWith("CHANGE").contains("add").contains("/CHANGES.md");
+
+    JsonNode json =
+        cli.run("prs", "diff", path, Integer.toString(id), "--path", "/CHANGES.md", "--json")
+            .assertOk()
+            .json();
+    assertThat(json.path("files")).hasSize(1);
+    assertThat(json.path("files").get(0).path("patch").asText()).contains("+++ b/CHANGES.md");
+
+    Cli.Run limited =
+        cli.run("prs", "diff", path, Integer.toString(id), "--max-files", "1").assertOk();
+    assertThat(limited.err()).contains("note: Showing 1 of ");
+    cli.run("prs", "abandon", path, Integer.toString(id)).assertOk();
+  }
 }

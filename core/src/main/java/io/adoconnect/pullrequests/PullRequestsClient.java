@@ -483,7 +483,7 @@ public final class PullRequestsClient {
   /**
    * Runs {@code call}; a 404 becomes one that names the pull request and where it was looked for.
    */
-  private static <T> T named(
+  static <T> T named(
       Organization org, String project, String repository, int id, Supplier<T> call) {
     try {
       return call.get();

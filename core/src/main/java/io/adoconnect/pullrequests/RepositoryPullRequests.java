@@ -4,6 +4,7 @@ import io.adoconnect.InvalidInputException;
 import io.adoconnect.devops.RepositoryScope;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pull requests of one resolved repository, with their threads, reviewers and statuses. Reached
@@ -21,10 +22,37 @@ import java.util.Optional;
 public final class RepositoryPullRequests {
   private final RepositoryScope scope;
   private final PullRequestsClient client;
+  private final PullRequestDiffs diffs;
 
   public RepositoryPullRequests(RepositoryScope scope) {
     this.scope = scope;
     this.client = new PullRequestsClient(scope.http());
+    this.diffs = new PullRequestDiffs(scope);
+  }
+
+  /**
+   * The files the pull request changes (path, original path for a rename, change type), without
+   * their contents, as of its latest iteration.
+   *
+   * <p>Azure DevOps: GET …/pullRequests/{id}/iterations, then GET
+   * …/iterations/{latest}/changes?$compareTo=0 (page by page)
+   */
+  public List<FileDiff> changedFiles(int id) {
+    return diffs.files(checked(id));
+  }
+
+  /**
+   * The pull request's unified diff against the merge base, file by file, within {@code limits};
+   * {@code paths} (from the repository root, e.g. {@code /src/app.js}) picks files, all when empty.
+   * Azure DevOps has no diff API: each file's content is read at both commits.
+   *
+   * <p>Azure DevOps: the calls of {@link #changedFiles}, then GET …/items?path=…
+   * &versionDescriptor.versionType=commit twice per file
+   */
+  public PullRequestDiff diff(int id, Set<String> paths, DiffLimits limits) {
+    Set<String> wanted = new java.util.HashSet<>();
+    paths.forEach(p -> wanted.add(PullRequestDiffs.normalized(p)));
+    return diffs.diff(checked(id), wanted, limits);
   }
 
   /**

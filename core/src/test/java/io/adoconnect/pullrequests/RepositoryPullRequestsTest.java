@@ -24,6 +24,7 @@ import io.adoconnect.simulator.data.Repository;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -254,5 +255,63 @@ class RepositoryPullRequestsTest {
               assertThat(step.advice()).doesNotContain("ado-connect").doesNotContain("--");
             });
     assertThatThrownBy(() -> prs.get(0)).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void theDiffShowsEachChangedFileAgainstTheMergeBaseAndFollowsAPush() {
+    int id = open("Search").pullRequestId();
+
+    PullRequestDiff diff = prs.diff(id, Set.of(), DiffLimits.DEFAULT);
+
+    assertThat(diff.iteration()).isEqualTo(1);
+    assertThat(diff.files()).extracting(FileDiff::path).contains("/CHANGES.md");
+    FileDiff added =
+        diff.files().stream().filter(f -> f.path().equals("/CHANGES.md")).findFirst().orElseThrow();
+    assertThat(added.changeType()).isEqualTo("add");
+    assertThat(added.patch()).startsWith("--- /dev/null\n+++ b/CHANGES.md\n@@ -0,0 +1");
+    assertThat(added.linesAdded()).isPositive();
+    assertThat(added.linesRemoved()).isZero();
+    assertThat(diff.unified()).contains("+++ b/CHANGES.md");
+    assertThat(diff.note()).isNull();
+
+    simulator.push(org.name(), repo.project().name(), repo.name(), "feature/search");
+    PullRequestDiff after = prs.diff(id, Set.of("simulated-pushes.md"), DiffLimits.DEFAULT);
+
+    assertThat(after.iteration()).isEqualTo(2);
+    assertThat(after.headCommit()).isNotEqualTo(diff.headCommit());
+    assertThat(after.baseCommit()).isEqualTo(diff.baseCommit());
+    assertThat(after.files())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path()).isEqualTo("/simulated-pushes.md");
+              assertThat(f.patch()).contains("\n+");
+            });
+    assertThat(after.filesChanged()).isEqualTo(diff.filesChanged() + 1);
+    assertThat(prs.changedFiles(id)).hasSize(after.filesChanged());
+  }
+
+  @Test
+  void aDiffOverItsLimitsSaysWhatItLeftOut() {
+    int id = open("Search").pullRequestId();
+    int changed = prs.changedFiles(id).size();
+    assertThat(changed).isGreaterThan(1);
+
+    PullRequestDiff firstOnly = prs.diff(id, Set.of(), new DiffLimits(1, 1 << 20, 20_000));
+    assertThat(firstOnly.files()).hasSize(1);
+    assertThat(firstOnly.note())
+        .isEqualTo("Showing 1 of " + changed + " changed files; ask for the others by path.");
+
+    PullRequestDiff tiny = prs.diff(id, Set.of(), new DiffLimits(300, 1, 20_000));
+    assertThat(tiny.files())
+        .allSatisfy(
+            f -> {
+              assertThat(f.patch()).isNull();
+              assertThat(f.note()).isEqualTo("Not shown: larger than 1 bytes.");
+            });
+
+    assertThatThrownBy(() -> prs.diff(424_242, Set.of(), DiffLimits.DEFAULT))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("Pull request 424242 was not found");
   }
 }

@@ -211,6 +211,43 @@ class GitAndPullRequestsTest extends ServerTestBase {
   }
 
   /** The tests share a simulator: an open pull request would make the next create answer 200. */
+  @Test
+  void aPullRequestsChangedFilesAndDiff() {
+    serve(
+        (service, api) -> {
+          connect(api);
+          Repository repo = repo();
+          String prs = base(repo) + "/pullrequests";
+          int id =
+              api.post(prs)
+                  .json(
+                      Map.of(
+                          "source", "feature/login-page",
+                          "target", repo.defaultBranch(),
+                          "title", "Login page"))
+                  .send()
+                  .json()
+                  .path("pullRequestId")
+                  .asInt();
+
+          JsonNode changes = api.get(prs + "/" + id + "/changes").send().json();
+          assertThat(changes.findValuesAsText("path")).contains("/CHANGES.md");
+
+          JsonNode diff =
+              api.get(prs + "/" + id + "/diff?path=/CHANGES.md&path=/no-such-file").send().json();
+          assertThat(diff.path("filesChanged").asInt()).isEqualTo(changes.size());
+          assertThat(diff.path("files")).hasSize(1);
+          assertThat(diff.path("files").get(0).path("patch").asText())
+              .startsWith("--- /dev/null\n+++ b/CHANGES.md\n");
+
+          JsonNode one = api.get(prs + "/" + id + "/diff?maxFiles=1").send().json();
+          assertThat(one.path("files")).hasSize(1);
+          assertThat(one.path("note").asText()).startsWith("Showing 1 of ");
+          assertThat(api.get(prs + "/" + id + "/diff?maxFiles=0").send().status()).isEqualTo(400);
+          abandon(api, prs, id);
+        });
+  }
+
   private static void abandon(Api api, String prs, int id) {
     Api.Response abandoned =
         api.request("PATCH", prs + "/" + id).json(Map.of("status", "abandoned")).send();

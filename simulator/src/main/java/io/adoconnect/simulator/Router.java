@@ -11,6 +11,7 @@ import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
 import io.adoconnect.simulator.faults.FaultPlan;
 import io.adoconnect.simulator.faults.RateLimiter;
+import io.adoconnect.simulator.git.GitHttpEndpoints;
 import io.adoconnect.simulator.http.ApiCall;
 import io.adoconnect.simulator.http.AreaHandler;
 import io.adoconnect.simulator.http.ErrorEnvelope;
@@ -34,11 +35,12 @@ import java.util.UUID;
  * api-version rules but are counted and honour latency, hangs and armed failures.
  *
  * <p>Authentication: an accepted PAT (Basic) or registered static bearer token works everywhere as
- * the dataset user. A bearer access token issued by the simulated Entra (audience Azure DevOps, not
- * expired) works on the vssps host for any of the user's tenants, and on an organization only when
- * its {@code tid} is the tenant backing the organization; MSA-backed organizations and the Server
- * collection refuse it. Every 401 from an organization carries {@code X-VSS-ResourceTenant: <org
- * tenant>} and {@code WWW-Authenticate: Bearer authorization_uri=<root>/<org tenant>}.
+ * the dataset user. An access token issued by the simulated Entra (Bearer, or the password of
+ * Basic) (audience Azure DevOps, not expired) works on the vssps host for any of the user's
+ * tenants, and on an organization only when its {@code tid} is the tenant backing the organization;
+ * MSA-backed organizations and the Server collection refuse it. Every 401 from an organization
+ * carries {@code X-VSS-ResourceTenant: <org tenant>} and {@code WWW-Authenticate: Bearer
+ * authorization_uri=<root>/<org tenant>}.
  */
 final class Router implements HttpHandler {
 
@@ -126,7 +128,8 @@ final class Router implements HttpHandler {
     if (blocked.isPresent()) {
       return blocked.get();
     }
-    if (!request.method().equals("OPTIONS")) {
+    boolean git = GitHttpEndpoints.isGit(call.route());
+    if (!request.method().equals("OPTIONS") && !git) {
       Optional<Response> rejected =
           VersionPolicy.reject(request.apiVersion(), call.scope().deployment());
       if (rejected.isPresent()) {
@@ -175,14 +178,17 @@ final class Router implements HttpHandler {
     UUID resourceTenant =
         organization ? directory.organizationTenant(scope.collection()) : scope.user().tenantId();
     String authorizationUri = organization ? root + "/" + resourceTenant : root + "/login";
-    boolean anonymousConnectionData =
-        authorization == null
-            && call.project() == null
-            && call.hasSegments(1)
-            && call.route().get(0).equalsIgnoreCase("connectionData");
+    // Git can't follow a sign-in page: its requests always get the 401 and its challenge.
+    boolean always401 =
+        GitHttpEndpoints.isGit(call.route())
+            || authorization == null
+                && call.project() == null
+                && call.hasSegments(1)
+                && call.route().get(0).equalsIgnoreCase("connectionData");
     String message = "TF400813: The user '' is not authorized to access this resource.";
     Optional<AccessGrant> grant =
         bearer(authorization)
+            .or(() -> basicPassword(authorization))
             .flatMap(entra::accessToken)
             .filter(g -> g.audience().equals(EntraDirectory.AZURE_DEVOPS_RESOURCE));
     if (grant.isPresent()) {
@@ -212,12 +218,7 @@ final class Router implements HttpHandler {
     return new Authenticated(
         null,
         AuthChallenge.unauthorized(
-            call.request(),
-            scope,
-            resourceTenant,
-            authorizationUri,
-            message,
-            anonymousConnectionData));
+            call.request(), scope, resourceTenant, authorizationUri, message, always401));
   }
 
   private static Optional<String> bearer(String authorization) {
@@ -225,6 +226,26 @@ final class Router implements HttpHandler {
       return Optional.empty();
     }
     return Optional.of(authorization.substring(7).trim());
+  }
+
+  /**
+   * The password of a Basic credential: Azure DevOps takes an Entra access token there too (Git
+   * before 2.46 can only send Basic), with any user name.
+   */
+  private static Optional<String> basicPassword(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    try {
+      String pair =
+          new String(
+              java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+              java.nio.charset.StandardCharsets.UTF_8);
+      int colon = pair.indexOf(':');
+      return colon < 0 ? Optional.empty() : Optional.of(pair.substring(colon + 1));
+    } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
   }
 
   private static void sleep(Duration duration) throws InterruptedException {

@@ -14,7 +14,8 @@ import java.util.List;
  * Maps a path onto the URL layout: {@code /_apis/…} is the vssps host, {@code /tfs/_apis/…} the
  * Server deployment, {@code /tfs/DefaultCollection/…} and {@code /DefaultCollection/…} the Server
  * collection, {@code /{org}/…} an organization. Below a base, {@code _apis/…} is collection level
- * and {@code {project}/_apis/…} project level.
+ * and {@code {project}/_apis/…} project level; {@code [{project}/]_git/{repo}/…} is Git's smart
+ * HTTP.
  */
 final class ScopeResolver {
 
@@ -87,6 +88,12 @@ final class ScopeResolver {
   }
 
   private Resolution below(Request request, Scope scope, List<String> rest) {
+    if (!rest.isEmpty() && rest.get(0).equalsIgnoreCase("_git")) {
+      return git(request, scope, rest.subList(1, rest.size()), null);
+    }
+    if (rest.size() >= 2 && rest.get(1).equalsIgnoreCase("_git")) {
+      return git(request, scope, rest.subList(2, rest.size()), rest.get(0));
+    }
     if (!rest.isEmpty() && rest.get(0).equalsIgnoreCase("_apis")) {
       return api(request, scope, rest.subList(1, rest.size()), null);
     }
@@ -94,6 +101,20 @@ final class ScopeResolver {
       return api(request, scope, rest.subList(2, rest.size()), rest.get(0));
     }
     return notFound(request);
+  }
+
+  /**
+   * A clone URL, {@code [{project}/]_git/{repo}/…}: the call's route is {@code [_git, repo, …]}
+   * (see {@code GitHttpEndpoints}).
+   */
+  private static Resolution git(Request request, Scope scope, List<String> rest, String project) {
+    if (rest.isEmpty()) {
+      return notFound(request);
+    }
+    List<String> route = new java.util.ArrayList<>();
+    route.add("_git");
+    route.addAll(rest);
+    return api(request, scope, route, project);
   }
 
   private static Resolution api(Request request, Scope scope, List<String> route, String project) {

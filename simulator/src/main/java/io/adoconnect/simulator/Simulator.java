@@ -14,7 +14,9 @@ import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.entra.EntraDirectory;
 import io.adoconnect.simulator.entra.EntraService;
 import io.adoconnect.simulator.faults.FaultPlan;
+import io.adoconnect.simulator.git.GitContent;
 import io.adoconnect.simulator.git.GitEndpoints;
+import io.adoconnect.simulator.git.GitHttpEndpoints;
 import io.adoconnect.simulator.git.Pushes;
 import io.adoconnect.simulator.hooks.Delivery;
 import io.adoconnect.simulator.hooks.HookDeliveries;
@@ -95,6 +97,8 @@ public final class Simulator implements AutoCloseable {
   // Areas raise events here; service-hook subscriptions turn them into deliveries.
   private final HookDeliveries events;
   private final Pushes pushes;
+  // Every repository's Git objects, created on first access.
+  private final GitContent git;
 
   private Simulator(SimulatorConfig config) throws IOException {
     this.config = config;
@@ -114,7 +118,8 @@ public final class Simulator implements AutoCloseable {
     // clients.
     this.executor = Executors.newCachedThreadPool(daemonThreads());
     this.events = new HookDeliveries(hookSubscriptions, config.seed());
-    this.pushes = new Pushes(events, clock);
+    this.git = new GitContent();
+    this.pushes = new Pushes(events, clock, git);
     credentials.addPat(config.pat());
     this.builds = new BuildQueue(events, Duration.ofMillis(config.buildDurationMillis()), clock);
     this.releases = new ReleaseStore(Duration.ofSeconds(config.releaseStageSeconds()), clock);
@@ -158,9 +163,10 @@ public final class Simulator implements AutoCloseable {
                 new ProjectEndpoints(),
                 new IdentityEndpoints(people),
                 new PullRequestEndpoints(events, pushes, people, clock),
-                new GitEndpoints(),
-                new BuildEndpoints(buildDefinitions, builds),
-                new PipelineEndpoints(buildDefinitions, builds),
+                new GitEndpoints(git, pushes),
+                new GitHttpEndpoints(git, pushes),
+                new BuildEndpoints(buildDefinitions, builds, git),
+                new PipelineEndpoints(buildDefinitions, builds, git),
                 new RepositoryEndpoints(),
                 new ReleaseEndpoints(releases),
                 new WorkItemEndpoints(workItems),
@@ -441,25 +447,47 @@ public final class Simulator implements AutoCloseable {
 
   // ------------------------------------------------------------------ service hooks
 
+  /** How many repositories' Git objects exist so far (they are created on first access). */
+  public int gitRepositoriesCreated() {
+    return git.created();
+  }
+
   /**
-   * Pushes one commit onto {@code branch} (created if missing) of {@code org/project/repo} ({@code
-   * org} may be the Server collection's name): the ref moves in the Git area, and a {@code
-   * git.push} event is published to the service-hook subscriptions.
+   * The Git repository behind {@code org/project/repo} ({@code org} may be the Server collection's
+   * name), created on first access: tests read and write its objects with JGit.
+   */
+  public org.eclipse.jgit.lib.Repository git(String org, String project, String repo) {
+    return git.git(repository(org, project, repo));
+  }
+
+  /**
+   * Pushes one real commit (a line appended to {@code simulated-pushes.md}) onto {@code branch}
+   * (created from the default branch if missing) of {@code org/project/repo} ({@code org} may be
+   * the Server collection's name): the ref moves, and a {@code git.push} event is published to the
+   * service-hook subscriptions.
    *
    * @return the event's {@code resource} (a push: {@code refUpdates}, {@code commits}, {@code
    *     repository}, {@code pushedBy}, {@code pushId}, …)
    */
   public JsonNode push(String org, String project, String repo, String branch) {
     Collection collection = collection(org);
+    return pushes.push(
+        collection,
+        baseUri + basePath(collection),
+        repository(org, project, repo),
+        branch,
+        dataset.user(),
+        null);
+  }
+
+  private Repository repository(String org, String project, String repo) {
+    Collection collection = collection(org);
     Project p =
         collection
             .project(project)
             .orElseThrow(() -> new IllegalArgumentException("no project " + project));
-    Repository repository =
-        Collection.repository(collection.repositoriesOf(p), repo)
-            .orElseThrow(() -> new IllegalArgumentException("no repository " + repo));
-    return pushes.push(
-        collection, baseUri + basePath(collection), repository, branch, dataset.user(), null);
+    return Collection.repository(collection.repositoriesOf(p), repo)
+        .orElseThrow(() -> new IllegalArgumentException("no repository " + repo));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Dataset;
 import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.events.ServiceEvents;
+import io.adoconnect.simulator.git.GitContent;
 import io.adoconnect.simulator.git.Pushes;
 import io.adoconnect.simulator.http.ApiCall;
 import io.adoconnect.simulator.http.Request;
@@ -40,7 +41,7 @@ class PullRequestEventsTest {
     PullRequestEndpoints endpoints =
         new PullRequestEndpoints(
             sink,
-            new Pushes(sink, Clock.systemUTC()),
+            new Pushes(sink, Clock.systemUTC(), new GitContent()),
             new People(List.of(dataset.user())),
             Clock.systemUTC());
     Scope scope =

@@ -1,6 +1,7 @@
 package io.adoconnect.server.pullrequests;
 
 import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.pullrequests.DiffLimits;
 import io.adoconnect.pullrequests.MergeStrategy;
 import io.adoconnect.pullrequests.NewPullRequest;
 import io.adoconnect.pullrequests.OpenedPullRequest;
@@ -9,6 +10,7 @@ import io.adoconnect.pullrequests.PullRequestStatusInput;
 import io.adoconnect.pullrequests.PullRequestUpdate;
 import io.adoconnect.pullrequests.RepositoryPullRequests;
 import io.adoconnect.server.JsonBodies;
+import io.adoconnect.server.PathParams;
 import io.adoconnect.server.RepositoryPath;
 import io.adoconnect.server.errors.ApiException;
 import io.adoconnect.server.git.GitController.NewStatus;
@@ -16,14 +18,17 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pull requests of a repository, under {@link RepositoryPath#PREFIX}{@code /pullrequests}: list
  * ({@code ?status=&creator=&reviewer=&target=&top=}), create (201, or 200 with the pull request
  * already open for the same branches), get, update ({@code PATCH}: title, description,
  * addReviewers, {@code status} completed (with {@code mergeStrategy}, {@code deleteSourceBranch})
- * or abandoned), threads list/create/reply, statuses list/post. Every route takes {@code
- * ?account=}.
+ * or abandoned), threads list/create/reply, statuses list/post, the changed files ({@code GET
+ * …/changes}) and the unified diff against the merge base ({@code GET
+ * …/diff?path=&path=&maxFiles=}, each file's patch or a note saying why it is left out). Every
+ * route takes {@code ?account=}.
  */
 public final class PullRequestsController {
   private final AdoConnect ado;
@@ -64,6 +69,8 @@ public final class PullRequestsController {
     routes.post(pr + "/threads", this::createThread);
     routes.post(pr + "/threads/{threadId}/comments", this::reply);
     routes.get(pr + "/statuses", ctx -> ctx.json(prs(ctx).statuses(id(ctx))));
+    routes.get(pr + "/changes", ctx -> ctx.json(prs(ctx).changedFiles(id(ctx))));
+    routes.get(pr + "/diff", this::diff);
     routes.post(pr + "/statuses", this::postStatus);
   }
 
@@ -99,6 +106,16 @@ public final class PullRequestsController {
           "'top' must be a number.",
           "Ask for 1 to " + PullRequestCriteria.MAX_TOP + " pull requests.");
     }
+  }
+
+  private void diff(Context ctx) {
+    int maxFiles =
+        PathParams.number(ctx.queryParam("maxFiles"), "maxFiles")
+            .orElse(DiffLimits.DEFAULT.maxFiles());
+    DiffLimits limits =
+        new DiffLimits(
+            maxFiles, DiffLimits.DEFAULT.maxFileBytes(), DiffLimits.DEFAULT.maxPatchLines());
+    ctx.json(prs(ctx).diff(id(ctx), Set.copyOf(ctx.queryParams("path")), limits));
   }
 
   private void create(Context ctx) {

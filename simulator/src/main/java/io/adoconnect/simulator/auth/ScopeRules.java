@@ -33,6 +33,12 @@ public final class ScopeRules {
     String method = call.request().method();
     boolean read = method.equals("GET") || method.equals("OPTIONS");
     return switch (area) {
+      // Git's smart HTTP: cloning and fetching read, pushing writes.
+      case "_git" ->
+          Optional.of(
+              io.adoconnect.simulator.git.GitHttpEndpoints.reads(call)
+                  ? "vso.code"
+                  : "vso.code_write");
       case "git" -> {
         boolean statuses = call.route().get(call.route().size() - 1).equalsIgnoreCase("statuses");
         yield Optional.of(read ? "vso.code" : statuses ? "vso.code_status" : "vso.code_write");

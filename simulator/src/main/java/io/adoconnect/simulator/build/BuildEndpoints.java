@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adoconnect.simulator.data.Collection;
 import io.adoconnect.simulator.data.Project;
+import io.adoconnect.simulator.git.GitContent;
 import io.adoconnect.simulator.http.ApiCall;
 import io.adoconnect.simulator.http.AreaHandler;
 import io.adoconnect.simulator.http.Json;
@@ -59,10 +60,10 @@ public final class BuildEndpoints implements AreaHandler {
   private final BuildQueue queue;
   private final BuildStarter starter;
 
-  public BuildEndpoints(BuildDefinitions definitions, BuildQueue queue) {
+  public BuildEndpoints(BuildDefinitions definitions, BuildQueue queue, GitContent git) {
     this.definitions = definitions;
     this.queue = queue;
-    this.starter = new BuildStarter(queue);
+    this.starter = new BuildStarter(queue, git);
   }
 
   @Override

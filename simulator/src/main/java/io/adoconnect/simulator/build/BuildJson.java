@@ -25,11 +25,12 @@ final class BuildJson {
     links.putObject("self").put("href", self);
     links.putObject("web").put("href", webUrl(scope, b));
     links.putObject("timeline").put("href", self + "/Timeline");
+    links.putObject("sourceVersionDisplayUri").put("href", self + "/sources");
     node.put("id", b.id());
     node.put("url", self);
     node.set("definition", definitionReference(scope, b.definition(), false));
     node.put("buildNumber", b.buildNumber());
-    node.set("project", ProjectJson.reference(b.definition().project(), scope, false));
+    node.set("project", ProjectJson.reference(b.definition().project(), scope, true));
     node.put("uri", "vstfs:///Build/Build/" + b.id());
     node.put("sourceBranch", b.sourceBranch());
     node.put("sourceVersion", b.sourceVersion());
@@ -37,6 +38,9 @@ final class BuildJson {
     ObjectNode queue = node.putObject("queue");
     queue.put("id", 1);
     queue.put("name", "Azure Pipelines");
+    ObjectNode pool = queue.putObject("pool");
+    pool.put("id", 1);
+    pool.put("name", "Azure Pipelines");
     node.put("queueTime", Json.timestamp(b.queueTime()));
     node.put("priority", "normal");
     if (!b.status().equals("notStarted")) {
@@ -47,10 +51,20 @@ final class BuildJson {
       node.put("result", b.result());
     }
     node.put("reason", "manual");
-    node.set("requestedFor", Json.identityRef(b.requestedBy()));
-    node.set("requestedBy", Json.identityRef(b.requestedBy()));
+    node.set("requestedFor", Json.identityRef(b.requestedBy(), scope));
+    node.set("requestedBy", Json.identityRef(b.requestedBy(), scope));
     node.put("lastChangedDate", Json.timestamp(b.completed() ? b.plannedFinish() : b.queueTime()));
-    node.set("lastChangedBy", Json.identityRef(b.requestedBy()));
+    node.set("lastChangedBy", Json.identityRef(b.requestedBy(), scope));
+    node.putArray("tags");
+    if (!b.status().equals("notStarted")) {
+      node.putObject("orchestrationPlan")
+          .put(
+              "planId",
+              java.util
+                  .UUID
+                  .nameUUIDFromBytes(self.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                  .toString());
+    }
     if (b.parameters() != null) {
       node.put("parameters", b.parameters());
     }
@@ -142,7 +156,7 @@ final class BuildJson {
     node.put("type", "build");
     node.put("queueStatus", "enabled");
     node.put("revision", d.revision());
-    node.set("project", ProjectJson.reference(d.project(), scope, false));
+    node.set("project", ProjectJson.reference(d.project(), scope, true));
     if (full) {
       ObjectNode repository = node.putObject("repository");
       repository.put("id", d.repository().id().toString());

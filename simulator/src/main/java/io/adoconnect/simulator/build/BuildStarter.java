@@ -12,9 +12,11 @@ final class BuildStarter {
   record Started(QueuedBuild build, Response error) {}
 
   private final BuildQueue queue;
+  private final GitContent git;
 
-  BuildStarter(BuildQueue queue) {
+  BuildStarter(BuildQueue queue, GitContent git) {
     this.queue = queue;
+    this.git = git;
   }
 
   /**
@@ -29,7 +31,7 @@ final class BuildStarter {
       ObjectNode variables) {
     String wanted =
         branch == null || branch.isBlank() ? definition.repository().defaultBranch() : branch;
-    Optional<GitContent.Branch> found = GitContent.branch(definition.repository(), wanted);
+    Optional<GitContent.Branch> found = git.branch(definition.repository(), wanted);
     if (found.isEmpty()) {
       return new Started(
           null,

@@ -63,7 +63,7 @@ final class DatasetGenerator {
   private Project project(String stream, int p, Random random, Set<String> taken) {
     List<String> pool = NamePools.PROJECTS.get(p % NamePools.PROJECTS.size());
     String name = unique(pool.get(random.nextInt(pool.size())), " " + (p + 1), taken);
-    String description = p % 3 == 0 ? null : "The " + name + " project.";
+    String description = p % 3 == 2 ? null : "The " + name + " project.";
     String visibility = p % 6 == 5 ? "public" : "private";
     Instant updated =
         EPOCH.plusSeconds(random.nextInt(365 * 24 * 3600)).plusMillis(random.nextInt(1000));

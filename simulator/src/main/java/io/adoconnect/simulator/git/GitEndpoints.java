@@ -45,6 +45,13 @@ public final class GitEndpoints implements AreaHandler {
 
   private final Map<String, List<ObjectNode>> statuses = new ConcurrentHashMap<>();
   private final AtomicInteger nextStatusId = new AtomicInteger(1);
+  private final GitContent git;
+  private final Pushes pushes;
+
+  public GitEndpoints(GitContent git, Pushes pushes) {
+    this.git = git;
+    this.pushes = pushes;
+  }
 
   @Override
   public Optional<Response> handle(ApiCall call) {
@@ -59,12 +66,13 @@ public final class GitEndpoints implements AreaHandler {
     String resource = route.get(3).toLowerCase(Locale.ROOT);
     boolean refs = resource.equals("refs") && call.isGet();
     boolean items = resource.equals("items") && route.size() == 4 && call.isGet();
+    boolean pushList = resource.equals("pushes") && route.size() <= 5 && call.isGet();
     boolean commitStatuses =
         resource.equals("commits")
             && route.size() == 6
             && route.get(5).equalsIgnoreCase("statuses")
             && (call.isGet() || call.request().method().equals("POST"));
-    if (!refs && !items && !commitStatuses) {
+    if (!refs && !items && !commitStatuses && !pushList) {
       return Optional.empty();
     }
     List<Repository> candidates;
@@ -82,6 +90,9 @@ public final class GitEndpoints implements AreaHandler {
       return Optional.of(RepositoryEndpoints.repositoryNotFound(route.get(2)));
     }
     Repository repository = found.get();
+    if (pushList) {
+      return Optional.of(pushes(call, repository));
+    }
     if (refs) {
       return Optional.of(refs(call, repository));
     }
@@ -94,7 +105,35 @@ public final class GitEndpoints implements AreaHandler {
             : createStatus(call, collection, repository, route.get(4)));
   }
 
-  private static Response refs(ApiCall call, Repository repository) {
+  /**
+   * {@code GET pushes} (newest first, {@code $top} default 100, {@code $skip}) and {@code GET
+   * pushes/{pushId}}.
+   */
+  private Response pushes(ApiCall call, Repository repository) {
+    List<ObjectNode> all = pushes.of(repository);
+    if (call.route().size() == 5) {
+      String wanted = call.route().get(4);
+      return all.stream()
+          .filter(p -> p.path("pushId").asText().equals(wanted))
+          .findFirst()
+          .map(Json::ok)
+          // Wording unverified.
+          .orElseGet(
+              () ->
+                  ErrorEnvelope.of(
+                      404,
+                      "TF401180: The requested push " + wanted + " could not be found.",
+                      "Microsoft.TeamFoundation.Git.Server.GitPushNotFoundException,"
+                          + " Microsoft.TeamFoundation.Git.Server"));
+    }
+    int skip = Math.max(0, call.intQuery("$skip").orElse(0));
+    int top = Math.max(0, call.intQuery("$top").orElse(100));
+    List<ObjectNode> page =
+        all.stream().skip(skip).limit(top).map(p -> (ObjectNode) p.deepCopy()).toList();
+    return Json.ok(Json.collection(page));
+  }
+
+  private Response refs(ApiCall call, Repository repository) {
     String filter = call.request().queryParameter("filter").orElse("");
     // {*filter} in the route works too, e.g. refs/heads/feature
     if (call.route().size() > 4) {
@@ -102,9 +141,7 @@ public final class GitEndpoints implements AreaHandler {
     }
     String prefix = "refs/" + filter;
     List<GitContent.Branch> matching =
-        GitContent.branches(repository).stream()
-            .filter(b -> b.refName().startsWith(prefix))
-            .toList();
+        git.branches(repository).stream().filter(b -> b.refName().startsWith(prefix)).toList();
     Optional<Integer> top = call.intQuery("$top");
     Optional<Integer> token = call.intQuery("continuationToken");
     if (top.filter(n -> n <= 0).isPresent() || token.filter(n -> n < 0).isPresent()) {
@@ -123,7 +160,7 @@ public final class GitEndpoints implements AreaHandler {
       ObjectNode ref = Json.object();
       ref.put("name", branch.refName());
       ref.put("objectId", branch.commitId());
-      ref.set("creator", Json.identityRef(call.scope().user()));
+      ref.set("creator", Json.identityRef(call.scope().user(), call.scope()));
       ref.put(
           "url",
           repoUrl + "/refs?filter=" + PathCodec.encodeSegment(branch.refName().substring(5)));
@@ -135,88 +172,13 @@ public final class GitEndpoints implements AreaHandler {
         : response;
   }
 
-  private static Response item(ApiCall call, Repository repository) {
-    Optional<String> path = call.request().queryParameter("path").filter(p -> !p.isBlank());
-    if (path.isEmpty()) {
-      // Wording unverified.
-      return ErrorEnvelope.of(
-          400, "The path parameter is required.", "System.ArgumentNullException, mscorlib");
-    }
-    Optional<String> version =
-        call.request().queryParameter("versionDescriptor.version").filter(v -> !v.isBlank());
-    String versionType =
-        call.request().queryParameter("versionDescriptor.versionType").orElse("branch");
-    Optional<GitContent.Branch> branch;
-    if (version.isEmpty()) {
-      branch = GitContent.defaultBranch(repository);
-    } else if (versionType.equalsIgnoreCase("commit")) {
-      branch =
-          GitContent.branches(repository).stream()
-              .filter(b -> b.commitId().equalsIgnoreCase(version.get()))
-              .findFirst();
-    } else {
-      branch = GitContent.branch(repository, version.get());
-    }
-    String descriptor = "<" + capitalize(versionType) + ": " + version.orElse("") + " >";
-    if (branch.isEmpty()) {
-      // TF401175 wording and status unverified.
-      return ErrorEnvelope.of(
-          404,
-          "TF401175:The version descriptor "
-              + descriptor
-              + " could not be resolved to a version in the repository "
-              + repository.name(),
-          "Microsoft.TeamFoundation.Git.Server.GitUnresolvableToCommitException,"
-              + " Microsoft.TeamFoundation.Git.Server");
-    }
-    Optional<byte[]> content = GitContent.file(repository, branch.get(), path.get());
-    if (content.isEmpty()) {
-      // TF401174 wording unverified.
-      return ErrorEnvelope.of(
-          404,
-          "TF401174: The item '"
-              + path.get()
-              + "' could not be found in the repository '"
-              + repository.name()
-              + "' at the version specified by '"
-              + descriptor
-              + "' (resolved to commit '"
-              + branch.get().commitId()
-              + "').",
-          "Microsoft.TeamFoundation.Git.Server.GitItemNotFoundException,"
-              + " Microsoft.TeamFoundation.Git.Server");
-    }
-    String accept = call.request().header("Accept").orElse("").toLowerCase(Locale.ROOT);
-    String format = call.request().queryParameter("$format").orElse("");
-    String normalized = path.get().startsWith("/") ? path.get() : "/" + path.get();
-    if (!format.equalsIgnoreCase("json")
-        && (accept.contains("application/octet-stream") || accept.contains("text/plain"))) {
-      return new Response(
-          200,
-          Map.of(
-              "Content-Type",
-              accept.contains("text/plain")
-                  ? "text/plain; charset=utf-8"
-                  : "application/octet-stream"),
-          content.get());
-    }
-    ObjectNode gitItem = Json.object();
-    gitItem.put("objectId", GitContent.sha1("blob " + new String(content.get())));
-    gitItem.put("gitObjectType", "blob");
-    gitItem.put("commitId", branch.get().commitId());
-    gitItem.put("path", normalized);
-    gitItem.put(
-        "url",
-        repositoryUrl(call, repository)
-            + "/items"
-            + normalized
-            + "?versionType=Branch&versionOptions=None");
-    return Json.ok(gitItem);
+  private Response item(ApiCall call, Repository repository) {
+    return new ItemResponse(git, call, repository, repositoryUrl(call, repository)).answer();
   }
 
   private Response createStatus(
       ApiCall call, Collection collection, Repository repository, String commitId) {
-    if (!GitContent.hasCommit(repository, commitId)) {
+    if (!git.hasCommit(repository, commitId)) {
       return commitNotFound(commitId, repository);
     }
     JsonNode body = call.jsonObjectBody().orElse(null);
@@ -260,7 +222,7 @@ public final class GitEndpoints implements AreaHandler {
     String now = Json.timestamp(Instant.now());
     status.put("creationDate", now);
     status.put("updatedDate", now);
-    status.set("createdBy", Json.identityRef(call.scope().user()));
+    status.set("createdBy", Json.identityRef(call.scope().user(), call.scope()));
     if (body.hasNonNull("targetUrl")) {
       status.put("targetUrl", body.get("targetUrl").asText());
     }
@@ -281,7 +243,7 @@ public final class GitEndpoints implements AreaHandler {
 
   private Response listStatuses(
       ApiCall call, Collection collection, Repository repository, String commitId) {
-    if (!GitContent.hasCommit(repository, commitId)) {
+    if (!git.hasCommit(repository, commitId)) {
       return commitNotFound(commitId, repository);
     }
     List<ObjectNode> list = statuses.getOrDefault(key(collection, repository, commitId), List.of());
@@ -315,12 +277,5 @@ public final class GitEndpoints implements AreaHandler {
         + repository.project().id()
         + "/_apis/git/repositories/"
         + repository.id();
-  }
-
-  private static String capitalize(String text) {
-    return text.isEmpty()
-        ? text
-        : text.substring(0, 1).toUpperCase(Locale.ROOT)
-            + text.substring(1).toLowerCase(Locale.ROOT);
   }
 }

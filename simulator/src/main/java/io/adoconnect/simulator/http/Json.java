@@ -50,6 +50,36 @@ public final class Json {
     return node;
   }
 
+  /**
+   * The whole IdentityRef Azure DevOps writes where the organization is known: as {@link
+   * #identityRef(SimulatedUser)} plus {@code url}, {@code imageUrl}, the subject {@code descriptor}
+   * ({@code aad.} and the base64 of the id) and {@code _links.avatar}.
+   */
+  public static ObjectNode identityRef(SimulatedUser user, Scope scope) {
+    ObjectNode node = identityRef(user);
+    return user == null ? node : withIdentityLinks(node, scope);
+  }
+
+  /**
+   * {@code ref} (an IdentityRef with an {@code id}) with what the organization adds: {@code url},
+   * {@code imageUrl}, the subject {@code descriptor} and {@code _links.avatar}.
+   */
+  public static ObjectNode withIdentityLinks(ObjectNode ref, Scope scope) {
+    String id = ref.path("id").asText();
+    String descriptor =
+        "aad."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ref.put("url", scope.baseUrl() + "/_apis/Identities/" + id);
+    ref.putObject("_links")
+        .putObject("avatar")
+        .put("href", scope.baseUrl() + "/_apis/GraphProfile/MemberAvatars/" + descriptor);
+    ref.put("imageUrl", scope.baseUrl() + "/_api/_common/identityImage?id=" + id);
+    ref.put("descriptor", descriptor);
+    return ref;
+  }
+
   /** Serializes a node to UTF-8 bytes. */
   public static byte[] bytes(JsonNode node) {
     try {

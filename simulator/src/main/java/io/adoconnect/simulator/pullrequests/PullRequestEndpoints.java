@@ -8,6 +8,7 @@ import io.adoconnect.simulator.data.Repository;
 import io.adoconnect.simulator.data.SimulatedUser;
 import io.adoconnect.simulator.events.ServiceEvents;
 import io.adoconnect.simulator.git.GitContent;
+import io.adoconnect.simulator.git.Merges;
 import io.adoconnect.simulator.git.Pushes;
 import io.adoconnect.simulator.http.ApiCall;
 import io.adoconnect.simulator.http.AreaHandler;
@@ -39,13 +40,14 @@ import java.util.function.Predicate;
  *   <li>{@code PATCH repositories/{repo}/pullrequests/{id}} — title, description, isDraft, {@code
  *       status: completed} (with {@code lastMergeSourceCommit} and {@code completionOptions}) or
  *       {@code abandoned} / {@code active};
- *   <li>reviewers, threads and statuses: see {@link PullRequestParts}.
+ *   <li>reviewers, threads and statuses: see {@link PullRequestParts}; iterations and their
+ *       changes: see {@link PullRequestIterations}.
  * </ul>
  *
- * The caller is the creator. Completing merges as Azure DevOps does: the target branch moves to a
- * new merge commit (the PR's {@code lastMergeCommit}) with a {@code git.push} event, and with
- * {@code completionOptions.deleteSourceBranch} the source branch goes, in a second {@code
- * git.push}.
+ * The caller is the creator. Completing merges in Git as Azure DevOps does: the target branch moves
+ * to a real merge commit (the PR's {@code lastMergeCommit}; see {@link Merges}) with a {@code
+ * git.push} event, and with {@code completionOptions.deleteSourceBranch} the source branch goes, in
+ * a second {@code git.push}. Branches that conflict leave the PR active (409).
  */
 public final class PullRequestEndpoints implements AreaHandler {
   // Wording unverified; the real default page size too.
@@ -57,6 +59,7 @@ public final class PullRequestEndpoints implements AreaHandler {
   private final People people;
   private final Clock clock;
   private final PullRequestParts parts;
+  private final PullRequestIterations iterations;
 
   public PullRequestEndpoints(ServiceEvents events, Pushes pushes, People people, Clock clock) {
     this.events = events;
@@ -64,6 +67,7 @@ public final class PullRequestEndpoints implements AreaHandler {
     this.people = people;
     this.clock = clock;
     this.parts = new PullRequestParts(book, people, clock, this::publishUpdated);
+    this.iterations = new PullRequestIterations(book, pushes.git());
   }
 
   @Override
@@ -118,6 +122,9 @@ public final class PullRequestEndpoints implements AreaHandler {
         case "PATCH" -> update(call, collection, repository, id.get());
         default -> notAllowed();
       };
+    }
+    if (route.get(5).equalsIgnoreCase("iterations")) {
+      return iterations.handle(call, collection, repository, id.get());
     }
     return parts.handle(call, collection, repository, id.get());
   }
@@ -184,7 +191,7 @@ public final class PullRequestEndpoints implements AreaHandler {
                     .sorted(Comparator.comparingInt((PullRequestState pr) -> pr.id).reversed())
                     .skip(skip.orElse(0))
                     .limit(top.orElse(DEFAULT_TOP))
-                    .peek(PullRequestState::follow)
+                    .peek(pr -> pr.follow(pushes.git()))
                     .map(pr -> PullRequestJson.of(pr, call.scope(), true))
                     .toList());
     return Json.ok(Json.collection(page));
@@ -207,7 +214,7 @@ public final class PullRequestEndpoints implements AreaHandler {
                                     .orElse(false))
                     .map(
                         pr -> {
-                          pr.follow();
+                          pr.follow(pushes.git());
                           return PullRequestJson.of(pr, call.scope(), false);
                         }));
     return found.map(Json::ok).orElseGet(Requests::pullRequestNotFound);
@@ -310,14 +317,27 @@ public final class PullRequestEndpoints implements AreaHandler {
                 return Optional.empty();
               }
               PullRequestState pr = found.get();
-              pr.follow();
+              pr.follow(pushes.git());
               boolean wasCompleted = pr.status.equals("completed");
               failure[0] = PullRequestChanges.apply(pr, body, caller, clock.instant());
               if (failure[0] != null) {
                 return Optional.empty();
               }
-              if (!wasCompleted && pr.status.equals("completed")) {
-                merge(call, collection, pr, caller);
+              if (!wasCompleted
+                  && pr.status.equals("completed")
+                  && !merge(call, collection, pr, caller)) {
+                pr.status = "active";
+                pr.closed = null;
+                pr.closedBy = null;
+                // Wording and status unverified.
+                failure[0] =
+                    ErrorEnvelope.of(
+                        409,
+                        "The pull request can't be completed: its source and target branches have"
+                            + " merge conflicts. Resolve them on the source branch and try again.",
+                        "Microsoft.TeamFoundation.Git.Server.GitPullRequestMergeConflictException"
+                            + Requests.GIT_SERVER);
+                return Optional.empty();
               }
               return Optional.of(PullRequestJson.of(pr, call.scope(), false));
             });
@@ -329,38 +349,44 @@ public final class PullRequestEndpoints implements AreaHandler {
   }
 
   /**
-   * Pushes the merge onto the target branch (its message as Azure DevOps writes it) and, when
-   * asked, deletes the source branch. Called under the book's lock, so no other change sees the PR
-   * completed without its merge commit.
+   * Merges in Git as the PR's merge strategy says (a real merge commit, or a squash commit) and
+   * records the push onto the target branch (its message as Azure DevOps writes it); when asked,
+   * deletes the source branch. Called under the book's lock, so no other change sees the PR
+   * completed without its merge commit. False when the branches conflict: nothing moved.
    */
-  private void merge(ApiCall call, Collection collection, PullRequestState pr, SimulatedUser by) {
+  private boolean merge(
+      ApiCall call, Collection collection, PullRequestState pr, SimulatedUser by) {
     String baseUrl = call.scope().baseUrl();
-    pr.mergeCommit =
-        pushes
-            .push(
-                collection,
-                baseUrl,
+    GitContent git = pushes.git();
+    GitContent.Branch target = git.branch(pr.repository, pr.target.name()).orElse(pr.target);
+    Optional<GitContent.RefUpdate> merged =
+        new Merges(git)
+            .merge(
                 pr.repository,
-                pr.target.name(),
-                by,
-                "Merged PR " + pr.id + ": " + pr.title)
-            .path("refUpdates")
-            .path(0)
-            .path("newObjectId")
-            .asText();
+                pr.source,
+                target,
+                pr.mergeStrategy,
+                "Merged PR " + pr.id + ": " + pr.title,
+                pushes.ident(by));
+    if (merged.isEmpty()) {
+      return false;
+    }
+    pushes.pushed(collection, baseUrl, pr.repository, List.of(merged.get()), by);
+    pr.mergeCommit = merged.get().newObjectId();
     if (pr.deleteSourceBranch) {
       pushes.deleteBranch(collection, baseUrl, pr.repository, pr.source.name(), by);
     }
+    return true;
   }
 
   private void publishUpdated(Collection collection, Repository repository, ObjectNode pr) {
     events.publish("git.pullrequest.updated", collection, repository.project().id().toString(), pr);
   }
 
-  private static Optional<GitContent.Branch> branch(Repository repository, String refName) {
+  private Optional<GitContent.Branch> branch(Repository repository, String refName) {
     // Azure DevOps wants full ref names here; "main" alone names no branch.
     return refName.startsWith("refs/heads/")
-        ? GitContent.branch(repository, refName)
+        ? pushes.git().branch(repository, refName)
         : Optional.empty();
   }
 

@@ -99,17 +99,9 @@ final class PullRequestJson {
     return node;
   }
 
-  /** IdentityRef: {@code {id, displayName, uniqueName, url, imageUrl}}. */
+  /** The whole IdentityRef (see {@link Json#identityRef(SimulatedUser, Scope)}). */
   static ObjectNode identity(SimulatedUser user, Scope scope) {
-    ObjectNode node = Json.object();
-    node.put("id", user.id().toString());
-    node.put("displayName", user.displayName());
-    if (user.emailAddress() != null) {
-      node.put("uniqueName", user.emailAddress());
-    }
-    node.put("url", identityUrl(user, scope));
-    node.put("imageUrl", scope.baseUrl() + "/_api/_common/identityImage?id=" + user.id());
-    return node;
+    return Json.identityRef(user, scope);
   }
 
   static String repositoryUrl(Scope scope, Repository repository) {
@@ -125,7 +117,7 @@ final class PullRequestJson {
     node.put("id", repository.id().toString());
     node.put("name", repository.name());
     node.put("url", repositoryUrl(scope, repository));
-    node.set("project", ProjectJson.reference(repository.project(), scope, false));
+    node.set("project", ProjectJson.reference(repository.project(), scope, true));
     if (repository.hasRemoteUrl()) {
       node.put("remoteUrl", CloneUrls.remoteUrl(repository, scope));
       node.put("webUrl", CloneUrls.webUrl(repository, scope));

@@ -36,6 +36,12 @@ final class PullRequestState {
   boolean deleteSourceBranch;
   String mergeCommit;
 
+  /**
+   * The source commit of each iteration, oldest first: the one it was created at, then one more for
+   * every push onto the source branch while active (Azure DevOps' "updates").
+   */
+  final List<String> iterations = new ArrayList<>();
+
   /** Reviewer id to vote. */
   final Map<SimulatedUser, Integer> reviewers = new LinkedHashMap<>();
 
@@ -59,6 +65,7 @@ final class PullRequestState {
     this.target = target;
     this.createdBy = createdBy;
     this.created = created;
+    this.iterations.add(source.commitId());
   }
 
   /**
@@ -66,9 +73,12 @@ final class PullRequestState {
    * onto the source branch updates {@code lastMergeSourceCommit}, and completing at the old commit
    * is refused.
    */
-  void follow() {
+  void follow(GitContent git) {
     if (active()) {
-      source = GitContent.branch(repository, source.refName()).orElse(source);
+      source = git.branch(repository, source.refName()).orElse(source);
+      if (!iterations.get(iterations.size() - 1).equals(source.commitId())) {
+        iterations.add(source.commitId());
+      }
     }
   }
 

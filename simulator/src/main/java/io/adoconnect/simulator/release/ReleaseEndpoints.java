@@ -98,9 +98,12 @@ public final class ReleaseEndpoints implements AreaHandler {
             .toList();
     int end = Math.min(matching.size(), top.orElse(Integer.MAX_VALUE));
     boolean environments = expandsEnvironments(call);
+    List<Release> newestFirst = store.newestFirst(collection);
     List<ObjectNode> page = new ArrayList<>();
     for (ReleaseDefinition definition : matching.subList(0, end)) {
-      page.add(ReleaseJson.definition(definition, call.scope(), environments));
+      Optional<Release> last =
+          newestFirst.stream().filter(r -> r.definition().id() == definition.id()).findFirst();
+      page.add(ReleaseJson.definition(definition, call.scope(), environments, last));
     }
     Response response = Json.ok(Json.collection(page));
     return end < matching.size()

@@ -17,20 +17,29 @@ final class ReleaseJson {
 
   private ReleaseJson() {}
 
+  /**
+   * A release definition; {@code lastRelease} (may be empty: then the field is left out, as for a
+   * definition never released) is its newest release, as a ReleaseReference.
+   */
   static ObjectNode definition(
-      ReleaseDefinition definition, Scope scope, boolean withEnvironments) {
+      ReleaseDefinition definition,
+      Scope scope,
+      boolean withEnvironments,
+      java.util.Optional<Release> lastRelease) {
     ObjectNode node = Json.object();
     node.put("source", "userInterface");
     node.put("id", definition.id());
     node.put("revision", 1);
     node.put("name", definition.name());
     node.putNull("description");
-    node.set("createdBy", Json.identityRef(scope.user()));
+    node.set("createdBy", Json.identityRef(scope.user(), scope));
     node.put("createdOn", Json.timestamp(DEFINITIONS_CREATED));
-    node.set("modifiedBy", Json.identityRef(scope.user()));
+    node.set("modifiedBy", Json.identityRef(scope.user(), scope));
     node.put("modifiedOn", Json.timestamp(DEFINITIONS_CREATED));
     node.put("path", "\\");
     node.put("releaseNameFormat", "Release-$(rev:r)");
+    node.putArray("variableGroups");
+    lastRelease.ifPresent(last -> node.set("lastRelease", lastRelease(last, scope)));
     if (withEnvironments) {
       ArrayNode environments = node.putArray("environments");
       List<String> stages = ReleaseDefinition.STAGES;
@@ -47,6 +56,25 @@ final class ReleaseJson {
     return node;
   }
 
+  /** A ReleaseReference: what a definition says about its newest release. */
+  private static ObjectNode lastRelease(Release release, Scope scope) {
+    ObjectNode node = Json.object();
+    node.put("id", release.id());
+    node.put("name", release.name());
+    node.putArray("artifacts");
+    node.putNull("webAccessUri");
+    node.putObject("_links");
+    node.put("description", release.description() == null ? "" : release.description());
+    ObjectNode definition = node.putObject("releaseDefinition");
+    definition.put("id", release.definition().id());
+    definition.putObject("_links");
+    node.put("createdOn", Json.timestamp(release.createdOn()));
+    node.set("createdBy", Json.identityRef(release.createdBy(), scope));
+    node.putNull("modifiedBy");
+    node.put("reason", "none");
+    return node;
+  }
+
   static ObjectNode release(Release release, Scope scope, Instant now, boolean withEnvironments) {
     ObjectNode node = Json.object();
     node.put("id", release.id());
@@ -54,8 +82,8 @@ final class ReleaseJson {
     node.put("status", "active");
     node.put("createdOn", Json.timestamp(release.createdOn()));
     node.put("modifiedOn", Json.timestamp(release.createdOn()));
-    node.set("modifiedBy", Json.identityRef(release.createdBy()));
-    node.set("createdBy", Json.identityRef(release.createdBy()));
+    node.set("modifiedBy", Json.identityRef(release.createdBy(), scope));
+    node.set("createdBy", Json.identityRef(release.createdBy(), scope));
     if (withEnvironments) {
       ArrayNode environments = node.putArray("environments");
       List<String> stages = ReleaseDefinition.STAGES;
@@ -98,11 +126,18 @@ final class ReleaseJson {
     node.put("status", release.stageStatus(rank, now));
     node.put("rank", rank + 1);
     node.put("definitionEnvironmentId", rank + 1);
-    node.set("owner", Json.identityRef(release.createdBy()));
+    node.set("owner", Json.identityRef(release.createdBy(), scope));
     ObjectNode releaseRef = node.putObject("release");
     releaseRef.put("id", release.id());
     releaseRef.put("name", release.name());
     releaseRef.put("url", releaseUrl(release, scope));
+    ObjectNode releaseLinks = releaseRef.putObject("_links");
+    releaseLinks.putObject("self").put("href", releaseUrl(release, scope));
+    releaseLinks
+        .putObject("web")
+        .put(
+            "href",
+            projectUrl(release.definition(), scope) + "/_release?releaseId=" + release.id());
     node.set("releaseDefinition", definitionReference(release.definition(), scope));
     node.put("createdOn", Json.timestamp(release.createdOn()));
     node.put("modifiedOn", Json.timestamp(release.stageModifiedOn(rank, now)));

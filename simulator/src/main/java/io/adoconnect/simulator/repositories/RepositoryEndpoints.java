@@ -55,7 +55,7 @@ public final class RepositoryEndpoints implements AreaHandler {
     String idOrName = call.route().get(2);
     return Optional.of(
         Collection.repository(candidates, idOrName)
-            .map(repository -> Json.ok(RepositoryJson.of(repository, call.scope())))
+            .map(repository -> Json.ok(RepositoryJson.of(repository, call.scope(), true)))
             .orElseGet(() -> repositoryNotFound(idOrName)));
   }
 

@@ -11,7 +11,13 @@ final class RepositoryJson {
 
   private RepositoryJson() {}
 
+  /** As a list shows it. */
   static ObjectNode of(Repository repository, Scope scope) {
+    return of(repository, scope, false);
+  }
+
+  /** With {@code links}, as {@code GET repositories/{id}} shows it: with its {@code _links}. */
+  static ObjectNode of(Repository repository, Scope scope, boolean links) {
     ObjectNode node = Json.object();
     node.put("id", repository.id().toString());
     node.put("name", repository.name());
@@ -34,6 +40,19 @@ final class RepositoryJson {
     }
     node.put("isDisabled", repository.disabled());
     node.put("isInMaintenance", repository.inMaintenance());
+    if (links) {
+      String self = node.path("url").asText();
+      ObjectNode all = node.putObject("_links");
+      all.putObject("self").put("href", self);
+      all.putObject("project")
+          .put("href", "vstfs:///Classification/TeamProject/" + repository.project().id());
+      if (repository.hasRemoteUrl()) {
+        all.putObject("web").put("href", CloneUrls.webUrl(repository, scope));
+      }
+      for (String part : new String[] {"commits", "refs", "pullRequests", "items", "pushes"}) {
+        all.putObject(part).put("href", self + "/" + part);
+      }
+    }
     return node;
   }
 }

@@ -14,19 +14,26 @@ final class WorkItemJson {
    * The item; with {@code fields} only those fields it has ({@code System.Id} included when asked
    * for), else all of them with {@code System.Rev}.
    */
+  /** A person field (an IdentityRef) gets the links the organization adds; others as stored. */
+  private static JsonNode shown(JsonNode value, Scope scope) {
+    return value.isObject() && value.has("id") && value.has("displayName")
+        ? Json.withIdentityLinks(((ObjectNode) value).deepCopy(), scope)
+        : value;
+  }
+
   static ObjectNode item(WorkItem item, List<String> fields, Scope scope) {
     ObjectNode node = Json.object();
     node.put("id", item.id);
     node.put("rev", item.rev);
     ObjectNode values = node.putObject("fields");
     if (fields == null || fields.isEmpty()) {
-      item.fields.forEach(values::set);
+      item.fields.forEach((field, value) -> values.set(field, shown(value, scope)));
       values.put(WorkItemFields.REV, item.rev);
     } else {
       for (String field : fields) {
         JsonNode value = item.value(field);
         if (value != null) {
-          values.set(field, value);
+          values.set(field, shown(value, scope));
         }
       }
     }
@@ -37,6 +44,12 @@ final class WorkItemJson {
       links.putObject("workItemUpdates").put("href", url + "/updates");
       links.putObject("workItemRevisions").put("href", url + "/revisions");
       links.putObject("workItemComments").put("href", url + "/comments");
+      String wit = scope.baseUrl() + "/_apis/wit";
+      links.putObject("workItemHistory").put("href", url + "/history");
+      links
+          .putObject("workItemType")
+          .put("href", wit + "/workItemTypes/" + item.value("System.WorkItemType").asText(""));
+      links.putObject("fields").put("href", wit + "/fields");
       links
           .putObject("html")
           .put(
