@@ -67,7 +67,24 @@ class McpStdioClientTest extends CliTestBase {
   }
 
   @Test
-  void readOnlyListsAllThreeReadsASourceAndRefusesToQueue() throws Exception {
+  void readOnlyListsAllThreeReadsASourceGetsADiffAndRefusesToQueue() throws Exception {
+    String sourcePath = "org-001/" + source.project().name() + "/" + source.name();
+    int pr =
+        cli.run(
+                "prs",
+                "create",
+                sourcePath,
+                "--source",
+                "feature/login-page",
+                "--target",
+                source.defaultBranch().substring("refs/heads/".length()),
+                "--title",
+                "Login",
+                "--json")
+            .assertOk()
+            .json()
+            .path("pullRequestId")
+            .asInt();
     JsonNode run =
         run(
             List.of(),
@@ -78,7 +95,8 @@ class McpStdioClientTest extends CliTestBase {
                 Map.of(
                     "organization", "org-001",
                     "project", sourceDefinition.project().name(),
-                    "definition", sourceDefinition.name())));
+                    "definition", sourceDefinition.name())),
+            call("get_pull_request_diff", at(source, "pullRequestId", pr)));
 
     assertThat(run.path("server").path("name").asText()).isEqualTo("ado-connect");
     List<String> tools = names(run.path("tools"));

@@ -151,6 +151,7 @@ public final class AdoConnectMcp {
             RepositoryTools.all(),
             CodeTools.all(),
             PullRequestTools.all(),
+            PullRequestDiffTools.all(),
             BuildTools.all(),
             BuildLogTools.all(),
             ReleaseTools.all(),
