@@ -14,12 +14,14 @@ import picocli.CommandLine;
 /** What scripts rely on for every command: {@code --json} and {@code --help}. */
 class EveryCommandTest {
   // Long-running or interactive: they serve or tell a story, there is no result to print as JSON.
-  // Git's credential helper actions speak the git-credential protocol, which Git reads.
+  // Git's credential helper actions speak the git-credential protocol, which Git reads; mcp speaks
+  // the Model Context Protocol on stdout.
   private static final List<String> WITHOUT_JSON =
       List.of(
           "ado-connect demo",
           "ado-connect serve",
           "ado-connect simulator",
+          "ado-connect mcp",
           "ado-connect credential get",
           "ado-connect credential store",
           "ado-connect credential erase");
