@@ -64,6 +64,10 @@ final class NextStepSentence {
               : "Try again in " + step.parameter("retryAfterSeconds") + " s.";
       case CHOOSE_PORT -> "The person running ado-connect needs to pick a free port.";
       case START_SIGN_IN -> "The person running ado-connect needs to start a new sign-in.";
+      case BIND_GIT_ACCOUNT ->
+          "The person running ado-connect needs to bind one of the accounts "
+              + step.parameter("candidates")
+              + " to the organization for Git.";
       case REFRESH_AND_RETRY ->
           "Read it again (its current revision"
               + (step.parameter("current") == null ? "" : " is " + step.parameter("current"))
