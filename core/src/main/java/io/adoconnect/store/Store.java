@@ -89,6 +89,20 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * The same database for another owner: no new connection pool, no migration — what a multi-user
+   * service makes per request.
+   */
+  public Store forOwner(Owner other) {
+    Require.present(other, "The owner");
+    return new Store(jdbi, where, other.key());
+  }
+
+  /** The deployment's applications and API keys (team mode), over the same database. */
+  public ApplicationStore applications() {
+    return new ApplicationStore(this::inTransaction);
+  }
+
+  /**
    * Inserts or replaces the account together with its complete set of sealed secrets, in one
    * transaction: kinds missing from {@code sealedSecrets} are removed, and if anything fails
    * nothing changes.
