@@ -117,6 +117,24 @@ public final class AdoConnect implements AutoCloseable {
   }
 
   /**
+   * The owner of a service hook subscription, across owners: a delivery names only its
+   * subscription, and a multi-user service receives it as that owner ({@link #forOwner}).
+   */
+  public Optional<Owner> hookSubscriptionOwner(String subscriptionId) {
+    return store.hookSubscriptionOwner(subscriptionId);
+  }
+
+  /**
+   * The deployment's applications and API keys over this instance's database, for checking keys; a
+   * webhook URL given here must be a public address (no allow-list).
+   */
+  public Applications applications() {
+    return applications(
+        new io.adoconnect.net.AddressPolicy(
+            io.adoconnect.net.AllowedTargets.NONE, io.adoconnect.net.Resolver.SYSTEM));
+  }
+
+  /**
    * The deployment's applications and API keys over this instance's database; webhook URLs must
    * pass {@code webhookPolicy}.
    */

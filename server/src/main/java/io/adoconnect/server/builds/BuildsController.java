@@ -1,7 +1,6 @@
 package io.adoconnect.server.builds;
 
 import io.adoconnect.builds.Build;
-import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.ProjectHandle;
 import io.adoconnect.http.Urls;
 import io.adoconnect.pipelines.PipelineRun;
@@ -9,6 +8,7 @@ import io.adoconnect.pipelines.RunPipelineInput;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.PathParams;
 import io.adoconnect.server.RepositoryPath;
+import io.adoconnect.server.RequestCore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -32,9 +32,9 @@ import java.util.Map;
 public final class BuildsController {
   private static final String BASE = RepositoryPath.PROJECT_PREFIX;
 
-  private final AdoConnect ado;
+  private final RequestCore ado;
 
-  public BuildsController(AdoConnect ado) {
+  public BuildsController(RequestCore ado) {
     this.ado = ado;
   }
 
@@ -71,7 +71,7 @@ public final class BuildsController {
   }
 
   private ProjectHandle project(Context ctx) {
-    return ado.project(RepositoryPath.project(ctx));
+    return ado.of(ctx).project(RepositoryPath.project(ctx));
   }
 
   private void list(Context ctx) {
