@@ -23,6 +23,7 @@ import io.adoconnect.server.releases.ReleasesController;
 import io.adoconnect.server.repositories.RepositoriesController;
 import io.adoconnect.server.signin.WebSignInController;
 import io.adoconnect.server.sources.SourcesController;
+import io.adoconnect.server.team.ConnectLinksController;
 import io.adoconnect.server.team.OwnerCores;
 import io.adoconnect.server.team.TeamAccess;
 import io.adoconnect.server.team.TeamMode;
@@ -116,10 +117,11 @@ public final class ServerApp {
                     ErrorMapping.write(e, ctx);
                   });
               new DocsController().routes(cfg.routes);
-              new PageController(tickets::isOpen).routes(cfg.routes);
+              new PageController(tickets::isOpen, team.isPresent()).routes(cfg.routes);
               sessions.routes(cfg.routes);
               new DeviceController(ado, team.map(TeamMode::deviceCode).orElse(true))
                   .routes(cfg.routes);
+              new ConnectLinksController(tickets, team, this::publicUrl).routes(cfg.routes);
               new PatController(ado).routes(cfg.routes);
               new WebSignInController(ado, this::redirectUri, config.clock()).routes(cfg.routes);
               new AccountsController(ado).routes(cfg.routes);
