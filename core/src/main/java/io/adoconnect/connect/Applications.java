@@ -152,6 +152,15 @@ public final class Applications implements AutoCloseable {
         .filter(app -> !app.revoked());
   }
 
+  /**
+   * Whether the application exists and is not revoked (a connect link's session asks on each call).
+   */
+  public boolean isLive(String applicationId) {
+    return applicationId != null
+        && ID.matcher(applicationId).matches()
+        && rows.find(applicationId).filter(app -> !app.revoked()).isPresent();
+  }
+
   @Override
   public void close() {
     store.close();

@@ -69,6 +69,11 @@ class ConnectLinksTest extends ServerTestBase {
             assertThat(exchange.status()).isEqualTo(400);
             assertThat(exchange.code()).isEqualTo("login_ticket_invalid");
             assertThat(exchange.body()).contains("Ask the application");
+
+            // revoking the application ends its users' page sessions too
+            assertThat(api.get("/api/accounts").as(tab).send().status()).isEqualTo(200);
+            service.ado.applications().revoke(alice.application());
+            assertThat(api.get("/api/accounts").as(tab).send().status()).isEqualTo(401);
           });
     }
   }

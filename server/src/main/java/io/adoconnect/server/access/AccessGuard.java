@@ -167,6 +167,9 @@ public final class AccessGuard {
     String cookie = ctx.cookie(Sessions.COOKIE);
     var session = sessions.find(cookie, ctx.header(Sessions.TAB_HEADER));
     if (session.isPresent()) {
+      if (team != null) {
+        team.requireLive(session.get().owner());
+      }
       ctx.attribute(AUTH_ATTRIBUTE, Via.COOKIE);
       ctx.attribute(SESSION_ATTRIBUTE, session.get());
       ctx.attribute(OWNER_ATTRIBUTE, session.get().owner());

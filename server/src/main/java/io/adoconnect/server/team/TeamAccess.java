@@ -33,6 +33,20 @@ public final class TeamAccess {
     return new Owner(app.id(), EndUsers.check(ctx.header(EndUsers.HEADER)));
   }
 
+  /**
+   * A browser session's owner, on each call: a connect link's session stops working the moment the
+   * operator revokes its application, as the application's keys do.
+   */
+  public void requireLive(Owner owner) {
+    if (owner == null || !applications.isLive(owner.application())) {
+      throw new ApiException(
+          401,
+          "unauthorized",
+          "The application that opened this page is no longer served here.",
+          "Ask the application for a new connect link.");
+    }
+  }
+
   public static ApiException unauthorized() {
     return new ApiException(
         401,
