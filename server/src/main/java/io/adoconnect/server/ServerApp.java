@@ -207,8 +207,14 @@ public final class ServerApp {
         .orElseGet(() -> URI.create("http://127.0.0.1:" + port() + CALLBACK_PATH));
   }
 
-  /** A fresh one-time login link for the browser (single use, 60 s). */
+  /**
+   * A fresh one-time login link for the browser (single use, 60 s); the single-user service only
+   * (team mode: {@code POST /api/connect-links}).
+   */
   public String loginLink() {
+    if (config.team().isPresent()) {
+      throw new IllegalStateException("team mode has connect links, not login links");
+    }
     return sessions.newLoginLink();
   }
 

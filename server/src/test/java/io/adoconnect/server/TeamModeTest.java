@@ -1,6 +1,7 @@
 package io.adoconnect.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adoconnect.server.TeamFixture.Caller;
 import java.util.List;
@@ -112,6 +113,8 @@ class TeamModeTest extends ServerTestBase {
                 .isFalse();
             assertThat(alice.on(api.post("/api/session/login-link")).send().status())
                 .isEqualTo(403);
+            // nor can the embedding code: a login link would open the local owner's rows
+            assertThatThrownBy(() -> off.app.loginLink()).isInstanceOf(IllegalStateException.class);
           });
     }
   }

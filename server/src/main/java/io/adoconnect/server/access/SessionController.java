@@ -67,7 +67,10 @@ public final class SessionController {
 
   private void exchange(Context ctx) {
     Exchange body = JsonBodies.read(ctx, Exchange.class);
-    Optional<Owner> owner = tickets.redeemFor(body.ticket());
+    // In team mode only connect links open sessions: a single-user login ticket, had one been
+    // minted, would open the local owner's rows.
+    Optional<Owner> owner =
+        tickets.redeemFor(body.ticket()).filter(o -> team.isEmpty() || !o.equals(Owner.LOCAL));
     if (owner.isEmpty() && team.isPresent()) {
       throw ApiException.badRequest(
           "login_ticket_invalid",
