@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       LoginLinkCommand.class,
       McpCommand.class,
+      AppsCommand.class,
     },
     footer = {
       "",

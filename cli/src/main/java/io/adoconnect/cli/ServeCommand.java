@@ -9,6 +9,7 @@ import io.adoconnect.server.ServerApp;
 import io.adoconnect.server.ServerConfig;
 import io.adoconnect.server.access.ApiToken;
 import io.adoconnect.server.access.ServiceUrlFile;
+import io.adoconnect.server.team.TeamMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,12 +57,33 @@ public final class ServeCommand implements Callable<Integer> {
       defaultValue = "127.0.0.1")
   String host;
 
+  @Option(
+      names = "--team",
+      description =
+          "Team mode: serve the applications made with ado-connect apps create, each acting for"
+              + " its own end users (Authorization: Bearer <application key>, X-End-User: <id>);"
+              + " browsers come in through connect links (POST /api/connect-links). The API token"
+              + " and login links are not used.")
+  boolean team;
+
+  @Option(
+      names = "--device-code",
+      description =
+          "With --team: offer device code sign-in too (off by default: a code one person starts"
+              + " and another approves is a phishing route, RFC 8628 section 5.4).")
+  boolean deviceCode;
+
   public ServeCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    if (deviceCode && !team) {
+      throw new InvalidInputException(
+          "--device-code only applies to team mode; the single-user service always offers it.",
+          "Add --team, or leave --device-code out.");
+    }
     Path dataDir = common.dataDir(ctx);
     Optional<Secret> clientSecret = clientSecret();
     Optional<URI> redirectUri = redirectUri();
@@ -74,7 +96,11 @@ public final class ServeCommand implements Callable<Integer> {
         new ServerConfig(host, port, token, redirectUri, Clock.systemUTC())
             .withPublicUrl(
                 HooksCommand.publicUrl(ctx)
-                    .map(v -> io.adoconnect.devops.HttpUrls.parse(v, HooksCommand.PUBLIC_URL)));
+                    .map(v -> io.adoconnect.devops.HttpUrls.parse(v, HooksCommand.PUBLIC_URL)))
+            .withTeam(
+                team
+                    ? Optional.of(TeamMode.defaults().withDeviceCode(deviceCode))
+                    : Optional.empty());
     if (!config.isLoopback()) {
       ctx.err()
           .printf(
@@ -104,12 +130,23 @@ public final class ServeCommand implements Callable<Integer> {
     ctx.out().println(listening(host, app.port(), app.baseUri()));
     ctx.out()
         .printf("  API: %s/api/…  (described at %s/openapi.json)%n", app.baseUri(), app.baseUri());
-    ctx.out()
-        .printf("  API token: in %s (send it as Authorization: Bearer <token>)%n", token.file());
-    ctx.out()
-        .printf(
-            "  Browser login link (works once, within 60 s, for one tab): %s%n", app.loginLink());
-    ctx.out().println("  Another one, for another tab or later: ado-connect login-link");
+    if (team) {
+      ctx.out()
+          .println(
+              "  Team mode: applications call with Authorization: Bearer <application key> and"
+                  + " X-End-User: <their id for the user> (ado-connect apps create NAME makes one)");
+      ctx.out()
+          .printf(
+              "  Connect links for end users: POST %s/api/connect-links; device code sign-in %s%n",
+              app.baseUri(), deviceCode ? "on" : "off (--device-code turns it on)");
+    } else {
+      ctx.out()
+          .printf("  API token: in %s (send it as Authorization: Bearer <token>)%n", token.file());
+      ctx.out()
+          .printf(
+              "  Browser login link (works once, within 60 s, for one tab): %s%n", app.loginLink());
+      ctx.out().println("  Another one, for another tab or later: ado-connect login-link");
+    }
     ctx.out()
         .printf(
             "  Web sign-in redirect URI: %s%s%n",

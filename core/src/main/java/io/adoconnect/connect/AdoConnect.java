@@ -63,6 +63,7 @@ public final class AdoConnect implements AutoCloseable {
   private final EntraConnections entra;
   private final Optional<Secret> webClientSecret;
   private final ServiceHooks hooks;
+  private final AdoConnect root;
   private Vault vault;
 
   private AdoConnect(ConnectSettings settings, Store store) {
@@ -70,6 +71,12 @@ public final class AdoConnect implements AutoCloseable {
   }
 
   private AdoConnect(ConnectSettings settings, Store store, Optional<Secret> webClientSecret) {
+    this(settings, store, webClientSecret, null);
+  }
+
+  private AdoConnect(
+      ConnectSettings settings, Store store, Optional<Secret> webClientSecret, AdoConnect root) {
+    this.root = root;
     this.settings = settings;
     this.store = store;
     this.webClientSecret = webClientSecret;
@@ -97,6 +104,42 @@ public final class AdoConnect implements AutoCloseable {
   /** Whose rows this instance works on. */
   public String owner() {
     return store.owner();
+  }
+
+  /**
+   * The same use cases for another owner, over this instance's database, vault and settings: cheap
+   * (no migration, no new pool, the vault opened once) — what a multi-user service makes for each
+   * request. Closing the view closes nothing shared.
+   */
+  public AdoConnect forOwner(Owner other) {
+    AdoConnect base = root == null ? this : root;
+    return new AdoConnect(settings, store.forOwner(other), webClientSecret, base);
+  }
+
+  /**
+   * The owner of a service hook subscription, across owners: a delivery names only its
+   * subscription, and a multi-user service receives it as that owner ({@link #forOwner}).
+   */
+  public Optional<Owner> hookSubscriptionOwner(String subscriptionId) {
+    return store.hookSubscriptionOwner(subscriptionId);
+  }
+
+  /**
+   * The deployment's applications and API keys over this instance's database, for checking keys; a
+   * webhook URL given here must be a public address (no allow-list).
+   */
+  public Applications applications() {
+    return applications(
+        new io.adoconnect.net.AddressPolicy(
+            io.adoconnect.net.AllowedTargets.NONE, io.adoconnect.net.Resolver.SYSTEM));
+  }
+
+  /**
+   * The deployment's applications and API keys over this instance's database; webhook URLs must
+   * pass {@code webhookPolicy}.
+   */
+  public Applications applications(io.adoconnect.net.AddressPolicy webhookPolicy) {
+    return new Applications(store, webhookPolicy, settings.clock());
   }
 
   /**
@@ -580,6 +623,9 @@ public final class AdoConnect implements AutoCloseable {
 
   /** The vault, opened on first use: commands that touch no secret work without a key source. */
   private synchronized Vault vault() {
+    if (root != null) {
+      return root.vault();
+    }
     if (vault == null) {
       vault = Vault.open(settings.keySource().get());
     }

@@ -22,6 +22,20 @@ public record Owner(String application, String endUser) {
     }
   }
 
+  /** The owner whose {@link #key()} this is. */
+  public static Owner ofKey(String key) {
+    Require.text(key, "The owner key");
+    if (key.equals(Store.LOCAL_OWNER)) {
+      return LOCAL;
+    }
+    int slash = key.indexOf('/');
+    if (slash < 0) {
+      throw new InvalidInputException(
+          "The owner key " + key + " has no '/'.", io.adoconnect.NextStep.NONE);
+    }
+    return new Owner(key.substring(0, slash), key.substring(slash + 1));
+  }
+
   /** The value stored in every row's {@code owner} column. */
   public String key() {
     return equals(LOCAL) ? Store.LOCAL_OWNER : application + "/" + endUser;

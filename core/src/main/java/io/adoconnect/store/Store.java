@@ -91,6 +91,40 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * The same database for another owner: no new connection pool, no migration — what a multi-user
+   * service makes per request.
+   */
+  public Store forOwner(Owner other) {
+    Require.present(other, "The owner");
+    return new Store(jdbi, where, other.key());
+  }
+
+  /**
+   * Whose subscription this is, across owners: a service hook delivery names only its subscription
+   * (Azure DevOps can't send an application key), and the receiver then works as that owner. Empty
+   * when no owner, or (an id collision) more than one, has it.
+   */
+  public Optional<Owner> hookSubscriptionOwner(String id) {
+    if (id == null || id.isBlank()) {
+      return Optional.empty();
+    }
+    List<String> owners =
+        inTransaction(
+            handle ->
+                handle
+                    .createQuery("SELECT owner FROM hook_subscriptions WHERE id = :id")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .list());
+    return owners.size() == 1 ? Optional.of(Owner.ofKey(owners.get(0))) : Optional.empty();
+  }
+
+  /** The deployment's applications and API keys (team mode), over the same database. */
+  public ApplicationStore applications() {
+    return new ApplicationStore(this::inTransaction);
+  }
+
+  /**
    * Inserts or replaces the account together with its complete set of sealed secrets, in one
    * transaction: kinds missing from {@code sealedSecrets} are removed, and if anything fails
    * nothing changes.

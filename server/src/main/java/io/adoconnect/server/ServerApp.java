@@ -23,6 +23,10 @@ import io.adoconnect.server.releases.ReleasesController;
 import io.adoconnect.server.repositories.RepositoriesController;
 import io.adoconnect.server.signin.WebSignInController;
 import io.adoconnect.server.sources.SourcesController;
+import io.adoconnect.server.team.ConnectLinksController;
+import io.adoconnect.server.team.OwnerCores;
+import io.adoconnect.server.team.TeamAccess;
+import io.adoconnect.server.team.TeamMode;
 import io.adoconnect.server.workitems.WorkItemsController;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -31,6 +35,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,15 +61,25 @@ public final class ServerApp {
   private final SessionController sessions;
   private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
 
-  private ServerApp(ServerConfig config, AdoConnect ado) {
+  private ServerApp(ServerConfig config, AdoConnect root) {
     requirePublicUrlBeyondLoopback(config);
     this.config = config;
+    Optional<TeamMode> team = config.team();
+    // Team mode: each request works on its (application, end user)'s view of the one core.
+    RequestCore ado = team.isPresent() ? new OwnerCores(root) : RequestCore.always(root);
     LoginTickets tickets = new LoginTickets(config.clock());
     Sessions browserSessions = new Sessions(config.clock());
     HostPolicy hosts =
         new HostPolicy(config.host(), this::port, config.publicUrl(), config.redirectUri());
-    AccessGuard guard = new AccessGuard(config.apiToken(), browserSessions, hosts);
-    this.sessions = new SessionController(tickets, browserSessions, this::baseUri);
+    AccessGuard guard =
+        new AccessGuard(
+            config.apiToken(),
+            browserSessions,
+            hosts,
+            team.map(t -> new TeamAccess(root.applications())).orElse(null));
+    this.sessions =
+        new SessionController(
+            tickets, browserSessions, team.isPresent() ? this::publicUrl : this::baseUri, team);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
     this.javalin =
         Javalin.create(
@@ -102,9 +117,11 @@ public final class ServerApp {
                     ErrorMapping.write(e, ctx);
                   });
               new DocsController().routes(cfg.routes);
-              new PageController(tickets::isOpen).routes(cfg.routes);
+              new PageController(tickets::isOpen, team.isPresent()).routes(cfg.routes);
               sessions.routes(cfg.routes);
-              new DeviceController(ado).routes(cfg.routes);
+              new DeviceController(ado, team.map(TeamMode::deviceCode).orElse(true))
+                  .routes(cfg.routes);
+              new ConnectLinksController(tickets, team, this::publicUrl).routes(cfg.routes);
               new PatController(ado).routes(cfg.routes);
               new WebSignInController(ado, this::redirectUri, config.clock()).routes(cfg.routes);
               new AccountsController(ado).routes(cfg.routes);
@@ -190,8 +207,14 @@ public final class ServerApp {
         .orElseGet(() -> URI.create("http://127.0.0.1:" + port() + CALLBACK_PATH));
   }
 
-  /** A fresh one-time login link for the browser (single use, 60 s). */
+  /**
+   * A fresh one-time login link for the browser (single use, 60 s); the single-user service only
+   * (team mode: {@code POST /api/connect-links}).
+   */
   public String loginLink() {
+    if (config.team().isPresent()) {
+      throw new IllegalStateException("team mode has connect links, not login links");
+    }
     return sessions.newLoginLink();
   }
 

@@ -1,6 +1,7 @@
 package io.adoconnect.server;
 
 import io.adoconnect.server.access.ApiToken;
+import io.adoconnect.server.team.TeamMode;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  *     {@code http://127.0.0.1:{port}/api/signin/microsoft/callback} with the port actually bound
  * @param publicUrl where Azure DevOps reaches this service ({@code ADO_CONNECT_PUBLIC_URL}), the
  *     base of service hook receiver URLs; empty means the address it listens on
+ * @param team empty: the single-user service (the API token, login links); present: team mode,
+ *     where applications call with their API keys for their end users
  */
 public record ServerConfig(
     String host,
@@ -22,12 +25,13 @@ public record ServerConfig(
     ApiToken apiToken,
     Optional<URI> redirectUri,
     Clock clock,
-    Optional<URI> publicUrl) {
+    Optional<URI> publicUrl,
+    Optional<TeamMode> team) {
   public static final String LOOPBACK = "127.0.0.1";
 
   public ServerConfig(
       String host, int port, ApiToken apiToken, Optional<URI> redirectUri, Clock clock) {
-    this(host, port, apiToken, redirectUri, clock, Optional.empty());
+    this(host, port, apiToken, redirectUri, clock, Optional.empty(), Optional.empty());
   }
 
   public static ServerConfig local(ApiToken token) {
@@ -35,19 +39,23 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int value) {
-    return new ServerConfig(host, value, apiToken, redirectUri, clock, publicUrl);
+    return new ServerConfig(host, value, apiToken, redirectUri, clock, publicUrl, team);
   }
 
   public ServerConfig withHost(String value) {
-    return new ServerConfig(value, port, apiToken, redirectUri, clock, publicUrl);
+    return new ServerConfig(value, port, apiToken, redirectUri, clock, publicUrl, team);
   }
 
   public ServerConfig withRedirectUri(Optional<URI> value) {
-    return new ServerConfig(host, port, apiToken, value, clock, publicUrl);
+    return new ServerConfig(host, port, apiToken, value, clock, publicUrl, team);
   }
 
   public ServerConfig withPublicUrl(Optional<URI> value) {
-    return new ServerConfig(host, port, apiToken, redirectUri, clock, value);
+    return new ServerConfig(host, port, apiToken, redirectUri, clock, value, team);
+  }
+
+  public ServerConfig withTeam(Optional<TeamMode> value) {
+    return new ServerConfig(host, port, apiToken, redirectUri, clock, publicUrl, value);
   }
 
   public boolean isLoopback() {

@@ -1,6 +1,8 @@
 package io.adoconnect.server.access;
 
 import io.adoconnect.server.errors.ApiException;
+import io.adoconnect.server.team.TeamAccess;
+import io.adoconnect.store.Owner;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -64,20 +66,34 @@ public final class AccessGuard {
   private static final Set<HandlerType> WITH_BODY =
       Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
+  private static final String OWNER_ATTRIBUTE = "ado-connect.owner";
+
   private final ApiToken token;
   private final Sessions sessions;
   private final HostPolicy hosts;
+  private final TeamAccess team;
 
   public AccessGuard(ApiToken token, Sessions sessions, HostPolicy hosts) {
+    this(token, sessions, hosts, null);
+  }
+
+  /**
+   * @param team null for the single-user service (the API token); in team mode the application keys
+   *     and end users it checks instead — the API token then opens nothing
+   */
+  public AccessGuard(ApiToken token, Sessions sessions, HostPolicy hosts, TeamAccess team) {
     this.token = token;
     this.sessions = sessions;
     this.hosts = hosts;
+    this.team = team;
   }
 
   /** How a request was authenticated. */
   public enum Via {
     TOKEN,
-    COOKIE
+    COOKIE,
+    /** Team mode: an application's API key, acting for the end user it names. */
+    APPLICATION_KEY
   }
 
   public static void securityHeaders(Context ctx) {
@@ -132,6 +148,14 @@ public final class AccessGuard {
 
   private void authenticate(Context ctx) {
     String authorization = ctx.header("Authorization");
+    if (authorization != null && team != null) {
+      if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        throw TeamAccess.unauthorized();
+      }
+      ctx.attribute(OWNER_ATTRIBUTE, team.owner(authorization.substring(7).strip(), ctx));
+      ctx.attribute(AUTH_ATTRIBUTE, Via.APPLICATION_KEY);
+      return;
+    }
     if (authorization != null) {
       if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)
           && token.matches(authorization.substring(7).strip())) {
@@ -143,8 +167,12 @@ public final class AccessGuard {
     String cookie = ctx.cookie(Sessions.COOKIE);
     var session = sessions.find(cookie, ctx.header(Sessions.TAB_HEADER));
     if (session.isPresent()) {
+      if (team != null) {
+        team.requireLive(session.get().owner());
+      }
       ctx.attribute(AUTH_ATTRIBUTE, Via.COOKIE);
       ctx.attribute(SESSION_ATTRIBUTE, session.get());
+      ctx.attribute(OWNER_ATTRIBUTE, session.get().owner());
       return;
     }
     if (sessions.isLive(cookie)) {
@@ -157,7 +185,7 @@ public final class AccessGuard {
               + " header); the cookie alone is not enough.",
           "Open a new login link in this tab: ado-connect login-link prints one.");
     }
-    throw unauthorized();
+    throw team != null ? TeamAccess.unauthorized() : unauthorized();
   }
 
   private static ApiException unauthorized() {
@@ -223,6 +251,14 @@ public final class AccessGuard {
 
   public static Via via(Context ctx) {
     return ctx.attribute(AUTH_ATTRIBUTE);
+  }
+
+  /**
+   * Whose rows the request works on: the application key's owner, or the browser session's (in the
+   * single-user service {@link Owner#LOCAL}); null before authentication or on public routes.
+   */
+  public static Owner owner(Context ctx) {
+    return ctx.attribute(OWNER_ATTRIBUTE);
   }
 
   public static Sessions.Session session(Context ctx) {

@@ -1,5 +1,6 @@
 package io.adoconnect.server.access;
 
+import io.adoconnect.store.Owner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,31 +16,49 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginTickets {
   public static final Duration LIFETIME = Duration.ofSeconds(60);
-  private static final int MAX_OPEN = 100;
+  private static final int MAX_OPEN = 10_000;
 
   private final Clock clock;
-  private final Map<String, Instant> open = new ConcurrentHashMap<>();
+  private final Map<String, Open> open = new ConcurrentHashMap<>();
+
+  /** A ticket not used yet: until when, and for whom. */
+  private record Open(Instant expiresAt, Owner owner) {}
 
   public LoginTickets(Clock clock) {
     this.clock = clock;
   }
 
-  /** A new ticket, valid for {@link #LIFETIME}. */
+  /** A new ticket for the local owner, valid for {@link #LIFETIME}. */
   public Issued issue() {
+    return issue(Owner.LOCAL, LIFETIME);
+  }
+
+  /** A new ticket for {@code owner} (a team mode connect link), valid for {@code lifetime}. */
+  public Issued issue(Owner owner, Duration lifetime) {
     purge();
     String ticket = Randoms.token(32);
-    Instant expiresAt = clock.instant().plus(LIFETIME);
-    open.put(key(ticket), expiresAt);
+    Instant expiresAt = clock.instant().plus(lifetime);
+    open.put(key(ticket), new Open(expiresAt, owner));
     return new Issued(ticket, expiresAt);
   }
 
   /** Consumes the ticket: true once, when it was issued here and has not expired. */
   public boolean redeem(String ticket) {
+    return redeemFor(ticket).isPresent();
+  }
+
+  /**
+   * Consumes the ticket: its owner once, when it was issued here and has not expired; empty
+   * otherwise (used, expired or never issued alike).
+   */
+  public java.util.Optional<Owner> redeemFor(String ticket) {
     if (ticket == null || ticket.isEmpty() || ticket.length() > 200) {
-      return false;
+      return java.util.Optional.empty();
     }
-    Instant expiresAt = open.remove(key(ticket));
-    return expiresAt != null && clock.instant().isBefore(expiresAt);
+    Open found = open.remove(key(ticket));
+    return found != null && clock.instant().isBefore(found.expiresAt())
+        ? java.util.Optional.of(found.owner())
+        : java.util.Optional.empty();
   }
 
   /**
@@ -51,13 +70,13 @@ public final class LoginTickets {
     if (ticket == null || ticket.isEmpty() || ticket.length() > 200) {
       return false;
     }
-    Instant expiresAt = open.get(key(ticket));
-    return expiresAt != null && clock.instant().isBefore(expiresAt);
+    Open found = open.get(key(ticket));
+    return found != null && clock.instant().isBefore(found.expiresAt());
   }
 
   private void purge() {
     Instant now = clock.instant();
-    open.values().removeIf(expiry -> !now.isBefore(expiry));
+    open.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
     if (open.size() >= MAX_OPEN) {
       Iterator<String> oldest = open.keySet().iterator();
       oldest.next();

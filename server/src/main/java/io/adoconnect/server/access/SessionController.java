@@ -2,11 +2,14 @@ package io.adoconnect.server.access;
 
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.errors.ApiException;
+import io.adoconnect.server.team.TeamMode;
+import io.adoconnect.store.Owner;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -21,11 +24,21 @@ public final class SessionController {
   private final LoginTickets tickets;
   private final Sessions sessions;
   private final Supplier<URI> baseUri;
+  private final Optional<TeamMode> team;
 
   public SessionController(LoginTickets tickets, Sessions sessions, Supplier<URI> baseUri) {
+    this(tickets, sessions, baseUri, Optional.empty());
+  }
+
+  /**
+   * @param team present in team mode: tickets are connect links, each for one end user
+   */
+  public SessionController(
+      LoginTickets tickets, Sessions sessions, Supplier<URI> baseUri, Optional<TeamMode> team) {
     this.tickets = tickets;
     this.sessions = sessions;
     this.baseUri = baseUri;
+    this.team = team;
   }
 
   /** The body of the login exchange. */
@@ -54,14 +67,24 @@ public final class SessionController {
 
   private void exchange(Context ctx) {
     Exchange body = JsonBodies.read(ctx, Exchange.class);
-    if (!tickets.redeem(body.ticket())) {
+    // In team mode only connect links open sessions: a single-user login ticket, had one been
+    // minted, would open the local owner's rows.
+    Optional<Owner> owner =
+        tickets.redeemFor(body.ticket()).filter(o -> team.isEmpty() || !o.equals(Owner.LOCAL));
+    if (owner.isEmpty() && team.isPresent()) {
+      throw ApiException.badRequest(
+          "login_ticket_invalid",
+          "This connect link was already used or has expired (a link works once).",
+          "Ask the application that sent you here for a new link.");
+    }
+    if (owner.isEmpty()) {
       throw ApiException.badRequest(
           "login_ticket_invalid",
           "This login link was already used or has expired (a link works once, for 60 s).",
           "Get a new login link: ado-connect login-link prints one, as does restarting ado-connect"
               + " serve.");
     }
-    Sessions.Opened opened = sessions.open(ctx.cookie(Sessions.COOKIE));
+    Sessions.Opened opened = sessions.open(ctx.cookie(Sessions.COOKIE), owner.get());
     if (opened.cookieValue() != null) {
       ctx.res()
           .addHeader(
@@ -78,9 +101,20 @@ public final class SessionController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("authenticated", true);
     AccessGuard.Via via = AccessGuard.via(ctx);
-    body.put("via", via == AccessGuard.Via.COOKIE ? "cookie" : "token");
+    body.put(
+        "via",
+        switch (via) {
+          case COOKIE -> "cookie";
+          case TOKEN -> "token";
+          case APPLICATION_KEY -> "application_key";
+        });
     if (via == AccessGuard.Via.COOKIE) {
       body.put("expiresAt", AccessGuard.session(ctx).expiresAt());
+    }
+    body.put("mode", team.isPresent() ? "team" : "single_user");
+    body.put("deviceCode", team.map(TeamMode::deviceCode).orElse(true));
+    if (team.isPresent()) {
+      body.put("endUser", AccessGuard.owner(ctx).endUser());
     }
     ctx.json(body);
   }

@@ -1,5 +1,6 @@
 package io.adoconnect.server.access;
 
+import io.adoconnect.store.Owner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class Sessions {
    * A browser session: its cookie value and tab secrets are only known to the browser; the tab
    * hashes are kept in the order the tabs were added.
    */
-  public record Session(String idHash, Instant expiresAt, Set<String> tabHashes) {
+  public record Session(String idHash, Instant expiresAt, Set<String> tabHashes, Owner owner) {
     @Override
     public String toString() {
       return "Session[" + expiresAt + "]";
@@ -57,10 +58,19 @@ public final class Sessions {
    * as it is.
    */
   public Opened open(String presentedCookie) {
+    return open(presentedCookie, Owner.LOCAL);
+  }
+
+  /**
+   * A login exchange for {@code owner}: the browser's live session gets a new tab only when it is
+   * the same owner's; a connect link for another end user opens a new session (the cookie then
+   * names it), so one session never spans two owners.
+   */
+  public Opened open(String presentedCookie, Owner owner) {
     Instant now = clock.instant();
     byHash.values().removeIf(s -> !now.isBefore(s.expiresAt()));
     String tab = Randoms.token(32);
-    Optional<Session> live = lookup(presentedCookie);
+    Optional<Session> live = lookup(presentedCookie).filter(s -> s.owner().equals(owner));
     if (live.isPresent()) {
       addTab(live.get(), tab);
       return new Opened(null, tab, live.get());
@@ -70,7 +80,8 @@ public final class Sessions {
         new Session(
             hash(id),
             now.plus(LIFETIME),
-            java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
+            java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()),
+            owner);
     addTab(session, tab);
     byHash.put(session.idHash(), session);
     return new Opened(id, tab, session);

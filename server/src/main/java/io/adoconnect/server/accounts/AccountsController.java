@@ -1,6 +1,6 @@
 package io.adoconnect.server.accounts;
 
-import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.server.RequestCore;
 import io.adoconnect.server.errors.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -11,24 +11,24 @@ import io.javalin.http.Context;
  * shown as disconnected).
  */
 public final class AccountsController {
-  private final AdoConnect ado;
+  private final RequestCore ado;
 
-  public AccountsController(AdoConnect ado) {
+  public AccountsController(RequestCore ado) {
     this.ado = ado;
   }
 
   public void routes(RoutesConfig routes) {
-    routes.get("/api/accounts", ctx -> ctx.json(ado.accounts()));
+    routes.get("/api/accounts", ctx -> ctx.json(ado.of(ctx).accounts()));
     routes.delete("/api/accounts/{id}", this::disconnect);
   }
 
   private void disconnect(Context ctx) {
     String id = ctx.pathParam("id");
-    if (ado.accounts().stream().noneMatch(a -> a.id().equals(id))) {
+    if (ado.of(ctx).accounts().stream().noneMatch(a -> a.id().equals(id))) {
       throw ApiException.notFound(
           "No connected account has that id.", "GET /api/accounts lists them.");
     }
-    ado.disconnect(id);
+    ado.of(ctx).disconnect(id);
     ctx.status(204);
   }
 }

@@ -2,7 +2,6 @@ package io.adoconnect.server.builds;
 
 import io.adoconnect.builds.Build;
 import io.adoconnect.builds.ProjectBuilds;
-import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.ProjectHandle;
 import io.adoconnect.http.Urls;
 import io.adoconnect.pipelines.PipelineRun;
@@ -10,6 +9,7 @@ import io.adoconnect.pipelines.RunPipelineInput;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.PathParams;
 import io.adoconnect.server.RepositoryPath;
+import io.adoconnect.server.RequestCore;
 import io.adoconnect.server.errors.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -40,9 +40,9 @@ public final class BuildsController {
   static final int DEFAULT_LINES = 1_000;
   static final int MAX_LINES = 10_000;
 
-  private final AdoConnect ado;
+  private final RequestCore ado;
 
-  public BuildsController(AdoConnect ado) {
+  public BuildsController(RequestCore ado) {
     this.ado = ado;
   }
 
@@ -83,7 +83,7 @@ public final class BuildsController {
   }
 
   private ProjectHandle project(Context ctx) {
-    return ado.project(RepositoryPath.project(ctx));
+    return ado.of(ctx).project(RepositoryPath.project(ctx));
   }
 
   private void list(Context ctx) {

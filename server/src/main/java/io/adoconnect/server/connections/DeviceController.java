@@ -1,7 +1,8 @@
 package io.adoconnect.server.connections;
 
-import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.DeviceFlowView;
+import io.adoconnect.server.RequestCore;
+import io.adoconnect.server.errors.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -13,10 +14,20 @@ import java.util.Map;
  * interval; polling faster only returns the last known state.
  */
 public final class DeviceController {
-  private final AdoConnect ado;
+  private final RequestCore ado;
+  private final boolean enabled;
 
-  public DeviceController(AdoConnect ado) {
+  public DeviceController(RequestCore ado) {
+    this(ado, true);
+  }
+
+  /**
+   * @param enabled false in a team deployment that did not enable device code sign-in: starting one
+   *     is refused (RFC 8628 §5.4, remote phishing), polling finds nothing
+   */
+  public DeviceController(RequestCore ado, boolean enabled) {
     this.ado = ado;
+    this.enabled = enabled;
   }
 
   public void routes(RoutesConfig routes) {
@@ -25,7 +36,16 @@ public final class DeviceController {
   }
 
   private void start(Context ctx) {
-    DeviceFlowView flow = ado.startDevice();
+    if (!enabled) {
+      throw new ApiException(
+          403,
+          "device_code_disabled",
+          "Device code sign-in is off in this deployment: a code one person starts and another"
+              + " approves is a known phishing route (RFC 8628 section 5.4).",
+          "Connect with a Personal Access Token or Sign in with Microsoft; the deployment's"
+              + " operator can turn device code sign-in on.");
+    }
+    DeviceFlowView flow = ado.of(ctx).startDevice();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("flowId", flow.flowId());
     body.put("userCode", flow.userCode());
@@ -39,7 +59,7 @@ public final class DeviceController {
 
   private void poll(Context ctx) {
     String flowId = ctx.pathParam("flowId");
-    DeviceFlowView flow = ado.pollDevice(flowId); // an unknown id: 404 not_found_locally
+    DeviceFlowView flow = ado.of(ctx).pollDevice(flowId); // an unknown id: 404 not_found_locally
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("flowId", flow.flowId());
     body.put("state", flow.state());

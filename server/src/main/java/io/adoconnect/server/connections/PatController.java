@@ -4,6 +4,7 @@ import io.adoconnect.auth.Secret;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.PatTarget;
 import io.adoconnect.server.JsonBodies;
+import io.adoconnect.server.RequestCore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -13,9 +14,9 @@ import java.util.Map;
  * (saves the account).
  */
 public final class PatController {
-  private final AdoConnect ado;
+  private final RequestCore ado;
 
-  public PatController(AdoConnect ado) {
+  public PatController(RequestCore ado) {
     this.ado = ado;
   }
 
@@ -28,14 +29,14 @@ public final class PatController {
     PatRequest request = JsonBodies.read(ctx, PatRequest.class);
     PatTarget target = request.target();
     Secret pat = request.secret();
-    ctx.json(Map.of("ok", true, "checks", ado.testPat(target, pat)));
+    ctx.json(Map.of("ok", true, "checks", ado.of(ctx).testPat(target, pat)));
   }
 
   private void connect(Context ctx) {
     PatRequest request = JsonBodies.read(ctx, PatRequest.class);
     PatTarget target = request.target();
     Secret pat = request.secret();
-    AdoConnect.Connected connected = ado.connectPat(target, pat);
+    AdoConnect.Connected connected = ado.of(ctx).connectPat(target, pat);
     ctx.status(201)
         .header("Location", "/api/accounts/" + connected.account().id())
         .json(connected.account());

@@ -21,7 +21,7 @@ import java.util.Map;
 public final class DocsController {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> AREAS =
-      List.of("git", "builds", "releases", "workitems", "hooks");
+      List.of("git", "builds", "releases", "workitems", "hooks", "team");
 
   private final byte[] openApi = openApiDocument();
 

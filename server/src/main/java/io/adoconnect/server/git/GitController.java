@@ -1,9 +1,9 @@
 package io.adoconnect.server.git;
 
-import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.git.StatusInput;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.RepositoryPath;
+import io.adoconnect.server.RequestCore;
 import io.adoconnect.server.errors.ApiException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -14,9 +14,9 @@ import java.util.Optional;
  * …/files?path=&ref=} (the raw bytes) and {@code GET|POST …/commits/{commitId}/statuses}.
  */
 public final class GitController {
-  private final AdoConnect ado;
+  private final RequestCore ado;
 
-  public GitController(AdoConnect ado) {
+  public GitController(RequestCore ado) {
     this.ado = ado;
   }
 
@@ -28,13 +28,16 @@ public final class GitController {
     String base = RepositoryPath.PREFIX;
     routes.get(
         base + "/branches",
-        ctx -> ctx.json(ado.repository(RepositoryPath.of(ctx)).git().branches().toList()));
+        ctx -> ctx.json(ado.of(ctx).repository(RepositoryPath.of(ctx)).git().branches().toList()));
     routes.get(base + "/files", this::file);
     routes.get(
         base + "/commits/{commitId}/statuses",
         ctx ->
             ctx.json(
-                ado.repository(RepositoryPath.of(ctx)).git().statuses(ctx.pathParam("commitId"))));
+                ado.of(ctx)
+                    .repository(RepositoryPath.of(ctx))
+                    .git()
+                    .statuses(ctx.pathParam("commitId"))));
     routes.post(base + "/commits/{commitId}/statuses", this::postStatus);
   }
 
@@ -47,7 +50,7 @@ public final class GitController {
           "Give the file's path from the repository root, e.g. ?path=README.md.");
     }
     Optional<String> ref = Optional.ofNullable(ctx.queryParam("ref")).filter(r -> !r.isBlank());
-    byte[] content = ado.repository(RepositoryPath.of(ctx)).git().fileContent(path, ref);
+    byte[] content = ado.of(ctx).repository(RepositoryPath.of(ctx)).git().fileContent(path, ref);
     ctx.contentType("application/octet-stream").result(content);
   }
 
@@ -58,7 +61,8 @@ public final class GitController {
             body.state(), body.context(), body.genre(), body.description(), body.targetUrl());
     ctx.status(201)
         .json(
-            ado.repository(RepositoryPath.of(ctx))
+            ado.of(ctx)
+                .repository(RepositoryPath.of(ctx))
                 .git()
                 .postStatus(ctx.pathParam("commitId"), input));
   }

@@ -1,11 +1,11 @@
 package io.adoconnect.server.hooks;
 
-import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.EventView;
 import io.adoconnect.connect.ProjectRef;
 import io.adoconnect.connect.Receipt;
 import io.adoconnect.connect.RepositoryRef;
 import io.adoconnect.server.JsonBodies;
+import io.adoconnect.server.RequestCore;
 import io.adoconnect.server.errors.ApiException;
 import io.adoconnect.store.HookSubscriptionRecord;
 import io.javalin.config.RoutesConfig;
@@ -32,10 +32,10 @@ public final class HooksController {
   private static final Logger log = LoggerFactory.getLogger(HooksController.class);
   private static final int DEFAULT_LIMIT = 100;
 
-  private final AdoConnect ado;
+  private final RequestCore ado;
   private final Supplier<URI> publicUrl;
 
-  public HooksController(AdoConnect ado, Supplier<URI> publicUrl) {
+  public HooksController(RequestCore ado, Supplier<URI> publicUrl) {
     this.ado = ado;
     this.publicUrl = publicUrl;
   }
@@ -46,7 +46,7 @@ public final class HooksController {
 
   public void routes(RoutesConfig routes) {
     // Registered before the receiver, whose {subscription} would match "subscriptions" too.
-    routes.get("/api/hooks/subscriptions", ctx -> ctx.json(ado.subscriptions()));
+    routes.get("/api/hooks/subscriptions", ctx -> ctx.json(ado.of(ctx).subscriptions()));
     routes.post("/api/hooks/subscriptions", this::subscribe);
     routes.delete("/api/hooks/subscriptions/{id}", this::unsubscribe);
     routes.post("/api/hooks/{subscription}", this::receive);
@@ -55,7 +55,8 @@ public final class HooksController {
 
   private void receive(Context ctx) {
     String subscription = ctx.pathParam("subscription");
-    Receipt receipt = ado.receive(subscription, ctx.header("Authorization"), ctx.bodyAsBytes());
+    Receipt receipt =
+        ado.of(ctx).receive(subscription, ctx.header("Authorization"), ctx.bodyAsBytes());
     switch (receipt.outcome()) {
       case STORED, DUPLICATE -> {
         log.debug(
@@ -98,20 +99,21 @@ public final class HooksController {
     String receiver = publicUrl.get().toString();
     List<HookSubscriptionRecord> made =
         body.repository() == null || body.repository().isBlank()
-            ? ado.subscribe(project, types, receiver)
-            : ado.subscribe(
-                new RepositoryRef(
-                    project.organization(),
-                    project.project(),
-                    JsonBodies.requiredName(body.repository(), "repository"),
-                    project.account()),
-                types,
-                receiver);
+            ? ado.of(ctx).subscribe(project, types, receiver)
+            : ado.of(ctx)
+                .subscribe(
+                    new RepositoryRef(
+                        project.organization(),
+                        project.project(),
+                        JsonBodies.requiredName(body.repository(), "repository"),
+                        project.account()),
+                    types,
+                    receiver);
     ctx.status(201).json(made);
   }
 
   private void unsubscribe(Context ctx) {
-    ado.unsubscribe(ctx.pathParam("id"));
+    ado.of(ctx).unsubscribe(ctx.pathParam("id"));
     ctx.status(204);
   }
 
@@ -122,7 +124,7 @@ public final class HooksController {
         Optional.ofNullable(ctx.queryParam("limit"))
             .map(HooksController::limit)
             .orElse(DEFAULT_LIMIT);
-    List<EventView> events = ado.events(since, limit);
+    List<EventView> events = ado.of(ctx).events(since, limit);
     ctx.json(events);
   }
 

@@ -39,7 +39,7 @@ public final class PageController {
           "sources.js");
 
   private final byte[] index = resource("index.html");
-  private final byte[] linkSpent = resource("login-link-spent.html");
+  private final byte[] linkSpent;
   private final Map<String, Asset> assets = assets();
   private final Predicate<String> ticketOpen;
 
@@ -49,7 +49,16 @@ public final class PageController {
    * @param ticketOpen whether a login ticket still works (without using it up)
    */
   public PageController(Predicate<String> ticketOpen) {
+    this(ticketOpen, false);
+  }
+
+  /**
+   * @param team team mode: a spent link is a connect link, and a new one comes from the application
+   *     that sent the user, not from {@code ado-connect login-link}
+   */
+  public PageController(Predicate<String> ticketOpen, boolean team) {
     this.ticketOpen = ticketOpen;
+    this.linkSpent = resource(team ? "connect-link-spent.html" : "login-link-spent.html");
   }
 
   public void routes(RoutesConfig routes) {

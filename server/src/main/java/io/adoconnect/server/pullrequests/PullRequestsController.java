@@ -1,6 +1,5 @@
 package io.adoconnect.server.pullrequests;
 
-import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.pullrequests.DiffLimits;
 import io.adoconnect.pullrequests.MergeStrategy;
 import io.adoconnect.pullrequests.NewPullRequest;
@@ -12,6 +11,7 @@ import io.adoconnect.pullrequests.RepositoryPullRequests;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.PathParams;
 import io.adoconnect.server.RepositoryPath;
+import io.adoconnect.server.RequestCore;
 import io.adoconnect.server.errors.ApiException;
 import io.adoconnect.server.git.GitController.NewStatus;
 import io.javalin.config.RoutesConfig;
@@ -31,9 +31,9 @@ import java.util.Set;
  * route takes {@code ?account=}.
  */
 public final class PullRequestsController {
-  private final AdoConnect ado;
+  private final RequestCore ado;
 
-  public PullRequestsController(AdoConnect ado) {
+  public PullRequestsController(RequestCore ado) {
     this.ado = ado;
   }
 
@@ -75,7 +75,7 @@ public final class PullRequestsController {
   }
 
   private RepositoryPullRequests prs(Context ctx) {
-    return ado.repository(RepositoryPath.of(ctx)).pullRequests();
+    return ado.of(ctx).repository(RepositoryPath.of(ctx)).pullRequests();
   }
 
   private static int id(Context ctx) {

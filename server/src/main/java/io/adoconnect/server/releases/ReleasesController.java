@@ -1,10 +1,10 @@
 package io.adoconnect.server.releases;
 
-import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.releases.ProjectReleases;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.PathParams;
 import io.adoconnect.server.RepositoryPath;
+import io.adoconnect.server.RequestCore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -27,9 +27,9 @@ import io.javalin.http.Context;
 public final class ReleasesController {
   private static final String BASE = RepositoryPath.PROJECT_PREFIX + "/releases";
 
-  private final AdoConnect ado;
+  private final RequestCore ado;
 
-  public ReleasesController(AdoConnect ado) {
+  public ReleasesController(RequestCore ado) {
     this.ado = ado;
   }
 
@@ -44,7 +44,7 @@ public final class ReleasesController {
   }
 
   private ProjectReleases releases(Context ctx) {
-    return ado.project(RepositoryPath.project(ctx)).releases();
+    return ado.of(ctx).project(RepositoryPath.project(ctx)).releases();
   }
 
   private void list(Context ctx) {

@@ -2,12 +2,12 @@ package io.adoconnect.server.repositories;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adoconnect.AdoConnectException;
-import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.RepositoryListing;
 import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.http.Json;
+import io.adoconnect.server.RequestCore;
 import io.adoconnect.server.errors.ApiError;
 import io.adoconnect.server.errors.ApiException;
 import io.adoconnect.server.errors.ErrorMapping;
@@ -50,10 +50,10 @@ public final class RepositoriesController {
   private static final ObjectMapper JSON = Json.MAPPER;
   private static final Object FINISHED = new Object();
 
-  private final AdoConnect ado;
+  private final RequestCore ado;
   private final ExecutorService workers;
 
-  public RepositoriesController(AdoConnect ado, ExecutorService workers) {
+  public RepositoriesController(RequestCore ado, ExecutorService workers) {
     this.ado = ado;
     this.workers = workers;
   }
@@ -66,7 +66,7 @@ public final class RepositoriesController {
     Optional<String> account = param(ctx, "account");
     Optional<String> organization = param(ctx, "organization");
     if (account.isPresent()
-        && ado.accounts().stream().noneMatch(a -> a.id().equals(account.get()))) {
+        && ado.of(ctx).accounts().stream().noneMatch(a -> a.id().equals(account.get()))) {
       throw ApiException.notFound(
           "No connected account has that id.", "GET /api/accounts lists them.");
     }
@@ -75,7 +75,7 @@ public final class RepositoriesController {
         workers.submit(
             () -> {
               try {
-                return ado.repositories(account, organization, listener(events));
+                return ado.of(ctx).repositories(account, organization, listener(events));
               } finally {
                 events.add(FINISHED);
               }

@@ -1,6 +1,7 @@
 package io.adoconnect.server.signin;
 
 import io.adoconnect.auth.entra.AuthorizationCodeFlow;
+import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.server.access.Randoms;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * browser's {@code ado_signin} cookie (only its hash is stored here): a callback with a known state
  * but from another browser is refused and leaves the entry for its rightful owner. In memory on
  * purpose: the PKCE verifier never touches disk, and after a restart a late callback finds no
- * verifier and is refused.
+ * verifier and is refused. An entry keeps the use cases of the owner who started it (in team mode,
+ * that end user's view): the callback is public, and saves the account for that owner alone.
  */
 final class PendingSignIns {
   static final Duration LIFETIME = Duration.ofMinutes(10);
@@ -34,7 +36,8 @@ final class PendingSignIns {
       AuthorizationCodeFlow.Pending pending,
       byte[] bindingHash,
       String returnTo,
-      Instant expiresAt) {
+      Instant expiresAt,
+      AdoConnect core) {
     @Override
     public String toString() {
       return "Entry[" + returnTo + ", " + expiresAt + "]";
@@ -42,7 +45,7 @@ final class PendingSignIns {
   }
 
   /** Keeps a started sign-in; returns the binding value for the browser's cookie. */
-  String add(AuthorizationCodeFlow.Pending pending, String returnTo) {
+  String add(AuthorizationCodeFlow.Pending pending, String returnTo, AdoConnect core) {
     if (pending.codeVerifier() == null || pending.state() == null) {
       throw new IllegalArgumentException("a web sign-in needs its state and PKCE verifier");
     }
@@ -56,7 +59,7 @@ final class PendingSignIns {
     String binding = Randoms.token(32);
     byState.put(
         key(pending.state().reveal()),
-        new Entry(pending, Randoms.sha256(binding), returnTo, now.plus(LIFETIME)));
+        new Entry(pending, Randoms.sha256(binding), returnTo, now.plus(LIFETIME), core));
     return binding;
   }
 

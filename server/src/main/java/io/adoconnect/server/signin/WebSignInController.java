@@ -4,6 +4,7 @@ import io.adoconnect.AuthenticationException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.auth.entra.AuthorizationCodeFlow;
 import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.server.RequestCore;
 import io.adoconnect.server.errors.ApiException;
 import io.adoconnect.server.errors.NextStepText;
 import io.javalin.config.RoutesConfig;
@@ -34,11 +35,11 @@ public final class WebSignInController {
   private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9/_.~-]{0,200}");
   private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
 
-  private final AdoConnect ado;
+  private final RequestCore ado;
   private final Supplier<URI> redirectUri;
   private final PendingSignIns pending;
 
-  public WebSignInController(AdoConnect ado, Supplier<URI> redirectUri, Clock clock) {
+  public WebSignInController(RequestCore ado, Supplier<URI> redirectUri, Clock clock) {
     this.ado = ado;
     this.redirectUri = redirectUri;
     this.pending = new PendingSignIns(clock);
@@ -74,8 +75,9 @@ public final class WebSignInController {
           "ado-connect only returns to its own pages after signing in.");
     }
     URI redirect = redirectUri.get();
-    AuthorizationCodeFlow.Pending started = ado.beginWebSignIn(redirect);
-    String binding = pending.add(started, returnTo);
+    AdoConnect core = ado.of(ctx);
+    AuthorizationCodeFlow.Pending started = core.beginWebSignIn(redirect);
+    String binding = pending.add(started, returnTo, core);
     ctx.res()
         .addHeader(
             "Set-Cookie",
@@ -122,7 +124,7 @@ public final class WebSignInController {
           "Start the sign-in again.");
     }
     try {
-      ado.completeWebSignIn(entry.pending(), Secret.of(code));
+      entry.core().completeWebSignIn(entry.pending(), Secret.of(code));
     } catch (AuthenticationException refused) {
       // A code from another flow (PKCE mismatch), a replayed or expired code: Entra refused it.
       throw ApiException.badRequest(

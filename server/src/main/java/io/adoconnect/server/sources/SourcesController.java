@@ -3,6 +3,7 @@ package io.adoconnect.server.sources;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.RepositoryRef;
 import io.adoconnect.server.JsonBodies;
+import io.adoconnect.server.RequestCore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -12,9 +13,9 @@ import io.javalin.http.Context;
  * DELETE /api/sources/{id}}.
  */
 public final class SourcesController {
-  private final AdoConnect ado;
+  private final RequestCore ado;
 
-  public SourcesController(AdoConnect ado) {
+  public SourcesController(RequestCore ado) {
     this.ado = ado;
   }
 
@@ -22,7 +23,7 @@ public final class SourcesController {
   public record NewSource(String organization, String project, String repository, String account) {}
 
   public void routes(RoutesConfig routes) {
-    routes.get("/api/sources", ctx -> ctx.json(ado.sources()));
+    routes.get("/api/sources", ctx -> ctx.json(ado.of(ctx).sources()));
     routes.post("/api/sources", this::add);
     routes.delete("/api/sources/{id}", this::remove);
   }
@@ -33,7 +34,7 @@ public final class SourcesController {
     String project = JsonBodies.requiredName(body.project(), "project");
     String repository = JsonBodies.requiredName(body.repository(), "repository");
     AdoConnect.AddedSource added =
-        ado.addSource(new RepositoryRef(organization, project, repository, body.account()));
+        ado.of(ctx).addSource(new RepositoryRef(organization, project, repository, body.account()));
     // 201 for a new source, 200 for one it already was: a retried POST is not a second source.
     ctx.status(added.created() ? 201 : 200)
         .header("Location", "/api/sources/" + added.source().id())
@@ -41,7 +42,7 @@ public final class SourcesController {
   }
 
   private void remove(Context ctx) {
-    ado.removeSource(ctx.pathParam("id"));
+    ado.of(ctx).removeSource(ctx.pathParam("id"));
     ctx.status(204);
   }
 }

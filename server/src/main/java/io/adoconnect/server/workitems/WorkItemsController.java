@@ -1,9 +1,9 @@
 package io.adoconnect.server.workitems;
 
-import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.PathParams;
 import io.adoconnect.server.RepositoryPath;
+import io.adoconnect.server.RequestCore;
 import io.adoconnect.workitems.FieldValue;
 import io.adoconnect.workitems.OrganizationWorkItems;
 import io.adoconnect.workitems.ProjectWorkItems;
@@ -39,9 +39,9 @@ public final class WorkItemsController {
   private static final String PROJECT = RepositoryPath.PROJECT_PREFIX + "/workitems";
   private static final String ORGANIZATION = "/api/organizations/{organization}/workitems/{id}";
 
-  private final AdoConnect ado;
+  private final RequestCore ado;
 
-  public WorkItemsController(AdoConnect ado) {
+  public WorkItemsController(RequestCore ado) {
     this.ado = ado;
   }
 
@@ -74,11 +74,11 @@ public final class WorkItemsController {
   }
 
   private ProjectWorkItems project(Context ctx) {
-    return ado.project(RepositoryPath.project(ctx)).workItems();
+    return ado.of(ctx).project(RepositoryPath.project(ctx)).workItems();
   }
 
   private OrganizationWorkItems organization(Context ctx) {
-    return ado.organization(RepositoryPath.organization(ctx)).workItems();
+    return ado.of(ctx).organization(RepositoryPath.organization(ctx)).workItems();
   }
 
   private void query(Context ctx) {

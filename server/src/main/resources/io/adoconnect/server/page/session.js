@@ -77,7 +77,6 @@ export function forget() {
 }
 
 const WHY = {
-  login_ticket_invalid: 'This login link was already used or has expired: a link works once, within 60 seconds.',
   tab_secret_required: 'This tab has no session of its own: every tab needs its own login link.',
 };
 
@@ -98,6 +97,10 @@ export function showSignedOut(why) {
 export function showSignedIn(session) {
   $('signed-out').hidden = true;
   $('app').hidden = false;
-  $('page-status').textContent = session.expiresAt ? 'Signed in to this page until ' + when(session.expiresAt) + '.' : 'Signed in.';
+  // Team mode: a connect link opened this page for one end user of an application; device code
+  // sign-in shows only when the deployment turned it on.
+  $('device-way').hidden = session.deviceCode === false;
+  const who = session.mode === 'team' ? 'Connecting Azure DevOps for ' + session.endUser + '. ' : '';
+  $('page-status').textContent = who + (session.expiresAt ? 'Signed in to this page until ' + when(session.expiresAt) + '.' : 'Signed in.');
   document.body.dataset.page = 'app';
 }

@@ -1,0 +1,200 @@
+package io.adoconnect.connect;
+
+import io.adoconnect.InvalidInputException;
+import io.adoconnect.LocalNotFoundException;
+import io.adoconnect.NextStep;
+import io.adoconnect.auth.Secret;
+import io.adoconnect.devops.HttpUrls;
+import io.adoconnect.http.Names;
+import io.adoconnect.net.AddressPolicy;
+import io.adoconnect.store.ApiKeyRecord;
+import io.adoconnect.store.ApplicationRecord;
+import io.adoconnect.store.ApplicationStore;
+import io.adoconnect.store.Ids;
+import io.adoconnect.store.Store;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The applications a team deployment serves and their API keys: what the operator manages on the
+ * deployment's host, and what the service checks on every call.
+ *
+ * <pre>{@code
+ * try (Applications apps = Applications.open(dataDir, policy, Clock.systemUTC())) {
+ *   Applications.NewKey created = apps.create("orchestrator", Optional.empty());
+ *   hand(created.key());                                  // shown once, stored as a hash
+ *   apps.authenticate(presented).ifPresent(app -> ...);   // per request
+ * }
+ * }</pre>
+ *
+ * A key works while neither it nor its application is revoked. Several keys per application let it
+ * rotate: create the new one, deploy it, revoke the old one.
+ */
+public final class Applications implements AutoCloseable {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
+  private static final Pattern ID = Pattern.compile("[a-z2-7]{12}");
+
+  private final Store store;
+  private final ApplicationStore rows;
+  private final AddressPolicy webhookPolicy;
+  private final Clock clock;
+
+  Applications(Store store, AddressPolicy webhookPolicy, Clock clock) {
+    this.store = store;
+    this.rows = store.applications();
+    this.webhookPolicy = webhookPolicy;
+    this.clock = clock;
+  }
+
+  /**
+   * The applications of the deployment whose data directory is {@code dataDir}. Webhook URLs must
+   * pass {@code webhookPolicy} (no loopback, private or metadata address unless the deployment
+   * allow-lists it).
+   */
+  public static Applications open(Path dataDir, AddressPolicy webhookPolicy, Clock clock) {
+    return new Applications(Store.open(dataDir), webhookPolicy, clock);
+  }
+
+  /** A new key, shown this once; {@code application} is the application it belongs to. */
+  public record NewKey(ApplicationRecord application, String keyId, Secret key) {}
+
+  /** An application with its keys (never the keys themselves). */
+  public record ApplicationView(ApplicationRecord application, List<ApiKeyRecord> keys) {}
+
+  /**
+   * Creates an application with its first key.
+   *
+   * @param webhookUrl where its events go; checked against the server-address policy now
+   */
+  public NewKey create(String name, Optional<String> webhookUrl) {
+    String checkedName = name == null ? "" : name.strip();
+    if (!NAME.matcher(checkedName).matches()) {
+      throw new InvalidInputException(
+          Names.shown(checkedName, "application name") + " is not a usable application name.",
+          NextStep.advice(
+              "Use 1 to 100 letters, digits, spaces, dots, dashes or underscores, starting with a"
+                  + " letter or digit."));
+    }
+    String url = webhookUrl.map(this::checkedWebhook).orElse(null);
+    ApplicationRecord app =
+        new ApplicationRecord(Ids.newId(), checkedName, url, clock.instant(), null);
+    String keyId = Ids.newId();
+    Secret key = ApiKey.generate(keyId);
+    ApiKeyRecord record = new ApiKeyRecord(keyId, app.id(), clock.instant(), null);
+    if (!rows.create(app, record, ApiKey.hash(key))) {
+      throw new InvalidInputException(
+          "An application named '" + checkedName + "' exists already.",
+          NextStep.advice("Choose another name, or list the applications to find its id."));
+    }
+    return new NewKey(app, keyId, key);
+  }
+
+  /** Every application with its keys, oldest first, revoked ones included. */
+  public List<ApplicationView> list() {
+    return rows.list().stream().map(a -> new ApplicationView(a, rows.keys(a.id()))).toList();
+  }
+
+  /** One application with its keys. */
+  public ApplicationView get(String applicationId) {
+    ApplicationRecord app = application(applicationId);
+    return new ApplicationView(app, rows.keys(app.id()));
+  }
+
+  /** Adds a key to a live application (for rotation). */
+  public NewKey createKey(String applicationId) {
+    ApplicationRecord app = live(applicationId);
+    String keyId = Ids.newId();
+    Secret key = ApiKey.generate(keyId);
+    rows.addKey(new ApiKeyRecord(keyId, app.id(), clock.instant(), null), ApiKey.hash(key));
+    return new NewKey(app, keyId, key);
+  }
+
+  /** Revokes one key; revoking it again changes nothing. */
+  public ApiKeyRecord revokeKey(String applicationId, String keyId) {
+    ApplicationRecord app = application(applicationId);
+    if (keyId == null || !ID.matcher(keyId).matches() || !rows.revokeKey(app.id(), keyId, now())) {
+      throw new LocalNotFoundException(
+          "The application "
+              + app.id()
+              + " has no key with the id "
+              + Names.shown(keyId, "key id")
+              + ".",
+          NextStep.advice("List the application's keys to see their ids."));
+    }
+    return rows.findKey(keyId).orElseThrow().key();
+  }
+
+  /** Revokes an application and all its keys; revoking it again changes nothing. */
+  public ApplicationRecord revoke(String applicationId) {
+    ApplicationRecord app = application(applicationId);
+    rows.revoke(app.id(), now());
+    return application(app.id());
+  }
+
+  /**
+   * The live application a presented key belongs to; empty for a malformed, unknown or revoked key
+   * or a revoked application — the caller answers all of them the same way.
+   */
+  public Optional<ApplicationRecord> authenticate(Secret presented) {
+    Optional<String> keyId = ApiKey.keyId(presented);
+    if (keyId.isEmpty()) {
+      return Optional.empty();
+    }
+    String hash = ApiKey.hash(presented);
+    return rows.findKey(keyId.get())
+        .filter(stored -> ApiKey.sameHash(stored.hash(), hash))
+        .filter(stored -> !stored.key().revoked())
+        .flatMap(stored -> rows.find(stored.key().applicationId()))
+        .filter(app -> !app.revoked());
+  }
+
+  /**
+   * Whether the application exists and is not revoked (a connect link's session asks on each call).
+   */
+  public boolean isLive(String applicationId) {
+    return applicationId != null
+        && ID.matcher(applicationId).matches()
+        && rows.find(applicationId).filter(app -> !app.revoked()).isPresent();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  private ApplicationRecord live(String applicationId) {
+    ApplicationRecord app = application(applicationId);
+    if (app.revoked()) {
+      throw new InvalidInputException(
+          "The application " + app.id() + " (" + app.name() + ") is revoked.",
+          NextStep.advice("Create a new application instead."));
+    }
+    return app;
+  }
+
+  private ApplicationRecord application(String applicationId) {
+    Optional<ApplicationRecord> found =
+        applicationId != null && ID.matcher(applicationId).matches()
+            ? rows.find(applicationId)
+            : Optional.empty();
+    return found.orElseThrow(
+        () ->
+            new LocalNotFoundException(
+                "No application has the id " + Names.shown(applicationId, "application id") + ".",
+                NextStep.advice("List the applications to see their ids.")));
+  }
+
+  private String checkedWebhook(String value) {
+    URI uri = HttpUrls.parse(value, "The webhook URL");
+    webhookPolicy.check(uri, false);
+    return uri.toString();
+  }
+
+  private java.time.Instant now() {
+    return clock.instant();
+  }
+}
