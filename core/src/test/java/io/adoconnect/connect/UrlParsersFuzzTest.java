@@ -16,7 +16,7 @@ import java.net.URISyntaxException;
  * InvalidInputException}; nothing else escapes, and an accepted name stays one path segment.
  */
 class UrlParsersFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void aServerUrlIsATargetOrARefusal(FuzzedDataProvider data) {
     String collection = data.consumeBoolean() ? null : data.consumeString(40);
     String url = data.consumeRemainingAsString();
@@ -29,7 +29,7 @@ class UrlParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void aPastedUrlIsATargetOrARefusal(FuzzedDataProvider data) {
     URI url;
     try {
@@ -47,7 +47,7 @@ class UrlParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void aPathIsARefOrARefusal(FuzzedDataProvider data) {
     String text = data.consumeRemainingAsString();
     try {
@@ -66,7 +66,7 @@ class UrlParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void aNameIsOneEncodedSegmentOrARefusal(FuzzedDataProvider data) {
     String name = data.consumeString(300);
     String query = data.consumeRemainingAsString();

@@ -13,7 +13,7 @@ import io.adoconnect.InvalidInputException;
  * HookEventFuzzTestInputs}); {@code scripts/attack --fuzz} searches for new inputs.
  */
 class HookEventFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void aDeliveryIsAnEventOrARefusal(byte[] body) {
     try {
       HookEvent event = HookEvent.parse(body);

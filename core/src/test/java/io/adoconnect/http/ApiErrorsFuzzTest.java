@@ -28,7 +28,7 @@ class ApiErrorsFuzzTest {
           "",
           "application/problem+json");
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void everyErrorAnswerBecomesOneException(FuzzedDataProvider data) {
     int status = data.consumeInt(100, 599);
     String type = data.pickValue(TYPES);

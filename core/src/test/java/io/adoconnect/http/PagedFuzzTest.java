@@ -21,7 +21,7 @@ import java.util.Map;
 class PagedFuzzTest {
   record Item(String id, String name) {}
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void aListingEndsWithItsItemsOrAClearError(FuzzedDataProvider data) {
     int[] requests = {0};
     HttpTransport server =

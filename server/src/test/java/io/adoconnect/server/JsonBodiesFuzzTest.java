@@ -27,7 +27,7 @@ class JsonBodiesFuzzTest {
           WorkItemsController.QueryBody.class,
           PullRequestsController.NewPullRequestBody.class);
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "2m")
   void aBodyIsItsRecordOrA400(FuzzedDataProvider data) {
     Class<?> type = data.pickValue(BODIES);
     byte[] body = data.consumeRemainingAsBytes();
