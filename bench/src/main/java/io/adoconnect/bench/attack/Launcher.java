@@ -69,6 +69,16 @@ final class Launcher {
     try {
       Process process = builder.start();
       started.add(process);
+      String pids = System.getenv("ADO_CONNECT_ATTACK_PIDS");
+      if (pids != null) {
+        // scripts/attack kills these too should this JVM itself be killed before its cleanup
+        Files.writeString(
+            Path.of(pids),
+            process.pid() + "\n",
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      }
       if (stdin != null) {
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
       }
