@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A running {@code ado-connect serve}: its port, API token (read from the data directory as a local
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
  */
 final class Service {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern LINK = Pattern.compile("(http://\\S+/login\\?ticket=\\S+)");
 
   final Path home;
   final Http http;
@@ -56,14 +53,12 @@ final class Service {
 
   Tab login() throws IOException {
     Http.Answer minted = http.json("POST", "/api/session/login-link", "{}", bearer());
-    String link = minted.body();
-    Matcher m = LINK.matcher(link);
-    String ticket;
-    if (m.find()) {
-      ticket = m.group(1).substring(m.group(1).indexOf("ticket=") + 7).replaceAll("[\"}].*", "");
-    } else {
-      throw new IllegalStateException("no login link in " + minted + ": " + minted.body());
+    String link = minted.status() == 201 ? JSON.readTree(minted.body()).path("url").asText() : "";
+    int at = link.indexOf("ticket=");
+    if (at < 0) {
+      throw new IllegalStateException("no login link in the answer " + minted);
     }
+    String ticket = link.substring(at + "ticket=".length());
     target.canaries.add(ticket);
     target.issuedBy.put(ticket, minted);
     Http.Answer exchanged =
