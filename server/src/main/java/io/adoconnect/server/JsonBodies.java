@@ -65,7 +65,15 @@ public final class JsonBodies {
 
   /** The body as {@code type}; an empty body is a 400. */
   public static <T> T read(Context ctx, Class<T> type) {
-    byte[] body = ctx.bodyAsBytes();
+    return read(ctx.bodyAsBytes(), type);
+  }
+
+  /**
+   * {@code body} as {@code type} (what {@link #read(Context, Class)} does with a request's bytes).
+   *
+   * @throws ApiException a 400 saying what is wrong, for any input that is not a {@code type}
+   */
+  static <T> T read(byte[] body, Class<T> type) {
     if (body.length == 0) {
       throw ApiException.badRequest(
           "body_required", "This call needs a JSON body.", "See /openapi.json for its fields.");
