@@ -117,7 +117,7 @@ abstract class ServerTestBase {
       canaries.add(token.reveal());
       try {
         this.app =
-            ServerApp.create(
+            createApp(
                 config.apply(new ServerConfig("127.0.0.1", 0, token, Optional.empty(), clock)),
                 ado);
       } catch (RuntimeException refused) {
@@ -130,6 +130,11 @@ abstract class ServerTestBase {
     public void close() {
       ado.close();
     }
+  }
+
+  /** How a test class builds the service (e.g. with {@code /mcp}). */
+  ServerApp createApp(ServerConfig config, AdoConnect ado) {
+    return ServerApp.create(config, ado);
   }
 
   interface Body {
