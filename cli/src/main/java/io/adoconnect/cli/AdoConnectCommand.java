@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       SimulatorCommand.class,
       ServeCommand.class,
       LoginLinkCommand.class,
+      McpCommand.class,
     },
     footer = {
       "",

@@ -15,7 +15,7 @@ import picocli.CommandLine;
 class EveryCommandTest {
   // Long-running or interactive: they serve or tell a story, there is no result to print as JSON.
   private static final List<String> WITHOUT_JSON =
-      List.of("ado-connect demo", "ado-connect serve", "ado-connect simulator");
+      List.of("ado-connect demo", "ado-connect serve", "ado-connect simulator", "ado-connect mcp");
 
   @Test
   void everyLeafCommandTakesJsonAndHelp() {

@@ -82,7 +82,10 @@ class FrontEndLayoutTest {
               "io.adoconnect.net.AllowedTargets",
               "ADO_CONNECT_ALLOWED_TARGETS' comma-separated hosts"),
           Map.entry(
-              "io.adoconnect.workitems.FieldValue", "a comma-separated list of work item fields"));
+              "io.adoconnect.workitems.FieldValue", "a comma-separated list of work item fields"),
+          Map.entry(
+              "io.adoconnect.mcp.UntrustedText",
+              "a JSON pointer into the MCP tool's own answer, not a ref"));
 
   private static JavaClasses classes;
 
