@@ -79,7 +79,7 @@ public final class ServerApp {
                 new AuthorizationServer(
                     m.store(), oauthUris, Owner.LOCAL, m.allowWrite(), config.clock()));
     Optional<McpServlet> mcpServlet =
-        mcp.map(m -> new McpServlet(hosts, oauth.get().tokens(), oauthUris, m));
+        mcp.map(m -> new McpServlet(hosts, oauth.get().tokens(), oauthUris, ado, m));
     this.javalin =
         Javalin.create(
             cfg -> {

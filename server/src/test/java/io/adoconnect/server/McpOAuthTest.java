@@ -24,8 +24,7 @@ class McpOAuthTest extends ServerTestBase {
   @Override
   ServerApp createApp(ServerConfig config, AdoConnect ado) {
     store = OAuthStore.open(dataDir());
-    return ServerApp.create(
-        config, ado, new McpHttp(store, allowWrite, McpTestServers.reachEcho()));
+    return ServerApp.create(config, ado, new McpHttp(store, allowWrite, "test"));
   }
 
   private OAuthTestClient client(Service service, Api api) {
@@ -66,13 +65,35 @@ class McpOAuthTest extends ServerTestBase {
   }
 
   @Test
-  void aSignedInClientReachesWhatTheOperatorGrantedAndTheDeploymentAllows() {
+  void aSignedInClientReachesWhatTheOperatorGrantedAndNoTokenGoesToAzureDevOps() {
     serve(
         (service, api) -> {
-          OAuthTestClient reader = client(service, api).signIn(false, true);
-          assertThat(reader.reach(reader.initialize())).isEqualTo("write=false sourcesOnly=true");
-          OAuthTestClient writer = client(service, api).signIn(true, false);
-          assertThat(writer.reach(writer.initialize())).isEqualTo("write=true sourcesOnly=false");
+          Api.Response connected =
+              api.post("/api/connections/pat")
+                  .json(Map.of("organizations", List.of("org-001"), "pat", CANARY_PAT))
+                  .send();
+          assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
+          OAuthTestClient everything = client(service, api).signIn(false, false);
+          String session = everything.initialize();
+          assertThat(everything.tools(session)).contains("list_repositories", "list_sources");
+          var all = everything.call(session, "list_repositories", Map.of());
+          assertThat(all.path("isError").asBoolean()).as(all.toString()).isFalse();
+          assertThat(all.path("structuredContent").toString()).contains("org-001");
+
+          OAuthTestClient confined = client(service, api).signIn(false, true);
+          String other = confined.initialize();
+          var none = confined.call(other, "list_repositories", Map.of());
+          assertThat(none.path("structuredContent").toString()).doesNotContain("org-001");
+
+          assertThat(outbound).isNotEmpty();
+          for (String token :
+              List.of(
+                  everything.accessToken,
+                  everything.refreshToken,
+                  confined.accessToken,
+                  everything.clientId)) {
+            assertThat(outbound).noneMatch(request -> request.contains(token));
+          }
         });
   }
 
@@ -247,14 +268,21 @@ class McpOAuthTest extends ServerTestBase {
           OAuthTestClient alice = client(service, api).signIn(false, true);
           OAuthTestClient mallory = client(service, api).signIn(false, true);
           String session = alice.initialize();
-          Api.Response hijack = mallory.mcp(OAuthTestClient.CALL_REACH, session).send();
+          Api.Response hijack =
+              mallory
+                  .mcp("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", session)
+                  .send();
           assertThat(hijack.status()).isEqualTo(403);
           assertThat(hijack.code()).isEqualTo("mcp_session_not_yours");
-          Api.Response made = mallory.mcp(OAuthTestClient.CALL_REACH, "made-up-session").send();
+          Api.Response made =
+              mallory
+                  .mcp(
+                      "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", "made-up-session")
+                  .send();
           assertThat(made.status()).isEqualTo(404);
           // a refreshed token of the same grant keeps the session
           alice.refresh(alice.refreshToken);
-          assertThat(alice.reach(session)).isEqualTo("write=false sourcesOnly=true");
+          assertThat(alice.tools(session)).contains("list_sources");
         });
   }
 

@@ -145,9 +145,6 @@ final class OAuthTestClient {
           + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
   static final String INITIALIZED =
       "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
-  static final String CALL_REACH =
-      "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"reach\","
-          + "\"arguments\":{}}}";
 
   /** Initializes a session; returns its id. */
   String initialize() {
@@ -159,12 +156,36 @@ final class OAuthTestClient {
     return session;
   }
 
-  /** The text the {@code reach} tool answers in this session. */
-  String reach(String session) {
-    Api.Response r = mcp(CALL_REACH, session).send();
+  /** The names of the tools this session lists. */
+  List<String> tools(String session) {
+    Api.Response r =
+        mcp("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", session).send();
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    JsonNode result = rpcResult(r);
-    return result.path("result").path("content").path(0).path("text").asText();
+    List<String> names = new java.util.ArrayList<>();
+    rpcResult(r).path("result").path("tools").forEach(t -> names.add(t.path("name").asText()));
+    return names;
+  }
+
+  /** A tool call's JSON-RPC result in this session. */
+  JsonNode call(String session, String tool, Map<String, Object> arguments) {
+    try {
+      String json =
+          Api.JSON.writeValueAsString(
+              Map.of(
+                  "jsonrpc",
+                  "2.0",
+                  "id",
+                  3,
+                  "method",
+                  "tools/call",
+                  "params",
+                  Map.of("name", tool, "arguments", arguments)));
+      Api.Response r = mcp(json, session).send();
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      return rpcResult(r).path("result");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The JSON-RPC message of an answer sent as JSON or as one SSE event. */

@@ -42,6 +42,11 @@ abstract class ServerTestBase {
   protected Simulator simulator;
   protected final Set<String> canaries = ConcurrentHashMap.newKeySet();
   protected final List<Api.Response> responses = Api.newRecorder();
+
+  /** Every request the service sent out (to the simulator), as text. */
+  protected final List<String> outbound =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
   protected Path dir;
   protected final TestClock clock = new TestClock();
 
@@ -109,7 +114,7 @@ abstract class ServerTestBase {
               s.endpoints(),
               s.entra(),
               s.keySource(),
-              new RecordingTransport(s.transport(), canaries),
+              new RecordingTransport(s.transport(), canaries, outbound),
               clock,
               s.parallelism());
       this.ado = AdoConnect.open(OutboundPolicy.apply(recorded, env), clientSecret);

@@ -1,14 +1,18 @@
 package io.adoconnect.server.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.http.Json;
+import io.adoconnect.mcp.AdoConnectMcp;
+import io.adoconnect.mcp.McpPolicy;
+import io.adoconnect.mcp.ToolSet;
 import io.adoconnect.server.access.HostPolicy;
 import io.adoconnect.server.access.SecurityHeaders;
 import io.adoconnect.server.oauth.OAuthUris;
 import io.adoconnect.server.oauth.TokenIssuer;
 import io.adoconnect.store.OAuthStore;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -16,9 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,17 +56,27 @@ public final class McpServlet extends HttpServlet {
   private final HostPolicy hosts;
   private final TokenIssuer tokens;
   private final OAuthUris uris;
-  private final McpHttp config;
-  private final Map<McpReach, HttpServletStreamableServerTransportProvider> transports =
-      new ConcurrentHashMap<>();
-  private final List<AutoCloseable> servers = new ArrayList<>();
+  private final HttpServletStreamableServerTransportProvider transport;
+  private final McpSyncServer server;
   private final Map<String, String> sessionGrant = new ConcurrentHashMap<>();
 
-  public McpServlet(HostPolicy hosts, TokenIssuer tokens, OAuthUris uris, McpHttp config) {
+  public McpServlet(
+      HostPolicy hosts, TokenIssuer tokens, OAuthUris uris, AdoConnect ado, McpHttp config) {
     this.hosts = hosts;
     this.tokens = tokens;
     this.uris = uris;
-    this.config = config;
+    this.transport =
+        HttpServletStreamableServerTransportProvider.builder()
+            .jsonMapper(AdoConnectMcp.jsonMapper())
+            .mcpEndpoint(OAuthUris.MCP_PATH)
+            .contextExtractor(McpServlet::context)
+            .build();
+    this.server =
+        AdoConnectMcp.server(
+            transport,
+            new GrantCallers(ado),
+            new McpPolicy(config.allowWrite(), ToolSet.all(), false),
+            config.version());
   }
 
   @Override
@@ -117,10 +129,8 @@ public final class McpServlet extends HttpServlet {
         return;
       }
     }
-    McpReach reach =
-        new McpReach(config.allowWrite() && grant.get().canWrite(), grant.get().sourcesOnly());
-    req.setAttribute(McpServlet.class.getName(), grant.get());
-    transport(reach).service(req, new BindingResponse(res, grant.get().id()));
+    req.setAttribute(GrantCallers.GRANT, grant.get());
+    transport.service(req, new BindingResponse(res, grant.get().id()));
     if ("DELETE".equals(req.getMethod()) && session != null && res.getStatus() < 300) {
       sessionGrant.remove(session);
     }
@@ -138,32 +148,12 @@ public final class McpServlet extends HttpServlet {
     return tokens.authenticate(token, uris.resource().toString());
   }
 
-  private HttpServletStreamableServerTransportProvider transport(McpReach reach) {
-    return transports.computeIfAbsent(
-        reach,
-        r -> {
-          HttpServletStreamableServerTransportProvider transport =
-              HttpServletStreamableServerTransportProvider.builder()
-                  .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-                  .mcpEndpoint(OAuthUris.MCP_PATH)
-                  .contextExtractor(McpServlet::context)
-                  .build();
-          synchronized (servers) {
-            servers.add(config.servers().serve(transport, r));
-          }
-          return transport;
-        });
-  }
-
   /** What a tool can learn of the caller: the grant (never its token). */
   private static McpTransportContext context(HttpServletRequest req) {
-    Object grant = req.getAttribute(McpServlet.class.getName());
-    Map<String, Object> values = new LinkedHashMap<>();
-    if (grant instanceof OAuthStore.Grant g) {
-      values.put("ado-connect.grant", g.id());
-      values.put("ado-connect.owner", g.owner());
-    }
-    return McpTransportContext.create(values);
+    Object grant = req.getAttribute(GrantCallers.GRANT);
+    return grant instanceof OAuthStore.Grant g
+        ? McpTransportContext.create(Map.of(GrantCallers.GRANT, g))
+        : McpTransportContext.EMPTY;
   }
 
   private void unauthorized(HttpServletResponse res, boolean presented) throws IOException {
@@ -197,18 +187,12 @@ public final class McpServlet extends HttpServlet {
     res.getWriter().write(JSON.writeValueAsString(body));
   }
 
-  /** Stops every MCP server and transport. */
+  /** Stops the MCP server and its transport. */
   public void close() {
-    transports.values().forEach(t -> t.closeGracefully().block());
-    synchronized (servers) {
-      for (AutoCloseable server : servers) {
-        try {
-          server.close();
-        } catch (Exception e) {
-          log.debug("an MCP server did not stop cleanly: {}", e.toString());
-        }
-      }
-      servers.clear();
+    try {
+      server.closeGracefully();
+    } catch (RuntimeException e) {
+      log.debug("the MCP server did not stop cleanly: {}", e.toString());
     }
   }
 
