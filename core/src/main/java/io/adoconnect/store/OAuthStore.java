@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -375,7 +374,7 @@ public final class OAuthStore implements AutoCloseable {
     return new Client(
         rs.getString("client_id"),
         rs.getString("client_name"),
-        uris.isEmpty() ? List.of() : Arrays.asList(uris.split("\n")),
+        uris.lines().toList(),
         Millis.read(rs, "registered_at"));
   }
 

@@ -1,5 +1,6 @@
 package io.adoconnect.server.oauth;
 
+import com.nimbusds.oauth2.sdk.Scope;
 import io.adoconnect.server.errors.ApiException;
 import io.adoconnect.store.OAuthStore;
 import io.javalin.config.RoutesConfig;
@@ -61,15 +62,14 @@ public final class AuthorizeController {
           "Check the MCP client's configuration; it must use the redirect URI it registered.");
     }
     String state = single(query, "state");
-    String error = check(query);
-    if (error != null) {
-      String[] parts = error.split(":", 2);
+    Fault fault = check(query);
+    if (fault != null) {
       ctx.redirect(
           redirectWith(
               redirect,
               state,
               uris.issuer().toString(),
-              Map.of("error", parts[0], "error_description", parts[1])));
+              Map.of("error", fault.error(), "error_description", fault.description())));
       return;
     }
     String scope = single(query, "scope");
@@ -81,37 +81,44 @@ public final class AuthorizeController {
             state,
             single(query, "code_challenge"),
             uris.resource().toString(),
-            scope != null && List.of(scope.split(" ")).contains(Scopes.WRITE));
+            scope != null && Scope.parse(scope).contains(Scopes.WRITE));
     ctx.redirect("/?consent=" + waiting.id());
   }
 
-  /** The first fault that goes back to the client, as {@code error:description}; null if none. */
-  private String check(Map<String, List<String>> query) {
+  /** A fault that goes back to the client's redirect URI (RFC 6749 §4.1.2.1). */
+  private record Fault(String error, String description) {}
+
+  /** The first fault that goes back to the client; null if none. */
+  private Fault check(Map<String, List<String>> query) {
     for (String name :
         List.of("response_type", "code_challenge", "code_challenge_method", "state", "scope")) {
       if (query.getOrDefault(name, List.of()).size() > 1) {
-        return "invalid_request:" + name + " is given more than once.";
+        return new Fault("invalid_request", "" + name + " is given more than once.");
       }
     }
     if (!"code".equals(single(query, "response_type"))) {
-      return "unsupported_response_type:Only response_type=code is supported.";
+      return new Fault("unsupported_response_type", "Only response_type=code is supported.");
     }
     String challenge = single(query, "code_challenge");
     if (challenge == null) {
-      return "invalid_request:PKCE is required: send code_challenge with code_challenge_method=S256.";
+      return new Fault(
+          "invalid_request",
+          "PKCE is required: send code_challenge with code_challenge_method=S256.");
     }
     if (!"S256".equals(single(query, "code_challenge_method"))) {
-      return "invalid_request:Only code_challenge_method=S256 is accepted (plain is refused).";
+      return new Fault(
+          "invalid_request", "Only code_challenge_method=S256 is accepted (plain is refused).");
     }
     if (!S256_CHALLENGE.matcher(challenge).matches()) {
-      return "invalid_request:code_challenge must be the base64url SHA-256 of the verifier (43"
-          + " characters).";
+      return new Fault(
+          "invalid_request",
+          "code_challenge must be the base64url SHA-256 of the verifier (43" + " characters).");
     }
     List<String> resources = query.getOrDefault("resource", List.of());
     if (resources.size() > 1 || resources.size() == 1 && !uris.isResource(resources.get(0))) {
-      return "invalid_target:This authorization server issues tokens for "
-          + uris.resource()
-          + " only.";
+      return new Fault(
+          "invalid_target",
+          "This authorization server issues tokens for " + uris.resource() + " only.");
     }
     return null;
   }
