@@ -112,6 +112,9 @@ public final class ServerApp {
                           handler.addServlet(holder, OAuthUris.MCP_PATH);
                         });
                     cfg.events.serverStopped(servlet::close);
+                    for (String method : List.of("GET", "POST", "DELETE")) {
+                      routes.add(method + " " + OAuthUris.MCP_PATH);
+                    }
                   });
               cfg.routes.before(hosts::before); // first: a foreign Host is refused before anything
               cfg.routes.before(guard::before);

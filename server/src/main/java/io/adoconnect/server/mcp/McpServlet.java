@@ -6,6 +6,7 @@ import io.adoconnect.http.Json;
 import io.adoconnect.mcp.AdoConnectMcp;
 import io.adoconnect.mcp.McpPolicy;
 import io.adoconnect.mcp.ToolSet;
+import io.adoconnect.server.access.AccessGuard;
 import io.adoconnect.server.access.HostPolicy;
 import io.adoconnect.server.access.SecurityHeaders;
 import io.adoconnect.server.oauth.OAuthUris;
@@ -21,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +72,7 @@ public final class McpServlet extends HttpServlet {
             .jsonMapper(AdoConnectMcp.jsonMapper())
             .mcpEndpoint(OAuthUris.MCP_PATH)
             .contextExtractor(McpServlet::context)
+            .maxRequestSize((int) AccessGuard.MAX_BODY)
             .build();
     this.server =
         AdoConnectMcp.server(
@@ -100,6 +103,9 @@ public final class McpServlet extends HttpServlet {
           "cross_origin",
           "Requests to /mcp from a page of another site are refused.",
           "Connect the MCP client directly, not from a web page of another origin.");
+      return;
+    }
+    if ("POST".equals(req.getMethod()) && !acceptableBody(req, res)) {
       return;
     }
     Optional<OAuthStore.Grant> grant = bearer(req).flatMap(this::authenticate);
@@ -134,6 +140,26 @@ public final class McpServlet extends HttpServlet {
     if ("DELETE".equals(req.getMethod()) && session != null && res.getStatus() < 300) {
       sessionGrant.remove(session);
     }
+  }
+
+  /** The API's body rules: at most 64 KiB (the SDK caps a chunked one), JSON only. */
+  private static boolean acceptableBody(HttpServletRequest req, HttpServletResponse res)
+      throws IOException {
+    if (req.getContentLengthLong() > AccessGuard.MAX_BODY) {
+      error(res, 413, "payload_too_large", "The request body is larger than 64 KiB.", "Send less.");
+      return false;
+    }
+    String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
+    if (!type.startsWith("application/json")) {
+      error(
+          res,
+          415,
+          "unsupported_media_type",
+          "MCP messages are application/json.",
+          "Send Content-Type: application/json.");
+      return false;
+    }
+    return true;
   }
 
   private Optional<String> bearer(HttpServletRequest req) {
@@ -181,6 +207,7 @@ public final class McpServlet extends HttpServlet {
     body.put("code", code);
     body.put("message", message);
     body.put("hint", hint);
+    body.put("action", null); // the API's one error shape (errors.ApiError)
     res.setStatus(status);
     res.setContentType("application/json");
     res.setCharacterEncoding("UTF-8");
