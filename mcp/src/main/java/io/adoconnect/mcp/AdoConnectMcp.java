@@ -34,9 +34,10 @@ import java.util.stream.Stream;
  *     deploymentCeiling, version);
  * }</pre>
  *
- * <p>{@code ceiling} is the deployment's policy: only the tools it allows are registered at all.
- * Each call then runs under {@code ceiling.narrowedTo(caller.policy())}: {@code tools/list} shows a
- * caller only their tools, and a call to any other is refused with the reason.
+ * <p>{@code ceiling} is the deployment's policy. Each request runs under {@code
+ * ceiling.narrowedTo(caller.policy())}: {@code tools/list} shows a caller only the tools that
+ * allows, and a call to any other (a write tool while writes are off, a tool set not offered) is
+ * refused with the reason, before anything reaches Azure DevOps.
  */
 public final class AdoConnectMcp {
   /** The server name clients show. */
@@ -82,8 +83,9 @@ public final class AdoConnectMcp {
     ObjectMapper mapper = Json.MAPPER;
     Cursors cursors = new Cursors(random, mapper);
     UntrustedText text = new UntrustedText(mapper, random);
-    List<McpTool> tools =
-        allTools().stream().filter(t -> ceiling.allows(t.set(), t.effect().writes())).toList();
+    // Every tool is registered, so a call to one this caller may not use gets a refusal that says
+    // why (not the SDK's "unknown tool"); tools/list shows each caller only theirs.
+    List<McpTool> tools = allTools();
     spec.serverInfo(NAME, version)
         .jsonMapper(jsonMapper())
         .instructions(INSTRUCTIONS)
@@ -145,7 +147,16 @@ public final class AdoConnectMcp {
   }
 
   static List<McpTool> allTools() {
-    return Stream.of(RepositoryTools.all()).flatMap(List::stream).toList();
+    return Stream.of(
+            RepositoryTools.all(),
+            CodeTools.all(),
+            PullRequestTools.all(),
+            BuildTools.all(),
+            ReleaseTools.all(),
+            WorkItemTools.all(),
+            EventTools.all())
+        .flatMap(List::stream)
+        .toList();
   }
 
   private static final String INSTRUCTIONS =

@@ -85,6 +85,25 @@ final class Reach {
     return !confined || allowsProject(host(accountId), organization, project);
   }
 
+  /**
+   * Whether an event's place (by names only: an event carries no account) is a source, or its
+   * project holds one when it names no repository; always true when not confined.
+   */
+  boolean allowsNamed(String organization, String project, String repository) {
+    if (!confined) {
+      return true;
+    }
+    if (organization == null || project == null) {
+      return false;
+    }
+    return sources().stream()
+        .anyMatch(
+            s ->
+                s.source().organization().equalsIgnoreCase(organization)
+                    && s.source().project().equalsIgnoreCase(project)
+                    && (repository == null || s.isRepository(repository)));
+  }
+
   private String host(String accountId) {
     return hostOfAccount.computeIfAbsent(
         accountId,
