@@ -75,7 +75,13 @@ class McpOAuthTest extends ServerTestBase {
           assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
           OAuthTestClient everything = client(service, api).signIn(false, false);
           String session = everything.initialize();
-          assertThat(everything.tools(session)).contains("list_repositories", "list_sources");
+          assertThat(everything.tools(session))
+              .contains("list_repositories", "list_sources")
+              .doesNotContain("queue_build", "create_pull_request");
+          var refused = everything.call(session, "queue_build", Map.of());
+          assertThat(refused.path("isError").asBoolean()).as(refused.toString()).isTrue();
+          OAuthTestClient writer = client(service, api).signIn(true, false);
+          assertThat(writer.tools(writer.initialize())).contains("queue_build", "list_sources");
           var all = everything.call(session, "list_repositories", Map.of());
           assertThat(all.path("isError").asBoolean()).as(all.toString()).isFalse();
           assertThat(all.path("structuredContent").toString()).contains("org-001");
