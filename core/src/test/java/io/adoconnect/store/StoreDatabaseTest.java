@@ -52,6 +52,10 @@ class StoreDatabaseTest {
             "organization_tenants",
             "hook_subscriptions",
             "events",
+            "oauth_clients",
+            "oauth_grants",
+            "oauth_codes",
+            "oauth_tokens",
             "flyway_schema_history");
     assertThat(query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         .isEqualTo(tablesBefore);
@@ -59,7 +63,7 @@ class StoreDatabaseTest {
             query(
                 dataDir,
                 "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-        .containsExactly("1:1", "2:1", "3:1", "4:1");
+        .containsExactly("1:1", "2:1", "3:1", "4:1", "8:1");
   }
 
   @Test
