@@ -482,6 +482,8 @@ class PageBrowserTest extends BrowserTestBase {
           screenshot("1-confirm");
           byId("confirm-ok").click();
           waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).isEmpty());
+          // the notice comes once the sources are reloaded too, a moment after the list empties
+          waitFor(d -> byId("accounts-status").getText().contains("Disconnected"));
           assertThat(byId("accounts-status").getText())
               .contains("Disconnected")
               .contains("No account connected yet.");
