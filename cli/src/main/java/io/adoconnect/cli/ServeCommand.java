@@ -9,7 +9,9 @@ import io.adoconnect.server.ServerApp;
 import io.adoconnect.server.ServerConfig;
 import io.adoconnect.server.access.ApiToken;
 import io.adoconnect.server.access.ServiceUrlFile;
+import io.adoconnect.server.mcp.McpHttp;
 import io.adoconnect.server.team.TeamMode;
+import io.adoconnect.store.OAuthStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,9 +40,12 @@ import picocli.CommandLine.Option;
           + " http://127.0.0.1:{port}/api/signin/microsoft/callback).",
       "Service hooks are delivered to ADO_CONNECT_PUBLIC_URL/api/hooks/{subscription} (default:"
           + " the address it listens on); set it to the address Azure DevOps reaches this service"
-          + " at."
+          + " at.",
+      "MCP clients connect to {address}/mcp (Streamable HTTP) and sign in with OAuth: you approve"
+          + " each one on the integrations page, read-only unless --mcp-allow-write."
     })
 public final class ServeCommand implements Callable<Integer> {
+  static final String MCP_ALLOW_WRITE = "ADO_CONNECT_MCP_ALLOW_WRITE";
   private final CliContext ctx;
 
   @Mixin CommonOptions common;
@@ -72,6 +77,14 @@ public final class ServeCommand implements Callable<Integer> {
           "With --team: offer device code sign-in too (off by default: a code one person starts"
               + " and another approves is a phishing route, RFC 8628 section 5.4).")
   boolean deviceCode;
+
+  @Option(
+      names = "--mcp-allow-write",
+      description =
+          "Let MCP clients you approve with writing create and change things (pull requests,"
+              + " builds, work items…); without it /mcp is read-only whatever the approval says."
+              + " Also ADO_CONNECT_MCP_ALLOW_WRITE=true.")
+  boolean mcpAllowWrite;
 
   public ServeCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -108,9 +121,20 @@ public final class ServeCommand implements Callable<Integer> {
                   + " keep the API token secret and put TLS in front of it.%n",
               host);
     }
+    boolean allowWrite =
+        mcpAllowWrite
+            || "true".equalsIgnoreCase(ctx.env().getOrDefault(MCP_ALLOW_WRITE, "").strip());
     ServerApp app;
     try {
-      app = ServerApp.create(config, ado);
+      // MCP grants belong to the local owner for now: a team deployment serves no /mcp yet rather
+      // than one that would mix end users.
+      app =
+          team
+              ? ServerApp.create(config, ado)
+              : ServerApp.create(
+                  config,
+                  ado,
+                  new McpHttp(OAuthStore.open(dataDir), allowWrite, Version.version()));
       app.start();
     } catch (RuntimeException e) {
       ado.close();
@@ -158,6 +182,12 @@ public final class ServeCommand implements Callable<Integer> {
             config.publicUrl().isPresent()
                 ? ""
                 : " (set ADO_CONNECT_PUBLIC_URL to where Azure DevOps reaches it)");
+    if (!team) {
+      ctx.out()
+          .printf(
+              "  MCP (Streamable HTTP, OAuth sign-in approved on the page): %s/mcp%s%n",
+              app.publicUrl(), allowWrite ? " (writing allowed where approved)" : " (read-only)");
+    }
     ctx.out().println("Stop with Ctrl-C.");
     ctx.out().flush();
     stopped.await();

@@ -17,6 +17,10 @@ import io.adoconnect.server.errors.ErrorMapping;
 import io.adoconnect.server.errors.JettyErrors;
 import io.adoconnect.server.git.GitController;
 import io.adoconnect.server.hooks.HooksController;
+import io.adoconnect.server.mcp.McpHttp;
+import io.adoconnect.server.mcp.McpServlet;
+import io.adoconnect.server.oauth.AuthorizationServer;
+import io.adoconnect.server.oauth.OAuthUris;
 import io.adoconnect.server.page.PageController;
 import io.adoconnect.server.pullrequests.PullRequestsController;
 import io.adoconnect.server.releases.ReleasesController;
@@ -28,6 +32,7 @@ import io.adoconnect.server.team.OwnerCores;
 import io.adoconnect.server.team.TeamAccess;
 import io.adoconnect.server.team.TeamMode;
 import io.adoconnect.server.workitems.WorkItemsController;
+import io.adoconnect.store.Owner;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -61,7 +66,7 @@ public final class ServerApp {
   private final SessionController sessions;
   private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
 
-  private ServerApp(ServerConfig config, AdoConnect root) {
+  private ServerApp(ServerConfig config, AdoConnect root, Optional<McpHttp> mcp) {
     requirePublicUrlBeyondLoopback(config);
     this.config = config;
     Optional<TeamMode> team = config.team();
@@ -81,6 +86,14 @@ public final class ServerApp {
         new SessionController(
             tickets, browserSessions, team.isPresent() ? this::publicUrl : this::baseUri, team);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
+    OAuthUris oauthUris = new OAuthUris(this::publicUrl);
+    Optional<AuthorizationServer> oauth =
+        mcp.map(
+            m ->
+                new AuthorizationServer(
+                    m.store(), oauthUris, Owner.LOCAL, m.allowWrite(), config.clock()));
+    Optional<McpServlet> mcpServlet =
+        mcp.map(m -> new McpServlet(hosts, oauth.get().tokens(), oauthUris, root, m));
     this.javalin =
         Javalin.create(
             cfg -> {
@@ -102,6 +115,21 @@ public final class ServerApp {
                     }
                   });
               cfg.events.serverStopped(workers::shutdownNow);
+              mcpServlet.ifPresent(
+                  servlet -> {
+                    // a servlet of its own beside Javalin's: the SDK's transport needs the raw
+                    // request (async SSE streams); McpServlet runs the Host/Origin/token checks
+                    cfg.jetty.modifyServletContextHandler(
+                        handler -> {
+                          var holder = new org.eclipse.jetty.ee10.servlet.ServletHolder(servlet);
+                          holder.setAsyncSupported(true);
+                          handler.addServlet(holder, OAuthUris.MCP_PATH);
+                        });
+                    cfg.events.serverStopped(servlet::close);
+                    for (String method : List.of("GET", "POST", "DELETE")) {
+                      routes.add(method + " " + OAuthUris.MCP_PATH);
+                    }
+                  });
               cfg.routes.before(hosts::before); // first: a foreign Host is refused before anything
               cfg.routes.before(guard::before);
               cfg.routes.exception(
@@ -133,6 +161,7 @@ public final class ServerApp {
               new ReleasesController(ado).routes(cfg.routes);
               new WorkItemsController(ado).routes(cfg.routes);
               new HooksController(ado, this::publicUrl).routes(cfg.routes);
+              oauth.ifPresent(server -> server.routes(cfg.routes));
             });
   }
 
@@ -144,7 +173,16 @@ public final class ServerApp {
    *     ones
    */
   public static ServerApp create(ServerConfig config, AdoConnect ado) {
-    return new ServerApp(config, ado);
+    return new ServerApp(config, ado, Optional.empty());
+  }
+
+  /**
+   * Creates the service with {@code /mcp} (Streamable HTTP) and its OAuth authorization server.
+   *
+   * @throws InvalidInputException as {@link #create(ServerConfig, AdoConnect)}
+   */
+  public static ServerApp create(ServerConfig config, AdoConnect ado, McpHttp mcp) {
+    return new ServerApp(config, ado, Optional.of(mcp));
   }
 
   private static void requirePublicUrlBeyondLoopback(ServerConfig config) {

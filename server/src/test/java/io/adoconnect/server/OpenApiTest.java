@@ -18,6 +18,15 @@ import org.junit.jupiter.api.Test;
  * stored.
  */
 class OpenApiTest extends ServerTestBase {
+  /** As {@code ado-connect serve} builds it: with /mcp and its authorization server. */
+  @Override
+  ServerApp createApp(ServerConfig config, io.adoconnect.connect.AdoConnect ado) {
+    return ServerApp.create(
+        config,
+        ado,
+        new io.adoconnect.server.mcp.McpHttp(
+            io.adoconnect.store.OAuthStore.open(dataDir()), false, "test"));
+  }
 
   /** A documented operation. */
   record Operation(String method, String path, JsonNode spec) {
@@ -99,8 +108,23 @@ class OpenApiTest extends ServerTestBase {
                     .path(Integer.toString(r.status()))
                     .path("content")
                     .has("text/html");
+            boolean oauth =
+                op.spec()
+                    .path("responses")
+                    .path(Integer.toString(r.status()))
+                    .path("content")
+                    .path("application/json")
+                    .path("schema")
+                    .path("$ref")
+                    .asText()
+                    .endsWith("/OAuthError");
             if (html) {
               assertThat(r.header("Content-Type")).as(op.toString()).startsWith("text/html");
+            } else if (oauth) { // the OAuth endpoints answer in OAuth's shape (RFC 6749 §5.2)
+              assertThat(r.json().fieldNames())
+                  .toIterable()
+                  .as(op.toString())
+                  .containsExactlyInAnyOrder("error", "error_description");
             } else if (r.status() >= 400 && !op.path().equals("/")) {
               assertThat(r.json().fieldNames())
                   .toIterable()

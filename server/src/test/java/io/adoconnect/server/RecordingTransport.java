@@ -22,14 +22,29 @@ final class RecordingTransport implements HttpTransport {
 
   private final HttpTransport next;
   private final Set<String> canaries;
+  private final java.util.List<String> wire;
 
   RecordingTransport(HttpTransport next, Set<String> canaries) {
+    this(next, canaries, new java.util.ArrayList<>());
+  }
+
+  /** Also writes each outgoing request (method, URI, headers, body) to {@code wire}. */
+  RecordingTransport(HttpTransport next, Set<String> canaries, java.util.List<String> wire) {
     this.next = next;
     this.canaries = canaries;
+    this.wire = java.util.Collections.synchronizedList(wire);
   }
 
   @Override
   public ApiResponse send(ApiRequest request) {
+    wire.add(
+        request.method()
+            + " "
+            + request.uri()
+            + " "
+            + request.headers()
+            + " "
+            + (request.body() == null ? "" : new String(request.body(), StandardCharsets.UTF_8)));
     if (request.body() != null) {
       Matcher form = FORM.matcher(new String(request.body(), StandardCharsets.UTF_8));
       while (form.find()) {

@@ -42,6 +42,11 @@ abstract class ServerTestBase {
   protected Simulator simulator;
   protected final Set<String> canaries = ConcurrentHashMap.newKeySet();
   protected final List<Api.Response> responses = Api.newRecorder();
+
+  /** Every request the service sent out (to the simulator), as text. */
+  protected final List<String> outbound =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
   protected Path dir;
   protected final TestClock clock = new TestClock();
 
@@ -109,7 +114,7 @@ abstract class ServerTestBase {
               s.endpoints(),
               s.entra(),
               s.keySource(),
-              new RecordingTransport(s.transport(), canaries),
+              new RecordingTransport(s.transport(), canaries, outbound),
               clock,
               s.parallelism());
       this.ado = AdoConnect.open(OutboundPolicy.apply(recorded, env), clientSecret);
@@ -117,7 +122,7 @@ abstract class ServerTestBase {
       canaries.add(token.reveal());
       try {
         this.app =
-            ServerApp.create(
+            createApp(
                 config.apply(new ServerConfig("127.0.0.1", 0, token, Optional.empty(), clock)),
                 ado);
       } catch (RuntimeException refused) {
@@ -130,6 +135,11 @@ abstract class ServerTestBase {
     public void close() {
       ado.close();
     }
+  }
+
+  /** How a test class builds the service (e.g. with {@code /mcp}). */
+  ServerApp createApp(ServerConfig config, AdoConnect ado) {
+    return ServerApp.create(config, ado);
   }
 
   interface Body {

@@ -46,7 +46,15 @@ public final class AccessGuard {
           "/api/health",
           "/login",
           "/api/signin/microsoft/callback",
-          "/favicon.ico");
+          "/favicon.ico",
+          // the MCP authorization server: discovery, registration, authorize and token are public
+          // by protocol (io.adoconnect.server.oauth); /mcp itself is a servlet with its own guard
+          "/.well-known/oauth-protected-resource",
+          "/.well-known/oauth-protected-resource/mcp",
+          "/.well-known/oauth-authorization-server",
+          "/oauth/register",
+          "/oauth/authorize",
+          "/oauth/token");
 
   public static final String PUBLIC_PREFIX = "/assets/";
 

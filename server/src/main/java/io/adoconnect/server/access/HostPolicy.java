@@ -48,8 +48,7 @@ public final class HostPolicy {
 
   /** Refuses (400 {@code host_not_allowed}) a request whose {@code Host} isn't one of ours. */
   public void before(Context ctx) {
-    String host = ctx.header("Host");
-    if (host == null || !allowed().hosts().contains(host.strip().toLowerCase(Locale.ROOT))) {
+    if (!isAllowedHost(ctx.header("Host"))) {
       throw new ApiException(
           400,
           "host_not_allowed",
@@ -59,6 +58,11 @@ public final class HostPolicy {
               + port.getAsInt()
               + "/, or set ADO_CONNECT_PUBLIC_URL to the address you reach it at.");
     }
+  }
+
+  /** Whether {@code host} (a {@code Host} header) is one of this service's names. */
+  public boolean isAllowedHost(String host) {
+    return host != null && allowed().hosts().contains(host.strip().toLowerCase(Locale.ROOT));
   }
 
   /** Whether {@code origin} (an {@code Origin} header) is this service as configured. */

@@ -21,7 +21,7 @@ import java.util.Map;
 public final class DocsController {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> AREAS =
-      List.of("git", "builds", "releases", "workitems", "hooks", "team");
+      List.of("git", "builds", "releases", "workitems", "hooks", "team", "mcp");
 
   private final byte[] openApi = openApiDocument();
 
@@ -40,6 +40,11 @@ public final class DocsController {
         JsonNode schemas = fragment.path("components").path("schemas");
         if (schemas.isObject()) {
           ((ObjectNode) document.path("components").path("schemas")).setAll((ObjectNode) schemas);
+        }
+        JsonNode schemes = fragment.path("components").path("securitySchemes");
+        if (schemes.isObject()) {
+          ((ObjectNode) document.path("components").path("securitySchemes"))
+              .setAll((ObjectNode) schemes);
         }
       }
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);

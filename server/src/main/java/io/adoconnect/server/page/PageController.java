@@ -36,7 +36,8 @@ public final class PageController {
           "signin.js",
           "accounts.js",
           "repositories.js",
-          "sources.js");
+          "sources.js",
+          "agents.js");
 
   private final byte[] index = resource("index.html");
   private final byte[] linkSpent;

@@ -12,6 +12,7 @@ import { initSignIn } from './signin.js';
 import { initAccounts, loadAccounts, reconnectOffer } from './accounts.js';
 import { initSources, loadSources } from './sources.js';
 import { initRepositories, loadRepositories, refreshRepoButtons, stopRepositories } from './repositories.js';
+import { initAgents, loadAgents, rememberConsent } from './agents.js';
 
 /** After an account was connected or disconnected: everything that depends on the accounts. */
 async function accountsChanged() {
@@ -38,6 +39,7 @@ onAction('add_scope', (parameters) => ({
 }));
 
 async function start() {
+  const consentWaiting = rememberConsent();
   let session;
   try {
     session = await openSession();
@@ -51,10 +53,11 @@ async function start() {
   }
   if (!session) {
     signedOut(null);
+    $('signed-out-consent').hidden = !consentWaiting;
     return;
   }
   showSignedIn(session);
-  await accountsChanged();
+  await Promise.all([accountsChanged(), loadAgents()]);
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -65,5 +68,6 @@ document.addEventListener('DOMContentLoaded', () => {
   initAccounts(accountsChanged);
   initSources(refreshRepoButtons);
   initRepositories();
+  initAgents();
   start();
 });

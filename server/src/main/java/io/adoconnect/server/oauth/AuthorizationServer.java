@@ -1,0 +1,46 @@
+package io.adoconnect.server.oauth;
+
+import io.adoconnect.store.OAuthStore;
+import io.adoconnect.store.Owner;
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+
+/**
+ * The authorization server of {@code /mcp} as one piece: its endpoints, created over one store, and
+ * the {@link TokenIssuer} the resource checks tokens with.
+ */
+public final class AuthorizationServer {
+  private final TokenIssuer tokens;
+  private final MetadataController metadata;
+  private final RegistrationController registration;
+  private final AuthorizeController authorize;
+  private final ConsentController consent;
+  private final TokenController token;
+
+  /**
+   * @param owner whose grants the consent page creates and lists (single-user: {@link Owner#LOCAL})
+   * @param writeAllowed the deployment's switch: without it no grant can write
+   */
+  public AuthorizationServer(
+      OAuthStore store, OAuthUris uris, Owner owner, boolean writeAllowed, Clock clock) {
+    PendingAuthorizations pending = new PendingAuthorizations(clock);
+    this.tokens = new TokenIssuer(store, clock);
+    this.metadata = new MetadataController(uris);
+    this.registration = new RegistrationController(store, uris, clock);
+    this.authorize = new AuthorizeController(store, uris, pending);
+    this.consent = new ConsentController(store, uris, pending, owner, writeAllowed, clock);
+    this.token = new TokenController(store, tokens, uris, clock);
+  }
+
+  public TokenIssuer tokens() {
+    return tokens;
+  }
+
+  public void routes(RoutesConfig routes) {
+    metadata.routes(routes);
+    registration.routes(routes);
+    authorize.routes(routes);
+    consent.routes(routes);
+    token.routes(routes);
+  }
+}

@@ -1,0 +1,84 @@
+package io.adoconnect.server.oauth;
+
+import io.adoconnect.server.access.Randoms;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authorization requests that passed every check and wait for the operator's answer on the consent
+ * page: at most {@value #MAX} at a time, each for {@link #LIFETIME}, answered once. In memory: a
+ * restart drops them, and the client starts again.
+ */
+final class PendingAuthorizations {
+  static final Duration LIFETIME = Duration.ofMinutes(10);
+  static final int MAX = 100;
+
+  /** A checked request: the exact redirect URI, the client's state, the S256 challenge. */
+  record Pending(
+      String id,
+      String clientId,
+      String clientName,
+      String redirectUri,
+      String state,
+      String codeChallenge,
+      String resource,
+      boolean wantsWrite,
+      Instant expiresAt) {}
+
+  private final Clock clock;
+  private final Map<String, Pending> byId = new ConcurrentHashMap<>();
+
+  PendingAuthorizations(Clock clock) {
+    this.clock = clock;
+  }
+
+  Pending add(
+      String clientId,
+      String clientName,
+      String redirectUri,
+      String state,
+      String codeChallenge,
+      String resource,
+      boolean wantsWrite) {
+    Instant now = clock.instant();
+    byId.values().removeIf(p -> !now.isBefore(p.expiresAt()));
+    if (byId.size() >= MAX) {
+      throw new OAuthError(
+          503,
+          "temporarily_unavailable",
+          "Too many sign-ins are waiting for approval; answer or let them expire, then try again.");
+    }
+    Pending pending =
+        new Pending(
+            Randoms.token(18),
+            clientId,
+            clientName,
+            redirectUri,
+            state,
+            codeChallenge,
+            resource,
+            wantsWrite,
+            now.plus(LIFETIME));
+    byId.put(pending.id(), pending);
+    return pending;
+  }
+
+  Optional<Pending> find(String id) {
+    Pending pending = id == null ? null : byId.get(id);
+    if (pending == null || !clock.instant().isBefore(pending.expiresAt())) {
+      return Optional.empty();
+    }
+    return Optional.of(pending);
+  }
+
+  /** Removes and returns it: a request is answered once. */
+  Optional<Pending> take(String id) {
+    Optional<Pending> pending = find(id);
+    pending.ifPresent(p -> byId.remove(p.id()));
+    return pending;
+  }
+}
