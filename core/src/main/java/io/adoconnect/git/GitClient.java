@@ -90,36 +90,6 @@ public final class GitClient {
   }
 
   /**
-   * The raw bytes of the file at {@code path} in commit {@code commitId}; empty when the commit has
-   * no such file.
-   *
-   * <p>Azure DevOps: GET {org}/{project}/_apis/git/repositories/{repo}/items?path=…
-   * &versionDescriptor.version={commitId}&versionDescriptor.versionType=commit, {@code Accept:
-   * application/octet-stream}
-   */
-  public Optional<byte[]> fileAtCommit(
-      Organization org, String project, String repository, String path, String commitId) {
-    URI uri =
-        repository(org, project, repository)
-            .segment("items")
-            .query("path", path)
-            .query("versionDescriptor.version", commitId)
-            .query("versionDescriptor.versionType", "commit")
-            .query("api-version", org.apiVersion())
-            .build();
-    try {
-      return Optional.of(
-          http.send(
-                  ApiRequest.get(uri)
-                      .withHeader("Accept", "application/octet-stream")
-                      .withScope(AccessScope.CODE_READ))
-              .body());
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
-  }
-
-  /**
    * Posts a status on a commit.
    *
    * <p>Azure DevOps: POST {org}/{project}/_apis/git/repositories/{repo}/commits/{commitId}/statuses

@@ -1,12 +1,16 @@
 package io.adoconnect.pullrequests;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.adoconnect.NotFoundException;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.http.AccessScope;
+import io.adoconnect.http.ApiRequest;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Urls;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A pull request's iterations (one per push onto its source branch) and the files each changes:
@@ -101,6 +105,40 @@ final class PullRequestChangesClient {
         return all;
       }
       skip = page.nextSkip();
+    }
+  }
+
+  /**
+   * The raw bytes of the file at {@code path} in commit {@code commitId}; empty when the commit has
+   * no such file. (The Git area's items call, made here so that pull requests don't depend on the
+   * git area's client.)
+   *
+   * <p>Azure DevOps: GET {org}/{project}/_apis/git/repositories/{repo}/items?path=…
+   * &versionDescriptor.version={commitId}&versionDescriptor.versionType=commit, {@code Accept:
+   * application/octet-stream}
+   */
+  Optional<byte[]> fileAtCommit(
+      Organization org, String project, String repository, String path, String commitId) {
+    URI uri =
+        Urls.at(org.baseUrl())
+            .segment(project)
+            .path("_apis/git/repositories")
+            .segment(repository)
+            .segment("items")
+            .query("path", path)
+            .query("versionDescriptor.version", commitId)
+            .query("versionDescriptor.versionType", "commit")
+            .query("api-version", org.apiVersion())
+            .build();
+    try {
+      return Optional.of(
+          http.send(
+                  ApiRequest.get(uri)
+                      .withHeader("Accept", "application/octet-stream")
+                      .withScope(AccessScope.CODE_READ))
+              .body());
+    } catch (NotFoundException e) {
+      return Optional.empty();
     }
   }
 

@@ -6,7 +6,6 @@ import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import io.adoconnect.UnexpectedResponseException;
 import io.adoconnect.devops.RepositoryScope;
-import io.adoconnect.git.GitClient;
 import io.adoconnect.pullrequests.PullRequestChangesClient.Change;
 import io.adoconnect.pullrequests.PullRequestChangesClient.Iteration;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +28,10 @@ final class PullRequestDiffs {
 
   private final RepositoryScope scope;
   private final PullRequestChangesClient changes;
-  private final GitClient git;
 
   PullRequestDiffs(RepositoryScope scope) {
     this.scope = scope;
     this.changes = new PullRequestChangesClient(scope.http());
-    this.git = new GitClient(scope.http());
   }
 
   /** The changed files without contents: one iteration read and the change pages. */
@@ -163,7 +160,7 @@ final class PullRequestDiffs {
 
   private byte[] read(String path, String commit) {
     Optional<byte[]> content =
-        git.fileAtCommit(scope.org(), scope.project(), scope.repository(), path, commit);
+        changes.fileAtCommit(scope.org(), scope.project(), scope.repository(), path, commit);
     return content.orElse(new byte[0]);
   }
 
