@@ -83,7 +83,9 @@ class IsolationTest extends ServerTestBase {
 
             List<String> checked = new ArrayList<>();
             for (Operation op : OpenApiTest.operations()) {
-              if (op.isPublic() || !op.isApi()) {
+              if (op.isPublic() || !op.isApi() || op.path().startsWith("/api/oauth/")) {
+                // MCP's OAuth routes are not mounted in team mode yet (grants are the local
+                // owner's, so serve --team serves no /mcp).
                 continue;
               }
               for (Caller other : List.of(alice, otherBob)) {
