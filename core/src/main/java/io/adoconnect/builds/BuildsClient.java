@@ -109,13 +109,7 @@ public final class BuildsClient {
           Build.class,
           AccessScope.BUILD_READ);
     } catch (NotFoundException e) {
-      if (ProjectNotFound.isAbout(e)) {
-        throw ProjectNotFound.of(org, project, e);
-      }
-      throw new NotFoundException(
-          e.typeKey(),
-          "Build " + buildId + " was not found in " + org.name() + "/" + project + ".",
-          "Check the id; the project's latest builds show the ids that exist.");
+      throw notFound(org, project, buildId, e);
     }
   }
 
