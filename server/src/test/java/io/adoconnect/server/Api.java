@@ -22,7 +22,13 @@ import java.util.Map;
  */
 final class Api {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
+
+  /**
+   * One client per service under test, never shared: a pooled connection to an earlier test's
+   * stopped service on the same (reused) port would fail the next POST with "header parser received
+   * no bytes", which the JDK retries only for GET.
+   */
+  private final HttpClient http =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))
@@ -125,7 +131,7 @@ final class Api {
       headers.forEach(builder::header);
       try {
         HttpResponse<String> answer =
-            HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         Response response =
             new Response(
                 method + " " + path, answer.statusCode(), answer.headers().map(), answer.body());

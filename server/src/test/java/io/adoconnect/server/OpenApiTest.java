@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.adoconnect.server.docs.DocsController;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -269,6 +270,41 @@ class OpenApiTest extends ServerTestBase {
           }
           assertThat(service.ado.accounts()).isEmpty();
           assertThat(service.ado.sources()).isEmpty();
+        });
+  }
+
+  /**
+   * A refused oversized body must not spoil the connection it came on: a client that reads the 413
+   * and sends its next request on the same connection gets an answer, from the API and from /mcp.
+   */
+  @Test
+  void theRequestAfterAnOversizedBodyOnTheSameConnectionIsAnswered() {
+    serve(
+        (service, api) -> {
+          int port = api.base().getPort();
+          String body = "{\"x\":\"" + "a".repeat(70 * 1024) + "\"}";
+          for (String path : List.of("/mcp", "/api/sources")) {
+            String pipelined =
+                String.join(
+                    "\r\n",
+                    "POST " + path + " HTTP/1.1",
+                    "Host: 127.0.0.1:" + port,
+                    "Authorization: Bearer " + service.token.reveal(),
+                    "Content-Type: application/json",
+                    "Content-Length: " + body.length(),
+                    "",
+                    body + "GET /api/health HTTP/1.1",
+                    "Host: 127.0.0.1:" + port,
+                    "Connection: close",
+                    "",
+                    "");
+            String answers =
+                new String(
+                    RawHttp.exchange(port, pipelined.getBytes(StandardCharsets.ISO_8859_1)),
+                    StandardCharsets.ISO_8859_1);
+            assertThat(answers).as(path).startsWith("HTTP/1.1 413 ");
+            assertThat(answers).as(path).contains("HTTP/1.1 200 ").contains("\"status\":\"ok\"");
+          }
         });
   }
 

@@ -33,6 +33,11 @@ final class RawHttp {
   }
 
   static Answer send(int port, byte[] request) {
+    return parse(exchange(port, request));
+  }
+
+  /** Everything the service sent until it closed the connection: several answers when pipelined. */
+  static byte[] exchange(int port, byte[] request) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(10_000);
@@ -43,7 +48,7 @@ final class RawHttp {
       } catch (SocketException closedEarly) {
         // the server may answer and close before reading everything (a huge header): read on
       }
-      return parse(readAll(socket.getInputStream()));
+      return readAll(socket.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

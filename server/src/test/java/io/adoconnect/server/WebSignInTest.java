@@ -28,7 +28,8 @@ class WebSignInTest extends ServerTestBase {
       Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
   private static final Pattern ACTION =
       Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
-  private static final HttpClient HTTP =
+  // per test (JUnit makes an instance each): no pooled connection outlives its service
+  private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   Service confidential() {
@@ -65,12 +66,12 @@ class WebSignInTest extends ServerTestBase {
    */
   URI approve(URI authorize) throws IOException, InterruptedException {
     String page =
-        HTTP.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString())
+        http.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString())
             .body();
     String requestId = find(REQUEST_ID, page);
     URI post = authorize.resolve(find(ACTION, page));
     HttpResponse<String> decision =
-        HTTP.send(
+        http.send(
             HttpRequest.newBuilder(post)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(

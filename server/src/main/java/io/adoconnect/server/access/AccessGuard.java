@@ -5,6 +5,8 @@ import io.adoconnect.server.team.TeamAccess;
 import io.adoconnect.store.Owner;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
@@ -220,23 +222,28 @@ public final class AccessGuard {
   }
 
   /**
-   * Reads a body that is too large but still small (≤ 1 MiB) before refusing it: a client still
-   * sending would otherwise meet a reset connection instead of the 413 that says what was wrong.
+   * Prepares the refusal of a body that is too large. A small one (≤ 1 MiB) is read first: a client
+   * still sending would otherwise meet a reset connection instead of the 413 that says what was
+   * wrong. A larger one is left unread and the answer says {@code Connection: close}, so no client
+   * sends its next request on a connection the server is about to drop.
    */
-  private static void drainSmallOverflow(Context ctx, long length) {
+  public static void beforeRefusingOversized(HttpServletRequest req, HttpServletResponse res) {
+    long length = req.getContentLengthLong();
     if (length <= 16 * MAX_BODY) {
       try {
-        ctx.req().getInputStream().skipNBytes(length);
+        req.getInputStream().skipNBytes(length);
+        return;
       } catch (IOException | RuntimeException e) {
         // the client went away; the 413 is sent regardless
       }
     }
+    res.setHeader("Connection", "close");
   }
 
   private static void checkBody(Context ctx) {
     long length = ctx.req().getContentLengthLong();
     if (length > MAX_BODY) {
-      drainSmallOverflow(ctx, length);
+      beforeRefusingOversized(ctx.req(), ctx.res());
       throw new ApiException(
           413,
           "payload_too_large",

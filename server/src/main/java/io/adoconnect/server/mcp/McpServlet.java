@@ -146,6 +146,7 @@ public final class McpServlet extends HttpServlet {
   private static boolean acceptableBody(HttpServletRequest req, HttpServletResponse res)
       throws IOException {
     if (req.getContentLengthLong() > AccessGuard.MAX_BODY) {
+      AccessGuard.beforeRefusingOversized(req, res);
       error(res, 413, "payload_too_large", "The request body is larger than 64 KiB.", "Send less.");
       return false;
     }
