@@ -193,7 +193,8 @@ class HooksTest extends ServerTestBase {
                       .json(event)
                       .send()
                       .status())
-              .isEqualTo(404);
+              .as("an unknown subscription looks like a wrong credential")
+              .isEqualTo(401);
           for (String body :
               List.of(
                   "{",
@@ -250,14 +251,14 @@ class HooksTest extends ServerTestBase {
           assertThat(simulator.hookSubscriptions())
               .noneMatch(s -> s.id().toString().equals(made.get(0).path("remoteId").asText()));
           assertThat(api.get("/api/hooks/subscriptions").send().json()).hasSize(3);
-          // A delivery for the deleted subscription is a 404, never a 410.
+          // A delivery for the deleted subscription is a 401 like any unknown one, never a 410.
           assertThat(
                   api.post("/api/hooks/" + id)
                       .noToken()
                       .json("{\"id\":\"e\",\"eventType\":\"git.push\"}")
                       .send()
                       .status())
-              .isEqualTo(404);
+              .isEqualTo(401);
           Api.Response bad =
               api.post("/api/hooks/subscriptions")
                   .json(

@@ -77,12 +77,12 @@ final class AccessControlAttack {
                   tabHeaders[1],
                   "Origin: http://evil.example");
           // The hook receiver is called server to server and never uses the session: without its
-          // Basic credential it is a 401 (404 for an unknown subscription), Origin or not. The
+          // Basic credential it is a 401 (an unknown subscription too), Origin or not. The
           // OAuth endpoints MCP clients call (registration, token) never use the session either:
           // the cookie adds nothing, and the attack's body is refused as a bad request.
           boolean refused =
               op.path().equals(HOOK_RECEIVER)
-                  ? crossSite.status() == 401 || crossSite.status() == 404
+                  ? crossSite.status() == 401
                   : op.path().startsWith("/oauth/")
                       ? crossSite.status() >= 400 && crossSite.status() < 500
                       : crossSite.status() == 403 && Service.code(crossSite).equals("cross_origin");

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code ?account=} when several accounts reach the organization), {@code DELETE
  * /api/hooks/subscriptions/{id}} and {@code GET /api/events?since=&limit=}.
  *
- * <p>The receiver never answers 410: Azure DevOps disables a subscription whose consumer does.
+ * <p>The receiver never answers 410: Azure DevOps disables a subscription whose consumer does. An
+ * unknown subscription and a wrong credential get the same 401.
  */
 public final class HooksController {
   private static final Logger log = LoggerFactory.getLogger(HooksController.class);
@@ -68,17 +69,16 @@ public final class HooksController {
                 : receipt.event().trusted() ? "stored, trusted" : "stored, untrusted");
         ctx.status(200).json(Map.of("eventId", receipt.event().eventId()));
       }
-      case UNKNOWN_SUBSCRIPTION ->
-          throw ApiException.notFound(
-              "No service hook subscription has that id.",
-              "Delete the subscription in Azure DevOps, or subscribe again with ado-connect.");
-      case BAD_CREDENTIAL -> {
+      case UNKNOWN_SUBSCRIPTION, BAD_CREDENTIAL -> {
+        // One answer for both, so the receiver doesn't tell anyone which subscription ids exist.
         ctx.header("WWW-Authenticate", "Basic realm=\"ado-connect\"");
         throw new ApiException(
             401,
             "unauthorized",
-            "The delivery's credential is missing or is not this subscription's.",
-            "Azure DevOps sends it from the subscription's basic authentication settings.");
+            "No subscription here accepts this delivery with its credential.",
+            "Azure DevOps sends the credential from the subscription's basic authentication"
+                + " settings; if the subscription was removed from ado-connect, delete it in Azure"
+                + " DevOps or subscribe again.");
       }
       case MALFORMED ->
           throw ApiException.badRequest(
