@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +33,7 @@ final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final AtomicInteger renewals = new AtomicInteger();
+  private final CountDownLatch firstRenewal = new CountDownLatch(1);
   private final Writer stdin;
   private final Thread reader;
 
@@ -47,6 +49,7 @@ final class ChildJvm implements AutoCloseable {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                   if (line.equals("R")) {
                     renewals.incrementAndGet();
+                    firstRenewal.countDown();
                   } else {
                     lines.add(line);
                   }
@@ -136,6 +139,11 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Renewals the child finished (its {@code R} lines read so far). */
+  /** Waits until the child reports its first finished renewal; false if it didn't in time. */
+  boolean awaitFirstRenewal(int seconds) throws InterruptedException {
+    return firstRenewal.await(seconds, TimeUnit.SECONDS);
+  }
+
   int renewals() {
     return renewals.get();
   }

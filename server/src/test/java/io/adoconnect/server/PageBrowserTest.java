@@ -469,8 +469,9 @@ class PageBrowserTest extends BrowserTestBase {
           byId("accounts").findElement(By.cssSelector("button.disconnect")).click();
           waitFor(d -> dialog.isDisplayed());
           assertThat(dialog.getText()).contains("Disconnect").contains("sealed tokens");
-          assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
-              .isEqualTo("confirm-cancel");
+          // focus moves to Cancel once the dialog has opened, which may be a frame after it shows
+          waitFor(
+              d -> "confirm-cancel".equals(d.switchTo().activeElement().getDomAttribute("id")));
           byId("confirm-cancel").click();
           waitFor(d -> !dialog.isDisplayed());
           assertThat(service.ado.accounts()).hasSize(1);
