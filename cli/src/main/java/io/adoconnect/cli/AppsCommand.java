@@ -1,6 +1,7 @@
 package io.adoconnect.cli;
 
 import io.adoconnect.connect.Applications;
+import io.adoconnect.connect.ConnectSettings;
 import io.adoconnect.net.AddressPolicy;
 import io.adoconnect.net.AllowedTargets;
 import io.adoconnect.net.Resolver;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Parameters;
       AppsCommand.Create.class,
       AppsCommand.ListApps.class,
       AppsCommand.Revoke.class,
-      AppsCommand.Keys.class
+      AppsCommand.Keys.class,
+      AppsWebhookCommand.class,
+      AppsWebhookCommand.Deliveries.class
     })
 public final class AppsCommand extends SubcommandRequired {
 
@@ -43,7 +46,10 @@ public final class AppsCommand extends SubcommandRequired {
         new AddressPolicy(
             AllowedTargets.parse(ctx.env().get(AddressPolicy.SETTING), AddressPolicy.SETTING),
             Resolver.SYSTEM);
-    return Applications.open(common.dataDir(ctx), policy, Clock.systemUTC());
+    ConnectSettings settings =
+        ConnectSettings.fromEnvironment(
+            common.dataDir(ctx), ctx.env(), new RetryNotices(ctx.err()));
+    return Applications.open(settings.dataDir(), settings.keySource(), policy, Clock.systemUTC());
   }
 
   /** What {@code create} and {@code keys create} print with {@code --json}: the key, once. */
@@ -52,6 +58,9 @@ public final class AppsCommand extends SubcommandRequired {
     body.put("application", created.application());
     body.put("keyId", created.keyId());
     body.put("key", created.key().reveal());
+    if (created.webhookSecret() != null) {
+      body.put("webhookSecret", created.webhookSecret().reveal());
+    }
     return body;
   }
 
@@ -80,8 +89,8 @@ public final class AppsCommand extends SubcommandRequired {
         names = "--webhook-url",
         paramLabel = "URL",
         description =
-            "Where its events go. Must be a public address unless ADO_CONNECT_ALLOWED_TARGETS"
-                + " names it.")
+            "Where its events go, signed (Standard Webhooks; the signing secret is shown once)."
+                + " Must be a public address unless ADO_CONNECT_ALLOWED_TARGETS names it.")
     String webhookUrl;
 
     Create(CliContext ctx) {
@@ -100,6 +109,9 @@ public final class AppsCommand extends SubcommandRequired {
                   "Created application %s (id %s)%n",
                   created.application().name(), created.application().id());
           printKey(ctx, created);
+          if (created.webhookSecret() != null) {
+            AppsWebhookCommand.printSecret(ctx, created.webhookSecret());
+          }
         }
         return ExitCodes.OK;
       }

@@ -56,6 +56,41 @@ class AppsCommandTest extends CliTestBase {
   }
 
   @Test
+  void aWebhookIsSetWithItsSigningSecretShownOnceAndItsLogListed() {
+    // an internal receiver works only where the operator allow-lists it
+    JsonNode created =
+        cli.invocation()
+            .env("ADO_CONNECT_ALLOWED_TARGETS", "127.0.0.1:9")
+            .run("apps", "create", "hooked", "--webhook-url", "http://127.0.0.1:9/x", "--json")
+            .assertOk()
+            .json();
+    String id = created.path("application").path("id").asText();
+    String secret = created.path("webhookSecret").asText();
+    assertThat(secret).startsWith("whsec_");
+    assertThat(created.path("application").path("webhookUrl").asText())
+        .isEqualTo("http://127.0.0.1:9/x");
+    Cli.Run list = cli.run("apps", "list").assertOk();
+    assertThat(list.out()).contains("http://127.0.0.1:9/x").doesNotContain(secret);
+
+    Cli.Run replaced =
+        cli.invocation()
+            .env("ADO_CONNECT_ALLOWED_TARGETS", "127.0.0.1:9")
+            .run("apps", "webhook", "set", id, "http://127.0.0.1:9/y")
+            .assertOk();
+    assertThat(replaced.out()).contains("webhook signing secret: whsec_").doesNotContain(secret);
+    assertThat(replaced.err()).contains("not shown again");
+    cli.run("apps", "webhook", "set", id, "http://127.0.0.1:9/z").assertExit(2);
+
+    Cli.Run none = cli.run("apps", "deliveries", id).assertOk();
+    assertThat(none.err()).contains("No webhook messages");
+    assertThat(cli.run("apps", "deliveries", id, "--json").assertOk().json()).isEmpty();
+    cli.run("apps", "deliveries", "nosuchappxxx").assertExit(2);
+
+    JsonNode removed = cli.run("apps", "webhook", "remove", id, "--json").assertOk().json();
+    assertThat(removed.path("webhookUrl").isNull()).isTrue();
+  }
+
+  @Test
   void appsNeedsASubcommandAndHasHelp() {
     cli.run("apps").assertExit(2);
     assertThat(cli.run("apps", "keys", "--help").assertOk().out()).contains("rotate");

@@ -78,7 +78,8 @@ public final class AdoConnect implements AutoCloseable {
       ConnectSettings settings, Store store, Optional<Secret> webClientSecret, AdoConnect root) {
     this.root = root;
     this.settings = settings;
-    this.store = store;
+    // the store's own timestamps (webhook messages) on the same clock as everything else
+    this.store = store.withClock(settings.clock());
     this.webClientSecret = webClientSecret;
     this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret);
     this.access = new AccountAccess(settings, store, this::vault, tokens);
@@ -139,7 +140,16 @@ public final class AdoConnect implements AutoCloseable {
    * pass {@code webhookPolicy}.
    */
   public Applications applications(io.adoconnect.net.AddressPolicy webhookPolicy) {
-    return new Applications(store, webhookPolicy, settings.clock());
+    return new Applications(store, this::vault, webhookPolicy, settings.clock());
+  }
+
+  /**
+   * Delivers the applications' webhook outbox through this instance's transport (in a service, the
+   * one the server-address policy checks), retrying with {@code backoff}.
+   */
+  public WebhookDeliveries webhookDeliveries(java.util.List<java.time.Duration> backoff) {
+    return new WebhookDeliveries(
+        store, this::vault, settings.transport(), settings.clock(), backoff);
   }
 
   /**

@@ -12,11 +12,15 @@ import io.adoconnect.store.ApplicationRecord;
 import io.adoconnect.store.ApplicationStore;
 import io.adoconnect.store.Ids;
 import io.adoconnect.store.Store;
+import io.adoconnect.store.WebhookMessage;
+import io.adoconnect.vault.KeySource;
+import io.adoconnect.vault.Vault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,27 +44,43 @@ public final class Applications implements AutoCloseable {
 
   private final Store store;
   private final ApplicationStore rows;
+  private final Supplier<Vault> vault;
   private final AddressPolicy webhookPolicy;
   private final Clock clock;
 
-  Applications(Store store, AddressPolicy webhookPolicy, Clock clock) {
+  Applications(Store store, Supplier<Vault> vault, AddressPolicy webhookPolicy, Clock clock) {
     this.store = store;
     this.rows = store.applications();
+    this.vault = vault;
     this.webhookPolicy = webhookPolicy;
     this.clock = clock;
   }
 
   /**
-   * The applications of the deployment whose data directory is {@code dataDir}. Webhook URLs must
+   * The applications of the deployment whose data directory is {@code dataDir}, webhook secrets
+   * sealed with the key from {@code keySource} (opened only when one is made). Webhook URLs must
    * pass {@code webhookPolicy} (no loopback, private or metadata address unless the deployment
    * allow-lists it).
    */
-  public static Applications open(Path dataDir, AddressPolicy webhookPolicy, Clock clock) {
-    return new Applications(Store.open(dataDir), webhookPolicy, clock);
+  public static Applications open(
+      Path dataDir, Supplier<KeySource> keySource, AddressPolicy webhookPolicy, Clock clock) {
+    Supplier<Vault> vault = memoized(() -> Vault.open(keySource.get()));
+    return new Applications(Store.open(dataDir), vault, webhookPolicy, clock);
   }
 
-  /** A new key, shown this once; {@code application} is the application it belongs to. */
-  public record NewKey(ApplicationRecord application, String keyId, Secret key) {}
+  /**
+   * A new key, shown this once; {@code application} is the application it belongs to, and {@code
+   * webhookSecret} the signing secret of its webhook when one was set up with it (shown once too).
+   */
+  public record NewKey(
+      ApplicationRecord application, String keyId, Secret key, Secret webhookSecret) {
+    public NewKey(ApplicationRecord application, String keyId, Secret key) {
+      this(application, keyId, key, null);
+    }
+  }
+
+  /** A webhook just set up: where it delivers and its signing secret, shown this once. */
+  public record NewWebhook(ApplicationRecord application, Secret secret) {}
 
   /** An application with its keys (never the keys themselves). */
   public record ApplicationView(ApplicationRecord application, List<ApiKeyRecord> keys) {}
@@ -79,9 +99,9 @@ public final class Applications implements AutoCloseable {
               "Use 1 to 100 letters, digits, spaces, dots, dashes or underscores, starting with a"
                   + " letter or digit."));
     }
-    String url = webhookUrl.map(this::checkedWebhook).orElse(null);
+    Optional<String> url = webhookUrl.map(this::checkedWebhook);
     ApplicationRecord app =
-        new ApplicationRecord(Ids.newId(), checkedName, url, clock.instant(), null);
+        new ApplicationRecord(Ids.newId(), checkedName, null, clock.instant(), null);
     String keyId = Ids.newId();
     Secret key = ApiKey.generate(keyId);
     ApiKeyRecord record = new ApiKeyRecord(keyId, app.id(), clock.instant(), null);
@@ -90,7 +110,53 @@ public final class Applications implements AutoCloseable {
           "An application named '" + checkedName + "' exists already.",
           NextStep.advice("Choose another name, or list the applications to find its id."));
     }
-    return new NewKey(app, keyId, key);
+    if (url.isEmpty()) {
+      return new NewKey(app, keyId, key);
+    }
+    NewWebhook webhook = installWebhook(app, url.get());
+    return new NewKey(webhook.application(), keyId, key, webhook.secret());
+  }
+
+  /**
+   * Sets (or replaces) a live application's webhook URL with a new signing secret, shown once; the
+   * old secret stops signing at once.
+   */
+  public NewWebhook setWebhook(String applicationId, String webhookUrl) {
+    ApplicationRecord app = live(applicationId);
+    return installWebhook(app, checkedWebhook(webhookUrl));
+  }
+
+  /** Removes an application's webhook: no message is queued for it from now on. */
+  public ApplicationRecord removeWebhook(String applicationId) {
+    ApplicationRecord app = application(applicationId);
+    rows.setWebhook(app.id(), null, null);
+    return application(app.id());
+  }
+
+  /** An application's webhook messages, newest first, with how their delivery went. */
+  public List<WebhookMessage> deliveries(String applicationId, int limit) {
+    ApplicationRecord app = application(applicationId);
+    return store.webhookMessages().list(app.id(), Math.max(1, Math.min(limit, 1000)));
+  }
+
+  private NewWebhook installWebhook(ApplicationRecord app, String url) {
+    Secret secret = WebhookSigning.newSecret();
+    rows.setWebhook(app.id(), url, vault.get().seal(secret, WebhookSigning.sealedFor(app.id())));
+    return new NewWebhook(application(app.id()), secret);
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
   /** Every application with its keys, oldest first, revoked ones included. */

@@ -79,6 +79,44 @@ public final class ApplicationStore {
         });
   }
 
+  /**
+   * Sets, replaces or (with nulls) removes an application's webhook: its URL and the Vault
+   * ciphertext of its signing secret, together.
+   *
+   * @return false when there is no such application
+   */
+  public boolean setWebhook(String applicationId, String url, byte[] sealedSecret) {
+    return in(
+        handle ->
+            handle
+                    .createUpdate(
+                        "UPDATE applications SET webhook_url = :url, webhook_secret = :secret"
+                            + " WHERE id = :app")
+                    .bind("url", url)
+                    .bind(
+                        "secret",
+                        sealedSecret == null
+                            ? null
+                            : java.util.Base64.getEncoder().encodeToString(sealedSecret))
+                    .bind("app", applicationId)
+                    .execute()
+                > 0);
+  }
+
+  /** The Vault ciphertext of an application's webhook signing secret, if it has a webhook. */
+  public Optional<byte[]> sealedWebhookSecret(String applicationId) {
+    return in(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT webhook_secret FROM applications WHERE id = :app"
+                        + " AND webhook_secret IS NOT NULL")
+                .bind("app", applicationId)
+                .mapTo(String.class)
+                .findOne()
+                .map(java.util.Base64.getDecoder()::decode));
+  }
+
   /** Every application, oldest first, revoked ones included. */
   public List<ApplicationRecord> list() {
     return in(

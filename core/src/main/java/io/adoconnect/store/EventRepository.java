@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** The {@code events} table, for one owner. */
@@ -75,6 +76,20 @@ final class EventRepository {
         .bind("verification", verification)
         .bind("when", Millis.of(when))
         .execute();
+  }
+
+  Optional<StoredEvent> find(Handle handle, String subscriptionId, String eventId) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM events WHERE owner = :owner AND subscription_id = :subscriptionId"
+                + " AND event_id = :eventId")
+        .bind("owner", owner)
+        .bind("subscriptionId", subscriptionId)
+        .bind("eventId", eventId)
+        .map((rs, ctx) -> row(rs))
+        .findOne();
   }
 
   /**

@@ -4,6 +4,7 @@ import io.adoconnect.AdoConnectException;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NextStep;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,17 @@ public final class Store implements AutoCloseable {
   private final HookSubscriptionRepository hookSubscriptions;
   private final EventRepository events;
   private final GitBindingRepository gitBindings;
+  private final Clock clock;
 
   private Store(Jdbi jdbi, String where, String owner) {
+    this(jdbi, where, owner, Clock.systemUTC());
+  }
+
+  private Store(Jdbi jdbi, String where, String owner, Clock clock) {
     this.jdbi = jdbi;
     this.where = where;
     this.owner = owner;
+    this.clock = clock;
     this.accounts = new AccountRepository(owner);
     this.secrets = new SecretRepository(owner);
     this.sources = new SourceRepository(owner);
@@ -96,7 +103,13 @@ public final class Store implements AutoCloseable {
    */
   public Store forOwner(Owner other) {
     Require.present(other, "The owner");
-    return new Store(jdbi, where, other.key());
+    return new Store(jdbi, where, other.key(), clock);
+  }
+
+  /** The same store, timing what it records itself (webhook messages) by {@code other}. */
+  public Store withClock(Clock other) {
+    Require.present(other, "The clock");
+    return new Store(jdbi, where, owner, other);
   }
 
   /**
@@ -124,6 +137,11 @@ public final class Store implements AutoCloseable {
     return new ApplicationStore(this::inTransaction);
   }
 
+  /** The webhook outbox of every application (team mode), over the same database. */
+  public WebhookMessages webhookMessages() {
+    return new WebhookMessages(this::inTransaction);
+  }
+
   /**
    * Inserts or replaces the account together with its complete set of sealed secrets, in one
    * transaction: kinds missing from {@code sealedSecrets} are removed, and if anything fails
@@ -134,8 +152,10 @@ public final class Store implements AutoCloseable {
     Require.present(sealedSecrets, "The account's secrets");
     inTransaction(
         handle -> {
+          Optional<Account> before = accounts.find(handle, account.id());
           accounts.upsert(handle, account);
           secrets.replaceAll(handle, account.id(), sealedSecrets);
+          WebhookTopics.accountSaved(handle, owner, before, account, clock.instant());
           return null;
         });
   }
@@ -150,9 +170,11 @@ public final class Store implements AutoCloseable {
     Require.present(sealedSecrets, "The account's secrets");
     inTransaction(
         handle -> {
+          Optional<Account> before = accounts.find(handle, account.id());
           accounts.upsert(handle, account);
           secrets.replaceAll(handle, account.id(), sealedSecrets);
           accounts.setInstanceId(handle, account.id(), serverInstanceId);
+          WebhookTopics.accountSaved(handle, owner, before, account, clock.instant());
           return null;
         });
   }
@@ -186,8 +208,13 @@ public final class Store implements AutoCloseable {
   public boolean deleteAccount(String id) {
     return inTransaction(
         handle -> {
+          Optional<Account> found = accounts.find(handle, id);
           secrets.deleteAll(handle, id);
-          return accounts.delete(handle, id);
+          boolean deleted = accounts.delete(handle, id);
+          if (deleted && found.isPresent()) {
+            WebhookTopics.accountDeleted(handle, owner, found.get(), clock.instant());
+          }
+          return deleted;
         });
   }
 
@@ -198,7 +225,12 @@ public final class Store implements AutoCloseable {
         handle -> {
           accounts
               .find(handle, id)
-              .ifPresent(account -> accounts.upsert(handle, account.withStatus(status)));
+              .ifPresent(
+                  account -> {
+                    Account changed = account.withStatus(status);
+                    accounts.upsert(handle, changed);
+                    WebhookTopics.statusChanged(handle, owner, account, changed, clock.instant());
+                  });
           return null;
         });
   }
@@ -312,7 +344,14 @@ public final class Store implements AutoCloseable {
    */
   public Source addSource(Source source) {
     Require.present(source, "The source");
-    return inTransaction(handle -> sources.add(handle, source));
+    return inTransaction(
+        handle -> {
+          Source kept = sources.add(handle, source);
+          if (kept.id().equals(source.id())) {
+            WebhookTopics.sourceAdded(handle, owner, kept, clock.instant());
+          }
+          return kept;
+        });
   }
 
   /** All of this owner's sources by organization, project and repository, ignoring case. */
@@ -328,7 +367,15 @@ public final class Store implements AutoCloseable {
    * @return false if there was no such source
    */
   public boolean removeSource(String id) {
-    return inTransaction(handle -> sources.delete(handle, id));
+    return inTransaction(
+        handle -> {
+          Optional<Source> found = sources.find(handle, id);
+          boolean removed = sources.delete(handle, id);
+          if (removed && found.isPresent()) {
+            WebhookTopics.sourceRemoved(handle, owner, found.get(), clock.instant());
+          }
+          return removed;
+        });
   }
 
   /** Saves a new service hook subscription with its password, sealed by the Vault. */
@@ -388,6 +435,9 @@ public final class Store implements AutoCloseable {
     inTransaction(
         handle -> {
           events.verify(handle, subscriptionId, eventId, trusted, verification, when);
+          events
+              .find(handle, subscriptionId, eventId)
+              .ifPresent(event -> WebhookTopics.eventRechecked(handle, owner, event, when));
           return null;
         });
   }

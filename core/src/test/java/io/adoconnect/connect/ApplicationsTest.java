@@ -32,6 +32,7 @@ class ApplicationsTest {
     apps =
         Applications.open(
             tmp,
+            () -> new io.adoconnect.vault.KeyFileSource(tmp.resolve("key")),
             new AddressPolicy(AllowedTargets.parse("127.0.0.1:9999", "test"), resolver),
             clock);
   }

@@ -31,6 +31,7 @@ import io.adoconnect.server.team.ConnectLinksController;
 import io.adoconnect.server.team.OwnerCores;
 import io.adoconnect.server.team.TeamAccess;
 import io.adoconnect.server.team.TeamMode;
+import io.adoconnect.server.team.WebhookLoop;
 import io.adoconnect.server.workitems.WorkItemsController;
 import io.adoconnect.store.Owner;
 import io.javalin.Javalin;
@@ -86,6 +87,9 @@ public final class ServerApp {
         new SessionController(
             tickets, browserSessions, team.isPresent() ? this::publicUrl : this::baseUri, team);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
+    Optional<WebhookLoop> webhooks =
+        team.map(
+            t -> new WebhookLoop(root.webhookDeliveries(t.webhookBackoff()), t.webhookInterval()));
     OAuthUris oauthUris = new OAuthUris(this::publicUrl);
     Optional<AuthorizationServer> oauth =
         mcp.map(
@@ -107,6 +111,8 @@ public final class ServerApp {
               cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
               cfg.jetty.modifyServletContextHandler(
                   handler -> handler.setErrorHandler(jettyErrors));
+              cfg.events.serverStarted(() -> webhooks.ifPresent(WebhookLoop::start));
+              cfg.events.serverStopping(() -> webhooks.ifPresent(WebhookLoop::stop));
               cfg.events.handlerAdded(
                   meta -> {
                     if (!meta.getHttpMethod().name().startsWith("BEFORE")

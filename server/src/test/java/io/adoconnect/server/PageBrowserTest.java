@@ -470,8 +470,7 @@ class PageBrowserTest extends BrowserTestBase {
           waitFor(d -> dialog.isDisplayed());
           assertThat(dialog.getText()).contains("Disconnect").contains("sealed tokens");
           // focus moves to Cancel once the dialog has opened, which may be a frame after it shows
-          waitFor(
-              d -> "confirm-cancel".equals(d.switchTo().activeElement().getDomAttribute("id")));
+          waitFor(d -> "confirm-cancel".equals(d.switchTo().activeElement().getDomAttribute("id")));
           byId("confirm-cancel").click();
           waitFor(d -> !dialog.isDisplayed());
           assertThat(service.ado.accounts()).hasSize(1);
