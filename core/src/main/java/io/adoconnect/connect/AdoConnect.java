@@ -21,6 +21,7 @@ import io.adoconnect.http.Sleeper;
 import io.adoconnect.repositories.RepositoriesClient;
 import io.adoconnect.repositories.Repository;
 import io.adoconnect.store.Account;
+import io.adoconnect.store.AccountStatus;
 import io.adoconnect.store.ConnectionMethod;
 import io.adoconnect.store.HookSubscriptionRecord;
 import io.adoconnect.store.Ids;
@@ -43,6 +44,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The use cases the CLI and the service share: connect, test, list accounts and repositories, add
@@ -56,6 +59,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class AdoConnect implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AdoConnect.class);
+
   private final ConnectSettings settings;
   private final Store store;
   private final EntraTokens tokens;
@@ -123,6 +128,46 @@ public final class AdoConnect implements AutoCloseable {
    */
   public Optional<Owner> hookSubscriptionOwner(String subscriptionId) {
     return store.hookSubscriptionOwner(subscriptionId);
+  }
+
+  /**
+   * Keeps this owner's Microsoft sign-ins alive: each connected one whose access token has been
+   * expired for longer than {@code idle} (nobody used it) is renewed, which brings a new refresh
+   * token before Entra's inactivity limit (90 days) ends the session. A refused renewal marks the
+   * account reconnect-needed (which a team deployment tells the application); a network failure is
+   * counted and tried again next time.
+   */
+  public IdleRenewal renewIdleSessions(java.time.Duration idle) {
+    int checked = 0;
+    int renewed = 0;
+    int reconnectNeeded = 0;
+    int failed = 0;
+    for (Account account : store.accounts()) {
+      if (account.method() == ConnectionMethod.PAT || account.status() != AccountStatus.CONNECTED) {
+        continue;
+      }
+      checked++;
+      try {
+        if (tokens.renewIfIdle(account, idle)) {
+          renewed++;
+        }
+      } catch (io.adoconnect.ReconnectRequiredException e) {
+        reconnectNeeded++;
+      } catch (AdoConnectException e) {
+        failed++;
+        log.info(
+            "renewing the idle session of account {} failed: {}", account.id(), e.getMessage());
+      }
+    }
+    return new IdleRenewal(checked, renewed, reconnectNeeded, failed);
+  }
+
+  /** What one {@link #renewIdleSessions} round did. */
+  public record IdleRenewal(int checked, int renewed, int reconnectNeeded, int failed) {}
+
+  /** Every owner with a Microsoft sign-in, across owners (whose sessions a service keeps alive). */
+  public List<Owner> ownersWithSignIns() {
+    return store.ownersWithSignIns();
   }
 
   /**

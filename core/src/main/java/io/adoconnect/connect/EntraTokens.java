@@ -138,6 +138,24 @@ final class EntraTokens {
   }
 
   /**
+   * Renews the account's home-tenant token when it has been expired for longer than {@code idle}
+   * (nobody used the account since): each renewal brings a new refresh token, so an idle session
+   * outlives Entra's inactivity limit. A refusal marks the account reconnect-needed, as any renewal
+   * does.
+   *
+   * @return whether it renewed
+   */
+  boolean renewIfIdle(Account account, Duration idle) {
+    Instant idleSince = settings.clock().instant().minus(idle);
+    Optional<AccessTokenBundle.Entry> home = bundle(account.id()).get(account.tenantId());
+    if (home.isPresent() && home.get().expiresAt().isAfter(idleSince)) {
+      return false;
+    }
+    accessToken(account.id(), account.tenantId());
+    return true;
+  }
+
+  /**
    * Renews even though the stored token hasn't expired: Azure DevOps refused it (revoked early). A
    * token another caller renewed meanwhile counts as renewed.
    */

@@ -132,6 +132,24 @@ public final class Store implements AutoCloseable {
     return owners.size() == 1 ? Optional.of(Owner.ofKey(owners.get(0))) : Optional.empty();
   }
 
+  /**
+   * Every owner that has an account signed in with Microsoft (not a PAT), across owners: whose
+   * sessions a service keeps alive in the background.
+   */
+  public List<Owner> ownersWithSignIns() {
+    return inTransaction(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT DISTINCT owner FROM accounts WHERE method <> :pat ORDER BY owner")
+                .bind("pat", ConnectionMethod.PAT.wireName())
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .map(Owner::ofKey)
+                .toList());
+  }
+
   /** The deployment's applications and API keys (team mode), over the same database. */
   public ApplicationStore applications() {
     return new ApplicationStore(this::inTransaction);

@@ -87,6 +87,8 @@ public final class ServerApp {
         new SessionController(
             tickets, browserSessions, team.isPresent() ? this::publicUrl : this::baseUri, team);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
+    SessionRenewalLoop renewals =
+        new SessionRenewalLoop(root, SessionRenewalLoop.INTERVAL, SessionRenewalLoop.IDLE);
     Optional<WebhookLoop> webhooks =
         team.map(
             t -> new WebhookLoop(root.webhookDeliveries(t.webhookBackoff()), t.webhookInterval()));
@@ -111,8 +113,16 @@ public final class ServerApp {
               cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
               cfg.jetty.modifyServletContextHandler(
                   handler -> handler.setErrorHandler(jettyErrors));
-              cfg.events.serverStarted(() -> webhooks.ifPresent(WebhookLoop::start));
-              cfg.events.serverStopping(() -> webhooks.ifPresent(WebhookLoop::stop));
+              cfg.events.serverStarted(
+                  () -> {
+                    renewals.start();
+                    webhooks.ifPresent(WebhookLoop::start);
+                  });
+              cfg.events.serverStopping(
+                  () -> {
+                    renewals.stop();
+                    webhooks.ifPresent(WebhookLoop::stop);
+                  });
               cfg.events.handlerAdded(
                   meta -> {
                     if (!meta.getHttpMethod().name().startsWith("BEFORE")
