@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
       AppsCommand.Revoke.class,
       AppsCommand.Keys.class,
       AppsWebhookCommand.class,
-      AppsWebhookCommand.Deliveries.class
+      AppsWebhookCommand.Deliveries.class,
+      AppsWebhookCommand.Audit.class
     })
 public final class AppsCommand extends SubcommandRequired {
 

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ado-connect apps webhook set|remove} and {@code apps deliveries}: where an application's
- * events go, and how their delivery went. Operator commands, like the rest of {@code apps}.
+ * {@code ado-connect apps webhook set|remove}, {@code apps deliveries} and {@code apps audit}:
+ * where an application's events go, how their delivery went, and what it did for its end users.
+ * Operator commands, like the rest of {@code apps}.
  */
 @Command(
     name = "webhook",
@@ -161,6 +162,55 @@ final class AppsWebhookCommand extends SubcommandRequired {
                         ? m.lastStatus().toString()
                         : Output.orDash(m.lastError()),
                     m.createdAt().toString()));
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  @Command(
+      name = "audit",
+      mixinStandardHelpOptions = true,
+      description =
+          "What an application did for its end users, newest first: every state-changing call,"
+              + " how it came (its API key or the end user's connect-link page) and what it"
+              + " answered.")
+  static final class Audit implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin CommonOptions common;
+    @Mixin JsonOption output;
+
+    @Parameters(paramLabel = "APP", description = "The application id.")
+    String application;
+
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        defaultValue = "50",
+        description = "How many, newest first (1-1000; default ${DEFAULT-VALUE}).")
+    int limit;
+
+    Audit(CliContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+      try (Applications apps = AppsCommand.open(ctx, common)) {
+        Output.list(
+            ctx,
+            output,
+            apps.audit(application, limit),
+            "Nothing audited for this application yet.",
+            List.of("AT", "END USER", "VIA", "ACTION", "STATUS", "PATH"),
+            e ->
+                List.of(
+                    e.at().toString(),
+                    e.endUser(),
+                    e.via(),
+                    e.action(),
+                    Integer.toString(e.status()),
+                    e.target()));
         return ExitCodes.OK;
       }
     }

@@ -85,6 +85,8 @@ class AppsCommandTest extends CliTestBase {
     assertThat(none.err()).contains("No webhook messages");
     assertThat(cli.run("apps", "deliveries", id, "--json").assertOk().json()).isEmpty();
     cli.run("apps", "deliveries", "nosuchappxxx").assertExit(2);
+    assertThat(cli.run("apps", "audit", id).assertOk().err()).contains("Nothing audited");
+    cli.run("apps", "audit", "nosuchappxxx").assertExit(2);
 
     JsonNode removed = cli.run("apps", "webhook", "remove", id, "--json").assertOk().json();
     assertThat(removed.path("webhookUrl").isNull()).isTrue();

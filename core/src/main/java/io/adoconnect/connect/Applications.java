@@ -10,7 +10,9 @@ import io.adoconnect.net.AddressPolicy;
 import io.adoconnect.store.ApiKeyRecord;
 import io.adoconnect.store.ApplicationRecord;
 import io.adoconnect.store.ApplicationStore;
+import io.adoconnect.store.AuditEntry;
 import io.adoconnect.store.Ids;
+import io.adoconnect.store.Owner;
 import io.adoconnect.store.Store;
 import io.adoconnect.store.WebhookMessage;
 import io.adoconnect.vault.KeySource;
@@ -137,6 +139,17 @@ public final class Applications implements AutoCloseable {
   public List<WebhookMessage> deliveries(String applicationId, int limit) {
     ApplicationRecord app = application(applicationId);
     return store.webhookMessages().list(app.id(), Math.max(1, Math.min(limit, 1000)));
+  }
+
+  /** What the application did for its end users, newest first: its audit log. */
+  public List<AuditEntry> audit(String applicationId, int limit) {
+    ApplicationRecord app = application(applicationId);
+    return store.auditLog().list(app.id(), Math.max(1, Math.min(limit, 1000)));
+  }
+
+  /** Records one state-changing call the owner's application made for its end user. */
+  public void audit(Owner owner, String via, String action, String target, int status) {
+    store.auditLog().record(owner, via, action, target, status, clock.instant());
   }
 
   private NewWebhook installWebhook(ApplicationRecord app, String url) {

@@ -155,6 +155,11 @@ public final class Store implements AutoCloseable {
     return new ApplicationStore(this::inTransaction);
   }
 
+  /** The audit log of every application (team mode), over the same database. */
+  public AuditLog auditLog() {
+    return new AuditLog(this::inTransaction);
+  }
+
   /** The webhook outbox of every application (team mode), over the same database. */
   public WebhookMessages webhookMessages() {
     return new WebhookMessages(this::inTransaction);

@@ -60,6 +60,7 @@ class StoreDatabaseTest {
             "oauth_codes",
             "oauth_tokens",
             "webhook_messages",
+            "audit_log",
             "flyway_schema_history");
     assertThat(query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         .isEqualTo(tablesBefore);
@@ -67,7 +68,7 @@ class StoreDatabaseTest {
             query(
                 dataDir,
                 "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-        .containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "16:1");
+        .containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "16:1", "17:1");
   }
 
   @Test

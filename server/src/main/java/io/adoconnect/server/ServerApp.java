@@ -27,6 +27,7 @@ import io.adoconnect.server.releases.ReleasesController;
 import io.adoconnect.server.repositories.RepositoriesController;
 import io.adoconnect.server.signin.WebSignInController;
 import io.adoconnect.server.sources.SourcesController;
+import io.adoconnect.server.team.AuditTrail;
 import io.adoconnect.server.team.ConnectLinksController;
 import io.adoconnect.server.team.OwnerCores;
 import io.adoconnect.server.team.TeamAccess;
@@ -87,6 +88,7 @@ public final class ServerApp {
         new SessionController(
             tickets, browserSessions, team.isPresent() ? this::publicUrl : this::baseUri, team);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
+    Optional<AuditTrail> audit = team.map(t -> new AuditTrail(root.applications()));
     SessionRenewalLoop renewals =
         new SessionRenewalLoop(root, SessionRenewalLoop.INTERVAL, SessionRenewalLoop.IDLE);
     Optional<WebhookLoop> webhooks =
@@ -148,6 +150,7 @@ public final class ServerApp {
                   });
               cfg.routes.before(hosts::before); // first: a foreign Host is refused before anything
               cfg.routes.before(guard::before);
+              audit.ifPresent(trail -> cfg.routes.after(trail::after));
               cfg.routes.exception(
                   HttpResponseException.class,
                   (e, ctx) -> {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A team deployment tells each application what happens to its end users' connections and sources
  * through its webhook: signed (Standard Webhooks), from the outbox, by the service's own delivery
- * loop, verified here with Standard Webhooks' own library.
+ * loop, verified here with Standard Webhooks' own library; and keeps an audit log of every
+ * state-changing call per application.
  */
 class ApplicationWebhooksTest extends ServerTestBase {
   private final List<Map.Entry<String, HttpHeaders>> received = new CopyOnWriteArrayList<>();
@@ -160,6 +161,24 @@ class ApplicationWebhooksTest extends ServerTestBase {
                     service.ado.applications().deliveries(app.application().id(), 10).stream()
                         .map(m -> m.state()))
                 .containsOnly("delivered");
+
+            // the audit log: every state-changing call, for whom, how, and what it answered
+            assertThat(alice.on(api.delete("/api/sources/nosuchsource")).send().status())
+                .isEqualTo(404);
+            assertThat(alice.on(api.get("/api/accounts")).send().status()).isEqualTo(200);
+            List<String> audited =
+                service.ado.applications().audit(app.application().id(), 10).stream()
+                    .map(e -> e.endUser() + " " + e.via() + " " + e.action() + " " + e.status())
+                    .toList();
+            assertThat(audited)
+                .containsExactly(
+                    "alice api_key DELETE /api/sources/{id} 404",
+                    "alice api_key DELETE /api/accounts/{id} 204",
+                    "alice api_key POST /api/sources 201",
+                    "alice api_key POST /api/connections/pat 201");
+            assertThat(service.ado.applications().audit(other.application(), 10))
+                .extracting(e -> e.endUser() + " " + e.action())
+                .containsExactly("bob POST /api/connections/pat");
           });
     }
   }

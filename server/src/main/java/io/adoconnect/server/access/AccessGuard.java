@@ -71,7 +71,7 @@ public final class AccessGuard {
 
   private static final String AUTH_ATTRIBUTE = "ado-connect.auth";
   private static final String SESSION_ATTRIBUTE = "ado-connect.session";
-  private static final Set<HandlerType> STATE_CHANGING =
+  public static final Set<HandlerType> STATE_CHANGING =
       Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
   private static final Set<HandlerType> WITH_BODY =
       Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
