@@ -106,6 +106,20 @@ class McpTeamTest extends ServerTestBase {
   }
 
   @Test
+  void theDocumentDescribesExactlyTheRoutesATeamDeploymentHas() {
+    try (Service service = team()) {
+      serve(
+          service,
+          (s, api) -> {
+            java.util.Set<String> documented = new java.util.TreeSet<>();
+            OpenApiTest.operations().forEach(op -> documented.add(op.toString()));
+            assertThat(documented).isEqualTo(new java.util.TreeSet<>(service.app.routes()));
+            assertThat(documented).contains("POST /mcp", "GET /oauth/authorize");
+          });
+    }
+  }
+
+  @Test
   void withoutAConnectLinkSessionAuthorizeAnswersWithAHintAndNoForm() {
     try (Service service = team()) {
       Caller bob = TeamFixture.application(service, "orchestrator", "bob");

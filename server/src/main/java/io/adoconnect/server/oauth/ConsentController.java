@@ -97,6 +97,8 @@ public final class ConsentController {
   }
 
   private void answer(Context ctx) {
+    // Another person's request is not found, whoever asks; then only a page session may answer.
+    PendingAuthorizations.Pending request = find(ctx);
     if (AccessGuard.via(ctx) != AccessGuard.Via.COOKIE) {
       throw new ApiException(
           403,
@@ -118,7 +120,6 @@ public final class ConsentController {
           "Writing through MCP is turned off for this service, so it can't be granted.",
           "Approve read-only access, or restart ado-connect serve with --mcp-allow-write.");
     }
-    PendingAuthorizations.Pending request = find(ctx);
     pending.take(request.id());
     String redirect;
     if (!answer.approve()) {
