@@ -126,15 +126,11 @@ public final class ServeCommand implements Callable<Integer> {
             || "true".equalsIgnoreCase(ctx.env().getOrDefault(MCP_ALLOW_WRITE, "").strip());
     ServerApp app;
     try {
-      // MCP grants belong to the local owner for now: a team deployment serves no /mcp yet rather
-      // than one that would mix end users.
+      // Team mode too: each grant belongs to the end user who approved it, and its tools work on
+      // that end user's connections only.
       app =
-          team
-              ? ServerApp.create(config, ado)
-              : ServerApp.create(
-                  config,
-                  ado,
-                  new McpHttp(OAuthStore.open(dataDir), allowWrite, Version.version()));
+          ServerApp.create(
+              config, ado, new McpHttp(OAuthStore.open(dataDir), allowWrite, Version.version()));
       app.start();
     } catch (RuntimeException e) {
       ado.close();
@@ -182,12 +178,12 @@ public final class ServeCommand implements Callable<Integer> {
             config.publicUrl().isPresent()
                 ? ""
                 : " (set ADO_CONNECT_PUBLIC_URL to where Azure DevOps reaches it)");
-    if (!team) {
-      ctx.out()
-          .printf(
-              "  MCP (Streamable HTTP, OAuth sign-in approved on the page): %s/mcp%s%n",
-              app.publicUrl(), allowWrite ? " (writing allowed where approved)" : " (read-only)");
-    }
+    ctx.out()
+        .printf(
+            "  MCP (Streamable HTTP, OAuth sign-in approved on the page%s): %s/mcp%s%n",
+            team ? " by the end user, in their connect-link session" : "",
+            app.publicUrl(),
+            allowWrite ? " (writing allowed where approved)" : " (read-only)");
     ctx.out().println("Stop with Ctrl-C.");
     ctx.out().flush();
     stopped.await();

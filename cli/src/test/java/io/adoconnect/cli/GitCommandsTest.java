@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code branches}, {@code files get} and {@code status post|list}. */
+/** {@code branches}, {@code files get|list} and {@code status post|list}. */
 class GitCommandsTest extends CliTestBase {
   private Repository repo;
   private String path;
@@ -93,6 +93,30 @@ class GitCommandsTest extends CliTestBase {
     assertThat(json.path("encoding").asText()).isEqualTo("utf-8");
     assertThat(json.path("content").asText()).isEqualTo(onDefault.out());
     assertThat(json.path("size").asInt()).isEqualTo(onDefault.out().getBytes(UTF_8).length);
+  }
+
+  @Test
+  void listsAFolderAndEverythingBeneathOnARef() {
+    Cli.Run root = cli.run("files", "list", path).assertOk();
+    assertThat(root.out().lines().toList())
+        .containsExactly("TYPE    PATH", "file    /README.md", "folder  /src");
+
+    Cli.Run src = cli.run("files", "list", path, "src").assertOk();
+    assertThat(src.out()).contains("/src/hello.txt").doesNotContain("README");
+
+    JsonNode full =
+        cli.run("files", "list", path, "/", "--ref", "feature/search", "--recursive", "--json")
+            .assertOk()
+            .json();
+    assertThat(full)
+        .extracting(i -> i.path("path").asText())
+        .containsExactly("/CHANGES.md", "/README.md", "/src", "/src/hello.txt");
+    assertThat(full.get(2).path("isFolder").asBoolean()).isTrue();
+    assertThat(full.get(0).path("commitId").asText()).matches("[0-9a-f]{40}");
+
+    Cli.Run missing = cli.run("files", "list", path, "docs", "--ref", "feature/search");
+    missing.assertExit(2);
+    assertThat(missing.err()).contains("'docs'").contains("feature/search").contains("hint:");
   }
 
   @Test

@@ -13,7 +13,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** Azure DevOps Git REST area, inside one repository: refs, items and commit statuses. */
+/**
+ * Azure DevOps Git REST area, inside one repository: refs, items (file content, folder listings)
+ * and commit statuses.
+ */
 public final class GitClient {
   private final AzureDevOpsHttp http;
 
@@ -65,28 +68,72 @@ public final class GitClient {
                   .withScope(AccessScope.CODE_READ))
           .body();
     } catch (NotFoundException e) {
-      throw new NotFoundException(
-          e.typeKey(),
-          Names.shown(path, "path")
-              + " was not found in "
-              + project
-              + "/"
-              + repository
-              + " at "
-              + branch
-                  .map(b -> "branch " + Names.shown(stripHeads(b), "branch"))
-                  .orElse("the default branch")
-              + ".",
-          NextStep.of(
-              NextStep.Action.LIST_BRANCHES,
-              "Check the path (from the repository root) and the branch.",
-              "organization",
-              org.name(),
-              "project",
-              project,
-              "repository",
-              repository));
+      throw notFound(e, org, project, repository, path, branch);
     }
+  }
+
+  /**
+   * The folder at {@code path} and what lies below it ({@code depth}), on {@code branch} or the
+   * default branch, as Azure DevOps lists it: the folder first, then the rest in path order. The
+   * Items list has no paging; the caller bounds what it keeps.
+   *
+   * <p>Azure DevOps: GET {org}/{project}/_apis/git/repositories/{repo}/items?scopePath=…
+   * &recursionLevel=OneLevel|Full&versionDescriptor.version=…&versionDescriptor.versionType=branch
+   */
+  public List<GitItem> items(
+      Organization org,
+      String project,
+      String repository,
+      String path,
+      Optional<String> branch,
+      ItemDepth depth) {
+    Urls url =
+        repository(org, project, repository)
+            .segment("items")
+            .query("scopePath", path)
+            .query("recursionLevel", depth.recursionLevel());
+    branch.ifPresent(
+        b ->
+            url.query("versionDescriptor.version", stripHeads(b))
+                .query("versionDescriptor.versionType", "branch"));
+    try {
+      return http.getList(
+          url.query("api-version", org.apiVersion()).build(), GitItem.class, AccessScope.CODE_READ);
+    } catch (NotFoundException e) {
+      throw notFound(e, org, project, repository, path, branch);
+    }
+  }
+
+  private static NotFoundException notFound(
+      NotFoundException e,
+      Organization org,
+      String project,
+      String repository,
+      String path,
+      Optional<String> branch) {
+    // Shown from the root without its leading slash, which the plain-name rule would refuse.
+    String shownPath = path.startsWith("/") && path.length() > 1 ? path.substring(1) : path;
+    return new NotFoundException(
+        e.typeKey(),
+        Names.shown(shownPath, "path")
+            + " was not found in "
+            + project
+            + "/"
+            + repository
+            + " at "
+            + branch
+                .map(b -> "branch " + Names.shown(stripHeads(b), "branch"))
+                .orElse("the default branch")
+            + ".",
+        NextStep.of(
+            NextStep.Action.LIST_BRANCHES,
+            "Check the path (from the repository root) and the branch.",
+            "organization",
+            org.name(),
+            "project",
+            project,
+            "repository",
+            repository));
   }
 
   /**

@@ -9,10 +9,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Git in one resolved repository: branches, file content and commit statuses. Reached through
- * {@code ado.repository(ref).git()}.
+ * Git in one resolved repository: branches, file content, folder listings and commit statuses.
+ * Reached through {@code ado.repository(ref).git()}.
  */
 public final class RepositoryGit {
+  /**
+   * The most items a folder listing keeps: the Items list has no paging, and a full listing of a
+   * large repository runs to hundreds of thousands.
+   */
+  public static final int MAX_ITEMS = 10_000;
+
   private final RepositoryScope scope;
   private final GitClient client;
 
@@ -29,6 +35,54 @@ public final class RepositoryGit {
   /** The raw bytes of {@code filePath}, on {@code branch} or the default branch. */
   public byte[] fileContent(String filePath, Optional<String> branch) {
     return client.fileContent(scope.org(), scope.project(), scope.repository(), filePath, branch);
+  }
+
+  /**
+   * What lies in the folder {@code path} (from the repository root; blank for the root) on {@code
+   * branch} or the default branch: its children ({@link ItemDepth#ONE_LEVEL}) or everything beneath
+   * it ({@link ItemDepth#FULL}), in path order, at most {@value #MAX_ITEMS} with a note when more
+   * were there. A file's listing is the file alone.
+   */
+  public FolderListing list(String path, Optional<String> branch, ItemDepth depth) {
+    return list(path, branch, depth, MAX_ITEMS);
+  }
+
+  FolderListing list(String path, Optional<String> branch, ItemDepth depth, int maxItems) {
+    String folder = path == null || path.isBlank() ? "/" : path.strip();
+    List<GitItem> all =
+        client.items(
+            scope.org(),
+            scope.project(),
+            scope.repository(),
+            folder,
+            branch,
+            depth == null ? ItemDepth.ONE_LEVEL : depth);
+    String self = normalized(folder);
+    List<GitItem> below =
+        all.stream()
+            .filter(item -> !(item.isFolder() && normalized(item.path()).equals(self)))
+            .toList();
+    String note = null;
+    if (below.size() > maxItems) {
+      note =
+          "Showing the first "
+              + maxItems
+              + " of "
+              + below.size()
+              + " items; list a folder further down for the rest.";
+      below = below.subList(0, maxItems);
+    }
+    return new FolderListing(
+        folder, branch.orElse(null), depth == null ? ItemDepth.ONE_LEVEL : depth, below, note);
+  }
+
+  /** {@code a/b}, {@code /a/b/} and {@code /a/b} are the same folder; the root is {@code /}. */
+  private static String normalized(String path) {
+    String p = path == null ? "" : path.strip().replace('\\', '/');
+    while (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.startsWith("/") ? p : "/" + p;
   }
 
   /** Posts a status on {@code commitId} (a full 40-character id). */

@@ -175,6 +175,58 @@ class GitClientTest {
   }
 
   @Test
+  void listsAFolderOneLevelOrFullOnABranch() {
+    List<GitItem> root =
+        git.items(org, project(), repo.name(), "/", Optional.empty(), ItemDepth.ONE_LEVEL);
+    assertThat(root).extracting(GitItem::path).containsExactly("/", "/README.md", "/src");
+    assertThat(root.get(2).isFolder()).isTrue();
+    assertThat(root.get(2).gitObjectType()).isEqualTo("tree");
+    assertThat(root.get(1).isFolder()).isFalse();
+    assertThat(root).allSatisfy(i -> assertThat(i.commitId()).matches("[0-9a-f]{40}"));
+    ApiRequest request = sent.get(0);
+    assertThat(request.uri().getPath())
+        .endsWith("/_apis/git/repositories/" + repo.name() + "/items");
+    assertThat(query(request))
+        .containsEntry("scopePath", "/")
+        .containsEntry("recursionLevel", "OneLevel")
+        .containsEntry("api-version", "7.1")
+        .doesNotContainKey("versionDescriptor.version");
+
+    sent.clear();
+    List<GitItem> full =
+        git.items(
+            org,
+            project(),
+            repo.name(),
+            "/",
+            Optional.of("refs/heads/feature/search"),
+            ItemDepth.FULL);
+    assertThat(full)
+        .extracting(GitItem::path)
+        .containsExactly("/", "/CHANGES.md", "/README.md", "/src", "/src/hello.txt");
+    assertThat(query(sent.get(0)))
+        .containsEntry("recursionLevel", "Full")
+        .containsEntry("versionDescriptor.version", "feature/search")
+        .containsEntry("versionDescriptor.versionType", "branch");
+  }
+
+  @Test
+  void listingAMissingFolderIsNotFoundNamingPathAndBranch() {
+    assertThatThrownBy(
+            () ->
+                git.items(
+                    org,
+                    project(),
+                    repo.name(),
+                    "/nope",
+                    Optional.of("feature/search"),
+                    ItemDepth.ONE_LEVEL))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("'nope'")
+        .hasMessageContaining("feature/search");
+  }
+
+  @Test
   void postsAStatusAndListsItNewestFirst() throws Exception {
     String commit = git.branches(org, project(), repo.name()).toList().get(0).objectId();
     JsonNode fixture = fixture("commit-status-create-request.json");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.adoconnect.Fixtures;
+import io.adoconnect.git.GitItem;
 import io.adoconnect.http.Json;
 import io.adoconnect.organizations.ConnectionData;
 import io.adoconnect.organizations.MemberAccount;
@@ -88,5 +89,17 @@ class FixtureMappingTest {
     assertThat(repo.defaultBranch()).isEqualTo("refs/heads/main");
     assertThat(repo.isDisabled()).isFalse();
     assertThat(repo.cloneable()).isTrue();
+  }
+
+  @Test
+  void aFileAsTheItemsListShowsIt() throws IOException {
+    List<GitItem> items = list("item-metadata.json", GitItem.class);
+    assertThat(items).hasSize(1);
+    GitItem file = items.get(0);
+    assertThat(file.path()).isEqualTo("/MyWebSite/MyWebSite/Views/Home/_Home.cshtml");
+    assertThat(file.gitObjectType()).isEqualTo("blob");
+    assertThat(file.isFolder()).isFalse(); // Azure DevOps leaves isFolder out for a file
+    assertThat(file.objectId()).isEqualTo("61a86fdaa79e5c6f5fb6e4026508489feb6ed92c");
+    assertThat(file.commitId()).isEqualTo("23d0bc5b128a10056dc68afece360d8a0fabb014");
   }
 }

@@ -1,8 +1,12 @@
 package io.adoconnect.mcp;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.RepositoryHandle;
+import io.adoconnect.git.FolderListing;
+import io.adoconnect.git.GitItem;
+import io.adoconnect.git.ItemDepth;
 import io.adoconnect.git.Ref;
 import io.adoconnect.http.Json;
 import java.nio.ByteBuffer;
@@ -13,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A repository's code: branches, a file's content at a branch, a commit's statuses. The same core
- * calls as the CLI's {@code branches}, {@code files} and {@code status}.
+ * A repository's code: branches, a folder's listing and a file's content at a branch, a commit's
+ * statuses. The same core calls as the CLI's {@code branches}, {@code files} and {@code status}.
  */
 final class CodeTools {
   /** The most of a file one answer carries; the rest is read with {@code offset}. */
@@ -44,6 +48,22 @@ final class CodeTools {
                 .integer("offset", "Character offset to start at (from nextOffset).", false),
             CodeTools::file),
         new McpTool(
+            "list_files",
+            "List a folder",
+            ToolSet.CODE,
+            Effect.READ,
+            "The files and folders in a repository folder on a branch (default: the repository's default branch): its children, or everything beneath it with recursive. Paths are from the repository root; read a file with get_file.",
+            Schema.repository()
+                .string(
+                    "path", "Folder path in the repository, e.g. /src; default: the root.", false)
+                .string("branch", "Branch name; default: the repository's default branch.", false)
+                .bool(
+                    "recursive",
+                    "true: everything beneath the folder; false (default): its children only.",
+                    false)
+                .paged(),
+            CodeTools::files),
+        new McpTool(
             "get_commit_statuses",
             "Commit statuses",
             ToolSet.CODE,
@@ -67,6 +87,38 @@ final class CodeTools {
     body.set("branches", Json.MAPPER.valueToTree(page.items()));
     return RepositoryTools.paged(body, page, List.of())
         .untrusted("/branches/*/name", "/branches/*/branch");
+  }
+
+  private static Answer files(ToolCall call) {
+    RepositoryHandle repo = repository(call);
+    Optional<String> branch = call.args().optionalString("branch");
+    boolean recursive = call.args().bool("recursive", false);
+    FolderListing listing =
+        repo.git()
+            .list(
+                call.args().optionalString("path").orElse("/"),
+                branch,
+                recursive ? ItemDepth.FULL : ItemDepth.ONE_LEVEL);
+    ToolCall.Page<GitItem> page = call.page(listing.items());
+    ObjectNode body = Where.body(Where.of(repo));
+    body.put("path", listing.path());
+    body.put("branch", listing.branch());
+    body.put("recursive", recursive);
+    ArrayNode items = body.putArray("items");
+    for (GitItem item : page.items()) {
+      items
+          .addObject()
+          .put("path", item.path())
+          .put("type", item.isFolder() ? "folder" : "file")
+          .put("objectId", item.objectId())
+          .put("commitId", item.commitId());
+    }
+    Answer answer = RepositoryTools.paged(body, page, List.of());
+    if (listing.note() != null) {
+      answer.note(listing.note());
+    }
+    // File names are chosen by whoever pushed; a name can carry an instruction.
+    return answer.untrusted("/items/*/path");
   }
 
   private static Answer file(ToolCall call) {

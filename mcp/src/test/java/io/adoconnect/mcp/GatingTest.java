@@ -87,7 +87,7 @@ class GatingTest extends McpTestBase {
   void aToolSetNotOfferedIsRefused() {
     McpPolicy codeOnly = McpPolicy.readOnly().withToolSets(Set.of(ToolSet.CODE));
     assertThat(AdoConnectMcp.toolNames(codeOnly))
-        .containsExactly("list_branches", "get_file", "get_commit_statuses");
+        .containsExactly("list_branches", "get_file", "list_files", "get_commit_statuses");
 
     String refusal = refused(kit.call(codeOnly, "list_repositories", Map.of()));
     assertThat(refusal).contains("list_repositories").contains("'repositories'");

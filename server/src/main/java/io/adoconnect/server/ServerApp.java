@@ -46,6 +46,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The service: one Javalin app, its controllers created here with what they need (no static state),
@@ -73,17 +75,14 @@ public final class ServerApp {
     this.config = config;
     Optional<TeamMode> team = config.team();
     // Team mode: each request works on its (application, end user)'s view of the one core.
-    RequestCore ado = team.isPresent() ? new OwnerCores(root) : RequestCore.always(root);
+    OwnerCores owners = team.isPresent() ? new OwnerCores(root) : null;
+    RequestCore ado = owners != null ? owners : RequestCore.always(root);
     LoginTickets tickets = new LoginTickets(config.clock());
     Sessions browserSessions = new Sessions(config.clock());
     HostPolicy hosts =
         new HostPolicy(config.host(), this::port, config.publicUrl(), config.redirectUri());
-    AccessGuard guard =
-        new AccessGuard(
-            config.apiToken(),
-            browserSessions,
-            hosts,
-            team.map(t -> new TeamAccess(root.applications())).orElse(null));
+    TeamAccess teamAccess = team.map(t -> new TeamAccess(root.applications())).orElse(null);
+    AccessGuard guard = new AccessGuard(config.apiToken(), browserSessions, hosts, teamAccess);
     this.sessions =
         new SessionController(
             tickets, browserSessions, team.isPresent() ? this::publicUrl : this::baseUri, team);
@@ -95,13 +94,29 @@ public final class ServerApp {
         team.map(
             t -> new WebhookLoop(root.webhookDeliveries(t.webhookBackoff()), t.webhookInterval()));
     OAuthUris oauthUris = new OAuthUris(this::publicUrl);
+    // Single-user: the operator's. Team mode: the end user of the browser's connect-link session,
+    // while their application is live; nobody's without one.
+    Function<io.javalin.http.Context, Optional<Owner>> browsers =
+        team.isPresent()
+            ? ctx ->
+                browserSessions
+                    .ownerOf(ctx.cookie(Sessions.COOKIE))
+                    .filter(o -> !o.equals(Owner.LOCAL))
+                    .filter(o -> root.applications().isLive(o.application()))
+            : ctx -> Optional.of(Owner.LOCAL);
+    Function<Owner, AdoConnect> cores =
+        owners != null ? owners::of : owner -> owner.equals(Owner.LOCAL) ? root : null;
+    Predicate<Owner> live =
+        team.isPresent()
+            ? owner -> !owner.equals(Owner.LOCAL) && root.applications().isLive(owner.application())
+            : owner -> owner.equals(Owner.LOCAL);
     Optional<AuthorizationServer> oauth =
         mcp.map(
             m ->
                 new AuthorizationServer(
-                    m.store(), oauthUris, Owner.LOCAL, m.allowWrite(), config.clock()));
+                    m.store(), oauthUris, browsers, m.allowWrite(), config.clock()));
     Optional<McpServlet> mcpServlet =
-        mcp.map(m -> new McpServlet(hosts, oauth.get().tokens(), oauthUris, root, m));
+        mcp.map(m -> new McpServlet(hosts, oauth.get().tokens(), oauthUris, cores, live, m));
     this.javalin =
         Javalin.create(
             cfg -> {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The repository routes: branches, files, commit statuses and pull requests. */
+/** The repository routes: branches, files, folders, commit statuses and pull requests. */
 class GitAndPullRequestsTest extends ServerTestBase {
 
   private Repository repo() {
@@ -61,6 +61,22 @@ class GitAndPullRequestsTest extends ServerTestBase {
           assertThat(file.body()).contains(repo.name()).contains("feature/search");
           assertThat(api.get(base + "/files?path=nope.md").send().status()).isEqualTo(404);
           assertThat(api.get(base + "/files").send().status()).isEqualTo(400);
+
+          JsonNode root = api.get(base + "/folder").send().json();
+          assertThat(root.path("path").asText()).isEqualTo("/");
+          assertThat(root.path("items"))
+              .extracting(i -> i.path("path").asText())
+              .contains("/README.md", "/src")
+              .doesNotContain("/", "/src/hello.txt");
+          JsonNode full =
+              api.get(base + "/folder?path=/&ref=feature/search&recursive=true").send().json();
+          assertThat(full.path("items"))
+              .extracting(i -> i.path("path").asText())
+              .containsExactly("/CHANGES.md", "/README.md", "/src", "/src/hello.txt");
+          assertThat(full.path("depth").asText()).isEqualTo("FULL");
+          assertThat(full.path("note").isNull()).isTrue();
+          assertThat(api.get(base + "/folder?path=nope").send().status()).isEqualTo(404);
+          assertThat(api.get(base + "/folder?recursive=yes").send().status()).isEqualTo(400);
 
           Api.Response posted =
               api.post(base + "/commits/" + commit + "/statuses")

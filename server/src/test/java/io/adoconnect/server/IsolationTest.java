@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Team mode isolation, walking the OpenAPI document so a new route is covered without editing this
- * test: end user B's ids (account, source, subscription, device flow, organization, project,
- * repository) used by end user A of the same application, or by an end user of another application
- * with B's very name, get 404 on every route that takes an id (in its path, its {@code account}
- * query or its body), and no listing shows any of B's rows.
+ * test: end user B's ids (account, source, subscription, device flow, MCP grant and waiting MCP
+ * sign-in, organization, project, repository) used by end user A of the same application, or by an
+ * end user of another application with B's very name, get 404 on every route that takes an id (in
+ * its path, its {@code account} query or its body), and no listing shows any of B's rows. Over
+ * {@code /mcp}, A's token neither reaches B's connections nor uses B's MCP session.
  *
  * <p>Bodies are made from each operation's request schema (its required properties, with B's
  * organization, project, repository and account wherever the schema has them), so they pass the
@@ -31,6 +32,15 @@ import org.junit.jupiter.api.Test;
  * receiver is reached by Azure DevOps with the subscription's own credential, not as an end user.
  */
 class IsolationTest extends ServerTestBase {
+  @Override
+  ServerApp createApp(ServerConfig config, io.adoconnect.connect.AdoConnect ado) {
+    return ServerApp.create(
+        config,
+        ado,
+        new io.adoconnect.server.mcp.McpHttp(
+            io.adoconnect.store.OAuthStore.open(dataDir()), true, "test"));
+  }
+
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
   private static final List<String> BODY_IDS =
       List.of("organization", "project", "repository", "account");
@@ -80,12 +90,19 @@ class IsolationTest extends ServerTestBase {
                     .path("flowId")
                     .asText());
             connect(api, alice, "org-001"); // alice has rows of her own
+            OAuthTestClient bobsAgent = McpTeamTest.signedIn(api, bob, true);
+            b.put(
+                "grant",
+                bob.on(api.get("/api/oauth/clients")).send().json().get(0).path("id").asText());
+            OAuthTestClient waiting =
+                new OAuthTestClient(api, api.login(McpTeamTest.link(api, bob))).register();
+            String location = waiting.authorize(waiting.authorizeParams()).header("Location");
+            b.put("request", location.substring("/?consent=".length()));
+            OAuthTestClient alicesAgent = McpTeamTest.signedIn(api, alice, true);
 
             List<String> checked = new ArrayList<>();
             for (Operation op : OpenApiTest.operations()) {
-              if (op.isPublic() || !op.isApi() || op.path().startsWith("/api/oauth/")) {
-                // MCP's OAuth routes are not mounted in team mode yet (grants are the local
-                // owner's, so serve --team serves no /mcp).
+              if (op.isPublic() || !op.isApi()) {
                 continue;
               }
               for (Caller other : List.of(alice, otherBob)) {
@@ -98,7 +115,8 @@ class IsolationTest extends ServerTestBase {
                   checked.add(op.toString());
                 } else if (op.method().equals("GET")) {
                   Api.Response r = other.on(api.get(op.path())).send();
-                  for (String id : List.of("account", "source", "subscription", "flowId")) {
+                  for (String id :
+                      List.of("account", "source", "subscription", "flowId", "grant", "request")) {
                     assertThat(r.body()).as("%s as %s", op, other).doesNotContain(b.get(id));
                   }
                   assertThat(r.body()).as("%s as %s", op, other).doesNotContain("org-002");
@@ -112,12 +130,43 @@ class IsolationTest extends ServerTestBase {
                     "DELETE /api/hooks/subscriptions/{id}",
                     "GET /api/connections/device/{flowId}",
                     "POST /api/sources",
-                    "GET /api/repositories/{organization}/{project}/{repository}/branches");
+                    "GET /api/repositories/{organization}/{project}/{repository}/branches",
+                    "GET /api/oauth/requests/{id}",
+                    "POST /api/oauth/requests/{id}",
+                    "DELETE /api/oauth/clients/{id}");
+
+            // /mcp: alice's token lists her organization only, is refused bob's, and can't use
+            // bob's MCP session
+            String bobs = bobsAgent.initialize();
+            String alices = alicesAgent.initialize();
+            assertThat(alicesAgent.call(alices, "list_organizations", Map.of()).toString())
+                .contains("org-001")
+                .doesNotContain("org-002");
+            JsonNode reaching =
+                alicesAgent.call(
+                    alices,
+                    "list_branches",
+                    Map.of(
+                        "organization", "org-002",
+                        "project", b.get("project"),
+                        "repository", b.get("repository")));
+            assertThat(reaching.path("isError").asBoolean()).as(reaching.toString()).isTrue();
+            assertThat(
+                    alicesAgent
+                        .mcp("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", bobs)
+                        .send()
+                        .status())
+                .isEqualTo(403);
 
             // bob still has every row the walk tried to reach
             assertThat(bob.on(api.get("/api/accounts")).send().json()).hasSize(1);
             assertThat(bob.on(api.get("/api/sources")).send().json()).hasSize(1);
             assertThat(bob.on(api.get("/api/hooks/subscriptions")).send().json()).hasSize(1);
+            assertThat(bob.on(api.get("/api/oauth/clients")).send().json()).hasSize(1);
+            assertThat(bob.on(api.get("/api/oauth/requests/" + b.get("request"))).send().status())
+                .isEqualTo(200);
+            assertThat(bobsAgent.call(bobs, "list_organizations", Map.of()).toString())
+                .contains("org-002");
             assertThat(
                     bob.on(api.get("/api/connections/device/" + b.get("flowId"))).send().status())
                 .isEqualTo(200);
@@ -198,6 +247,12 @@ class IsolationTest extends ServerTestBase {
       }
       if (op.path().startsWith("/api/hooks/subscriptions/")) {
         return b.get("subscription");
+      }
+      if (op.path().startsWith("/api/oauth/clients/")) {
+        return b.get("grant");
+      }
+      if (op.path().startsWith("/api/oauth/requests/")) {
+        return b.get("request");
       }
       return "1";
     }

@@ -28,9 +28,13 @@ import org.junit.jupiter.api.Test;
 class McpHttpClientTest extends ServerTestBase {
   private static final Path NODE_PROJECT = Path.of("src", "test", "node-mcp");
 
+  /** The deployment's write switch ({@code --mcp-allow-write}) for the next service. */
+  private boolean allowWrite;
+
   @Override
   ServerApp createApp(ServerConfig config, AdoConnect ado) {
-    return ServerApp.create(config, ado, new McpHttp(OAuthStore.open(dataDir()), false, "test"));
+    return ServerApp.create(
+        config, ado, new McpHttp(OAuthStore.open(dataDir()), allowWrite, "test"));
   }
 
   @Test
@@ -73,6 +77,77 @@ class McpHttpClientTest extends ServerTestBase {
           assertThat(clients.path(0).path("clientName").asText()).isEqualTo("official-sdk-test");
           assertThat(outbound).noneMatch(r -> r.contains(seen.path("clientId").asText()));
         });
+  }
+
+  @Test
+  void withAGrantThatWritesTheOfficialClientQueuesABuildAndWithAReadOnlyOneItIsRefused() {
+    requireNodeModules();
+    allowWrite = true;
+    serve(
+        (service, api) -> {
+          Api.Response connected =
+              api.post("/api/connections/pat")
+                  .json(Map.of("organizations", List.of("org-001"), "pat", CANARY_PAT))
+                  .send();
+          assertThat(connected.status()).as(connected.toString()).isEqualTo(201);
+          var definition =
+              simulator
+                  .buildDefinitions(simulator.dataset().organization("org-001").orElseThrow())
+                  .get(0);
+          String queue =
+              Api.JSON.writeValueAsString(
+                  Map.of(
+                      "organization", "org-001",
+                      "project", definition.project().name(),
+                      "definition", definition.name()));
+          Api.BrowserTab tab = api.login(service.app.loginLink());
+          Map<String, String> env =
+              Map.of(
+                  "MCP_URL",
+                  api.base() + "/mcp",
+                  "PAGE_COOKIE",
+                  tab.cookie(),
+                  "TAB_SECRET",
+                  tab.secret(),
+                  "SOURCES_ONLY",
+                  "false",
+                  "TOOL",
+                  "queue_build",
+                  "TOOL_ARGS",
+                  queue);
+
+          JsonNode writer = run(with(env, "APPROVE_WRITE", "true"));
+          assertThat(writer.path("tools").toString()).contains("queue_build");
+          JsonNode queued = writer.path("call");
+          assertThat(queued.path("isError").asBoolean()).as(queued.toString()).isFalse();
+          int buildId = queued.path("structuredContent").path("build").path("id").asInt();
+          assertThat(buildId).isPositive();
+          assertThat(queued.path("structuredContent").path("where").path("organization").asText())
+              .isEqualTo("org-001");
+
+          JsonNode reader = run(with(env, "APPROVE_WRITE", "false"));
+          assertThat(reader.path("tools").toString()).doesNotContain("queue_build");
+          JsonNode refused = reader.path("call");
+          assertThat(refused.path("isError").asBoolean()).as(refused.toString()).isTrue();
+          assertThat(refused.path("text").asText()).contains("queue_build");
+          // the refused call queued nothing: the newest build is still the one queued above
+          JsonNode builds =
+              api.get(
+                      "/api/projects/org-001/"
+                          + java.net.URLEncoder.encode(
+                                  definition.project().name(), StandardCharsets.UTF_8)
+                              .replace("+", "%20")
+                          + "/builds?top=1")
+                  .send()
+                  .json();
+          assertThat(builds.path(0).path("id").asInt()).as(builds.toString()).isEqualTo(buildId);
+        });
+  }
+
+  private static Map<String, String> with(Map<String, String> env, String name, String value) {
+    Map<String, String> more = new java.util.HashMap<>(env);
+    more.put(name, value);
+    return more;
   }
 
   private static void requireNodeModules() {

@@ -62,8 +62,16 @@ final class OAuthTestClient {
     return p;
   }
 
+  /**
+   * The browser's navigation to {@code /oauth/authorize}: the tab's cookie goes along (a navigation
+   * carries no tab secret), which a team deployment needs to know whose sign-in it is.
+   */
   Api.Response authorize(Map<String, String> params) {
-    return api.get("/oauth/authorize?" + form(params)).noToken().send();
+    Api.Request request = api.get("/oauth/authorize?" + form(params)).noToken();
+    if (tab != null) {
+      request.cookie(tab.cookie());
+    }
+    return request.send();
   }
 
   /** Authorizes and approves with this reach; returns the code. */

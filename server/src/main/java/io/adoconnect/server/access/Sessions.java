@@ -114,6 +114,15 @@ public final class Sessions {
     return lookup(cookieValue).filter(s -> s.tabHashes().contains(hash(tabSecret)));
   }
 
+  /**
+   * The owner of the live session this cookie names, without a tab secret: only for a top-level
+   * navigation (the MCP sign-in's {@code /oauth/authorize}), which can't carry the tab's header and
+   * opens nothing by itself.
+   */
+  public Optional<Owner> ownerOf(String cookieValue) {
+    return lookup(cookieValue).map(Session::owner);
+  }
+
   /** Whether the cookie names a live session (with or without a tab secret). */
   public boolean isLive(String cookieValue) {
     return lookup(cookieValue).isPresent();

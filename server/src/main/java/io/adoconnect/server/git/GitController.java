@@ -1,5 +1,6 @@
 package io.adoconnect.server.git;
 
+import io.adoconnect.git.ItemDepth;
 import io.adoconnect.git.StatusInput;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.RepositoryPath;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Inside a repository ({@link RepositoryPath#PREFIX}): {@code GET …/branches}, {@code GET
- * …/files?path=&ref=} (the raw bytes) and {@code GET|POST …/commits/{commitId}/statuses}.
+ * …/files?path=&ref=} (the raw bytes), {@code GET …/folder?path=&ref=&recursive=} (a folder's
+ * listing) and {@code GET|POST …/commits/{commitId}/statuses}.
  */
 public final class GitController {
   private final RequestCore ado;
@@ -30,6 +32,7 @@ public final class GitController {
         base + "/branches",
         ctx -> ctx.json(ado.of(ctx).repository(RepositoryPath.of(ctx)).git().branches().toList()));
     routes.get(base + "/files", this::file);
+    routes.get(base + "/folder", this::folder);
     routes.get(
         base + "/commits/{commitId}/statuses",
         ctx ->
@@ -52,6 +55,25 @@ public final class GitController {
     Optional<String> ref = Optional.ofNullable(ctx.queryParam("ref")).filter(r -> !r.isBlank());
     byte[] content = ado.of(ctx).repository(RepositoryPath.of(ctx)).git().fileContent(path, ref);
     ctx.contentType("application/octet-stream").result(content);
+  }
+
+  private void folder(Context ctx) {
+    Optional<String> ref = Optional.ofNullable(ctx.queryParam("ref")).filter(r -> !r.isBlank());
+    String recursive = Optional.ofNullable(ctx.queryParam("recursive")).orElse("false");
+    if (!recursive.equals("true") && !recursive.equals("false")) {
+      throw ApiException.badRequest(
+          "invalid_input",
+          "The query parameter 'recursive' must be true or false.",
+          "Leave it out to list what is directly in the folder, or give recursive=true.");
+    }
+    ctx.json(
+        ado.of(ctx)
+            .repository(RepositoryPath.of(ctx))
+            .git()
+            .list(
+                ctx.queryParam("path"),
+                ref,
+                recursive.equals("true") ? ItemDepth.FULL : ItemDepth.ONE_LEVEL));
   }
 
   private void postStatus(Context ctx) {

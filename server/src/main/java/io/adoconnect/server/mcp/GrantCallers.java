@@ -7,21 +7,25 @@ import io.adoconnect.mcp.McpPolicy;
 import io.adoconnect.mcp.McpRefusal;
 import io.adoconnect.mcp.ToolSet;
 import io.adoconnect.store.OAuthStore;
+import io.adoconnect.store.Owner;
 import io.modelcontextprotocol.common.McpTransportContext;
+import java.util.function.Function;
 
 /**
  * The caller of an HTTP tool call: the grant {@link McpServlet} authenticated (put in the transport
  * context, never the token itself) becomes what the person approved — write or not, sources only or
- * not — over the service's core instance. The MCP server narrows it to the deployment's ceiling, so
- * writing needs both the switch and the grant.
+ * not — over the core of the grant's owner (single-user: the service's one core; team mode: the
+ * (application, end user) view, so a token reaches its own end user's accounts and nobody else's).
+ * The MCP server narrows it to the deployment's ceiling, so writing needs both the switch and the
+ * grant.
  */
 final class GrantCallers implements McpCallers {
   static final String GRANT = "ado-connect.grant";
 
-  private final AdoConnect ado;
+  private final Function<Owner, AdoConnect> cores;
 
-  GrantCallers(AdoConnect ado) {
-    this.ado = ado;
+  GrantCallers(Function<Owner, AdoConnect> cores) {
+    this.cores = cores;
   }
 
   @Override
@@ -30,6 +34,8 @@ final class GrantCallers implements McpCallers {
       throw new McpRefusal(
           "This call carries no sign-in.", "Sign in to /mcp with OAuth, then call again.");
     }
-    return new McpCaller(ado, new McpPolicy(grant.canWrite(), ToolSet.all(), grant.sourcesOnly()));
+    return new McpCaller(
+        cores.apply(Owner.ofKey(grant.owner())),
+        new McpPolicy(grant.canWrite(), ToolSet.all(), grant.sourcesOnly()));
   }
 }

@@ -12,6 +12,7 @@ import io.adoconnect.server.access.SecurityHeaders;
 import io.adoconnect.server.oauth.OAuthUris;
 import io.adoconnect.server.oauth.TokenIssuer;
 import io.adoconnect.store.OAuthStore;
+import io.adoconnect.store.Owner;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -26,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +47,10 @@ import org.slf4j.LoggerFactory;
  *       (403 otherwise; 404 for a session this servlet never handed out).
  * </ol>
  *
- * Each reach (write or not, sources only or not) has its own SDK transport and MCP server, built on
- * first use by {@link McpServers}. The token stays here: tools act through the core with the
- * operator's stored Azure DevOps credentials, and nothing of the request's {@code Authorization} is
- * passed on.
+ * The token stays here: tools act through the core of the grant's owner ({@link GrantCallers}) with
+ * that owner's stored Azure DevOps credentials, and nothing of the request's {@code Authorization}
+ * is passed on. In a team deployment a grant whose application the operator revoked opens nothing
+ * (401, as an unknown token).
  */
 public final class McpServlet extends HttpServlet {
   static final String SESSION_HEADER = "Mcp-Session-Id";
@@ -61,12 +64,23 @@ public final class McpServlet extends HttpServlet {
   private final HttpServletStreamableServerTransportProvider transport;
   private final McpSyncServer server;
   private final Map<String, String> sessionGrant = new ConcurrentHashMap<>();
+  private final Predicate<Owner> live;
 
+  /**
+   * @param cores the core a grant's owner works on
+   * @param live whether an owner is still served (team mode: its application is not revoked)
+   */
   public McpServlet(
-      HostPolicy hosts, TokenIssuer tokens, OAuthUris uris, AdoConnect ado, McpHttp config) {
+      HostPolicy hosts,
+      TokenIssuer tokens,
+      OAuthUris uris,
+      Function<Owner, AdoConnect> cores,
+      Predicate<Owner> live,
+      McpHttp config) {
     this.hosts = hosts;
     this.tokens = tokens;
     this.uris = uris;
+    this.live = live;
     this.transport =
         HttpServletStreamableServerTransportProvider.builder()
             .jsonMapper(AdoConnectMcp.jsonMapper())
@@ -77,7 +91,7 @@ public final class McpServlet extends HttpServlet {
     this.server =
         AdoConnectMcp.server(
             transport,
-            new GrantCallers(ado),
+            new GrantCallers(cores),
             new McpPolicy(config.allowWrite(), ToolSet.all(), false),
             config.version());
   }
@@ -172,7 +186,9 @@ public final class McpServlet extends HttpServlet {
   }
 
   private Optional<OAuthStore.Grant> authenticate(String token) {
-    return tokens.authenticate(token, uris.resource().toString());
+    return tokens
+        .authenticate(token, uris.resource().toString())
+        .filter(grant -> live.test(Owner.ofKey(grant.owner())));
   }
 
   /** What a tool can learn of the caller: the grant (never its token). */

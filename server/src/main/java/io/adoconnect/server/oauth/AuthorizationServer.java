@@ -3,7 +3,10 @@ package io.adoconnect.server.oauth;
 import io.adoconnect.store.OAuthStore;
 import io.adoconnect.store.Owner;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The authorization server of {@code /mcp} as one piece: its endpoints, created over one store, and
@@ -18,17 +21,23 @@ public final class AuthorizationServer {
   private final TokenController token;
 
   /**
-   * @param owner whose grants the consent page creates and lists (single-user: {@link Owner#LOCAL})
+   * @param browsers whose browser asks {@code /oauth/authorize} (single-user: always {@link
+   *     Owner#LOCAL}; team mode: the end user of the browser's connect-link session), empty for
+   *     nobody's
    * @param writeAllowed the deployment's switch: without it no grant can write
    */
   public AuthorizationServer(
-      OAuthStore store, OAuthUris uris, Owner owner, boolean writeAllowed, Clock clock) {
+      OAuthStore store,
+      OAuthUris uris,
+      Function<Context, Optional<Owner>> browsers,
+      boolean writeAllowed,
+      Clock clock) {
     PendingAuthorizations pending = new PendingAuthorizations(clock);
     this.tokens = new TokenIssuer(store, clock);
     this.metadata = new MetadataController(uris);
     this.registration = new RegistrationController(store, uris, clock);
-    this.authorize = new AuthorizeController(store, uris, pending);
-    this.consent = new ConsentController(store, uris, pending, owner, writeAllowed, clock);
+    this.authorize = new AuthorizeController(store, uris, pending, browsers);
+    this.consent = new ConsentController(store, uris, pending, Owner.LOCAL, writeAllowed, clock);
     this.token = new TokenController(store, tokens, uris, clock);
   }
 

@@ -3,12 +3,15 @@ package io.adoconnect.server.oauth;
 import com.nimbusds.oauth2.sdk.Scope;
 import io.adoconnect.server.errors.ApiException;
 import io.adoconnect.store.OAuthStore;
+import io.adoconnect.store.Owner;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +24,11 @@ import java.util.regex.Pattern;
  * code}, a {@code resource} other than this service's {@code /mcp} ({@code invalid_target}, RFC
  * 8707). A sound request waits in {@link PendingAuthorizations} and the browser goes to the
  * integrations page, where the signed-in operator approves or denies it.
+ *
+ * <p>The request belongs to the person whose browser asked ({@code browsers}): the single-user
+ * service's operator, or in a team deployment the end user of the connect-link session this browser
+ * holds. Without such a session the answer is a page that says how to get one (401): this service
+ * has no sign-in form of its own, since the application vouches for its end users.
  */
 public final class AuthorizeController {
   private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -28,11 +36,17 @@ public final class AuthorizeController {
   private final OAuthStore store;
   private final OAuthUris uris;
   private final PendingAuthorizations pending;
+  private final Function<Context, Optional<Owner>> browsers;
 
-  AuthorizeController(OAuthStore store, OAuthUris uris, PendingAuthorizations pending) {
+  AuthorizeController(
+      OAuthStore store,
+      OAuthUris uris,
+      PendingAuthorizations pending,
+      Function<Context, Optional<Owner>> browsers) {
     this.store = store;
     this.uris = uris;
     this.pending = pending;
+    this.browsers = browsers;
   }
 
   public void routes(RoutesConfig routes) {
@@ -61,6 +75,11 @@ public final class AuthorizeController {
           "The redirect URI of this sign-in is not exactly one the client registered.",
           "Check the MCP client's configuration; it must use the redirect URI it registered.");
     }
+    Optional<Owner> owner = browsers.apply(ctx);
+    if (owner.isEmpty()) {
+      ctx.status(401).contentType("text/html; charset=utf-8").result(NO_SESSION);
+      return;
+    }
     String state = single(query, "state");
     Fault fault = check(query);
     if (fault != null) {
@@ -75,6 +94,7 @@ public final class AuthorizeController {
     String scope = single(query, "scope");
     PendingAuthorizations.Pending waiting =
         pending.add(
+            owner.get(),
             client.clientId(),
             client.clientName(),
             redirect,
@@ -84,6 +104,20 @@ public final class AuthorizeController {
             scope != null && Scope.parse(scope).contains(Scopes.WRITE));
     ctx.redirect("/?consent=" + waiting.id());
   }
+
+  /** The answer to a browser without a connect-link session: what to do, and no form. */
+  private static final String NO_SESSION =
+      """
+      <!doctype html>
+      <html lang="en"><head><meta charset="utf-8"><title>Open your connect link first</title></head>
+      <body>
+      <h1>Open your connect link first</h1>
+      <p>An MCP client asked to work with your Azure DevOps connections here, but this browser has
+      no session with this service.</p>
+      <p>Open the connect link that the application you use gives you (where you connected Azure
+      DevOps), in this browser, then start the sign-in again from the MCP client.</p>
+      </body></html>
+      """;
 
   /** A fault that goes back to the client's redirect URI (RFC 6749 §4.1.2.1). */
   private record Fault(String error, String description) {}

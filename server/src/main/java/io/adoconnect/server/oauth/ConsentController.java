@@ -28,7 +28,7 @@ public final class ConsentController {
   private final OAuthStore store;
   private final OAuthUris uris;
   private final PendingAuthorizations pending;
-  private final Owner owner;
+  private final Owner fallback;
   private final boolean writeAllowed;
   private final Clock clock;
 
@@ -39,13 +39,13 @@ public final class ConsentController {
       OAuthStore store,
       OAuthUris uris,
       PendingAuthorizations pending,
-      Owner owner,
+      Owner fallback,
       boolean writeAllowed,
       Clock clock) {
     this.store = store;
     this.uris = uris;
     this.pending = pending;
-    this.owner = owner;
+    this.fallback = fallback;
     this.writeAllowed = writeAllowed;
     this.clock = clock;
   }
@@ -57,9 +57,21 @@ public final class ConsentController {
     routes.delete("/api/oauth/clients/{id}", this::revoke);
   }
 
+  /**
+   * Whose grants a request sees and answers: the page session's or the application key's owner; the
+   * single-user API token works on the local owner's.
+   */
+  private Owner owner(Context ctx) {
+    Owner owner = AccessGuard.owner(ctx);
+    return owner == null ? fallback : owner;
+  }
+
+  /** A waiting request of this caller's; another person's is not found, as an unknown one. */
   private PendingAuthorizations.Pending find(Context ctx) {
+    String asking = owner(ctx).key();
     return pending
         .find(ctx.pathParam("id"))
+        .filter(p -> p.owner().equals(asking))
         .orElseThrow(
             () ->
                 new ApiException(
@@ -85,6 +97,8 @@ public final class ConsentController {
   }
 
   private void answer(Context ctx) {
+    // Another person's request is not found, whoever asks; then only a page session may answer.
+    PendingAuthorizations.Pending request = find(ctx);
     if (AccessGuard.via(ctx) != AccessGuard.Via.COOKIE) {
       throw new ApiException(
           403,
@@ -106,7 +120,6 @@ public final class ConsentController {
           "Writing through MCP is turned off for this service, so it can't be granted.",
           "Approve read-only access, or restart ado-connect serve with --mcp-allow-write.");
     }
-    PendingAuthorizations.Pending request = find(ctx);
     pending.take(request.id());
     String redirect;
     if (!answer.approve()) {
@@ -121,7 +134,7 @@ public final class ConsentController {
       OAuthStore.Grant grant =
           new OAuthStore.Grant(
               Ids.newId(),
-              owner.key(),
+              request.owner(),
               request.clientId(),
               write,
               !Boolean.FALSE.equals(answer.sourcesOnly()),
@@ -150,7 +163,7 @@ public final class ConsentController {
 
   private void clients(Context ctx) {
     List<Map<String, Object>> out =
-        store.grants(owner).stream()
+        store.grants(owner(ctx)).stream()
             .map(
                 c -> {
                   Map<String, Object> row = new LinkedHashMap<>();
@@ -169,7 +182,7 @@ public final class ConsentController {
   }
 
   private void revoke(Context ctx) {
-    if (!store.revokeGrant(owner, ctx.pathParam("id"), clock.instant())) {
+    if (!store.revokeGrant(owner(ctx), ctx.pathParam("id"), clock.instant())) {
       throw new ApiException(
           404,
           "oauth_client_not_found",

@@ -1,6 +1,7 @@
 package io.adoconnect.server.oauth;
 
 import io.adoconnect.server.access.Randoms;
+import io.adoconnect.store.Owner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +18,16 @@ final class PendingAuthorizations {
   static final Duration LIFETIME = Duration.ofMinutes(10);
   static final int MAX = 100;
 
-  /** A checked request: the exact redirect URI, the client's state, the S256 challenge. */
+  /** One person's waiting requests: in a team deployment no end user can fill the list alone. */
+  static final int MAX_PER_OWNER = 10;
+
+  /**
+   * A checked request: the exact redirect URI, the client's state, the S256 challenge, and whose
+   * browser asked ({@link Owner#key()}): only that owner sees and answers it.
+   */
   record Pending(
       String id,
+      String owner,
       String clientId,
       String clientName,
       String redirectUri,
@@ -37,6 +45,7 @@ final class PendingAuthorizations {
   }
 
   Pending add(
+      Owner owner,
       String clientId,
       String clientName,
       String redirectUri,
@@ -46,6 +55,14 @@ final class PendingAuthorizations {
       boolean wantsWrite) {
     Instant now = clock.instant();
     byId.values().removeIf(p -> !now.isBefore(p.expiresAt()));
+    if (byId.values().stream().filter(p -> p.owner().equals(owner.key())).count()
+        >= MAX_PER_OWNER) {
+      throw new OAuthError(
+          503,
+          "temporarily_unavailable",
+          "Ten sign-ins of yours are waiting for approval; answer or let them expire, then try"
+              + " again.");
+    }
     if (byId.size() >= MAX) {
       throw new OAuthError(
           503,
@@ -55,6 +72,7 @@ final class PendingAuthorizations {
     Pending pending =
         new Pending(
             Randoms.token(18),
+            owner.key(),
             clientId,
             clientName,
             redirectUri,

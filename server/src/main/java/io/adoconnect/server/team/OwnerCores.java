@@ -52,6 +52,11 @@ public final class OwnerCores implements RequestCore {
     return view(owner);
   }
 
+  /** The view of {@code owner}: what an MCP token of that owner's grant works on. */
+  public AdoConnect of(Owner owner) {
+    return view(owner);
+  }
+
   private synchronized AdoConnect view(Owner owner) {
     return views.computeIfAbsent(owner, root::forOwner);
   }
