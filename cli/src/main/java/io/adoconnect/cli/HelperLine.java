@@ -1,5 +1,6 @@
 package io.adoconnect.cli;
 
+import io.adoconnect.store.Owner;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,16 @@ final class HelperLine {
 
   static String of(Path dataDir) {
     return "!" + launch() + " credential --data-dir " + quote(dataDir.toAbsolutePath().toString());
+  }
+
+  /**
+   * The helper the service runs Git with for {@code owner}'s clones: the same, answering from that
+   * owner's accounts.
+   */
+  static String of(Path dataDir, Owner owner) {
+    return owner.equals(Owner.LOCAL)
+        ? of(dataDir)
+        : of(dataDir) + " " + CredentialCommand.OWNER + " " + quote(owner.key());
   }
 
   /** How to start this ado-connect again from a shell. */

@@ -159,6 +159,36 @@ class CredentialHelperTest {
         .contains("refs/heads/main");
   }
 
+  @Test
+  void theServicesHelperForATeamEndUserAnswersFromThatEndUsersAccountsOnly() {
+    Cli cli = start(SimulatorConfig.builder());
+    io.adoconnect.store.Owner alice = new io.adoconnect.store.Owner("app1", "alice");
+    try (io.adoconnect.connect.AdoConnect ado =
+        io.adoconnect.connect.AdoConnect.open(
+            io.adoconnect.connect.ConnectSettings.fromEnvironment(cli.dataDir, cli.env()), alice)) {
+      ado.connectPat(
+          io.adoconnect.connect.PatTarget.services(List.of("org-001")),
+          io.adoconnect.auth.Secret.of(cli.pat()));
+    }
+    Repository repo = withContent(simulator.dataset().organization("org-001").orElseThrow());
+    String request =
+        "protocol=http\nhost="
+            + simulator.baseUri().getRawAuthority()
+            + "\npath=org-001/"
+            + repo.project().name()
+            + "/_git/"
+            + repo.name()
+            + "\n\n";
+    // The helper line the service gives Git for alice's clones, as it ends: --owner KEY get.
+    Cli.Run forAlice =
+        cli.invocation().stdin(request).run("credential", "--owner", alice.key(), "get");
+    assertThat(forAlice.exit()).isZero();
+    assertThat(forAlice.out()).contains("password=" + cli.pat());
+    Cli.Run local = cli.invocation().stdin(request).run("credential", "get");
+    assertThat(local.out()).doesNotContain(cli.pat()).contains("quit=1");
+    assertThat(HelperLine.of(cli.dataDir, alice)).endsWith(" --owner 'app1/alice'");
+  }
+
   static void assertNoFileHolds(List<Path> roots, String... secrets) throws IOException {
     for (Path root : roots) {
       try (Stream<Path> files = Files.walk(root)) {

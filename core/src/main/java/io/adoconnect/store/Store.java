@@ -47,6 +47,7 @@ public final class Store implements AutoCloseable {
   private final HookSubscriptionRepository hookSubscriptions;
   private final EventRepository events;
   private final GitBindingRepository gitBindings;
+  private final SourceSyncRepository sourceSyncs;
 
   private Store(Jdbi jdbi, String where, String owner) {
     this.jdbi = jdbi;
@@ -60,6 +61,7 @@ public final class Store implements AutoCloseable {
     this.hookSubscriptions = new HookSubscriptionRepository(owner);
     this.events = new EventRepository(owner);
     this.gitBindings = new GitBindingRepository(owner);
+    this.sourceSyncs = new SourceSyncRepository(owner);
   }
 
   /**
@@ -328,7 +330,26 @@ public final class Store implements AutoCloseable {
    * @return false if there was no such source
    */
   public boolean removeSource(String id) {
-    return inTransaction(handle -> sources.delete(handle, id));
+    return inTransaction(
+        handle -> {
+          sourceSyncs.delete(handle, id);
+          return sources.delete(handle, id);
+        });
+  }
+
+  /** Records the service's latest refresh of a source's clone, replacing the one before. */
+  public void recordSourceSync(SourceSyncRecord sync) {
+    Require.present(sync, "The sync");
+    inTransaction(
+        handle -> {
+          sourceSyncs.put(handle, sync);
+          return null;
+        });
+  }
+
+  /** Source id → the service's latest refresh of its clone, for the sources ever refreshed. */
+  public Map<String, SourceSyncRecord> sourceSyncs() {
+    return inTransaction(sourceSyncs::all);
   }
 
   /** Saves a new service hook subscription with its password, sealed by the Vault. */
