@@ -160,6 +160,44 @@ class CredentialHelperTest {
   }
 
   @Test
+  void aDeploymentThatAsksForSourcesOnlyGetsNoTokenForOtherRepositories() throws IOException {
+    Cli cli = start(SimulatorConfig.builder());
+    cli.connect("--org", "org-001").assertOk();
+    setup(cli);
+    List<Repository> repos =
+        simulator.dataset().organization("org-001").orElseThrow().repositories().stream()
+            .filter(Repository::cloneable)
+            .filter(r -> r.defaultBranch() != null)
+            .limit(2)
+            .toList();
+    Repository source = repos.get(0);
+    Repository other = repos.get(1);
+    cli.run("sources", "add", "org-001/" + source.project().name() + "/" + source.name())
+        .assertOk();
+    GitCli git = new GitCli(home(), cli.env());
+    java.util.Map<String, String> sourcesOnly =
+        java.util.Map.of(CredentialGetCommand.SOURCES_ONLY, "true");
+
+    assertThat(git.run(dir, sourcesOnly, "ls-remote", servicesUrl(source)).ok().out())
+        .contains("refs/heads/");
+    GitCli.Result refused = git.run(dir, sourcesOnly, "ls-remote", servicesUrl(other));
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err())
+        .contains(
+            "ado-connect: error: The repository org-001/"
+                + other.project().name()
+                + "/"
+                + other.name()
+                + " is not a source, and this deployment gives Git credentials for its sources"
+                + " only.")
+        .contains("ado-connect: hint: Add the repository as a source")
+        .contains("fatal: credential helper")
+        .doesNotContain("Username for");
+    // Without the setting, the same account's other repositories work as before.
+    assertThat(git.run(dir, "ls-remote", servicesUrl(other)).ok().out()).contains("refs/heads/");
+  }
+
+  @Test
   void theServicesHelperForATeamEndUserAnswersFromThatEndUsersAccountsOnly() {
     Cli cli = start(SimulatorConfig.builder());
     io.adoconnect.store.Owner alice = new io.adoconnect.store.Owner("app1", "alice");
