@@ -8,13 +8,14 @@ import java.nio.file.Path;
 /**
  * The command Git runs as its credential helper: this very ado-connect (the runnable jar, or the
  * class path when run from a build), with the data directory written in, so Git finds the same
- * accounts from any working directory. A shell snippet ({@code !…}) because it has arguments.
+ * accounts from any working directory. A shell snippet ({@code !…}) because it has arguments, and
+ * so that Git's {@code store} needs no Java at all.
  */
 final class HelperLine {
   private HelperLine() {}
 
   static String of(Path dataDir) {
-    return "!" + launch() + " credential --data-dir " + quote(dataDir.toAbsolutePath().toString());
+    return of(dataDir, Owner.LOCAL);
   }
 
   /**
@@ -22,9 +23,17 @@ final class HelperLine {
    * owner's accounts.
    */
   static String of(Path dataDir, Owner owner) {
-    return owner.equals(Owner.LOCAL)
-        ? of(dataDir)
-        : of(dataDir) + " " + CredentialCommand.OWNER + " " + quote(owner.key());
+    String command =
+        launch() + " credential --data-dir " + quote(dataDir.toAbsolutePath().toString());
+    if (!owner.equals(Owner.LOCAL)) {
+      command += " " + CredentialCommand.OWNER + " " + quote(owner.key());
+    }
+    // Git appends the action. Its "store" (after every command that authenticated) is a no-op for
+    // ado-connect, which keeps its own tokens: the shell drops the credential without starting
+    // Java, which halves the JVMs a successful clone or fetch starts.
+    return "!f() { if [ \"$1\" = store ]; then cat >/dev/null; else "
+        + command
+        + " \"$@\"; fi; }; f";
   }
 
   /** How to start this ado-connect again from a shell. */
