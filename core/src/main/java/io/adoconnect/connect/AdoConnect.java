@@ -470,7 +470,8 @@ public final class AdoConnect implements AutoCloseable {
         org.account(),
         new ProjectScope(org.http(), org.organization(), ref.project()),
         settings.endpoints(),
-        settings.poller());
+        settings.poller(),
+        settings.parallelism());
   }
 
   /** Resolves a repository once; its areas hang off the handle. */
