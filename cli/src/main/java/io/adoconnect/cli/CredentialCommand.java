@@ -3,6 +3,7 @@ package io.adoconnect.cli;
 import io.adoconnect.AdoConnectException;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.ConnectSettings;
+import io.adoconnect.store.Owner;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Option;
       CredentialBindingsCommand.class,
     })
 public final class CredentialCommand extends SubcommandRequired {
+  static final String OWNER = "--owner";
+
   /**
    * Before the action, as the helper line Git runs puts it: {@code credential --data-dir D get}.
    */
@@ -41,6 +44,13 @@ public final class CredentialCommand extends SubcommandRequired {
               + " it into the helper line.")
   Path dataDir;
 
+  /**
+   * Whose accounts answer: the service's helper line for a team deployment's end user's clones
+   * names them ({@link Owner#key()}); the local owner otherwise.
+   */
+  @Option(names = OWNER, hidden = true, paramLabel = "APPLICATION/END_USER")
+  String owner;
+
   /** The data directory: the subcommand's {@code --data-dir}, else this one's, else the default. */
   Path dataDir(CliContext ctx, CommonOptions common) {
     return common.dataDir == null && dataDir != null ? dataDir : common.dataDir(ctx);
@@ -49,7 +59,8 @@ public final class CredentialCommand extends SubcommandRequired {
   AdoConnect open(CliContext ctx, CommonOptions common) {
     return AdoConnect.open(
         ConnectSettings.fromEnvironment(
-            dataDir(ctx, common), ctx.env(), new RetryNotices(ctx.err())));
+            dataDir(ctx, common), ctx.env(), new RetryNotices(ctx.err())),
+        owner == null ? Owner.LOCAL : Owner.ofKey(owner));
   }
 
   /**

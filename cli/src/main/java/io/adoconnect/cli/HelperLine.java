@@ -1,5 +1,6 @@
 package io.adoconnect.cli;
 
+import io.adoconnect.store.Owner;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,13 +8,32 @@ import java.nio.file.Path;
 /**
  * The command Git runs as its credential helper: this very ado-connect (the runnable jar, or the
  * class path when run from a build), with the data directory written in, so Git finds the same
- * accounts from any working directory. A shell snippet ({@code !…}) because it has arguments.
+ * accounts from any working directory. A shell snippet ({@code !…}) because it has arguments, and
+ * so that Git's {@code store} needs no Java at all.
  */
 final class HelperLine {
   private HelperLine() {}
 
   static String of(Path dataDir) {
-    return "!" + launch() + " credential --data-dir " + quote(dataDir.toAbsolutePath().toString());
+    return of(dataDir, Owner.LOCAL);
+  }
+
+  /**
+   * The helper the service runs Git with for {@code owner}'s clones: the same, answering from that
+   * owner's accounts.
+   */
+  static String of(Path dataDir, Owner owner) {
+    String command =
+        launch() + " credential --data-dir " + quote(dataDir.toAbsolutePath().toString());
+    if (!owner.equals(Owner.LOCAL)) {
+      command += " " + CredentialCommand.OWNER + " " + quote(owner.key());
+    }
+    // Git appends the action. Its "store" (after every command that authenticated) is a no-op for
+    // ado-connect, which keeps its own tokens: the shell drops the credential without starting
+    // Java, which halves the JVMs a successful clone or fetch starts.
+    return "!f() { if [ \"$1\" = store ]; then cat >/dev/null; else "
+        + command
+        + " \"$@\"; fi; }; f";
   }
 
   /** How to start this ado-connect again from a shell. */

@@ -4,6 +4,7 @@ import io.adoconnect.InvalidInputException;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.ConnectSettings;
+import io.adoconnect.connect.SourceClones;
 import io.adoconnect.server.OutboundPolicy;
 import io.adoconnect.server.ServerApp;
 import io.adoconnect.server.ServerConfig;
@@ -12,6 +13,7 @@ import io.adoconnect.server.access.ServiceUrlFile;
 import io.adoconnect.server.mcp.McpHttp;
 import io.adoconnect.server.team.TeamMode;
 import io.adoconnect.store.OAuthStore;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,11 +43,18 @@ import picocli.CommandLine.Option;
       "Service hooks are delivered to ADO_CONNECT_PUBLIC_URL/api/hooks/{subscription} (default:"
           + " the address it listens on); set it to the address Azure DevOps reaches this service"
           + " at.",
+      "When a trusted push event arrives for a source, the service fetches it (clones it the"
+          + " first time) into ADO_CONNECT_SOURCES_DIR (default: <data-dir>/sources, with --team"
+          + " <data-dir>/team-sources/APPLICATION/END_USER), in the background.",
       "MCP clients connect to {address}/mcp (Streamable HTTP) and sign in with OAuth: you approve"
           + " each one on the integrations page, read-only unless --mcp-allow-write."
     })
 public final class ServeCommand implements Callable<Integer> {
   static final String MCP_ALLOW_WRITE = "ADO_CONNECT_MCP_ALLOW_WRITE";
+
+  /** Sources fetched at once after push events, across owners: Git is mostly waiting on I/O. */
+  private static final int FETCHES_AT_ONCE = 4;
+
   private final CliContext ctx;
 
   @Mixin CommonOptions common;
@@ -105,6 +114,10 @@ public final class ServeCommand implements Callable<Integer> {
             OutboundPolicy.apply(ConnectSettings.fromEnvironment(dataDir, ctx.env()), ctx.env()),
             clientSecret);
     ApiToken token = ApiToken.loadOrCreate(dataDir);
+    Path clonesDir = SourcesDirectory.of(ctx.env(), dataDir, team);
+    SourceClones clones =
+        new SourceClones(
+            clonesDir, owner -> HelperLine.of(dataDir, owner), ctx.env(), FETCHES_AT_ONCE);
     ServerConfig config =
         new ServerConfig(host, port, token, redirectUri, Clock.systemUTC())
             .withPublicUrl(
@@ -113,7 +126,8 @@ public final class ServeCommand implements Callable<Integer> {
             .withTeam(
                 team
                     ? Optional.of(TeamMode.defaults().withDeviceCode(deviceCode))
-                    : Optional.empty());
+                    : Optional.empty())
+            .withSourceClones(Optional.of(clones));
     if (!config.isLoopback()) {
       ctx.err()
           .printf(
@@ -133,6 +147,7 @@ public final class ServeCommand implements Callable<Integer> {
               config, ado, new McpHttp(OAuthStore.open(dataDir), allowWrite, Version.version()));
       app.start();
     } catch (RuntimeException e) {
+      clones.close();
       ado.close();
       throw e;
     }
@@ -144,6 +159,7 @@ public final class ServeCommand implements Callable<Integer> {
                 () -> {
                   ServiceUrlFile.remove(dataDir, app.baseUri());
                   app.stop();
+                  clones.close();
                   ado.close();
                   stopped.countDown();
                 }));
@@ -184,6 +200,10 @@ public final class ServeCommand implements Callable<Integer> {
             team ? " by the end user, in their connect-link session" : "",
             app.publicUrl(),
             allowWrite ? " (writing allowed where approved)" : " (read-only)");
+    ctx.out()
+        .printf(
+            "  Sources are fetched on each trusted push into %s%s%n",
+            clonesDir, team ? File.separator + "APPLICATION" + File.separator + "END_USER" : "");
     ctx.out().println("Stop with Ctrl-C.");
     ctx.out().flush();
     stopped.await();

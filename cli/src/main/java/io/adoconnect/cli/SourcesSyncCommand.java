@@ -32,7 +32,9 @@ final class SourcesSyncCommand implements Callable<Integer> {
   @Option(
       names = "--dir",
       paramLabel = "DIR",
-      description = "Where the clones live (default: the data directory's sources/).")
+      description =
+          "Where the clones live (default: $ADO_CONNECT_SOURCES_DIR, else the data directory's"
+              + " sources/).")
   Path dir;
 
   SourcesSyncCommand(CliContext ctx) {
@@ -42,7 +44,8 @@ final class SourcesSyncCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path dataDir = common.dataDir(ctx);
-    Path directory = (dir != null ? dir : dataDir.resolve("sources")).toAbsolutePath();
+    Path directory =
+        (dir != null ? dir : SourcesDirectory.of(ctx.env(), dataDir, false)).toAbsolutePath();
     try (AdoConnect ado = Commands.open(ctx, common)) {
       int total = ado.sources().size();
       if (total == 0) {

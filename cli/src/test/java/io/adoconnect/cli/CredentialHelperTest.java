@@ -159,6 +159,73 @@ class CredentialHelperTest {
         .contains("refs/heads/main");
   }
 
+  @Test
+  void aDeploymentThatAsksForSourcesOnlyGetsNoTokenForOtherRepositories() throws IOException {
+    Cli cli = start(SimulatorConfig.builder());
+    cli.connect("--org", "org-001").assertOk();
+    setup(cli);
+    List<Repository> repos =
+        simulator.dataset().organization("org-001").orElseThrow().repositories().stream()
+            .filter(Repository::cloneable)
+            .filter(r -> r.defaultBranch() != null)
+            .limit(2)
+            .toList();
+    Repository source = repos.get(0);
+    Repository other = repos.get(1);
+    cli.run("sources", "add", "org-001/" + source.project().name() + "/" + source.name())
+        .assertOk();
+    GitCli git = new GitCli(home(), cli.env());
+    java.util.Map<String, String> sourcesOnly =
+        java.util.Map.of(CredentialGetCommand.SOURCES_ONLY, "true");
+
+    assertThat(git.run(dir, sourcesOnly, "ls-remote", servicesUrl(source)).ok().out())
+        .contains("refs/heads/");
+    GitCli.Result refused = git.run(dir, sourcesOnly, "ls-remote", servicesUrl(other));
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err())
+        .contains(
+            "ado-connect: error: The repository org-001/"
+                + other.project().name()
+                + "/"
+                + other.name()
+                + " is not a source, and this deployment gives Git credentials for its sources"
+                + " only.")
+        .contains("ado-connect: hint: Add the repository as a source")
+        .contains("fatal: credential helper")
+        .doesNotContain("Username for");
+    // Without the setting every repository the account reaches works (the tests above).
+  }
+
+  @Test
+  void theServicesHelperForATeamEndUserAnswersFromThatEndUsersAccountsOnly() {
+    Cli cli = start(SimulatorConfig.builder());
+    io.adoconnect.store.Owner alice = new io.adoconnect.store.Owner("app1", "alice");
+    try (io.adoconnect.connect.AdoConnect ado =
+        io.adoconnect.connect.AdoConnect.open(
+            io.adoconnect.connect.ConnectSettings.fromEnvironment(cli.dataDir, cli.env()), alice)) {
+      ado.connectPat(
+          io.adoconnect.connect.PatTarget.services(List.of("org-001")),
+          io.adoconnect.auth.Secret.of(cli.pat()));
+    }
+    Repository repo = withContent(simulator.dataset().organization("org-001").orElseThrow());
+    String request =
+        "protocol=http\nhost="
+            + simulator.baseUri().getRawAuthority()
+            + "\npath=org-001/"
+            + repo.project().name()
+            + "/_git/"
+            + repo.name()
+            + "\n\n";
+    // The helper line the service gives Git for alice's clones, as it ends: --owner KEY get.
+    Cli.Run forAlice =
+        cli.invocation().stdin(request).run("credential", "--owner", alice.key(), "get");
+    assertThat(forAlice.exit()).isZero();
+    assertThat(forAlice.out()).contains("password=" + cli.pat());
+    Cli.Run local = cli.invocation().stdin(request).run("credential", "get");
+    assertThat(local.out()).doesNotContain(cli.pat()).contains("quit=1");
+    assertThat(HelperLine.of(cli.dataDir, alice)).contains(" --owner 'app1/alice' \"$@\"");
+  }
+
   static void assertNoFileHolds(List<Path> roots, String... secrets) throws IOException {
     for (Path root : roots) {
       try (Stream<Path> files = Files.walk(root)) {

@@ -28,6 +28,7 @@ import io.adoconnect.store.Ids;
 import io.adoconnect.store.Owner;
 import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Source;
+import io.adoconnect.store.SourceSyncRecord;
 import io.adoconnect.store.Store;
 import io.adoconnect.vault.Vault;
 import java.net.URI;
@@ -490,6 +491,11 @@ public final class AdoConnect implements AutoCloseable {
         .sync(sources(), directory, listener);
   }
 
+  /** Records the service's latest refresh of a source's clone ({@link SourceClones}). */
+  void recordSourceSync(SourceSyncRecord sync) {
+    store.recordSourceSync(sync);
+  }
+
   /** The base URLs in use (the release host among them). */
   public AzureDevOpsEndpoints endpoints() {
     return settings.endpoints();
@@ -519,7 +525,8 @@ public final class AdoConnect implements AutoCloseable {
         org.account(),
         new ProjectScope(org.http(), org.organization(), ref.project()),
         settings.endpoints(),
-        settings.poller());
+        settings.poller(),
+        settings.parallelism());
   }
 
   /** Resolves a repository once; its areas hang off the handle. */
@@ -575,6 +582,7 @@ public final class AdoConnect implements AutoCloseable {
     Set<String> connected = new HashSet<>();
     store.accounts().forEach(a -> connected.add(a.id()));
     Map<String, Instant> lastChanged = store.lastChangedByRepository();
+    Map<String, SourceSyncRecord> lastSync = store.sourceSyncs();
     return store.sources().stream()
         .map(
             s ->
@@ -583,7 +591,8 @@ public final class AdoConnect implements AutoCloseable {
                     connected.contains(s.accountId()),
                     s.repositoryId() == null
                         ? null
-                        : lastChanged.get(Store.repositoryKey(s.organization(), s.repositoryId()))))
+                        : lastChanged.get(Store.repositoryKey(s.organization(), s.repositoryId())),
+                    lastSync.get(s.id())))
         .toList();
   }
 

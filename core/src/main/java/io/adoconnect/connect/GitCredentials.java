@@ -56,11 +56,27 @@ public final class GitCredentials {
   private final ConnectSettings settings;
   private final Store store;
   private final AccountAccess access;
+  private final boolean sourcesOnly;
 
   GitCredentials(ConnectSettings settings, Store store, AccountAccess access) {
+    this(settings, store, access, false);
+  }
+
+  private GitCredentials(
+      ConnectSettings settings, Store store, AccountAccess access, boolean sourcesOnly) {
     this.settings = settings;
     this.store = store;
     this.access = access;
+    this.sourcesOnly = sourcesOnly;
+  }
+
+  /**
+   * The same helper that, with {@code value} true, gives Git credentials only for repositories that
+   * are sources: what a deployment asks for when the agents it runs may reach the sources they were
+   * given and nothing else the account can see.
+   */
+  public GitCredentials sourcesOnly(boolean value) {
+    return new GitCredentials(settings, store, access, value);
   }
 
   /** Where an organization lives and the connected accounts that reach it. */
@@ -78,6 +94,9 @@ public final class GitCredentials {
     Optional<Target> target = target(query);
     if (target.isEmpty()) {
       return Optional.empty();
+    }
+    if (sourcesOnly) {
+      requireSource(target.get(), query);
     }
     Account account = choose(target.get(), query);
     if (account.method() == ConnectionMethod.PAT
@@ -291,6 +310,86 @@ public final class GitCredentials {
                   + " path; setting up the credential helper does that."));
     }
     return organization;
+  }
+
+  /**
+   * Refuses, before any token is read, a URL that is not one of the sources' repositories (on the
+   * same host and organization, by project and name, ignoring case as Azure DevOps does).
+   */
+  private void requireSource(Target target, GitCredentialQuery query) {
+    Optional<String[]> wanted = projectAndRepository(target, query);
+    boolean isSource =
+        wanted.isPresent()
+            && store.sources().stream()
+                .anyMatch(
+                    s ->
+                        s.host().equalsIgnoreCase(target.host())
+                            && s.organization().equalsIgnoreCase(target.organization())
+                            && s.project().equalsIgnoreCase(wanted.get()[0])
+                            && s.repository().equalsIgnoreCase(wanted.get()[1]));
+    if (!isSource) {
+      throw new InvalidInputException(
+          (wanted.isPresent()
+                  ? "The repository "
+                      + target.organization()
+                      + "/"
+                      + wanted.get()[0]
+                      + "/"
+                      + wanted.get()[1]
+                  : query.url() + ", which names no repository,")
+              + " is not a source, and this deployment gives Git credentials for its sources"
+              + " only.",
+          NextStep.listSources()
+              .withAdvice(
+                  "Add the repository as a source (or ask whoever runs this deployment to), then"
+                      + " run the Git command again."));
+    }
+  }
+
+  /**
+   * The project and repository of a Git URL: {@code …/{project}/_git/{repository}}, or {@code
+   * …/_git/{repository}} right after the organization (a repository named as its project).
+   */
+  private Optional<String[]> projectAndRepository(Target target, GitCredentialQuery query) {
+    if (query.path() == null) {
+      return Optional.empty();
+    }
+    String rest;
+    if (!target.host().equals(Account.SERVICES)) {
+      String prefix = stripSlash(target.host()) + "/" + target.organization() + "/";
+      String url = query.url();
+      rest = url.length() > prefix.length() ? url.substring(prefix.length()) : "";
+    } else {
+      rest = query.path();
+      String base = settings.endpoints().devops().getPath();
+      String prefix = base == null ? "" : stripSlash(base).replaceFirst("^/", "");
+      if (!query.host().endsWith(".visualstudio.com")) {
+        if (!prefix.isEmpty()
+            && rest.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT) + "/")) {
+          rest = rest.substring(prefix.length() + 1);
+        }
+        int slash = rest.indexOf('/');
+        if (slash > 0 && rest.substring(0, slash).equalsIgnoreCase(target.organization())) {
+          rest = rest.substring(slash + 1);
+        }
+      }
+    }
+    String whole = "/" + rest;
+    int git = 0;
+    while (git < whole.length() && !whole.regionMatches(true, git, "/_git/", 0, 6)) {
+      git++;
+    }
+    if (git >= whole.length()) {
+      return Optional.empty();
+    }
+    String after = whole.substring(git + "/_git/".length());
+    String repository = after.indexOf('/') < 0 ? after : after.substring(0, after.indexOf('/'));
+    if (repository.isEmpty()) {
+      return Optional.empty();
+    }
+    String before = whole.substring(0, git);
+    String project = before.isEmpty() ? repository : before.substring(before.lastIndexOf('/') + 1);
+    return Optional.of(new String[] {project, repository});
   }
 
   /** The account Git gets credentials of: the bound one, else the only one. */

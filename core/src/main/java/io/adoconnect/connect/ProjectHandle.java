@@ -26,18 +26,26 @@ public final class ProjectHandle {
   private final ProjectScope scope;
   private final AzureDevOpsEndpoints endpoints;
   private final Poller poller;
+  private final int parallelism;
 
   ProjectHandle(
       ProjectRef ref,
       Account account,
       ProjectScope scope,
       AzureDevOpsEndpoints endpoints,
-      Poller poller) {
+      Poller poller,
+      int parallelism) {
     this.ref = ref;
     this.account = account;
     this.scope = scope;
     this.endpoints = endpoints;
     this.poller = poller;
+    this.parallelism = parallelism;
+  }
+
+  /** How many requests an operation may have in flight at once (the settings' parallelism). */
+  int parallelism() {
+    return parallelism;
   }
 
   public ProjectRef ref() {

@@ -53,6 +53,6 @@ public final class RepositoryHandle {
   }
 
   public RepositoryPullRequests pullRequests() {
-    return new RepositoryPullRequests(scope);
+    return new RepositoryPullRequests(scope, project.parallelism());
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +80,8 @@ public final class SourceSync {
     }
   }
 
-  private SyncOutcome one(SourceView source, Path root) {
+  /** Clones or fetches one source into {@code root/ORG/PROJECT/REPO}, on the calling thread. */
+  SyncOutcome one(SourceView source, Path root) {
     Path directory =
         root.resolve(segment(source.organization()))
             .resolve(segment(source.project()))
@@ -130,6 +132,27 @@ public final class SourceSync {
         changes.isEmpty() ? SyncOutcome.Kind.UP_TO_DATE : SyncOutcome.Kind.FETCHED,
         changes,
         null);
+  }
+
+  /**
+   * The object a clone holds for {@code ref} ({@code refs/heads/x} is read as {@code
+   * refs/remotes/origin/x}; null: the default branch); empty when it holds none.
+   */
+  Optional<String> tip(Path clone, String ref) {
+    String tracking;
+    if (ref == null) {
+      GitProcess.Result head = git.run(clone, "symbolic-ref", "-q", "refs/remotes/origin/HEAD");
+      if (head.exitCode() != 0) {
+        return Optional.empty();
+      }
+      tracking = head.out().strip();
+    } else {
+      tracking =
+          ref.startsWith("refs/heads/")
+              ? "refs/remotes/origin/" + ref.substring("refs/heads/".length())
+              : ref;
+    }
+    return Optional.ofNullable(refs(clone).get(tracking));
   }
 
   /** The remote-tracking branches and the tags, name → object id. */

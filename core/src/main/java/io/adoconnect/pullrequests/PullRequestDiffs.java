@@ -14,6 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Computes a pull request's unified diff from Azure DevOps' documented APIs, which have none of
@@ -23,16 +27,28 @@ import java.util.Set;
 final class PullRequestDiffs {
   private static final int CONTEXT = 3;
 
+  /**
+   * Files read at once at most, whatever the settings allow: each is two item requests, and a large
+   * pull request must not set off Azure DevOps' rate limit.
+   */
+  private static final int MAX_READS_AT_ONCE = 8;
+
   /** Git's rule: a NUL byte in the first 8,000 bytes makes a file binary. */
   private static final int BINARY_PROBE = 8000;
 
   private final RepositoryScope scope;
   private final PullRequestChangesClient changes;
+  private final int parallelism;
 
-  PullRequestDiffs(RepositoryScope scope) {
+  /** {@code parallelism}: how many files' contents are read at once. */
+  PullRequestDiffs(RepositoryScope scope, int parallelism) {
     this.scope = scope;
     this.changes = new PullRequestChangesClient(scope.http());
+    this.parallelism = Math.max(1, Math.min(MAX_READS_AT_ONCE, parallelism));
   }
+
+  /** One file's content at the base and at the head commit (empty where it does not exist). */
+  private record Contents(byte[] before, byte[] after) {}
 
   /** The changed files without contents: one iteration read and the change pages. */
   List<FileDiff> files(int id) {
@@ -56,10 +72,13 @@ final class PullRequestDiffs {
         paths.isEmpty()
             ? all
             : all.stream().filter(c -> paths.contains(normalized(c.item().path()))).toList();
+    List<Change> shown = wanted.subList(0, Math.min(wanted.size(), limits.maxFiles()));
+    List<Contents> contents = contents(shown, base, head);
     List<FileDiff> files = new ArrayList<>();
     int lines = 0;
-    for (Change change : wanted.subList(0, Math.min(wanted.size(), limits.maxFiles()))) {
-      FileDiff file = file(change, base, head, limits, lines >= limits.maxPatchLines());
+    for (int i = 0; i < shown.size(); i++) {
+      // In the files' order, so the line budget ends the patches where a sequential read would.
+      FileDiff file = file(shown.get(i), contents.get(i), limits, lines >= limits.maxPatchLines());
       if (file.patch() != null) {
         lines += (int) file.patch().lines().count();
       }
@@ -92,12 +111,60 @@ final class PullRequestDiffs {
                     "Try again in a moment; a pull request has its first iteration once created."));
   }
 
-  private FileDiff file(Change change, String base, String head, DiffLimits limits, boolean full) {
+  /**
+   * Each change's contents, in the changes' order: read {@link #parallelism} files at a time, as
+   * each file is two requests and a diff of many files is mostly waiting on them.
+   */
+  private List<Contents> contents(List<Change> shown, String base, String head) {
+    if (parallelism == 1 || shown.size() < 2) {
+      return shown.stream().map(c -> contents(c, base, head)).toList();
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(parallelism, shown.size()),
+            runnable -> {
+              java.lang.Thread thread = new java.lang.Thread(runnable, "ado-connect-diff-read");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<Contents>> reads = new ArrayList<>();
+      for (Change change : shown) {
+        reads.add(pool.submit(() -> contents(change, base, head)));
+      }
+      List<Contents> all = new ArrayList<>();
+      for (Future<Contents> read : reads) {
+        all.add(read.get());
+      }
+      return all;
+    } catch (InterruptedException e) {
+      java.lang.Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the pull request's files", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("reading a pull request's file failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Contents contents(Change change, String base, String head) {
     String path = change.item().path();
     String type = change.changeType() == null ? "edit" : change.changeType();
     String from = change.originalPath() != null ? change.originalPath() : path;
-    byte[] before = type.contains("add") ? new byte[0] : read(from, base);
-    byte[] after = type.contains("delete") ? new byte[0] : read(path, head);
+    return new Contents(
+        type.contains("add") ? new byte[0] : read(from, base),
+        type.contains("delete") ? new byte[0] : read(path, head));
+  }
+
+  private FileDiff file(Change change, Contents contents, DiffLimits limits, boolean full) {
+    String path = change.item().path();
+    String type = change.changeType() == null ? "edit" : change.changeType();
+    String from = change.originalPath() != null ? change.originalPath() : path;
+    byte[] before = contents.before();
+    byte[] after = contents.after();
     if (before.length > limits.maxFileBytes() || after.length > limits.maxFileBytes()) {
       return new FileDiff(
           path,

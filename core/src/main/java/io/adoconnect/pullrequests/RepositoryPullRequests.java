@@ -25,9 +25,14 @@ public final class RepositoryPullRequests {
   private final PullRequestDiffs diffs;
 
   public RepositoryPullRequests(RepositoryScope scope) {
+    this(scope, 1);
+  }
+
+  /** {@code parallelism}: how many files a diff reads at once (the settings' parallelism). */
+  public RepositoryPullRequests(RepositoryScope scope, int parallelism) {
     this.scope = scope;
     this.client = new PullRequestsClient(scope.http());
-    this.diffs = new PullRequestDiffs(scope);
+    this.diffs = new PullRequestDiffs(scope, parallelism);
   }
 
   /**

@@ -48,6 +48,7 @@ public final class Store implements AutoCloseable {
   private final HookSubscriptionRepository hookSubscriptions;
   private final EventRepository events;
   private final GitBindingRepository gitBindings;
+  private final SourceSyncRepository sourceSyncs;
   private final Clock clock;
 
   private Store(Jdbi jdbi, String where, String owner) {
@@ -67,6 +68,7 @@ public final class Store implements AutoCloseable {
     this.hookSubscriptions = new HookSubscriptionRepository(owner);
     this.events = new EventRepository(owner);
     this.gitBindings = new GitBindingRepository(owner);
+    this.sourceSyncs = new SourceSyncRepository(owner);
   }
 
   /**
@@ -393,12 +395,28 @@ public final class Store implements AutoCloseable {
     return inTransaction(
         handle -> {
           Optional<Source> found = sources.find(handle, id);
+          sourceSyncs.delete(handle, id);
           boolean removed = sources.delete(handle, id);
           if (removed && found.isPresent()) {
             WebhookTopics.sourceRemoved(handle, owner, found.get(), clock.instant());
           }
           return removed;
         });
+  }
+
+  /** Records the service's latest refresh of a source's clone, replacing the one before. */
+  public void recordSourceSync(SourceSyncRecord sync) {
+    Require.present(sync, "The sync");
+    inTransaction(
+        handle -> {
+          sourceSyncs.put(handle, sync);
+          return null;
+        });
+  }
+
+  /** Source id → the service's latest refresh of its clone, for the sources ever refreshed. */
+  public Map<String, SourceSyncRecord> sourceSyncs() {
+    return inTransaction(sourceSyncs::all);
   }
 
   /** Saves a new service hook subscription with its password, sealed by the Vault. */

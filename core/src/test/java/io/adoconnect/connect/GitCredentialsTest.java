@@ -90,6 +90,69 @@ class GitCredentialsTest {
   }
 
   @Test
+  void sourcesOnlyAnswersForTheSourcesInEveryUrlFormAndRefusesTheRest() {
+    String pat = sim.config().pat();
+    ado.connectPat(PatTarget.services(List.of("org-001")), Secret.of(pat));
+    ado.connectPat(PatTarget.server(sim.baseUri() + "/tfs", "DefaultCollection"), Secret.of(pat));
+    List<io.adoconnect.simulator.data.Repository> services =
+        sim.dataset().organization("org-001").orElseThrow().repositories().stream()
+            .filter(io.adoconnect.simulator.data.Repository::cloneable)
+            .limit(2)
+            .toList();
+    var onServer =
+        sim.dataset().serverCollection().repositories().stream()
+            .filter(io.adoconnect.simulator.data.Repository::cloneable)
+            .findFirst()
+            .orElseThrow();
+    var source = services.get(0);
+    var other = services.get(1);
+    ado.addSource(new RepositoryRef("org-001", source.project().name(), source.name(), null));
+    ado.addSource(
+        new RepositoryRef("DefaultCollection", onServer.project().name(), onServer.name(), null));
+    GitCredentials git = ado.gitCredentials().sourcesOnly(true);
+    String project = source.project().name();
+
+    for (GitCredentialQuery allowed :
+        List.of(
+            query("org-001/" + project + "/_git/" + source.name(), null),
+            query(
+                "ORG-001/" + project.toUpperCase(java.util.Locale.ROOT) + "/_git/" + source.name(),
+                null),
+            query("org-001/" + project + "/_git/" + source.name() + "/info/refs", "org-001"),
+            query(
+                "tfs/DefaultCollection/" + onServer.project().name() + "/_git/" + onServer.name(),
+                null))) {
+      assertThat(git.get(allowed)).as(allowed.url()).isPresent();
+    }
+    for (GitCredentialQuery refused :
+        List.of(
+            query("org-001/" + other.project().name() + "/_git/" + other.name(), null),
+            query("org-001/" + project + "/_git/" + source.name() + "-not", null),
+            query("org-001/" + project, null),
+            query(
+                "tfs/DefaultCollection/"
+                    + onServer.project().name()
+                    + "/_git/"
+                    + onServer.name()
+                    + "x",
+                null))) {
+      assertThatThrownBy(() -> git.get(refused))
+          .as(refused.url())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("is not a source")
+          .satisfies(
+              e ->
+                  assertThat(((InvalidInputException) e).nextStep().action())
+                      .isEqualTo(NextStep.Action.LIST_SOURCES));
+    }
+    // Not asked for: every repository the account reaches.
+    assertThat(
+            ado.gitCredentials()
+                .get(query("org-001/" + other.project().name() + "/_git/" + other.name(), null)))
+        .isPresent();
+  }
+
+  @Test
   void aRefusedPatIsReportedAndTheNextGetStopsWithTheSameHint() {
     String pat = "revocable-pat-0123456789abcdefghijklmnopqrstuvwxyz0";
     sim.addPat(pat);

@@ -76,6 +76,9 @@ class RepositoryPullRequestsTest {
                 new ProjectScope(http, organization, repo.project().name()), repo.name()));
   }
 
+  /** The threads that read files ({@code …/items}) in the test that records them. */
+  private final java.util.Set<String> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   @AfterEach
   void stop() {
     simulator.close();
@@ -289,6 +292,43 @@ class RepositoryPullRequestsTest {
             });
     assertThat(after.filesChanged()).isEqualTo(diff.filesChanged() + 1);
     assertThat(prs.changedFiles(id)).hasSize(after.filesChanged());
+  }
+
+  @Test
+  void aDiffReadsFilesInParallelAndKeepsTheirOrder() {
+    int id = open("Search").pullRequestId();
+    RepositoryScope scope =
+        new RepositoryScope(
+            new ProjectScope(
+                new AzureDevOpsHttp(
+                    request -> {
+                      if (request.uri().getPath().endsWith("/items")) {
+                        readers.add(java.lang.Thread.currentThread().getName());
+                      }
+                      return RetryingTransport.standard().send(request);
+                    },
+                    PatCredential.of(Secret.of(simulator.config().pat()), false)),
+                Organization.services(AzureDevOpsEndpoints.allAt(simulator.baseUri()), org.name()),
+                repo.project().name()),
+            repo.name());
+    PullRequestDiff sequential =
+        new RepositoryPullRequests(scope, 1).diff(id, Set.of(), DiffLimits.DEFAULT);
+    assertThat(readers).isNotEmpty().allMatch(name -> !name.startsWith("ado-connect-diff-read"));
+    readers.clear();
+
+    PullRequestDiff parallel =
+        new RepositoryPullRequests(scope, 4).diff(id, Set.of(), DiffLimits.DEFAULT);
+
+    assertThat(sequential.files()).hasSizeGreaterThan(1);
+    assertThat(readers).allMatch(name -> name.startsWith("ado-connect-diff-read"));
+    assertThat(parallel).isEqualTo(sequential);
+    assertThat(parallel.files())
+        .extracting(FileDiff::path)
+        .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+    // The line budget still ends the patches at the same file as a sequential read.
+    DiffLimits fewLines = new DiffLimits(300, 1 << 20, 1);
+    assertThat(new RepositoryPullRequests(scope, 4).diff(id, Set.of(), fewLines))
+        .isEqualTo(new RepositoryPullRequests(scope, 1).diff(id, Set.of(), fewLines));
   }
 
   @Test

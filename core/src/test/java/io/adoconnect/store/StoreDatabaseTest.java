@@ -53,6 +53,7 @@ class StoreDatabaseTest {
             "hook_subscriptions",
             "events",
             "git_bindings",
+            "source_syncs",
             "applications",
             "api_keys",
             "oauth_clients",
@@ -68,7 +69,8 @@ class StoreDatabaseTest {
             query(
                 dataDir,
                 "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-        .containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "16:1", "17:1");
+        .containsExactly(
+            "1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "10:1", "16:1", "17:1");
   }
 
   @Test

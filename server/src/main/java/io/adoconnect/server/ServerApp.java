@@ -194,7 +194,7 @@ public final class ServerApp {
               new BuildsController(ado).routes(cfg.routes);
               new ReleasesController(ado).routes(cfg.routes);
               new WorkItemsController(ado).routes(cfg.routes);
-              new HooksController(ado, this::publicUrl).routes(cfg.routes);
+              new HooksController(ado, this::publicUrl, config.sourceClones()).routes(cfg.routes);
               oauth.ifPresent(server -> server.routes(cfg.routes));
             });
   }

@@ -1,5 +1,6 @@
 package io.adoconnect.server;
 
+import io.adoconnect.connect.SourceClones;
 import io.adoconnect.server.access.ApiToken;
 import io.adoconnect.server.team.TeamMode;
 import java.net.URI;
@@ -18,6 +19,8 @@ import java.util.Optional;
  *     base of service hook receiver URLs; empty means the address it listens on
  * @param team empty: the single-user service (the API token, login links); present: team mode,
  *     where applications call with their API keys for their end users
+ * @param sourceClones the clones of sources the service fetches when a trusted push event arrives;
+ *     empty: it fetches nothing (the caller opens and closes them)
  */
 public record ServerConfig(
     String host,
@@ -26,12 +29,21 @@ public record ServerConfig(
     Optional<URI> redirectUri,
     Clock clock,
     Optional<URI> publicUrl,
-    Optional<TeamMode> team) {
+    Optional<TeamMode> team,
+    Optional<SourceClones> sourceClones) {
   public static final String LOOPBACK = "127.0.0.1";
 
   public ServerConfig(
       String host, int port, ApiToken apiToken, Optional<URI> redirectUri, Clock clock) {
-    this(host, port, apiToken, redirectUri, clock, Optional.empty(), Optional.empty());
+    this(
+        host,
+        port,
+        apiToken,
+        redirectUri,
+        clock,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   public static ServerConfig local(ApiToken token) {
@@ -39,23 +51,30 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int value) {
-    return new ServerConfig(host, value, apiToken, redirectUri, clock, publicUrl, team);
+    return new ServerConfig(
+        host, value, apiToken, redirectUri, clock, publicUrl, team, sourceClones);
   }
 
   public ServerConfig withHost(String value) {
-    return new ServerConfig(value, port, apiToken, redirectUri, clock, publicUrl, team);
+    return new ServerConfig(
+        value, port, apiToken, redirectUri, clock, publicUrl, team, sourceClones);
   }
 
   public ServerConfig withRedirectUri(Optional<URI> value) {
-    return new ServerConfig(host, port, apiToken, value, clock, publicUrl, team);
+    return new ServerConfig(host, port, apiToken, value, clock, publicUrl, team, sourceClones);
   }
 
   public ServerConfig withPublicUrl(Optional<URI> value) {
-    return new ServerConfig(host, port, apiToken, redirectUri, clock, value, team);
+    return new ServerConfig(host, port, apiToken, redirectUri, clock, value, team, sourceClones);
   }
 
   public ServerConfig withTeam(Optional<TeamMode> value) {
-    return new ServerConfig(host, port, apiToken, redirectUri, clock, publicUrl, value);
+    return new ServerConfig(
+        host, port, apiToken, redirectUri, clock, publicUrl, value, sourceClones);
+  }
+
+  public ServerConfig withSourceClones(Optional<SourceClones> value) {
+    return new ServerConfig(host, port, apiToken, redirectUri, clock, publicUrl, team, value);
   }
 
   public boolean isLoopback() {

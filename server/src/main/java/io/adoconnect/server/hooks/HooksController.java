@@ -1,9 +1,11 @@
 package io.adoconnect.server.hooks;
 
+import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.EventView;
 import io.adoconnect.connect.ProjectRef;
 import io.adoconnect.connect.Receipt;
 import io.adoconnect.connect.RepositoryRef;
+import io.adoconnect.connect.SourceClones;
 import io.adoconnect.server.JsonBodies;
 import io.adoconnect.server.RequestCore;
 import io.adoconnect.server.errors.ApiException;
@@ -35,10 +37,13 @@ public final class HooksController {
 
   private final RequestCore ado;
   private final Supplier<URI> publicUrl;
+  private final Optional<SourceClones> clones;
 
-  public HooksController(RequestCore ado, Supplier<URI> publicUrl) {
+  /** {@code clones}: where a trusted push to a source is fetched, in the background. */
+  public HooksController(RequestCore ado, Supplier<URI> publicUrl, Optional<SourceClones> clones) {
     this.ado = ado;
     this.publicUrl = publicUrl;
+    this.clones = clones;
   }
 
   /** The body of {@code POST /api/hooks/subscriptions}. */
@@ -56,10 +61,13 @@ public final class HooksController {
 
   private void receive(Context ctx) {
     String subscription = ctx.pathParam("subscription");
-    Receipt receipt =
-        ado.of(ctx).receive(subscription, ctx.header("Authorization"), ctx.bodyAsBytes());
+    AdoConnect core = ado.of(ctx);
+    Receipt receipt = core.receive(subscription, ctx.header("Authorization"), ctx.bodyAsBytes());
     switch (receipt.outcome()) {
       case STORED, DUPLICATE -> {
+        if (receipt.outcome() == Receipt.Outcome.STORED) {
+          clones.ifPresent(c -> c.pushed(core, receipt.event())); // queued: returns at once
+        }
         log.debug(
             "hook {}: event {} {}",
             subscription,

@@ -36,6 +36,7 @@ export async function loadSources() {
         ' ', h('span', { class: 'badge ' + s.status, text: s.status }),
         h('p', { class: 'help', text: 'Added ' + when(s.addedAt)
           + (s.lastChanged ? '; last changed ' + when(s.lastChanged) : '')
+          + lastSync(s.lastSync)
           + (s.status === 'disconnected' ? ' — its account is gone; connect again to use it.' : '') })),
       subscribed.has(sourceKey(s.organization, s.project, s.repository))
         ? h('span', { class: 'badge subscribed', text: 'events on' })
@@ -48,6 +49,14 @@ export async function loadSources() {
   $('sources-status').textContent = sources.length === 0 ? 'No sources yet: add repositories from the list above.'
     : sources.length === 1 ? '1 source.' : sources.length + ' sources.';
   changed();
+}
+
+/** The service's last refresh of its clone, as a clause: '; fetched 12:03 (1a2b3c4)'. */
+function lastSync(sync) {
+  if (!sync) return '';
+  if (sync.outcome === 'failed') return '; its last fetch failed ' + when(sync.at);
+  return '; ' + (sync.outcome === 'cloned' ? 'cloned ' : 'fetched ') + when(sync.at)
+    + (sync.commit ? ' (' + sync.commit.slice(0, 7) + ')' : '');
 }
 
 async function subscribe(source, label, button) {
