@@ -6,6 +6,7 @@ import io.adoconnect.net.AllowedTargets;
 import io.adoconnect.net.Resolver;
 import io.adoconnect.store.ApiKeyRecord;
 import io.adoconnect.store.ApplicationRecord;
+import io.adoconnect.store.StoreLocation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class AppsCommand extends SubcommandRequired {
         new AddressPolicy(
             AllowedTargets.parse(ctx.env().get(AddressPolicy.SETTING), AddressPolicy.SETTING),
             Resolver.SYSTEM);
-    return Applications.open(common.dataDir(ctx), policy, Clock.systemUTC());
+    return Applications.open(
+        StoreLocation.fromEnvironment(common.dataDir(ctx), ctx.env()), policy, Clock.systemUTC());
   }
 
   /** What {@code create} and {@code keys create} print with {@code --json}: the key, once. */

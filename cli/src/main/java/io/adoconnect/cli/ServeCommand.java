@@ -100,10 +100,9 @@ public final class ServeCommand implements Callable<Integer> {
     Path dataDir = common.dataDir(ctx);
     Optional<Secret> clientSecret = clientSecret();
     Optional<URI> redirectUri = redirectUri();
-    AdoConnect ado =
-        AdoConnect.open(
-            OutboundPolicy.apply(ConnectSettings.fromEnvironment(dataDir, ctx.env()), ctx.env()),
-            clientSecret);
+    ConnectSettings settings =
+        OutboundPolicy.apply(ConnectSettings.fromEnvironment(dataDir, ctx.env()), ctx.env());
+    AdoConnect ado = AdoConnect.open(settings, clientSecret);
     ApiToken token = ApiToken.loadOrCreate(dataDir);
     ServerConfig config =
         new ServerConfig(host, port, token, redirectUri, Clock.systemUTC())
@@ -134,7 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
               : ServerApp.create(
                   config,
                   ado,
-                  new McpHttp(OAuthStore.open(dataDir), allowWrite, Version.version()));
+                  new McpHttp(OAuthStore.open(settings.store()), allowWrite, Version.version()));
       app.start();
     } catch (RuntimeException e) {
       ado.close();

@@ -98,7 +98,7 @@ public final class AdoConnect implements AutoCloseable {
    * they read or write is that owner's.
    */
   public static AdoConnect open(ConnectSettings settings, Owner owner) {
-    return new AdoConnect(settings, Store.open(settings.dataDir(), owner));
+    return new AdoConnect(settings, Store.open(settings.store(), owner));
   }
 
   /** Whose rows this instance works on. */
@@ -147,7 +147,7 @@ public final class AdoConnect implements AutoCloseable {
    * and later refresh their tokens, with {@code webClientSecret}. Device code sign-ins stay public.
    */
   public static AdoConnect open(ConnectSettings settings, Optional<Secret> webClientSecret) {
-    return new AdoConnect(settings, Store.open(settings.dataDir()), webClientSecret);
+    return new AdoConnect(settings, Store.open(settings.store(), Owner.LOCAL), webClientSecret);
   }
 
   /** Tests a PAT against its organizations or collection; nothing is saved. */

@@ -11,7 +11,9 @@ import io.adoconnect.store.ApiKeyRecord;
 import io.adoconnect.store.ApplicationRecord;
 import io.adoconnect.store.ApplicationStore;
 import io.adoconnect.store.Ids;
+import io.adoconnect.store.Owner;
 import io.adoconnect.store.Store;
+import io.adoconnect.store.StoreLocation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +58,13 @@ public final class Applications implements AutoCloseable {
    * allow-lists it).
    */
   public static Applications open(Path dataDir, AddressPolicy webhookPolicy, Clock clock) {
-    return new Applications(Store.open(dataDir), webhookPolicy, clock);
+    return open(StoreLocation.sqlite(dataDir), webhookPolicy, clock);
+  }
+
+  /** The deployment's applications in the store at {@code location} (SQLite or PostgreSQL). */
+  public static Applications open(
+      StoreLocation location, AddressPolicy webhookPolicy, Clock clock) {
+    return new Applications(Store.open(location, Owner.LOCAL), webhookPolicy, clock);
   }
 
   /** A new key, shown this once; {@code application} is the application it belongs to. */
