@@ -111,6 +111,15 @@ public enum TestDatabase {
       return location instanceof StoreLocation.Postgres;
     }
 
+    /** A plain JDBC connection to this database (for looking at the schema itself). */
+    public Connection connect() throws java.sql.SQLException {
+      if (location instanceof StoreLocation.Postgres pg) {
+        return DriverManager.getConnection(
+            pg.jdbcUrl(), pg.user(), pg.password().map(Secret::reveal).orElse(null));
+      }
+      return DriverManager.getConnection(location.describe());
+    }
+
     /** The SQLite file's directory; empty on PostgreSQL. */
     public Optional<Path> sqliteDir() {
       return location instanceof StoreLocation.Sqlite s
