@@ -125,6 +125,14 @@ public final class AdoConnect implements AutoCloseable {
   }
 
   /**
+   * The integrations page's login tickets and browser sessions, over this instance's database: what
+   * lets a restarted instance, or another one on the same database, honour them.
+   */
+  public io.adoconnect.store.PageAccessStore pageAccess() {
+    return store.pageAccess();
+  }
+
+  /**
    * The deployment's applications and API keys over this instance's database, for checking keys; a
    * webhook URL given here must be a public address (no allow-list).
    */

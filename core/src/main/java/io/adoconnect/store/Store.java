@@ -133,6 +133,11 @@ public final class Store implements AutoCloseable {
     return owners.size() == 1 ? Optional.of(Owner.ofKey(owners.get(0))) : Optional.empty();
   }
 
+  /** The integrations page's login tickets and browser sessions, over the same database. */
+  public PageAccessStore pageAccess() {
+    return new PageAccessStore(this::inTransaction);
+  }
+
   /** The deployment's applications and API keys (team mode), over the same database. */
   public ApplicationStore applications() {
     return new ApplicationStore(this::inTransaction);

@@ -76,6 +76,9 @@ class StoreOnEitherDatabaseTest {
             "oauth_grants",
             "oauth_codes",
             "oauth_tokens",
+            "login_tickets",
+            "page_sessions",
+            "page_session_tabs",
             "flyway_schema_history");
     assertThat(tables()).isEqualTo(before);
   }
@@ -179,6 +182,51 @@ class StoreOnEitherDatabaseTest {
           .containsExactly("orchestrator");
       assertThat(other.applications().findKey("k1").orElseThrow().hash())
           .isEqualTo("ab".repeat(32));
+    }
+  }
+
+  @Test
+  void aLoginTicketIsRedeemedOnceAcrossStoresAndNotAfterItExpires() {
+    Owner alice = new Owner("app", "alice");
+    try (Store one = database.open();
+        Store other = database.open()) {
+      PageAccessStore first = one.pageAccess();
+      PageAccessStore second = other.pageAccess();
+      first.addTicket("t1", alice, T0.plusSeconds(600), T0);
+      first.addTicket("t2", Owner.LOCAL, T0.plusSeconds(60), T0);
+
+      assertThat(second.isTicketOpen("t1", T0.plusSeconds(1))).isTrue();
+      assertThat(second.redeemTicket("t1", T0.plusSeconds(1))).contains(alice);
+      assertThat(first.redeemTicket("t1", T0.plusSeconds(2))).isEmpty();
+      assertThat(first.isTicketOpen("t1", T0.plusSeconds(2))).isFalse();
+      assertThat(second.redeemTicket("t2", T0.plusSeconds(60))).isEmpty(); // expired
+      assertThat(second.redeemTicket("never", T0)).isEmpty();
+    }
+  }
+
+  @Test
+  void aPageSessionKeepsItsNewestTabsAndEndsEverywhereOnLogout() {
+    Owner alice = new Owner("app", "alice");
+    try (Store one = database.open();
+        Store other = database.open()) {
+      PageAccessStore first = one.pageAccess();
+      PageAccessStore second = other.pageAccess();
+      first.openSession(
+          new PageAccessStore.StoredSession("s1", alice, T0.plusSeconds(3600)), "tab0", T0);
+      for (int i = 1; i <= 3; i++) {
+        second.addTab("s1", "tab" + i, T0.plusSeconds(i), 3);
+      }
+
+      assertThat(first.findSession("s1", T0.plusSeconds(10)).orElseThrow().owner())
+          .isEqualTo(alice);
+      assertThat(first.hasTab("s1", "tab0", T0.plusSeconds(10))).isFalse(); // the oldest went
+      assertThat(first.hasTab("s1", "tab3", T0.plusSeconds(10))).isTrue();
+      assertThat(first.findSession("s1", T0.plusSeconds(3600))).isEmpty(); // expired
+      assertThat(first.hasTab("s1", "tab3", T0.plusSeconds(3600))).isFalse();
+
+      second.closeSession("s1");
+      assertThat(first.findSession("s1", T0.plusSeconds(10))).isEmpty();
+      assertThat(first.hasTab("s1", "tab3", T0.plusSeconds(10))).isFalse();
     }
   }
 

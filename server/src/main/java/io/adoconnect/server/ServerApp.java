@@ -72,8 +72,10 @@ public final class ServerApp {
     Optional<TeamMode> team = config.team();
     // Team mode: each request works on its (application, end user)'s view of the one core.
     RequestCore ado = team.isPresent() ? new OwnerCores(root) : RequestCore.always(root);
-    LoginTickets tickets = new LoginTickets(config.clock());
-    Sessions browserSessions = new Sessions(config.clock());
+    // Login tickets and page sessions live in the database, so a restart or another instance on
+    // the same database honours them.
+    LoginTickets tickets = new LoginTickets(root.pageAccess(), config.clock());
+    Sessions browserSessions = new Sessions(root.pageAccess(), config.clock());
     HostPolicy hosts =
         new HostPolicy(config.host(), this::port, config.publicUrl(), config.redirectUri());
     AccessGuard guard =
