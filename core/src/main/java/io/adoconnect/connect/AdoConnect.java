@@ -56,6 +56,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class AdoConnect implements AutoCloseable {
+  private static final String WEB_SIGN_IN_BINDING = "web_sign_in:";
   private final ConnectSettings settings;
   private final Store store;
   private final EntraTokens tokens;
@@ -279,6 +280,69 @@ public final class AdoConnect implements AutoCloseable {
    */
   public Account completeWebSignIn(AuthorizationCodeFlow.Pending pending, Secret code) {
     return entra.completeWeb(pending, code, webClientSecret);
+  }
+
+  /**
+   * Keeps a web sign-in begun with {@link #beginWebSignIn} until its callback, for this owner, in
+   * the database: its PKCE verifier sealed by the vault (bound to the state's hash), the state and
+   * the browser binding only as the hashes the caller gives. Any instance on the database can then
+   * {@link #takeWebSignIn take} it.
+   */
+  public void keepWebSignIn(
+      AuthorizationCodeFlow.Pending pending,
+      String stateHash,
+      String bindingHash,
+      String returnTo,
+      Instant expiresAt) {
+    byte[] sealed = vault().seal(pending.codeVerifier(), WEB_SIGN_IN_BINDING + stateHash);
+    store
+        .pageAccess()
+        .addWebSignIn(
+            new io.adoconnect.store.PendingWebSignIn(
+                stateHash,
+                Owner.ofKey(store.owner()),
+                bindingHash,
+                pending.redirectUri(),
+                returnTo,
+                sealed,
+                expiresAt),
+            settings.clock().instant());
+  }
+
+  /**
+   * Takes a kept web sign-in once, by its {@code state} (as the callback carries it) and the hash
+   * of the browser's binding: the use cases of the owner who started it, the flow to redeem the
+   * code with, and where to return. Empty for an unknown, used or expired state, or another
+   * browser's binding (which leaves it in place).
+   */
+  public Optional<KeptWebSignIn> takeWebSignIn(
+      String state, String stateHash, String bindingHash, Instant now) {
+    return store
+        .pageAccess()
+        .takeWebSignIn(stateHash, bindingHash, now)
+        .map(
+            kept -> {
+              AdoConnect owner = forOwner(kept.owner());
+              Secret verifier =
+                  vault().unseal(kept.sealedVerifier(), WEB_SIGN_IN_BINDING + stateHash);
+              return new KeptWebSignIn(
+                  owner,
+                  new AuthorizationCodeFlow.Pending(
+                      kept.redirectUri(), kept.redirectUri(), Secret.of(state), verifier),
+                  kept.returnTo());
+            });
+  }
+
+  /**
+   * A web sign-in taken back for its callback: {@code core} is its owner's use cases. ({@code
+   * pending.authorizeUri()} is not kept; it holds the redirect URI.)
+   */
+  public record KeptWebSignIn(
+      AdoConnect core, AuthorizationCodeFlow.Pending pending, String returnTo) {
+    @Override
+    public String toString() {
+      return "KeptWebSignIn[" + core.owner() + ", " + returnTo + "]";
+    }
   }
 
   /** Re-checks a saved connection with its stored credential. */

@@ -1,16 +1,21 @@
 package io.adoconnect.store;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 
 /**
- * The integrations page's one-time login tickets and browser sessions ({@code login_tickets},
- * {@code page_sessions}, {@code page_session_tabs}): the deployment's, not one owner's, so reached
- * through {@link Store#pageAccess()} of any store over the database. Every value is a SHA-256 hash
- * (hex) made by the caller; each method is one transaction, and what must happen once (redeeming a
- * ticket) is decided by one conditional DELETE, so two instances on one database can't both win.
+ * The integrations page's one-time login tickets, browser sessions and pending web sign-ins ({@code
+ * login_tickets}, {@code page_sessions}, {@code page_session_tabs}, {@code web_sign_ins}): the
+ * deployment's, not one owner's, so reached through {@link Store#pageAccess()} of any store over
+ * the database. Every value is a SHA-256 hash (hex) made by the caller; each method is one
+ * transaction, and what must happen once (redeeming a ticket) is decided by one conditional DELETE,
+ * so two instances on one database can't both win.
  */
 public final class PageAccessStore {
   private final ApplicationStore.Transactions transactions;
@@ -187,6 +192,76 @@ public final class PageAccessStore {
               .bind("hash", idHash)
               .execute();
           return null;
+        });
+  }
+
+  /** Keeps a started web sign-in, first deleting those that expired before {@code now}. */
+  public void addWebSignIn(PendingWebSignIn signIn, Instant now) {
+    Require.present(signIn, "The web sign-in");
+    in(
+        handle -> {
+          handle
+              .createUpdate("DELETE FROM web_sign_ins WHERE expires_at <= :now")
+              .bind("now", Millis.of(now))
+              .execute();
+          handle
+              .createUpdate(
+                  "INSERT INTO web_sign_ins (state_hash, owner, binding_hash, redirect_uri,"
+                      + " return_to, code_verifier, expires_at) VALUES (:state, :owner, :binding,"
+                      + " :redirect, :returnTo, :verifier, :expiresAt)")
+              .bind("state", signIn.stateHash())
+              .bind("owner", signIn.owner().key())
+              .bind("binding", signIn.bindingHash())
+              .bind("redirect", signIn.redirectUri().toString())
+              .bind("returnTo", signIn.returnTo())
+              .bind("verifier", Base64.getEncoder().encodeToString(signIn.sealedVerifier()))
+              .bind("expiresAt", Millis.of(signIn.expiresAt()))
+              .execute();
+          return null;
+        });
+  }
+
+  /**
+   * Takes the web sign-in of this state hash, once, when {@code bindingHash} is the one it was
+   * started with and it has not expired. Another browser's binding leaves it for its rightful
+   * owner; of two instances taking it at once, one gets it.
+   */
+  public Optional<PendingWebSignIn> takeWebSignIn(
+      String stateHash, String bindingHash, Instant now) {
+    return in(
+        handle -> {
+          Optional<PendingWebSignIn> found =
+              handle
+                  .createQuery(
+                      "SELECT owner, binding_hash, redirect_uri, return_to, code_verifier,"
+                          + " expires_at FROM web_sign_ins WHERE state_hash = :state")
+                  .bind("state", stateHash)
+                  .map(
+                      (rs, ctx) ->
+                          new PendingWebSignIn(
+                              stateHash,
+                              Owner.ofKey(rs.getString("owner")),
+                              rs.getString("binding_hash"),
+                              URI.create(rs.getString("redirect_uri")),
+                              rs.getString("return_to"),
+                              Base64.getDecoder().decode(rs.getString("code_verifier")),
+                              Millis.read(rs, "expires_at")))
+                  .findOne();
+          if (found.isEmpty()
+              || bindingHash == null
+              || !MessageDigest.isEqual(
+                  found.get().bindingHash().getBytes(StandardCharsets.US_ASCII),
+                  bindingHash.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.<PendingWebSignIn>empty();
+          }
+          int deleted =
+              handle
+                  .createUpdate("DELETE FROM web_sign_ins WHERE state_hash = :state")
+                  .bind("state", stateHash)
+                  .execute();
+          return deleted == 1 && now.isBefore(found.get().expiresAt())
+              ? found
+              : Optional.<PendingWebSignIn>empty();
         });
   }
 

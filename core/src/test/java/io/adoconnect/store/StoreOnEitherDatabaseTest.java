@@ -79,6 +79,7 @@ class StoreOnEitherDatabaseTest {
             "login_tickets",
             "page_sessions",
             "page_session_tabs",
+            "web_sign_ins",
             "flyway_schema_history");
     assertThat(tables()).isEqualTo(before);
   }

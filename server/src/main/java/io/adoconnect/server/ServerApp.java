@@ -153,7 +153,8 @@ public final class ServerApp {
                   .routes(cfg.routes);
               new ConnectLinksController(tickets, team, this::publicUrl).routes(cfg.routes);
               new PatController(ado).routes(cfg.routes);
-              new WebSignInController(ado, this::redirectUri, config.clock()).routes(cfg.routes);
+              new WebSignInController(ado, root, this::redirectUri, config.clock())
+                  .routes(cfg.routes);
               new AccountsController(ado).routes(cfg.routes);
               new RepositoriesController(ado, workers).routes(cfg.routes);
               new SourcesController(ado).routes(cfg.routes);
