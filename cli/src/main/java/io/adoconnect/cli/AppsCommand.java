@@ -7,6 +7,7 @@ import io.adoconnect.net.AllowedTargets;
 import io.adoconnect.net.Resolver;
 import io.adoconnect.store.ApiKeyRecord;
 import io.adoconnect.store.ApplicationRecord;
+import io.adoconnect.store.StoreLocation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,11 @@ public final class AppsCommand extends SubcommandRequired {
     ConnectSettings settings =
         ConnectSettings.fromEnvironment(
             common.dataDir(ctx), ctx.env(), new RetryNotices(ctx.err()));
-    return Applications.open(settings.dataDir(), settings.keySource(), policy, Clock.systemUTC());
+    return Applications.open(
+        StoreLocation.fromEnvironment(common.dataDir(ctx), ctx.env()),
+        settings.keySource(),
+        policy,
+        Clock.systemUTC());
   }
 
   /** What {@code create} and {@code keys create} print with {@code --json}: the key, once. */

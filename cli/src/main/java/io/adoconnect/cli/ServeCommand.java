@@ -109,10 +109,9 @@ public final class ServeCommand implements Callable<Integer> {
     Path dataDir = common.dataDir(ctx);
     Optional<Secret> clientSecret = clientSecret();
     Optional<URI> redirectUri = redirectUri();
-    AdoConnect ado =
-        AdoConnect.open(
-            OutboundPolicy.apply(ConnectSettings.fromEnvironment(dataDir, ctx.env()), ctx.env()),
-            clientSecret);
+    ConnectSettings settings =
+        OutboundPolicy.apply(ConnectSettings.fromEnvironment(dataDir, ctx.env()), ctx.env());
+    AdoConnect ado = AdoConnect.open(settings, clientSecret);
     ApiToken token = ApiToken.loadOrCreate(dataDir);
     Path clonesDir = SourcesDirectory.of(ctx.env(), dataDir, team);
     SourceClones clones =
@@ -144,7 +143,9 @@ public final class ServeCommand implements Callable<Integer> {
       // that end user's connections only.
       app =
           ServerApp.create(
-              config, ado, new McpHttp(OAuthStore.open(dataDir), allowWrite, Version.version()));
+              config,
+              ado,
+              new McpHttp(OAuthStore.open(settings.store()), allowWrite, Version.version()));
       app.start();
     } catch (RuntimeException e) {
       clones.close();

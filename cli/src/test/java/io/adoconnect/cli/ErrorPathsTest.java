@@ -53,6 +53,35 @@ class ErrorPathsTest extends CliTestBase {
   }
 
   @Test
+  void aMalformedDatabaseUrlIsBadInputAndAnUnreachableOneSaysWhatToCheck() throws Exception {
+    Cli.Run run =
+        cli.invocation()
+            .env("ADO_CONNECT_DATABASE_URL", "postgresql://ado:hunter2hunter2@db.example/ado")
+            .run("accounts");
+    run.assertExit(2);
+    assertThat(run.err())
+        .contains("error: ADO_CONNECT_DATABASE_URL holds a password")
+        .contains("hint:")
+        .contains("ADO_CONNECT_DATABASE_PASSWORD_FILE");
+    assertThat(run.out() + run.err()).doesNotContain("hunter2");
+
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Cli.Run unreachable =
+        cli.invocation()
+            .env("ADO_CONNECT_DATABASE_URL", "postgresql://ado@127.0.0.1:" + port + "/ado")
+            .env("ADO_CONNECT_DATABASE_PASSWORD", "pw-0123456789")
+            .run("accounts");
+    assertThat(unreachable.exit()).isEqualTo(1);
+    assertThat(unreachable.err())
+        .contains("can't reach its PostgreSQL database (jdbc:postgresql://127.0.0.1:" + port)
+        .contains("hint:")
+        .doesNotContain("pw-0123456789");
+  }
+
+  @Test
   void aWrongPatExitsThreeWithAdviceAndSavesNothing() {
     Cli.Run run =
         cli.invocation().stdin(WRONG_PAT).run("connect", "pat", "--org", "org-001").assertExit(3);

@@ -62,6 +62,7 @@ import org.slf4j.LoggerFactory;
 public final class AdoConnect implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdoConnect.class);
 
+  private static final String WEB_SIGN_IN_BINDING = "web_sign_in:";
   private final ConnectSettings settings;
   private final Store store;
   private final EntraTokens tokens;
@@ -105,7 +106,7 @@ public final class AdoConnect implements AutoCloseable {
    * they read or write is that owner's.
    */
   public static AdoConnect open(ConnectSettings settings, Owner owner) {
-    return new AdoConnect(settings, Store.open(settings.dataDir(), owner));
+    return new AdoConnect(settings, Store.open(settings.store(), owner));
   }
 
   /** Whose rows this instance works on. */
@@ -172,6 +173,14 @@ public final class AdoConnect implements AutoCloseable {
   }
 
   /**
+   * The integrations page's login tickets and browser sessions, over this instance's database: what
+   * lets a restarted instance, or another one on the same database, honour them.
+   */
+  public io.adoconnect.store.PageAccessStore pageAccess() {
+    return store.pageAccess();
+  }
+
+  /**
    * The deployment's applications and API keys over this instance's database, for checking keys; a
    * webhook URL given here must be a public address (no allow-list).
    */
@@ -203,7 +212,7 @@ public final class AdoConnect implements AutoCloseable {
    * and later refresh their tokens, with {@code webClientSecret}. Device code sign-ins stay public.
    */
   public static AdoConnect open(ConnectSettings settings, Optional<Secret> webClientSecret) {
-    return new AdoConnect(settings, Store.open(settings.dataDir()), webClientSecret);
+    return new AdoConnect(settings, Store.open(settings.store(), Owner.LOCAL), webClientSecret);
   }
 
   /** Tests a PAT against its organizations or collection; nothing is saved. */
@@ -327,6 +336,69 @@ public final class AdoConnect implements AutoCloseable {
    */
   public Account completeWebSignIn(AuthorizationCodeFlow.Pending pending, Secret code) {
     return entra.completeWeb(pending, code, webClientSecret);
+  }
+
+  /**
+   * Keeps a web sign-in begun with {@link #beginWebSignIn} until its callback, for this owner, in
+   * the database: its PKCE verifier sealed by the vault (bound to the state's hash), the state and
+   * the browser binding only as the hashes the caller gives. Any instance on the database can then
+   * {@link #takeWebSignIn take} it.
+   */
+  public void keepWebSignIn(
+      AuthorizationCodeFlow.Pending pending,
+      String stateHash,
+      String bindingHash,
+      String returnTo,
+      Instant expiresAt) {
+    byte[] sealed = vault().seal(pending.codeVerifier(), WEB_SIGN_IN_BINDING + stateHash);
+    store
+        .pageAccess()
+        .addWebSignIn(
+            new io.adoconnect.store.PendingWebSignIn(
+                stateHash,
+                Owner.ofKey(store.owner()),
+                bindingHash,
+                pending.redirectUri(),
+                returnTo,
+                sealed,
+                expiresAt),
+            settings.clock().instant());
+  }
+
+  /**
+   * Takes a kept web sign-in once, by its {@code state} (as the callback carries it) and the hash
+   * of the browser's binding: the use cases of the owner who started it, the flow to redeem the
+   * code with, and where to return. Empty for an unknown, used or expired state, or another
+   * browser's binding (which leaves it in place).
+   */
+  public Optional<KeptWebSignIn> takeWebSignIn(
+      String state, String stateHash, String bindingHash, Instant now) {
+    return store
+        .pageAccess()
+        .takeWebSignIn(stateHash, bindingHash, now)
+        .map(
+            kept -> {
+              AdoConnect owner = forOwner(kept.owner());
+              Secret verifier =
+                  vault().unseal(kept.sealedVerifier(), WEB_SIGN_IN_BINDING + stateHash);
+              return new KeptWebSignIn(
+                  owner,
+                  new AuthorizationCodeFlow.Pending(
+                      kept.redirectUri(), kept.redirectUri(), Secret.of(state), verifier),
+                  kept.returnTo());
+            });
+  }
+
+  /**
+   * A web sign-in taken back for its callback: {@code core} is its owner's use cases. ({@code
+   * pending.authorizeUri()} is not kept; it holds the redirect URI.)
+   */
+  public record KeptWebSignIn(
+      AdoConnect core, AuthorizationCodeFlow.Pending pending, String returnTo) {
+    @Override
+    public String toString() {
+      return "KeptWebSignIn[" + core.owner() + ", " + returnTo + "]";
+    }
   }
 
   /** Re-checks a saved connection with its stored credential. */

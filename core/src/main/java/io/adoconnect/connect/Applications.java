@@ -14,6 +14,7 @@ import io.adoconnect.store.AuditEntry;
 import io.adoconnect.store.Ids;
 import io.adoconnect.store.Owner;
 import io.adoconnect.store.Store;
+import io.adoconnect.store.StoreLocation;
 import io.adoconnect.store.WebhookMessage;
 import io.adoconnect.vault.KeySource;
 import io.adoconnect.vault.Vault;
@@ -66,8 +67,17 @@ public final class Applications implements AutoCloseable {
    */
   public static Applications open(
       Path dataDir, Supplier<KeySource> keySource, AddressPolicy webhookPolicy, Clock clock) {
+    return open(StoreLocation.sqlite(dataDir), keySource, webhookPolicy, clock);
+  }
+
+  /** The deployment's applications in the store at {@code location} (SQLite or PostgreSQL). */
+  public static Applications open(
+      StoreLocation location,
+      Supplier<KeySource> keySource,
+      AddressPolicy webhookPolicy,
+      Clock clock) {
     Supplier<Vault> vault = memoized(() -> Vault.open(keySource.get()));
-    return new Applications(Store.open(dataDir), vault, webhookPolicy, clock);
+    return new Applications(Store.open(location, Owner.LOCAL), vault, webhookPolicy, clock);
   }
 
   /**

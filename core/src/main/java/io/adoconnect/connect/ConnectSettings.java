@@ -9,6 +9,7 @@ import io.adoconnect.http.RetryListener;
 import io.adoconnect.http.Sleeper;
 import io.adoconnect.http.network.NetworkSettings;
 import io.adoconnect.store.Retention;
+import io.adoconnect.store.StoreLocation;
 import io.adoconnect.vault.KeySource;
 import io.adoconnect.vault.KeySources;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
  *     Retention#fromEnvironment})
  * @param sleeper with {@code clock}, the time every wait (for a build, a run, a release) runs on,
  *     so tests advance them instead of sleeping
+ * @param store where accounts, sources and the rest are kept: SQLite in {@code dataDir} unless the
+ *     environment names a PostgreSQL database ({@link StoreLocation#fromEnvironment})
  */
 public record ConnectSettings(
     Path dataDir,
@@ -34,11 +37,37 @@ public record ConnectSettings(
     Clock clock,
     int parallelism,
     Retention retention,
-    Sleeper sleeper) {
+    Sleeper sleeper,
+    StoreLocation store) {
 
   public ConnectSettings {
     retention = retention == null ? Retention.DEFAULTS : retention;
     sleeper = sleeper == null ? Sleeper.REAL : sleeper;
+    store = store == null ? StoreLocation.sqlite(dataDir) : store;
+  }
+
+  /** The settings with the store in {@code dataDir} (SQLite). */
+  public ConnectSettings(
+      Path dataDir,
+      AzureDevOpsEndpoints endpoints,
+      EntraSettings entra,
+      Supplier<KeySource> keySource,
+      HttpTransport transport,
+      Clock clock,
+      int parallelism,
+      Retention retention,
+      Sleeper sleeper) {
+    this(
+        dataDir,
+        endpoints,
+        entra,
+        keySource,
+        transport,
+        clock,
+        parallelism,
+        retention,
+        sleeper,
+        StoreLocation.sqlite(dataDir));
   }
 
   /** The settings with the default {@link Retention}. */
@@ -84,28 +113,53 @@ public record ConnectSettings(
         Clock.systemUTC(),
         RepositoryDiscovery.DEFAULT_PARALLELISM,
         Retention.fromEnvironment(env),
-        Sleeper.REAL);
+        Sleeper.REAL,
+        StoreLocation.fromEnvironment(dataDir, env));
   }
 
   public ConnectSettings withParallelism(int value) {
     return new ConnectSettings(
-        dataDir, endpoints, entra, keySource, transport, clock, value, retention, sleeper);
+        dataDir, endpoints, entra, keySource, transport, clock, value, retention, sleeper, store);
   }
 
   public ConnectSettings withRetention(Retention value) {
     return new ConnectSettings(
-        dataDir, endpoints, entra, keySource, transport, clock, parallelism, value, sleeper);
+        dataDir, endpoints, entra, keySource, transport, clock, parallelism, value, sleeper, store);
   }
 
   public ConnectSettings withSleeper(Sleeper value) {
     return new ConnectSettings(
-        dataDir, endpoints, entra, keySource, transport, clock, parallelism, retention, value);
+        dataDir,
+        endpoints,
+        entra,
+        keySource,
+        transport,
+        clock,
+        parallelism,
+        retention,
+        value,
+        store);
   }
 
   /** The same settings over another transport, e.g. one that checks where requests go. */
   public ConnectSettings withTransport(HttpTransport value) {
     return new ConnectSettings(
-        dataDir, endpoints, entra, keySource, value, clock, parallelism, retention, sleeper);
+        dataDir, endpoints, entra, keySource, value, clock, parallelism, retention, sleeper, store);
+  }
+
+  /** The same settings over another store (e.g. a PostgreSQL database shared by instances). */
+  public ConnectSettings withStore(StoreLocation value) {
+    return new ConnectSettings(
+        dataDir,
+        endpoints,
+        entra,
+        keySource,
+        transport,
+        clock,
+        parallelism,
+        retention,
+        sleeper,
+        value);
   }
 
   /** The one poller every wait goes through, on this clock and sleeper. */

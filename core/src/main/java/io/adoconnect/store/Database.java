@@ -115,6 +115,14 @@ final class Database {
     }
   }
 
+  /** A Jdbi over {@code location} with the schema migrated to the latest version. */
+  static Jdbi open(StoreLocation location) {
+    if (location instanceof StoreLocation.Postgres postgres) {
+      return open(postgres);
+    }
+    return open(prepareSqliteFile(((StoreLocation.Sqlite) location).dataDir()));
+  }
+
   /** A Jdbi over {@code jdbcUrl} with the schema migrated to the latest version. */
   static Jdbi open(String jdbcUrl) {
     DataSource dataSource = jdbcUrl.startsWith(SQLITE_PREFIX) ? sqlite(jdbcUrl) : null;
@@ -122,7 +130,20 @@ final class Database {
       enableWal(dataSource, jdbcUrl);
     }
     migrate(jdbcUrl, dataSource);
-    Jdbi jdbi = dataSource != null ? Jdbi.create(dataSource) : Jdbi.create(jdbcUrl);
+    return jdbi(dataSource != null ? Jdbi.create(dataSource) : Jdbi.create(jdbcUrl));
+  }
+
+  private static Jdbi open(StoreLocation.Postgres location) {
+    DataSource dataSource = PostgresDataSource.of(location);
+    try {
+      migrationConfiguration().dataSource(dataSource).load().migrate();
+    } catch (FlywayException e) {
+      throw PostgresDataSource.openFailure(location, e);
+    }
+    return jdbi(Jdbi.create(dataSource));
+  }
+
+  private static Jdbi jdbi(Jdbi jdbi) {
     // Exceptions show the failing SQL but never the bound values (emails, ciphertext).
     jdbi.getConfig(StatementExceptions.class)
         .setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
@@ -189,14 +210,16 @@ final class Database {
     }
   }
 
+  private static org.flywaydb.core.api.configuration.FluentConfiguration migrationConfiguration() {
+    // The project logs through SLF4J; without a provider that is silence, not JUL on stderr.
+    return Flyway.configure()
+        .locations("classpath:db/migration")
+        .cleanDisabled(true)
+        .loggers("slf4j");
+  }
+
   private static void migrate(String jdbcUrl, DataSource dataSource) {
-    var configuration =
-        Flyway.configure()
-            .locations("classpath:db/migration")
-            .cleanDisabled(true)
-            .loggers(
-                "slf4j"); // the project logs through SLF4J; without a provider that is silence, not
-    // JUL on stderr
+    var configuration = migrationConfiguration();
     configuration =
         dataSource != null
             ? configuration.dataSource(dataSource)

@@ -98,6 +98,15 @@ public final class OAuthStore implements AutoCloseable {
     return new OAuthStore(Database.open(Database.prepareSqliteFile(dataDir)));
   }
 
+  /**
+   * The OAuth tables at {@code location} (the same database as {@link Store#open(StoreLocation,
+   * Owner)}).
+   */
+  public static OAuthStore open(StoreLocation location) {
+    Require.present(location, "The store location");
+    return new OAuthStore(Database.open(location));
+  }
+
   /** Over any supported JDBC URL, with the schema brought up to date. */
   public static OAuthStore open(String jdbcUrl) {
     Require.text(jdbcUrl, "The database URL");

@@ -82,7 +82,21 @@ public final class Store implements AutoCloseable {
   /** The embedded SQLite store at {@code <dataDir>/ado-connect.db}, scoped to {@code owner}. */
   public static Store open(Path dataDir, Owner owner) {
     Objects.requireNonNull(dataDir, "dataDir");
-    return open(Database.prepareSqliteFile(dataDir), owner.key());
+    return open(StoreLocation.sqlite(dataDir), owner);
+  }
+
+  /**
+   * The store at {@code location} — SQLite in a data directory, or PostgreSQL ({@link
+   * StoreLocation#fromEnvironment}) — scoped to {@code owner}, with the schema brought up to date.
+   * The one place a store is opened.
+   *
+   * @throws StoreException when the database can't be reached, logged into or migrated; the message
+   *     says which and what to do
+   */
+  public static Store open(StoreLocation location, Owner owner) {
+    Require.present(location, "The store location");
+    Require.present(owner, "The store owner");
+    return new Store(Database.open(location), location.describe(), owner.key());
   }
 
   /**
@@ -150,6 +164,11 @@ public final class Store implements AutoCloseable {
                 .stream()
                 .map(Owner::ofKey)
                 .toList());
+  }
+
+  /** The integrations page's login tickets and browser sessions, over the same database. */
+  public PageAccessStore pageAccess() {
+    return new PageAccessStore(this::inTransaction);
   }
 
   /** The deployment's applications and API keys (team mode), over the same database. */

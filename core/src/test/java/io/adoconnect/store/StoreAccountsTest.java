@@ -17,23 +17,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class StoreAccountsTest {
   private static final byte[] SEALED_PAT = {1, 2, 3, 0, (byte) 0xff};
   private static final byte[] SEALED_ACCESS = {9, 8, 7};
   private static final byte[] SEALED_REFRESH = {6, 5, 4};
 
+  @Parameter TestDatabase kind;
   @TempDir Path dataDir;
+  TestDatabase.Instance database;
   Store store;
 
   @BeforeEach
   void open() {
-    store = Store.open(dataDir);
+    database = kind.create(dataDir);
+    store = database.open();
   }
 
   @AfterEach
   void close() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
+    if (database != null) {
+      database.close();
+    }
   }
 
   @Test

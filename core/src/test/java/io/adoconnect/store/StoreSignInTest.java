@@ -10,20 +10,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What Entra sign-in keeps: account status, device flows in progress, organizations' tenants. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class StoreSignInTest {
+  @Parameter TestDatabase kind;
   @TempDir Path dataDir;
+  TestDatabase.Instance database;
   Store store;
 
   @BeforeEach
   void open() {
-    store = Store.open(dataDir);
+    database = kind.create(dataDir);
+    store = database.open();
   }
 
   @AfterEach
   void close() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
+    if (database != null) {
+      database.close();
+    }
   }
 
   @Test
@@ -60,7 +73,7 @@ class StoreSignInTest {
     store.saveDeviceFlow(flow);
     store.saveDeviceFlow(flow.polled("slow_down", 10, T0.plusSeconds(5), null));
 
-    try (Store reopened = Store.open(dataDir)) {
+    try (Store reopened = database.open()) {
       DeviceFlowRecord read = reopened.findDeviceFlow("f1").orElseThrow();
       assertThat(read.state()).isEqualTo("slow_down");
       assertThat(read.intervalSeconds()).isEqualTo(10);

@@ -8,19 +8,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class StoreSourcesTest {
+  @Parameter TestDatabase kind;
   @TempDir Path dataDir;
+  TestDatabase.Instance database;
   Store store;
 
   @BeforeEach
   void open() {
-    store = Store.open(dataDir);
+    database = kind.create(dataDir);
+    store = database.open();
   }
 
   @AfterEach
   void close() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
+    if (database != null) {
+      database.close();
+    }
   }
 
   @Test

@@ -77,8 +77,10 @@ public final class ServerApp {
     // Team mode: each request works on its (application, end user)'s view of the one core.
     OwnerCores owners = team.isPresent() ? new OwnerCores(root) : null;
     RequestCore ado = owners != null ? owners : RequestCore.always(root);
-    LoginTickets tickets = new LoginTickets(config.clock());
-    Sessions browserSessions = new Sessions(config.clock());
+    // Login tickets and page sessions live in the database, so a restart or another instance on
+    // the same database honours them.
+    LoginTickets tickets = new LoginTickets(root.pageAccess(), config.clock());
+    Sessions browserSessions = new Sessions(root.pageAccess(), config.clock());
     HostPolicy hosts =
         new HostPolicy(config.host(), this::port, config.publicUrl(), config.redirectUri());
     TeamAccess teamAccess = team.map(t -> new TeamAccess(root.applications())).orElse(null);
@@ -185,7 +187,8 @@ public final class ServerApp {
                   .routes(cfg.routes);
               new ConnectLinksController(tickets, team, this::publicUrl).routes(cfg.routes);
               new PatController(ado).routes(cfg.routes);
-              new WebSignInController(ado, this::redirectUri, config.clock()).routes(cfg.routes);
+              new WebSignInController(ado, root, this::redirectUri, config.clock())
+                  .routes(cfg.routes);
               new AccountsController(ado).routes(cfg.routes);
               new RepositoriesController(ado, workers).routes(cfg.routes);
               new SourcesController(ado).routes(cfg.routes);

@@ -110,13 +110,14 @@ abstract class ServerTestBase {
       ConnectSettings s = ConnectSettings.fromEnvironment(dataDir(), env);
       ConnectSettings recorded =
           new ConnectSettings(
-              s.dataDir(),
-              s.endpoints(),
-              s.entra(),
-              s.keySource(),
-              new RecordingTransport(s.transport(), canaries, outbound),
-              clock,
-              s.parallelism());
+                  s.dataDir(),
+                  s.endpoints(),
+                  s.entra(),
+                  s.keySource(),
+                  new RecordingTransport(s.transport(), canaries, outbound),
+                  clock,
+                  s.parallelism())
+              .withStore(s.store());
       this.ado = AdoConnect.open(OutboundPolicy.apply(recorded, env), clientSecret);
       this.token = ApiToken.loadOrCreate(dataDir());
       canaries.add(token.reveal());

@@ -1,30 +1,28 @@
 package io.adoconnect.server.access;
 
 import io.adoconnect.store.Owner;
+import io.adoconnect.store.PageAccessStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * One-time login tickets for the browser: the page at {@code /login?ticket=…} trades one for a
  * session ({@code POST /api/session}, see {@link Sessions}). A ticket works once and for 60 s, so
  * the link that lands in browser history or a terminal scroll-back is worthless afterwards — unlike
- * the API token, which never goes in a URL. Only hashes of tickets are kept.
+ * the API token, which never goes in a URL. Only hashes of tickets are kept, in the database
+ * ({@link PageAccessStore}): a restarted instance, or another on the same database, redeems a
+ * ticket this one issued, and still only once.
  */
 public final class LoginTickets {
   public static final Duration LIFETIME = Duration.ofSeconds(60);
-  private static final int MAX_OPEN = 10_000;
 
+  private final PageAccessStore store;
   private final Clock clock;
-  private final Map<String, Open> open = new ConcurrentHashMap<>();
 
-  /** A ticket not used yet: until when, and for whom. */
-  private record Open(Instant expiresAt, Owner owner) {}
-
-  public LoginTickets(Clock clock) {
+  public LoginTickets(PageAccessStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
   }
 
@@ -35,30 +33,27 @@ public final class LoginTickets {
 
   /** A new ticket for {@code owner} (a team mode connect link), valid for {@code lifetime}. */
   public Issued issue(Owner owner, Duration lifetime) {
-    purge();
     String ticket = Randoms.token(32);
-    Instant expiresAt = clock.instant().plus(lifetime);
-    open.put(key(ticket), new Open(expiresAt, owner));
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(lifetime);
+    store.addTicket(key(ticket), owner, expiresAt, now);
     return new Issued(ticket, expiresAt);
   }
 
-  /** Consumes the ticket: true once, when it was issued here and has not expired. */
+  /** Consumes the ticket: true once, when it was issued and has not expired. */
   public boolean redeem(String ticket) {
     return redeemFor(ticket).isPresent();
   }
 
   /**
-   * Consumes the ticket: its owner once, when it was issued here and has not expired; empty
-   * otherwise (used, expired or never issued alike).
+   * Consumes the ticket: its owner once, when it was issued and has not expired; empty otherwise
+   * (used, expired or never issued alike).
    */
-  public java.util.Optional<Owner> redeemFor(String ticket) {
-    if (ticket == null || ticket.isEmpty() || ticket.length() > 200) {
-      return java.util.Optional.empty();
+  public Optional<Owner> redeemFor(String ticket) {
+    if (!plausible(ticket)) {
+      return Optional.empty();
     }
-    Open found = open.remove(key(ticket));
-    return found != null && clock.instant().isBefore(found.expiresAt())
-        ? java.util.Optional.of(found.owner())
-        : java.util.Optional.empty();
+    return store.redeemTicket(key(ticket), clock.instant());
   }
 
   /**
@@ -67,21 +62,11 @@ public final class LoginTickets {
    * nothing up.
    */
   public boolean isOpen(String ticket) {
-    if (ticket == null || ticket.isEmpty() || ticket.length() > 200) {
-      return false;
-    }
-    Open found = open.get(key(ticket));
-    return found != null && clock.instant().isBefore(found.expiresAt());
+    return plausible(ticket) && store.isTicketOpen(key(ticket), clock.instant());
   }
 
-  private void purge() {
-    Instant now = clock.instant();
-    open.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt()));
-    if (open.size() >= MAX_OPEN) {
-      Iterator<String> oldest = open.keySet().iterator();
-      oldest.next();
-      oldest.remove();
-    }
+  private static boolean plausible(String ticket) {
+    return ticket != null && !ticket.isEmpty() && ticket.length() <= 200;
   }
 
   private static String key(String ticket) {

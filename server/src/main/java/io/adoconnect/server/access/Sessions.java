@@ -1,15 +1,12 @@
 package io.adoconnect.server.access;
 
 import io.adoconnect.store.Owner;
+import io.adoconnect.store.PageAccessStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Browser sessions opened by a login ticket. A session is two secrets that only work together:
@@ -25,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * A login link opened in another tab of the same browser adds a tab secret to the browser's session
- * (up to {@value #MAX_TABS}; the oldest goes first). In memory: a restart logs the browser out (get
- * a new login link). Only hashes of ids and secrets are kept.
+ * (up to {@value #MAX_TABS}; the oldest goes first). Kept in the database ({@link
+ * PageAccessStore}), only as hashes of ids and secrets: a signed-in page keeps working when the
+ * instance restarts, or when a load balancer sends its next call to another instance.
  */
 public final class Sessions {
   public static final String COOKIE = "ado_session";
@@ -34,18 +32,16 @@ public final class Sessions {
   public static final Duration LIFETIME = Duration.ofHours(12);
   static final int MAX_TABS = 20;
 
+  private final PageAccessStore store;
   private final Clock clock;
-  private final Map<String, Session> byHash = new ConcurrentHashMap<>();
 
-  public Sessions(Clock clock) {
+  public Sessions(PageAccessStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
   }
 
-  /**
-   * A browser session: its cookie value and tab secrets are only known to the browser; the tab
-   * hashes are kept in the order the tabs were added.
-   */
-  public record Session(String idHash, Instant expiresAt, Set<String> tabHashes, Owner owner) {
+  /** A browser session: its cookie value and tab secrets are only known to the browser. */
+  public record Session(String idHash, Instant expiresAt, Owner owner) {
     @Override
     public String toString() {
       return "Session[" + expiresAt + "]";
@@ -68,34 +64,19 @@ public final class Sessions {
    */
   public Opened open(String presentedCookie, Owner owner) {
     Instant now = clock.instant();
-    byHash.values().removeIf(s -> !now.isBefore(s.expiresAt()));
     String tab = Randoms.token(32);
     Optional<Session> live = lookup(presentedCookie).filter(s -> s.owner().equals(owner));
     if (live.isPresent()) {
-      addTab(live.get(), tab);
+      store.addTab(live.get().idHash(), hash(tab), now, MAX_TABS);
       return new Opened(null, tab, live.get());
     }
     String id = Randoms.token(32);
-    Session session =
-        new Session(
-            hash(id),
-            now.plus(LIFETIME),
-            java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()),
-            owner);
-    addTab(session, tab);
-    byHash.put(session.idHash(), session);
+    Session session = new Session(hash(id), now.plus(LIFETIME), owner);
+    store.openSession(
+        new PageAccessStore.StoredSession(session.idHash(), owner, session.expiresAt()),
+        hash(tab),
+        now);
     return new Opened(id, tab, session);
-  }
-
-  private static void addTab(Session session, String tab) {
-    synchronized (session.tabHashes()) {
-      if (session.tabHashes().size() >= MAX_TABS) {
-        Iterator<String> oldest = session.tabHashes().iterator();
-        oldest.next();
-        oldest.remove();
-      }
-      session.tabHashes().add(hash(tab));
-    }
   }
 
   /** What a login exchange hands out: the cookie value (null: unchanged) and the tab secret. */
@@ -111,7 +92,8 @@ public final class Sessions {
     if (tabSecret == null || tabSecret.isEmpty() || tabSecret.length() > 200) {
       return Optional.empty();
     }
-    return lookup(cookieValue).filter(s -> s.tabHashes().contains(hash(tabSecret)));
+    return lookup(cookieValue)
+        .filter(s -> store.hasTab(s.idHash(), hash(tabSecret), clock.instant()));
   }
 
   /**
@@ -132,15 +114,13 @@ public final class Sessions {
     if (cookieValue == null || cookieValue.isEmpty() || cookieValue.length() > 200) {
       return Optional.empty();
     }
-    Session session = byHash.get(hash(cookieValue));
-    if (session == null || !clock.instant().isBefore(session.expiresAt())) {
-      return Optional.empty();
-    }
-    return Optional.of(session);
+    return store
+        .findSession(hash(cookieValue), clock.instant())
+        .map(s -> new Session(s.idHash(), s.expiresAt(), s.owner()));
   }
 
   public void close(Session session) {
-    byHash.remove(session.idHash());
+    store.closeSession(session.idHash());
   }
 
   /** The Set-Cookie header value for a session id. */

@@ -5,61 +5,50 @@ import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.server.access.Randoms;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Web sign-ins between the redirect to Entra and the callback, keyed by a hash of their one-time
  * {@code state}. Each is bound to the browser that started it by a random value kept in that
- * browser's {@code ado_signin} cookie (only its hash is stored here): a callback with a known state
- * but from another browser is refused and leaves the entry for its rightful owner. In memory on
- * purpose: the PKCE verifier never touches disk, and after a restart a late callback finds no
- * verifier and is refused. An entry keeps the use cases of the owner who started it (in team mode,
- * that end user's view): the callback is public, and saves the account for that owner alone.
+ * browser's {@code ado_signin} cookie (only its hash is stored): a callback with a known state but
+ * from another browser is refused and leaves the entry for its rightful owner. Kept in the database
+ * ({@link AdoConnect#keepWebSignIn}, the PKCE verifier sealed by the vault), so the callback may
+ * reach another instance than the one that started the sign-in, or a restarted one. An entry keeps
+ * the owner who started it (in team mode, that end user): the callback is public, and saves the
+ * account for that owner alone.
  */
 final class PendingSignIns {
   static final Duration LIFETIME = Duration.ofMinutes(10);
-  private static final int MAX_PENDING = 1000;
 
+  private final AdoConnect root;
   private final Clock clock;
-  private final Map<String, Entry> byState = new ConcurrentHashMap<>();
 
-  PendingSignIns(Clock clock) {
+  PendingSignIns(AdoConnect root, Clock clock) {
+    this.root = root;
     this.clock = clock;
   }
 
-  record Entry(
-      AuthorizationCodeFlow.Pending pending,
-      byte[] bindingHash,
-      String returnTo,
-      Instant expiresAt,
-      AdoConnect core) {
+  /** A sign-in taken back for its callback: whose it is, its flow, and where to return. */
+  record Entry(AuthorizationCodeFlow.Pending pending, String returnTo, AdoConnect core) {
     @Override
     public String toString() {
-      return "Entry[" + returnTo + ", " + expiresAt + "]";
+      return "Entry[" + returnTo + "]";
     }
   }
 
-  /** Keeps a started sign-in; returns the binding value for the browser's cookie. */
+  /** Keeps a started sign-in for {@code core}'s owner; returns the binding for the cookie. */
   String add(AuthorizationCodeFlow.Pending pending, String returnTo, AdoConnect core) {
     if (pending.codeVerifier() == null || pending.state() == null) {
       throw new IllegalArgumentException("a web sign-in needs its state and PKCE verifier");
     }
-    Instant now = clock.instant();
-    byState.values().removeIf(e -> !now.isBefore(e.expiresAt()));
-    if (byState.size() >= MAX_PENDING) {
-      Iterator<String> oldest = byState.keySet().iterator();
-      oldest.next();
-      oldest.remove();
-    }
     String binding = Randoms.token(32);
-    byState.put(
-        key(pending.state().reveal()),
-        new Entry(pending, Randoms.sha256(binding), returnTo, now.plus(LIFETIME), core));
+    core.keepWebSignIn(
+        pending,
+        hash(pending.state().reveal()),
+        hash(binding),
+        returnTo,
+        clock.instant().plus(LIFETIME));
     return binding;
   }
 
@@ -71,23 +60,14 @@ final class PendingSignIns {
     if (state == null || state.isEmpty() || state.length() > 512) {
       return Optional.empty();
     }
-    String key = key(state);
-    Entry entry = byState.get(key);
-    if (entry == null
-        || binding == null
-        || !java.security.MessageDigest.isEqual(entry.bindingHash(), Randoms.sha256(binding))) {
+    if (binding == null || binding.isEmpty() || binding.length() > 200) {
       return Optional.empty();
     }
-    if (!byState.remove(key, entry) || !clock.instant().isBefore(entry.expiresAt())) {
-      return Optional.empty();
-    }
-    if (entry.pending().codeVerifier() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(entry);
+    return root.takeWebSignIn(state, hash(state), hash(binding), clock.instant())
+        .map(kept -> new Entry(kept.pending(), kept.returnTo(), kept.core()));
   }
 
-  private static String key(String state) {
-    return HexFormat.of().formatHex(Randoms.sha256(state));
+  private static String hash(String value) {
+    return HexFormat.of().formatHex(Randoms.sha256(value));
   }
 }

@@ -39,10 +39,15 @@ public final class WebSignInController {
   private final Supplier<URI> redirectUri;
   private final PendingSignIns pending;
 
-  public WebSignInController(RequestCore ado, Supplier<URI> redirectUri, Clock clock) {
+  /**
+   * @param root the service's core: a callback, which carries no owner, finds the pending sign-in
+   *     through it and completes it as the owner who started it
+   */
+  public WebSignInController(
+      RequestCore ado, AdoConnect root, Supplier<URI> redirectUri, Clock clock) {
     this.ado = ado;
     this.redirectUri = redirectUri;
-    this.pending = new PendingSignIns(clock);
+    this.pending = new PendingSignIns(root, clock);
   }
 
   public void routes(RoutesConfig routes) {

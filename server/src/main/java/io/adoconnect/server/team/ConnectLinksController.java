@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * Connect / Merge Link pattern. The application hands the link to its user; the page it opens works
  * on that user's rows only, with a session of its own, and never shows a token. A link used twice
  * or after {@link TeamMode#connectLinkLifetime()} is refused. Only the hash of a link's ticket is
- * kept, in memory: a restart spends every open link.
+ * kept, in the database: a link minted through one instance opens on another, or after a restart.
  */
 public final class ConnectLinksController {
   private final LoginTickets tickets;
