@@ -190,6 +190,9 @@ final class Database {
   }
 
   private static void migrate(String jdbcUrl, DataSource dataSource) {
+    if (dataSource != null && SchemaVersion.isCurrent(dataSource)) {
+      return;
+    }
     var configuration =
         Flyway.configure()
             .locations("classpath:db/migration")
