@@ -47,6 +47,7 @@ public final class Store implements AutoCloseable {
   private final HookSubscriptionRepository hookSubscriptions;
   private final EventRepository events;
   private final GitBindingRepository gitBindings;
+  private final RepositoryListingRepository listings;
 
   private Store(Jdbi jdbi, String where, String owner) {
     this.jdbi = jdbi;
@@ -60,6 +61,7 @@ public final class Store implements AutoCloseable {
     this.hookSubscriptions = new HookSubscriptionRepository(owner);
     this.events = new EventRepository(owner);
     this.gitBindings = new GitBindingRepository(owner);
+    this.listings = new RepositoryListingRepository(owner);
   }
 
   /**
@@ -280,6 +282,26 @@ public final class Store implements AutoCloseable {
           organizationTenants.put(handle, organization, tenantId, learnedAt);
           return null;
         });
+  }
+
+  /** The repository listing last kept for {@code scope}, if any. */
+  public Optional<StoredListing> repositoryListing(String scope) {
+    return inTransaction(handle -> listings.find(handle, scope));
+  }
+
+  /** Keeps a repository listing for its scope, replacing the one kept before. */
+  public void saveRepositoryListing(StoredListing listing) {
+    Require.present(listing, "The listing");
+    inTransaction(
+        handle -> {
+          listings.put(handle, listing);
+          return null;
+        });
+  }
+
+  /** Forgets every kept repository listing of this owner (a repository was created, say). */
+  public int forgetRepositoryListings() {
+    return inTransaction(listings::deleteAll);
   }
 
   /** Binds (or re-binds) an organization to the account Git gets credentials of. */
