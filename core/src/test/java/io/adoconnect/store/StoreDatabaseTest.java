@@ -59,6 +59,7 @@ class StoreDatabaseTest {
             "oauth_grants",
             "oauth_codes",
             "oauth_tokens",
+            "repository_listings",
             "flyway_schema_history");
     assertThat(query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         .isEqualTo(tablesBefore);
@@ -66,7 +67,7 @@ class StoreDatabaseTest {
             query(
                 dataDir,
                 "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-        .containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1");
+        .containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "15:1");
   }
 
   @Test
