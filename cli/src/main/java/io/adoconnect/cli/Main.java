@@ -32,14 +32,32 @@ public final class Main {
       logger.setLevel(Level.DEBUG);
     }
     try {
-      return commandLine(ctx).execute(args);
+      return commandLine(ctx, args).execute(args);
     } finally {
       logger.setLevel(before);
     }
   }
 
+  /** The whole command tree: for help, and for tests that walk every command. */
   static CommandLine commandLine(CliContext ctx) {
-    CommandLine cli = new CommandLine(new AdoConnectCommand(), new ContextFactory(ctx));
+    return commandLine(ctx, new String[0]);
+  }
+
+  /**
+   * The command tree {@code args} needs: the top-level command with only the subcommand the first
+   * argument names, none for {@code --version}, or all of them when it names none (help, a
+   * mistake).
+   */
+  static CommandLine commandLine(CliContext ctx, String[] args) {
+    ContextFactory factory = new ContextFactory(ctx);
+    CommandLine cli = new CommandLine(new AdoConnectCommand(), factory);
+    Class<?> named = args.length == 0 ? null : subcommandNamed(args[0]);
+    boolean versionOnly = args.length == 1 && List.of("-V", "--version").contains(args[0]);
+    for (Class<?> subcommand : AdoConnectCommand.SUBCOMMANDS) {
+      if (!versionOnly && (named == null || named == subcommand)) {
+        cli.addSubcommand(new CommandLine(subcommand, factory));
+      }
+    }
     // Paragraphs wrap at the terminal's width when picocli can tell it, else at HELP_WIDTH; the
     // default 80 cut URLs and identifiers in two.
     cli.setUsageHelpWidth(HELP_WIDTH);
@@ -49,7 +67,7 @@ public final class Main {
     cli.setErr(new PrintWriter(ctx.err(), true));
     // A usage mistake is one error line and where to read more, not a 30-line usage dump.
     cli.setParameterExceptionHandler(
-        (mistake, args) -> {
+        (mistake, arguments) -> {
           CommandLine command = mistake.getCommandLine();
           String message = String.valueOf(mistake.getMessage()).replaceFirst("^Error: ", "");
           ctx.err().println("error: " + Output.printable(message));
@@ -75,6 +93,17 @@ public final class Main {
           return ExitCodes.of(known);
         });
     return cli;
+  }
+
+  /** The subcommand class whose name or alias is {@code arg}, read from its annotation. */
+  static Class<?> subcommandNamed(String arg) {
+    for (Class<?> subcommand : AdoConnectCommand.SUBCOMMANDS) {
+      CommandLine.Command command = subcommand.getAnnotation(CommandLine.Command.class);
+      if (command.name().equals(arg) || List.of(command.aliases()).contains(arg)) {
+        return subcommand;
+      }
+    }
+    return null;
   }
 
   static void report(CliContext ctx, Throwable failure) {

@@ -2,10 +2,14 @@ package io.adoconnect.cli;
 
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.ListingFreshness;
 import io.adoconnect.connect.RepositoryListing;
 import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,7 +23,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "List the Git repositories you can clone, across organizations, sorted by organization/project/name.",
-      "Repositories without a clone URL (empty) and disabled ones are left out."
+      "Repositories without a clone URL (empty) and disabled ones are left out.",
+      "A complete listing is kept in the store and used again, without asking Azure DevOps, for"
+          + " the same command within --max-age (default 10m) while the connected accounts stay"
+          + " the same and no repository event arrived; --refresh (or ADO_CONNECT_REPOS_CACHE=off)"
+          + " always asks."
     })
 public final class ReposCommand implements Callable<Integer> {
   private final CliContext ctx;
@@ -36,8 +44,32 @@ public final class ReposCommand implements Callable<Integer> {
       description = "Only this organization or collection.")
   String organization;
 
+  @Option(
+      names = "--refresh",
+      description = "Ask Azure DevOps now, even when a kept listing is fresh.")
+  boolean refresh;
+
+  @Option(
+      names = "--max-age",
+      paramLabel = "DURATION",
+      description = "Use a kept listing younger than this (90s, 30m, 2h; default 10m).")
+  String maxAge;
+
   public ReposCommand(CliContext ctx) {
     this.ctx = ctx;
+  }
+
+  private ListingFreshness freshness() {
+    if (refresh || "off".equalsIgnoreCase(ctx.env().get("ADO_CONNECT_REPOS_CACHE"))) {
+      return ListingFreshness.REFRESH;
+    }
+    return new ListingFreshness(
+        maxAge == null ? ListingFreshness.DEFAULT_MAX_AGE : Durations.parse(maxAge));
+  }
+
+  private static String ago(Duration age) {
+    long seconds = Math.max(0, age.toSeconds());
+    return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
   }
 
   @Override
@@ -50,7 +82,8 @@ public final class ReposCommand implements Callable<Integer> {
             ado.repositories(
                 Optional.ofNullable(account),
                 Optional.ofNullable(organization),
-                progress == null ? DiscoveryListener.NONE : progress);
+                progress == null ? DiscoveryListener.NONE : progress,
+                freshness());
       } finally {
         if (progress != null) {
           progress.finish();
@@ -81,6 +114,16 @@ public final class ReposCommand implements Callable<Integer> {
                             : List.of(r.path(), Output.orDash(r.defaultBranch()), r.cloneUrl()))
                 .toList());
         ctx.err().printf("%d repositories.%n", listing.repositories().size());
+        listing
+            .keptFrom()
+            .ifPresent(
+                at ->
+                    ctx.err()
+                        .printf(
+                            "Listed %s ago (kept from %s); ado-connect repos --refresh asks Azure"
+                                + " DevOps again.%n",
+                            ago(Duration.between(at, Instant.now())),
+                            at.truncatedTo(ChronoUnit.SECONDS)));
       }
       int exit = ExitCodes.OK;
       for (DiscoveryResult.Failure failure : listing.failures()) {

@@ -31,6 +31,45 @@ class ReposCommandTest extends CliTestBase {
   }
 
   @Test
+  void aSecondListingWithNothingChangedAsksAzureDevOpsNothing() {
+    cli.connect("--org", "org-001").assertOk();
+    String first = cli.run("repos", "--json").assertOk().out();
+
+    simulator.resetCounts();
+    Cli.Run again = cli.run("repos", "--json").assertOk();
+    assertThat(simulator.requestCount()).as("requests for a kept listing").isZero();
+    assertThat(again.out()).isEqualTo(first);
+    assertThat(again.json().isArray()).isTrue();
+
+    Cli.Run table = cli.run("repos").assertOk();
+    assertThat(table.err()).contains("Listed").contains("--refresh");
+    assertThat(simulator.requestCount()).isZero();
+
+    Cli.Run refreshed = cli.run("repos", "--json", "--refresh").assertOk();
+    assertThat(simulator.requestCount()).as("--refresh asks again").isPositive();
+    assertThat(refreshed.out()).isEqualTo(first);
+  }
+
+  @Test
+  void connectingAnotherOrganizationOrTurningTheKeptListingOffListsAgain() {
+    cli.connect("--org", "org-001").assertOk();
+    cli.run("repos", "--json").assertOk();
+
+    cli.connect("--org", "org-002").assertOk();
+    simulator.resetCounts();
+    List<ExpectedRepos> both = ExpectedRepos.parse(cli.run("repos", "--json").assertOk().json());
+    assertThat(simulator.requestCount()).as("the accounts changed").isPositive();
+    assertThat(both).extracting(ExpectedRepos::organization).contains("org-001", "org-002");
+
+    simulator.resetCounts();
+    cli.invocation().env("ADO_CONNECT_REPOS_CACHE", "off").run("repos", "--json").assertOk();
+    assertThat(simulator.requestCount()).isPositive();
+    simulator.resetCounts();
+    cli.run("repos", "--json", "--max-age", "PT0.001S").assertOk();
+    assertThat(simulator.requestCount()).as("older than --max-age").isPositive();
+  }
+
+  @Test
   void leavesOutDisabledAndNeverPushedRepositories() {
     cli.connect("--org", "org-001").assertOk();
     Collection org = simulator.dataset().organization("org-001").orElseThrow();

@@ -436,17 +436,7 @@ public final class AdoConnect implements AutoCloseable {
    */
   public RepositoryListing repositories(
       Optional<String> accountId, Optional<String> organization, DiscoveryListener listener) {
-    List<Account> accounts = accountId.map(id -> List.of(account(id))).orElseGet(store::accounts);
-    if (accounts.isEmpty()) {
-      throw new InvalidInputException(
-          "No Azure DevOps account is connected.", NextStep.of(NextStep.Action.CONNECT, null));
-    }
-    if (organization.isPresent()) {
-      accounts = accounts.stream().filter(a -> covers(a, organization.get())).toList();
-      if (accounts.isEmpty()) {
-        throw noAccountReaches(organization.get());
-      }
-    }
+    List<Account> accounts = chosenAccounts(accountId, organization);
     Map<Organization, Account> accountOf = new IdentityHashMap<>();
     Map<String, AzureDevOpsHttp> homeOf = new HashMap<>();
     RepositoryDiscovery discovery =
@@ -488,6 +478,43 @@ public final class AdoConnect implements AutoCloseable {
                         accountByUrl.get(r.organizationUrl().toLowerCase(Locale.ROOT)).id()))
             .toList(),
         failures);
+  }
+
+  /**
+   * Like {@link #repositories(Optional, Optional, DiscoveryListener)}, but reads the listing kept
+   * by an earlier call with the same scope when it is still fresh by {@code freshness} (then no
+   * request is made and {@link RepositoryListing#keptFrom()} says when it was made), and keeps a
+   * complete new listing for the next call.
+   */
+  public RepositoryListing repositories(
+      Optional<String> accountId,
+      Optional<String> organization,
+      DiscoveryListener listener,
+      ListingFreshness freshness) {
+    List<Account> accounts = chosenAccounts(accountId, organization);
+    RepositoryListings kept = new RepositoryListings(store, settings.clock());
+    Optional<RepositoryListing> fresh = kept.read(accountId, organization, accounts, freshness);
+    if (fresh.isPresent()) {
+      return fresh.get();
+    }
+    RepositoryListing listing = repositories(accountId, organization, listener);
+    kept.keep(accountId, organization, accounts, listing);
+    return listing;
+  }
+
+  private List<Account> chosenAccounts(Optional<String> accountId, Optional<String> organization) {
+    List<Account> accounts = accountId.map(id -> List.of(account(id))).orElseGet(store::accounts);
+    if (accounts.isEmpty()) {
+      throw new InvalidInputException(
+          "No Azure DevOps account is connected.", NextStep.of(NextStep.Action.CONNECT, null));
+    }
+    if (organization.isPresent()) {
+      accounts = accounts.stream().filter(a -> covers(a, organization.get())).toList();
+      if (accounts.isEmpty()) {
+        throw noAccountReaches(organization.get());
+      }
+    }
+    return accounts;
   }
 
   /**

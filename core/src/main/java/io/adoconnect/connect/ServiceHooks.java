@@ -238,6 +238,10 @@ final class ServiceHooks {
     if (!store.addEvent(stored)) {
       return new Receipt(Receipt.Outcome.DUPLICATE, EventView.of(stored));
     }
+    if (event.eventType() != null && event.eventType().startsWith("git.repo.")) {
+      // A repository was created, deleted, renamed or changed: kept listings may be wrong now.
+      store.forgetRepositoryListings();
+    }
     StoredEvent verified = verify(subscription, event, stored);
     store.verifyEvent(
         subscription.id(),

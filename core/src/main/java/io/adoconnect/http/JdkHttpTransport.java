@@ -28,7 +28,9 @@ import java.util.zip.GZIPInputStream;
  * refused while streaming, so a misbehaving server can't exhaust memory.
  */
 public final class JdkHttpTransport implements HttpTransport {
-  private final HttpClient client;
+  private final Duration connectTimeout;
+  private final Consumer<HttpClient.Builder> network;
+  private HttpClient client;
   private final Duration requestTimeout;
   private final long maxResponseBytes;
 
@@ -45,13 +47,8 @@ public final class JdkHttpTransport implements HttpTransport {
       Duration requestTimeout,
       long maxResponseBytes,
       Consumer<HttpClient.Builder> network) {
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1);
-    network.accept(builder);
-    this.client = builder.build();
+    this.connectTimeout = connectTimeout;
+    this.network = network;
     this.requestTimeout = requestTimeout;
     this.maxResponseBytes = maxResponseBytes;
   }
@@ -78,7 +75,7 @@ public final class JdkHttpTransport implements HttpTransport {
     }
     try {
       HttpResponse<byte[]> response =
-          client.send(builder.build(), info -> new CappedBody(maxResponseBytes));
+          client().send(builder.build(), info -> new CappedBody(maxResponseBytes));
       byte[] body = response.body();
       if (response
           .headers()
@@ -124,6 +121,23 @@ public final class JdkHttpTransport implements HttpTransport {
       throw new TransportException(
           "Interrupted while waiting for " + request + ".", io.adoconnect.NextStep.NONE, e);
     }
+  }
+
+  /**
+   * The client, built on the first request: building it sets up TLS (the trust store, the SSL
+   * context, a selector thread), which a command that never calls out doesn't need to pay for.
+   */
+  private synchronized HttpClient client() {
+    if (client == null) {
+      HttpClient.Builder builder =
+          HttpClient.newBuilder()
+              .connectTimeout(connectTimeout)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .version(HttpClient.Version.HTTP_1_1);
+      network.accept(builder);
+      client = builder.build();
+    }
+    return client;
   }
 
   /**

@@ -219,6 +219,9 @@ final class Database {
   }
 
   private static void migrate(String jdbcUrl, DataSource dataSource) {
+    if (dataSource != null && SchemaVersion.isCurrent(dataSource)) {
+      return;
+    }
     var configuration = migrationConfiguration();
     configuration =
         dataSource != null

@@ -50,6 +50,7 @@ public final class Store implements AutoCloseable {
   private final GitBindingRepository gitBindings;
   private final SourceSyncRepository sourceSyncs;
   private final Clock clock;
+  private final RepositoryListingRepository listings;
 
   private Store(Jdbi jdbi, String where, String owner) {
     this(jdbi, where, owner, Clock.systemUTC());
@@ -69,6 +70,7 @@ public final class Store implements AutoCloseable {
     this.events = new EventRepository(owner);
     this.gitBindings = new GitBindingRepository(owner);
     this.sourceSyncs = new SourceSyncRepository(owner);
+    this.listings = new RepositoryListingRepository(owner);
   }
 
   /**
@@ -356,6 +358,26 @@ public final class Store implements AutoCloseable {
           organizationTenants.put(handle, organization, tenantId, learnedAt);
           return null;
         });
+  }
+
+  /** The repository listing last kept for {@code scope}, if any. */
+  public Optional<StoredListing> repositoryListing(String scope) {
+    return inTransaction(handle -> listings.find(handle, scope));
+  }
+
+  /** Keeps a repository listing for its scope, replacing the one kept before. */
+  public void saveRepositoryListing(StoredListing listing) {
+    Require.present(listing, "The listing");
+    inTransaction(
+        handle -> {
+          listings.put(handle, listing);
+          return null;
+        });
+  }
+
+  /** Forgets every kept repository listing of this owner (a repository was created, say). */
+  public int forgetRepositoryListings() {
+    return inTransaction(listings::deleteAll);
   }
 
   /** Binds (or re-binds) an organization to the account Git gets credentials of. */

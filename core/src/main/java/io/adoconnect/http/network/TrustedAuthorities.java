@@ -39,12 +39,15 @@ public final class TrustedAuthorities {
 
   public static final String CA_FILE = "ADO_CONNECT_CA_FILE";
 
-  private final List<X509Certificate> anchors;
+  private final List<X509Certificate> own;
   private final Path caFile;
+  private final List<Path> systemBundles;
+  private List<X509Certificate> anchors;
 
-  private TrustedAuthorities(List<X509Certificate> anchors, Path caFile) {
-    this.anchors = List.copyOf(anchors);
+  private TrustedAuthorities(List<X509Certificate> own, Path caFile, List<Path> systemBundles) {
+    this.own = List.copyOf(own);
     this.caFile = caFile;
+    this.systemBundles = List.copyOf(systemBundles);
   }
 
   /**
@@ -55,22 +58,14 @@ public final class TrustedAuthorities {
    *     certificate
    */
   public static TrustedAuthorities from(Map<String, String> env, List<Path> systemBundles) {
-    List<X509Certificate> anchors = new ArrayList<>(List.of(javaDefaults().getAcceptedIssuers()));
-    for (Path bundle : systemBundles) {
-      if (Files.isReadable(bundle)) {
-        try {
-          anchors.addAll(readPem(bundle));
-        } catch (IOException | CertificateException e) {
-          // A damaged system bundle leaves Java's own anchors; ADO_CONNECT_CA_FILE still applies.
-        }
-        break;
-      }
-    }
+    // Only the user's file is read here, so a bad one is reported before anything else happens;
+    // Java's store and the system bundle (~150 certificates to parse) wait until a connection
+    // needs them, which a command that only reads the local store never does.
     Path caFile = null;
+    List<X509Certificate> own = List.of();
     String named = env.get(CA_FILE);
     if (named != null && !named.isBlank()) {
       caFile = Path.of(named.trim());
-      List<X509Certificate> own;
       try {
         own = readPem(caFile);
       } catch (IOException e) {
@@ -91,9 +86,28 @@ public final class TrustedAuthorities {
                 + CA_FILE
                 + " at it.");
       }
-      anchors.addAll(own);
     }
-    return new TrustedAuthorities(anchors, caFile);
+    return new TrustedAuthorities(own, caFile, systemBundles);
+  }
+
+  /** Java's anchors, the first readable system bundle's, then the user's; read once. */
+  private synchronized List<X509Certificate> anchors() {
+    if (anchors == null) {
+      List<X509Certificate> all = new ArrayList<>(List.of(javaDefaults().getAcceptedIssuers()));
+      for (Path bundle : systemBundles) {
+        if (Files.isReadable(bundle)) {
+          try {
+            all.addAll(readPem(bundle));
+          } catch (IOException | CertificateException e) {
+            // A damaged system bundle leaves Java's own anchors; ADO_CONNECT_CA_FILE still applies.
+          }
+          break;
+        }
+      }
+      all.addAll(own);
+      anchors = List.copyOf(all);
+    }
+    return anchors;
   }
 
   /** An SSL context that trusts these authorities and explains a certificate it refuses. */
@@ -102,7 +116,7 @@ public final class TrustedAuthorities {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int i = 0;
-      for (X509Certificate anchor : anchors) {
+      for (X509Certificate anchor : anchors()) {
         store.setCertificateEntry("anchor-" + i++, anchor);
       }
       TrustManagerFactory factory =
@@ -125,7 +139,7 @@ public final class TrustedAuthorities {
   /** How many authorities are trusted, for debug logs. */
   @Override
   public String toString() {
-    return anchors.size()
+    return anchors().size()
         + " trusted certificate authorities"
         + (caFile == null ? "" : " (including " + CA_FILE + "=" + caFile + ")");
   }
