@@ -79,6 +79,9 @@ class FrontEndLayoutTest {
               "counts a typed value's parts to decide whether an error may repeat it"),
           Map.entry("io.adoconnect.http.network.NoProxy", "NO_PROXY's comma-separated hosts"),
           Map.entry(
+              "io.adoconnect.store.DatabaseUrl",
+              "ADO_CONNECT_DATABASE_URL's query parameters (name=value&…), not a path"),
+          Map.entry(
               "io.adoconnect.net.AllowedTargets",
               "ADO_CONNECT_ALLOWED_TARGETS' comma-separated hosts"),
           Map.entry(
