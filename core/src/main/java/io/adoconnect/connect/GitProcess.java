@@ -52,8 +52,13 @@ final class GitProcess {
     builder.environment().put("GIT_TERMINAL_PROMPT", "0");
     builder.environment().put("GIT_ASKPASS", "");
     builder.environment().remove("SSH_ASKPASS");
+    Process process;
     try {
-      Process process = builder.start();
+      process = builder.start();
+    } catch (IOException e) {
+      return new Result(-1, "", "git could not be run (" + e.getMessage() + "); install Git");
+    }
+    try {
       process.getOutputStream().close();
       CompletableFuture<String> err = read(process.getErrorStream());
       CompletableFuture<String> out = read(process.getInputStream());
@@ -63,8 +68,11 @@ final class GitProcess {
       }
       return new Result(process.exitValue(), out.join(), err.join());
     } catch (IOException e) {
-      return new Result(-1, "", "git could not be run (" + e.getMessage() + "); install Git");
+      process.destroyForcibly();
+      return new Result(-1, "", "git's input could not be closed (" + e.getMessage() + ")");
     } catch (InterruptedException e) {
+      // Stopping (the service shutting down): git must not outlive the process that started it.
+      process.destroyForcibly();
       Thread.currentThread().interrupt();
       return new Result(-1, "", "interrupted");
     }

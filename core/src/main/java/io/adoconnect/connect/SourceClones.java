@@ -244,6 +244,9 @@ public final class SourceClones implements AutoCloseable {
     if (outcome.kind() == SyncOutcome.Kind.NOT_REFRESHED) {
       return; // the account went: the clone and its last sync stay as they were
     }
+    if (Thread.currentThread().isInterrupted()) {
+      return; // the service is stopping: git was stopped, which says nothing about the source
+    }
     String commit =
         outcome.kind() == SyncOutcome.Kind.FAILED
             ? null
