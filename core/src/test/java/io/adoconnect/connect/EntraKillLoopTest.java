@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every ask of the killed process is a renewal: save, answer, save, answer.
  */
 class EntraKillLoopTest {
-  private static final int KILLS = Integer.getInteger("adoconnect.killLoop.kills", 200);
+  private static final int KILLS = Integer.getInteger("adoconnect.killLoop.kills", 60);
   private static final long SEED = Long.getLong("adoconnect.killLoop.seed", System.nanoTime());
 
   @TempDir Path tmp;
