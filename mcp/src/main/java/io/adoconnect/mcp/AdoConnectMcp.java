@@ -127,8 +127,13 @@ public final class AdoConnectMcp {
       UntrustedText text,
       McpTransportContext context,
       CallToolRequest request) {
+    McpCaller caller;
     try {
-      McpCaller caller = callers.caller(context);
+      caller = callers.caller(context);
+    } catch (RuntimeException e) {
+      return Refusals.of(tool.name(), e, text);
+    }
+    try {
       McpPolicy policy = ceiling.narrowedTo(caller.policy());
       Gate.check(tool, policy);
       Args args = new Args(request.arguments() == null ? Map.of() : request.arguments());
@@ -140,9 +145,21 @@ public final class AdoConnectMcp {
               args,
               new Reach(caller.ado(), policy.sourcesOnly()),
               cursors);
-      return tool.handler().apply(call).toResult(text);
+      CallToolResult result = tool.handler().apply(call).toResult(text);
+      audit(tool, caller, WriteAudit.Outcome.DONE);
+      return result;
     } catch (RuntimeException e) {
+      audit(
+          tool,
+          caller,
+          e instanceof McpRefusal ? WriteAudit.Outcome.REFUSED : WriteAudit.Outcome.FAILED);
       return Refusals.of(tool.name(), e, text);
+    }
+  }
+
+  private static void audit(McpTool tool, McpCaller caller, WriteAudit.Outcome outcome) {
+    if (tool.effect().writes()) {
+      caller.audit().record(tool.name(), outcome);
     }
   }
 

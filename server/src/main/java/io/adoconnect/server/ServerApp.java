@@ -3,6 +3,7 @@ package io.adoconnect.server;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.http.Json;
+import io.adoconnect.mcp.WriteAudit;
 import io.adoconnect.server.access.AccessGuard;
 import io.adoconnect.server.access.HostPolicy;
 import io.adoconnect.server.access.LoginTickets;
@@ -117,8 +118,14 @@ public final class ServerApp {
             m ->
                 new AuthorizationServer(
                     m.store(), oauthUris, browsers, m.allowWrite(), config.clock()));
+    // Team mode: an agent's write calls go to the audit log of the end user it acts for.
+    Function<Owner, WriteAudit> audits =
+        audit.isPresent()
+            ? owner -> (tool, outcome) -> audit.get().mcpWrite(owner, tool, outcome)
+            : owner -> WriteAudit.NONE;
     Optional<McpServlet> mcpServlet =
-        mcp.map(m -> new McpServlet(hosts, oauth.get().tokens(), oauthUris, cores, live, m));
+        mcp.map(
+            m -> new McpServlet(hosts, oauth.get().tokens(), oauthUris, cores, live, audits, m));
     this.javalin =
         Javalin.create(
             cfg -> {

@@ -76,6 +76,26 @@ class McpTeamTest extends ServerTestBase {
                 alicesAgent.call(alices, "list_repositories", Map.of("organization", "org-002"));
             assertThat(reachingBob.path("isError").asBoolean()).as(reachingBob.toString()).isTrue();
 
+            // write calls go to the audit log of the end user the agent acts for, refused or not
+            JsonNode failed =
+                bobsAgent.call(
+                    bobs,
+                    "queue_build",
+                    Map.of("organization", "org-002", "project", "nope", "definition", "x"));
+            assertThat(failed.path("isError").asBoolean()).as(failed.toString()).isTrue();
+            JsonNode refused =
+                alicesAgent.call(
+                    alices,
+                    "queue_build",
+                    Map.of("organization", "org-001", "project", "nope", "definition", "x"));
+            assertThat(refused.path("isError").asBoolean()).as(refused.toString()).isTrue();
+            assertThat(
+                    service.ado.applications().audit(bob.application(), 50).stream()
+                        .filter(e -> e.via().equals("mcp"))
+                        .map(e -> e.endUser() + " " + e.action() + " " + e.status()))
+                .containsExactly(
+                    "alice tools/call queue_build 403", "bob tools/call queue_build 400");
+
             // bob's session with alice's token: refused, whoever holds the session id
             Api.Response hijack =
                 alicesAgent

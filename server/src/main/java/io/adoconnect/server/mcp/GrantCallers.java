@@ -6,6 +6,7 @@ import io.adoconnect.mcp.McpCallers;
 import io.adoconnect.mcp.McpPolicy;
 import io.adoconnect.mcp.McpRefusal;
 import io.adoconnect.mcp.ToolSet;
+import io.adoconnect.mcp.WriteAudit;
 import io.adoconnect.store.OAuthStore;
 import io.adoconnect.store.Owner;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -23,9 +24,11 @@ final class GrantCallers implements McpCallers {
   static final String GRANT = "ado-connect.grant";
 
   private final Function<Owner, AdoConnect> cores;
+  private final Function<Owner, WriteAudit> audits;
 
-  GrantCallers(Function<Owner, AdoConnect> cores) {
+  GrantCallers(Function<Owner, AdoConnect> cores, Function<Owner, WriteAudit> audits) {
     this.cores = cores;
+    this.audits = audits;
   }
 
   @Override
@@ -34,8 +37,10 @@ final class GrantCallers implements McpCallers {
       throw new McpRefusal(
           "This call carries no sign-in.", "Sign in to /mcp with OAuth, then call again.");
     }
+    Owner owner = Owner.ofKey(grant.owner());
     return new McpCaller(
-        cores.apply(Owner.ofKey(grant.owner())),
-        new McpPolicy(grant.canWrite(), ToolSet.all(), grant.sourcesOnly()));
+        cores.apply(owner),
+        new McpPolicy(grant.canWrite(), ToolSet.all(), grant.sourcesOnly()),
+        audits.apply(owner));
   }
 }

@@ -6,6 +6,7 @@ import io.adoconnect.http.Json;
 import io.adoconnect.mcp.AdoConnectMcp;
 import io.adoconnect.mcp.McpPolicy;
 import io.adoconnect.mcp.ToolSet;
+import io.adoconnect.mcp.WriteAudit;
 import io.adoconnect.server.access.AccessGuard;
 import io.adoconnect.server.access.HostPolicy;
 import io.adoconnect.server.access.SecurityHeaders;
@@ -69,6 +70,7 @@ public final class McpServlet extends HttpServlet {
   /**
    * @param cores the core a grant's owner works on
    * @param live whether an owner is still served (team mode: its application is not revoked)
+   * @param audits where an owner's write calls are recorded (team mode: the audit log)
    */
   public McpServlet(
       HostPolicy hosts,
@@ -76,6 +78,7 @@ public final class McpServlet extends HttpServlet {
       OAuthUris uris,
       Function<Owner, AdoConnect> cores,
       Predicate<Owner> live,
+      Function<Owner, WriteAudit> audits,
       McpHttp config) {
     this.hosts = hosts;
     this.tokens = tokens;
@@ -91,7 +94,7 @@ public final class McpServlet extends HttpServlet {
     this.server =
         AdoConnectMcp.server(
             transport,
-            new GrantCallers(cores),
+            new GrantCallers(cores, audits),
             new McpPolicy(config.allowWrite(), ToolSet.all(), false),
             config.version());
   }

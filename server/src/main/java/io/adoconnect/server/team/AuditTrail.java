@@ -1,6 +1,7 @@
 package io.adoconnect.server.team;
 
 import io.adoconnect.connect.Applications;
+import io.adoconnect.mcp.WriteAudit;
 import io.adoconnect.server.access.AccessGuard;
 import io.adoconnect.store.Owner;
 import io.javalin.http.Context;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the audit log of a team deployment: after every state-changing call an application made
  * for an end user (its key, or the end user's connect-link page), whatever it answered — who
- * (application, end user, how), what (method and route), on what (the path) and the outcome. Calls
- * nobody was authenticated for are not anyone's to audit.
+ * (application, end user, how), what (method and route), on what (the path) and the outcome; and
+ * every write tool an agent calls over /mcp for an end user. Calls nobody was authenticated for are
+ * not anyone's to audit.
  */
 public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
@@ -21,6 +23,24 @@ public final class AuditTrail {
 
   public AuditTrail(Applications applications) {
     this.applications = applications;
+  }
+
+  /**
+   * An agent's write tool call over /mcp, for the end user whose grant it used: the action is
+   * {@code tools/call <tool>}, the status 200 (done), 403 (refused) or 400 (failed).
+   */
+  public void mcpWrite(Owner owner, String tool, WriteAudit.Outcome outcome) {
+    int status =
+        switch (outcome) {
+          case DONE -> 200;
+          case REFUSED -> 403;
+          case FAILED -> 400;
+        };
+    try {
+      applications.audit(owner, "mcp", "tools/call " + tool, "/mcp", status);
+    } catch (RuntimeException e) {
+      log.error("audit log write failed for MCP tool {}: {}", tool, e.toString());
+    }
   }
 
   public void after(Context ctx) {
