@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -130,12 +129,7 @@ final class AppsWebhookCommand extends SubcommandRequired {
     @Parameters(paramLabel = "APP", description = "The application id.")
     String application;
 
-    @Option(
-        names = "--limit",
-        paramLabel = "N",
-        defaultValue = "50",
-        description = "How many, newest first (1-1000; default ${DEFAULT-VALUE}).")
-    int limit;
+    @Mixin NewestFirstOption newest;
 
     Deliveries(CliContext ctx) {
       this.ctx = ctx;
@@ -144,7 +138,7 @@ final class AppsWebhookCommand extends SubcommandRequired {
     @Override
     public Integer call() {
       try (Applications apps = AppsCommand.open(ctx, common)) {
-        List<WebhookMessage> messages = apps.deliveries(application, limit);
+        List<WebhookMessage> messages = apps.deliveries(application, newest.limit);
         Output.list(
             ctx,
             output,
@@ -183,12 +177,7 @@ final class AppsWebhookCommand extends SubcommandRequired {
     @Parameters(paramLabel = "APP", description = "The application id.")
     String application;
 
-    @Option(
-        names = "--limit",
-        paramLabel = "N",
-        defaultValue = "50",
-        description = "How many, newest first (1-1000; default ${DEFAULT-VALUE}).")
-    int limit;
+    @Mixin NewestFirstOption newest;
 
     Audit(CliContext ctx) {
       this.ctx = ctx;
@@ -200,7 +189,7 @@ final class AppsWebhookCommand extends SubcommandRequired {
         Output.list(
             ctx,
             output,
-            apps.audit(application, limit),
+            apps.audit(application, newest.limit),
             "Nothing audited for this application yet.",
             List.of("AT", "END USER", "VIA", "ACTION", "STATUS", "PATH"),
             e ->

@@ -2,14 +2,11 @@ package io.adoconnect.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The {@code audit_log} table: deployment-wide, reached through {@link Store#auditLog()}. */
 public final class AuditLog {
   private static final String COLUMNS =
       "id, application_id, end_user, via, action, target, status, at";
-
-  private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private final ApplicationStore.Transactions transactions;
 
@@ -27,12 +24,7 @@ public final class AuditLog {
                     "INSERT INTO audit_log ("
                         + COLUMNS
                         + ") VALUES (:id, :app, :user, :via, :action, :target, :status, :at)")
-                // time, then a per-process sequence: entries of one millisecond keep their order
-                .bind(
-                    "id",
-                    String.format(
-                        "aud_%012x%06x%s",
-                        at.toEpochMilli(), SEQUENCE.incrementAndGet() & 0xffffff, Ids.newId()))
+                .bind("id", Ids.sortable("aud", at))
                 .bind("app", owner.application())
                 .bind("user", owner.endUser())
                 .bind("via", via)

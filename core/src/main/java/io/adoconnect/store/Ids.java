@@ -1,6 +1,8 @@
 package io.adoconnect.store;
 
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Short random ids for accounts and sources: 12 characters of lowercase base32 (60 bits from {@link
@@ -12,7 +14,19 @@ public final class Ids {
   private static final int LENGTH = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
   private Ids() {}
+
+  /**
+   * {@code prefix}, the time, a per-process sequence and a random id: unique, and sorting in the
+   * order they were made within one process (log rows of the same millisecond keep their order).
+   */
+  public static String sortable(String prefix, Instant at) {
+    return String.format(
+        "%s_%012x%06x%s",
+        prefix, at.toEpochMilli(), SEQUENCE.incrementAndGet() & 0xffffff, newId());
+  }
 
   public static String newId() {
     char[] id = new char[LENGTH];

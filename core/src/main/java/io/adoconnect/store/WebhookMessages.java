@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -22,8 +21,6 @@ public final class WebhookMessages {
   private static final String COLUMNS =
       "id, application_id, end_user, type, payload, created_at, attempts, next_attempt_at,"
           + " delivered_at, gave_up_at, last_status, last_error";
-
-  private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private final ApplicationStore.Transactions transactions;
 
@@ -62,22 +59,13 @@ public final class WebhookMessages {
                 + ") SELECT :id, id, :endUser, :type, :payload, :now, 0, :now,"
                 + " NULL, NULL, NULL, NULL FROM applications"
                 + " WHERE id = :application AND webhook_url IS NOT NULL AND revoked_at IS NULL")
-        .bind("id", messageId(now))
+        .bind("id", Ids.sortable("msg", now))
         .bind("endUser", owner.endUser())
         .bind("type", type)
         .bind("payload", payload)
         .bind("now", Millis.of(now))
         .bind("application", owner.application())
         .execute();
-  }
-
-  /**
-   * {@code msg_}, the time, a per-process sequence and 60 random bits: unique, and in the order
-   * they were made within one instance, so the log lists messages of the same millisecond in order.
-   */
-  private static String messageId(Instant now) {
-    return String.format(
-        "msg_%012x%06x%s", now.toEpochMilli(), SEQUENCE.incrementAndGet() & 0xffffff, Ids.newId());
   }
 
   /**
