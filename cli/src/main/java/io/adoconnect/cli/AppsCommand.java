@@ -38,8 +38,8 @@ import picocli.CommandLine.Parameters;
       AppsCommand.Revoke.class,
       AppsCommand.Keys.class,
       AppsWebhookCommand.class,
-      AppsWebhookCommand.Deliveries.class,
-      AppsWebhookCommand.Audit.class
+      AppsLogCommands.Deliveries.class,
+      AppsLogCommands.Audit.class
     })
 public final class AppsCommand extends SubcommandRequired {
 

@@ -76,7 +76,8 @@ public final class Applications implements AutoCloseable {
       Supplier<KeySource> keySource,
       AddressPolicy webhookPolicy,
       Clock clock) {
-    Supplier<Vault> vault = memoized(() -> Vault.open(keySource.get()));
+    // a command makes at most one webhook secret: the key is opened only then, and once
+    Supplier<Vault> vault = () -> Vault.open(keySource.get());
     return new Applications(Store.open(location, Owner.LOCAL), vault, webhookPolicy, clock);
   }
 
@@ -166,20 +167,6 @@ public final class Applications implements AutoCloseable {
     Secret secret = WebhookSigning.newSecret();
     rows.setWebhook(app.id(), url, vault.get().seal(secret, WebhookSigning.sealedFor(app.id())));
     return new NewWebhook(application(app.id()), secret);
-  }
-
-  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
   }
 
   /** Every application with its keys, oldest first, revoked ones included. */

@@ -33,7 +33,7 @@ import io.adoconnect.server.team.ConnectLinksController;
 import io.adoconnect.server.team.OwnerCores;
 import io.adoconnect.server.team.TeamAccess;
 import io.adoconnect.server.team.TeamMode;
-import io.adoconnect.server.team.WebhookLoop;
+import io.adoconnect.server.team.WebhookRounds;
 import io.adoconnect.server.workitems.WorkItemsController;
 import io.adoconnect.store.Owner;
 import io.javalin.Javalin;
@@ -91,11 +91,18 @@ public final class ServerApp {
             tickets, browserSessions, team.isPresent() ? this::publicUrl : this::baseUri, team);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
     Optional<AuditTrail> audit = team.map(t -> new AuditTrail(root.applications()));
-    SessionRenewalLoop renewals =
-        new SessionRenewalLoop(root, SessionRenewalLoop.INTERVAL, SessionRenewalLoop.IDLE);
-    Optional<WebhookLoop> webhooks =
+    Periodic renewals =
+        new Periodic(
+            "ado-connect-session-renewal",
+            SessionRenewals.INTERVAL,
+            new SessionRenewals(root, SessionRenewals.IDLE)::renewIdle);
+    Optional<Periodic> webhooks =
         team.map(
-            t -> new WebhookLoop(root.webhookDeliveries(t.webhookBackoff()), t.webhookInterval()));
+            t ->
+                new Periodic(
+                    "ado-connect-webhooks",
+                    t.webhookInterval(),
+                    new WebhookRounds(root.webhookDeliveries(t.webhookBackoff()))::deliverDue));
     OAuthUris oauthUris = new OAuthUris(this::publicUrl);
     // Single-user: the operator's. Team mode: the end user of the browser's connect-link session,
     // while their application is live; nobody's without one.
@@ -142,12 +149,12 @@ public final class ServerApp {
               cfg.events.serverStarted(
                   () -> {
                     renewals.start();
-                    webhooks.ifPresent(WebhookLoop::start);
+                    webhooks.ifPresent(Periodic::start);
                   });
               cfg.events.serverStopping(
                   () -> {
                     renewals.stop();
-                    webhooks.ifPresent(WebhookLoop::stop);
+                    webhooks.ifPresent(Periodic::stop);
                   });
               cfg.events.handlerAdded(
                   meta -> {
