@@ -3,7 +3,11 @@ package io.adoconnect.cli;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.simulator.Simulator;
 import io.adoconnect.simulator.SimulatorConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -135,13 +139,40 @@ public final class SimulatorCommand implements Callable<Integer> {
       defaultValue = "3")
   int releaseStageSeconds;
 
+  @Option(
+      names = "--client-id",
+      paramLabel = "ID",
+      description =
+          "Register an app registration besides Visual Studio's public client, e.g. a team"
+              + " deployment's confidential app for web sign-in (with --redirect-uri).")
+  String clientId;
+
+  @Option(
+      names = "--client-secret-file",
+      paramLabel = "FILE",
+      description =
+          "A file holding the --client-id app's secret: the app is then confidential and must send"
+              + " it (default: a public client, PKCE only).")
+  Path clientSecretFile;
+
+  @Option(
+      names = "--redirect-uri",
+      paramLabel = "URI",
+      description = "A redirect URI registered for the --client-id app (repeatable; exact match).")
+  List<String> redirectUris = new ArrayList<>();
+
   public SimulatorCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    Simulator simulator = Simulator.start(config());
+    SimulatorConfig config = config();
+    String secret = clientSecret();
+    Simulator simulator = Simulator.start(config);
+    if (clientId != null) {
+      simulator.registerClient(clientId, secret, redirectUris);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -153,6 +184,40 @@ public final class SimulatorCommand implements Callable<Integer> {
     printBanner(simulator);
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /** The {@code --client-id} app's secret, or null for a public client; checked before start. */
+  private String clientSecret() {
+    if (clientId == null) {
+      if (clientSecretFile != null || !redirectUris.isEmpty()) {
+        throw new InvalidInputException(
+            "--client-secret-file and --redirect-uri describe the app given with --client-id.",
+            "Add --client-id ID, or leave them out.");
+      }
+      return null;
+    }
+    if (redirectUris.isEmpty()) {
+      throw new InvalidInputException(
+          "The app " + clientId + " needs at least one --redirect-uri.",
+          "Add --redirect-uri with the callback the service uses, e.g."
+              + " http://127.0.0.1:8080/api/signin/microsoft/callback.");
+    }
+    if (clientSecretFile == null) {
+      return null;
+    }
+    try {
+      String secret = Files.readString(clientSecretFile).strip();
+      if (secret.isEmpty()) {
+        throw new InvalidInputException(
+            "The client secret file " + clientSecretFile + " is empty.",
+            "Write the app's secret into it.");
+      }
+      return secret;
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "The client secret file " + clientSecretFile + " can't be read: " + e.getMessage(),
+          "Check the path and its permissions.");
+    }
   }
 
   /** The options as a configuration; bad input when one is out of range. */
@@ -226,6 +291,14 @@ public final class SimulatorCommand implements Callable<Integer> {
                 ", ",
                 simulator.entra().tenants().stream().map(t -> t.domain() + " " + t.id()).toList()),
             simulator.entra().defaultUser().userPrincipalName());
+    if (clientId != null) {
+      ctx.out()
+          .printf(
+              "  App registration %s (%s), redirect URIs %s%n",
+              clientId,
+              clientSecretFile == null ? "public client" : "confidential client",
+              String.join(", ", redirectUris));
+    }
     Path home =
         Path.of(System.getProperty("java.io.tmpdir"), "ado-connect-sim-" + simulator.port());
     ctx.out()

@@ -102,4 +102,32 @@ class SimulatorCommandTest {
           .contains(simulator.dataset().serverCollection().instanceId().toString());
     }
   }
+
+  @Test
+  void anAppRegistrationNeedsARedirectUriAndAReadableSecret(@TempDir Path tmp) throws Exception {
+    try (Simulator simulator = Simulator.start(SimulatorConfig.defaults())) {
+      Cli cli = new Cli(simulator, tmp);
+      Cli.Run noRedirect = cli.invocation().raw().run("simulator", "--client-id", "team-app");
+      noRedirect.assertExit(2);
+      assertThat(noRedirect.err()).contains("--redirect-uri");
+      Cli.Run orphan =
+          cli.invocation().raw().run("simulator", "--redirect-uri", "http://127.0.0.1:1/cb");
+      orphan.assertExit(2);
+      assertThat(orphan.err()).contains("--client-id");
+      Cli.Run missing =
+          cli.invocation()
+              .raw()
+              .run(
+                  "simulator",
+                  "--client-id",
+                  "team-app",
+                  "--redirect-uri",
+                  "http://127.0.0.1:1/cb",
+                  "--client-secret-file",
+                  tmp.resolve("nope").toString());
+      missing.assertExit(2);
+      assertThat(missing.err()).contains("can't be read");
+      assertThat(missing.out()).doesNotContain("listening");
+    }
+  }
 }
