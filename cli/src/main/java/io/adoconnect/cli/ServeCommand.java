@@ -124,7 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .map(v -> io.adoconnect.devops.HttpUrls.parse(v, HooksCommand.PUBLIC_URL)))
             .withTeam(
                 team
-                    ? Optional.of(TeamMode.defaults().withDeviceCode(deviceCode))
+                    ? Optional.of(TeamMode.fromEnvironment(ctx.env()).withDeviceCode(deviceCode))
                     : Optional.empty())
             .withSourceClones(Optional.of(clones));
     if (!config.isLoopback()) {

@@ -2,11 +2,7 @@ package io.adoconnect.store;
 
 import io.adoconnect.InvalidInputException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How long the tables that grow on their own keep their rows. Accounts, sources, subscriptions and
@@ -16,8 +12,7 @@ import java.util.regex.Pattern;
  *
  * <p>Environment: {@value #EVENTS_ENV} (default 30 days), {@value #EVENTS_MAX_ENV} (default 10000
  * events per owner) and {@value #DEVICE_FLOWS_ENV} (default 1 day after the code expired).
- * Durations are a number with {@code d}, {@code h} or {@code m} ({@code 30d}, {@code 12h}) or
- * ISO-8601 ({@code P30D}).
+ * Durations are read by {@link Durations} ({@code 30d}, {@code 12h}, ISO-8601 {@code P30D}).
  *
  * @param events how long a delivered event is kept after it arrived
  * @param eventsPerOwner how many events an owner keeps at most, newest first
@@ -32,8 +27,6 @@ public record Retention(Duration events, int eventsPerOwner, Duration deviceFlow
   /** 30 days and 10000 events per owner; device flows 1 day after their code expired. */
   public static final Retention DEFAULTS =
       new Retention(Duration.ofDays(30), 10_000, Duration.ofDays(1));
-
-  private static final Pattern SHORT = Pattern.compile("(\\d{1,6})([dhm])");
 
   public Retention {
     positive(events, EVENTS_ENV);
@@ -55,34 +48,7 @@ public record Retention(Duration events, int eventsPerOwner, Duration deviceFlow
 
   private static Duration duration(Map<String, String> env, String name, Duration fallback) {
     String text = env.get(name);
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    String value = text.strip().toLowerCase(Locale.ROOT);
-    Matcher shortForm = SHORT.matcher(value);
-    Duration parsed = null;
-    if (shortForm.matches()) {
-      long amount = Long.parseLong(shortForm.group(1));
-      parsed =
-          switch (shortForm.group(2)) {
-            case "d" -> Duration.ofDays(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofMinutes(amount);
-          };
-    } else {
-      try {
-        parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException notIso) {
-        // refused below
-      }
-    }
-    if (parsed == null || parsed.isNegative() || parsed.isZero() || parsed.toDays() > 36_500) {
-      throw new InvalidInputException(
-          name + " is not a duration ado-connect can use.",
-          "Set it to a number of days, hours or minutes, e.g. 30d, 12h or 90m (at most 100 years),"
-              + " or leave it unset for the default.");
-    }
-    return parsed;
+    return text == null || text.isBlank() ? fallback : Durations.parse(name, text);
   }
 
   private static int count(Map<String, String> env, String name, int fallback) {

@@ -1,8 +1,12 @@
 package io.adoconnect.server.team;
 
+import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.WebhookDeliveries;
+import io.adoconnect.store.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a team deployment runs ({@code serve --team}): every API call authenticates with an
@@ -23,20 +27,57 @@ public record TeamMode(
     List<Duration> webhookBackoff) {
   public static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(10);
 
+  public static final String LINK_LIFETIME_ENV = "ADO_CONNECT_CONNECT_LINK_LIFETIME";
+  public static final String WEBHOOK_BACKOFF_ENV = "ADO_CONNECT_WEBHOOK_BACKOFF";
+
   public TeamMode {
     if (connectLinkLifetime == null
         || connectLinkLifetime.isNegative()
         || connectLinkLifetime.isZero()
         || connectLinkLifetime.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException("a connect link lives between 1 s and 1 hour");
+      throw new InvalidInputException(
+          "A connect link lives between 1 second and 1 hour (" + LINK_LIFETIME_ENV + ").",
+          "Set it to e.g. 10m, or leave it unset for 10 minutes.");
     }
     webhookBackoff = List.copyOf(webhookBackoff);
+    if (webhookBackoff.isEmpty()) {
+      throw new InvalidInputException(
+          "A webhook message needs at least one retry wait (" + WEBHOOK_BACKOFF_ENV + ").",
+          "Set it to e.g. 5s,5m,30m,2h, or leave it unset for the default.");
+    }
   }
 
   /** Team mode with device code sign-in off and 10-minute connect links. */
   public static TeamMode defaults() {
     return new TeamMode(
         false, DEFAULT_LINK_LIFETIME, Duration.ofSeconds(1), WebhookDeliveries.BACKOFF);
+  }
+
+  /**
+   * The defaults with what the deployment's environment sets instead: {@value #LINK_LIFETIME_ENV}
+   * (one duration) and {@value #WEBHOOK_BACKOFF_ENV} (the waits between webhook attempts,
+   * comma-separated, e.g. {@code 5s,5m,30m}; after the last one a message is given up).
+   */
+  public static TeamMode fromEnvironment(Map<String, String> env) {
+    TeamMode mode = defaults();
+    String lifetime = env.get(LINK_LIFETIME_ENV);
+    if (lifetime != null && !lifetime.isBlank()) {
+      mode =
+          new TeamMode(
+              mode.deviceCode,
+              Durations.parse(LINK_LIFETIME_ENV, lifetime),
+              mode.webhookInterval,
+              mode.webhookBackoff);
+    }
+    String backoff = env.get(WEBHOOK_BACKOFF_ENV);
+    if (backoff != null && !backoff.isBlank()) {
+      List<Duration> waits = new ArrayList<>();
+      for (String wait : backoff.split(",", -1)) {
+        waits.add(Durations.parse(WEBHOOK_BACKOFF_ENV, wait));
+      }
+      mode = mode.withWebhookBackoff(waits);
+    }
+    return mode;
   }
 
   public TeamMode withDeviceCode(boolean value) {
