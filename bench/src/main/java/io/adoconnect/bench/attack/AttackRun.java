@@ -121,6 +121,7 @@ public final class AttackRun {
     SsrfAttack.run(target, service, tally, counts.rounds());
     HookAttack.run(service, tally, counts.rounds());
     DevicePollAttack.run(service, tally, counts.flows());
+    TeamAttack.run(target, tally, counts.rounds());
     KillLoops kills = new KillLoops(target, tally, seed);
     kills.connect(counts.connectKills());
     kills.keyCreation(counts.keyKills());

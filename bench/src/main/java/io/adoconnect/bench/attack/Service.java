@@ -104,6 +104,11 @@ final class Service {
 
   /** Every operation the service documents in its own {@code /openapi.json}. */
   List<Operation> operations() throws IOException {
+    return operations(http);
+  }
+
+  /** Every operation the service on {@code http} documents, and the document itself. */
+  static List<Operation> operations(Http http) throws IOException {
     Http.Answer doc = http.send("GET", "/openapi.json", null, null);
     if (doc.status() != 200) {
       throw new IllegalStateException("/openapi.json answered " + doc.status());

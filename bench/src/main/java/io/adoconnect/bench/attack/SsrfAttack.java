@@ -119,10 +119,30 @@ final class SsrfAttack {
           "instance-data");
 
   static void run(Target target, Service service, Tally tally, int rounds) throws Exception {
+    target.canaries.add(INTERNAL_CANARY);
+    loopback(
+        service.http,
+        new String[] {service.bearer()},
+        tally.row("SSRF, loopback targets (listener on 127.0.0.1)"),
+        rounds);
+    internal(target, tally, rounds);
+  }
+
+  /** The loopback targets through a team service's routes, as an application's end user. */
+  static void team(TeamService team, TeamService.Caller caller, Tally tally, int rounds)
+      throws Exception {
+    loopback(
+        team.http,
+        caller.headers(),
+        tally.row("team: SSRF, loopback targets (as an end user)"),
+        rounds);
+  }
+
+  private static void loopback(Http http, String[] auth, Tally.Row row, int rounds)
+      throws Exception {
     try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         ServerSocket listener6 = listen6()) {
       AtomicInteger connections = new AtomicInteger();
-      target.canaries.add(INTERNAL_CANARY);
       accept(listener, connections);
       if (listener6 != null) {
         accept(listener6, connections);
@@ -134,7 +154,6 @@ final class SsrfAttack {
         urls.add("http://" + host + "/tfs/DefaultCollection");
         urls.add("https://" + host + "/DefaultCollection/Project/_git/repo");
       }
-      Tally.Row row = tally.row("SSRF, loopback targets (listener on 127.0.0.1)");
       row.notes.add(
           urls.size()
               + " URLs x "
@@ -142,10 +161,9 @@ final class SsrfAttack {
               + " entry points (Server URL of pat/test and pat); connections the listener saw: counted"
               + " as succeeded");
       for (int round = 0; round < rounds; round++) {
-        attack(service.http, service.bearer(), urls, row, connections);
+        attack(http, auth, urls, row, connections);
       }
     }
-    internal(target, tally, rounds);
   }
 
   private static ServerSocket listen6() {
@@ -188,7 +206,7 @@ final class SsrfAttack {
   }
 
   private static void attack(
-      Http http, String bearer, List<String> urls, Tally.Row row, AtomicInteger connections)
+      Http http, String[] auth, List<String> urls, Tally.Row row, AtomicInteger connections)
       throws IOException {
     for (String entry : ENTRY_POINTS) {
       for (String url : urls) {
@@ -197,7 +215,7 @@ final class SsrfAttack {
             Service.JSON.writeValueAsString(
                 Map.of(
                     "serverUrl", url, "collection", "DefaultCollection", "pat", Target.CANARY_PAT));
-        Http.Answer a = http.json("POST", entry, body, bearer);
+        Http.Answer a = http.json("POST", entry, body, auth);
         boolean refused =
             a.status() >= 400
                 && a.status() < 500
@@ -262,7 +280,7 @@ final class SsrfAttack {
       try {
         Http http = new Http(app.port(), target.answers);
         for (int round = 0; round < rounds; round++) {
-          attack(http, "Authorization: Bearer " + token.reveal(), urls, row, sent);
+          attack(http, new String[] {"Authorization: Bearer " + token.reveal()}, urls, row, sent);
         }
         row.attempt(ado.accounts().isEmpty(), "an account to an internal host was saved");
       } finally {

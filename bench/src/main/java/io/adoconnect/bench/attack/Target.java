@@ -29,6 +29,9 @@ final class Target {
   /** Canaries and the one answer that handed each out (where it belongs, so no leak). */
   final Map<String, Http.Answer> issuedBy = new ConcurrentHashMap<>();
 
+  /** Canaries shown once, on purpose, in one process's output (a key as it is created). */
+  final Map<String, Path> shownIn = new ConcurrentHashMap<>();
+
   /** Every answer any service gave during the run. */
   final List<Http.Answer> answers = new CopyOnWriteArrayList<>();
 
