@@ -11,6 +11,7 @@ import io.adoconnect.server.ServerConfig;
 import io.adoconnect.server.access.ApiToken;
 import io.adoconnect.server.access.ServiceUrlFile;
 import io.adoconnect.server.mcp.McpHttp;
+import io.adoconnect.server.observe.ServiceMetrics;
 import io.adoconnect.server.team.TeamMode;
 import io.adoconnect.store.OAuthStore;
 import java.io.File;
@@ -109,8 +110,13 @@ public final class ServeCommand implements Callable<Integer> {
     Path dataDir = common.dataDir(ctx);
     Optional<Secret> clientSecret = clientSecret();
     Optional<URI> redirectUri = redirectUri();
+    ServiceLogging.configure(ctx.env());
+    ServiceMetrics metrics = new ServiceMetrics();
+    ConnectSettings configured =
+        ConnectSettings.fromEnvironment(dataDir, ctx.env(), metrics::retrying);
     ConnectSettings settings =
-        OutboundPolicy.apply(ConnectSettings.fromEnvironment(dataDir, ctx.env()), ctx.env());
+        OutboundPolicy.apply(
+            configured.withTransport(metrics.meter(configured.transport())), ctx.env());
     AdoConnect ado = AdoConnect.open(settings, clientSecret);
     ApiToken token = ApiToken.loadOrCreate(dataDir);
     Path clonesDir = SourcesDirectory.of(ctx.env(), dataDir, team);
@@ -145,7 +151,8 @@ public final class ServeCommand implements Callable<Integer> {
           ServerApp.create(
               config,
               ado,
-              new McpHttp(OAuthStore.open(settings.store()), allowWrite, Version.version()));
+              new McpHttp(OAuthStore.open(settings.store()), allowWrite, Version.version()),
+              metrics);
       app.start();
     } catch (RuntimeException e) {
       clones.close();

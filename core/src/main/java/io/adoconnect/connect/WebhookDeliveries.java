@@ -91,6 +91,11 @@ public final class WebhookDeliveries {
     return delivered;
   }
 
+  /** How many messages wait in the outbox, due or not (what an operator's graph shows). */
+  public long waiting() {
+    return outbox.waiting();
+  }
+
   /** Where an application's messages go and the secret that signs them; empty without a webhook. */
   private record Target(URI url, Secret secret) {}
 

@@ -139,6 +139,18 @@ public final class WebhookMessages {
                 > 0);
   }
 
+  /** How many messages wait for delivery (neither delivered nor given up), all applications'. */
+  public long waiting() {
+    return transactions.in(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT COUNT(*) FROM webhook_messages"
+                        + " WHERE delivered_at IS NULL AND gave_up_at IS NULL")
+                .mapTo(Long.class)
+                .one());
+  }
+
   /** An application's messages, newest first: its delivery log. */
   public List<WebhookMessage> list(String applicationId, int limit) {
     return transactions.in(

@@ -2,6 +2,7 @@ package io.adoconnect.server;
 
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.AdoConnect;
+import io.adoconnect.connect.WebhookDeliveries;
 import io.adoconnect.http.Json;
 import io.adoconnect.mcp.WriteAudit;
 import io.adoconnect.server.access.AccessGuard;
@@ -22,6 +23,8 @@ import io.adoconnect.server.mcp.McpHttp;
 import io.adoconnect.server.mcp.McpServlet;
 import io.adoconnect.server.oauth.AuthorizationServer;
 import io.adoconnect.server.oauth.OAuthUris;
+import io.adoconnect.server.observe.RequestObserver;
+import io.adoconnect.server.observe.ServiceMetrics;
 import io.adoconnect.server.page.PageController;
 import io.adoconnect.server.pullrequests.PullRequestsController;
 import io.adoconnect.server.releases.ReleasesController;
@@ -71,7 +74,8 @@ public final class ServerApp {
   private final SessionController sessions;
   private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
 
-  private ServerApp(ServerConfig config, AdoConnect root, Optional<McpHttp> mcp) {
+  private ServerApp(
+      ServerConfig config, AdoConnect root, Optional<McpHttp> mcp, ServiceMetrics metrics) {
     requirePublicUrlBeyondLoopback(config);
     this.config = config;
     Optional<TeamMode> team = config.team();
@@ -96,13 +100,17 @@ public final class ServerApp {
             "ado-connect-session-renewal",
             SessionRenewals.INTERVAL,
             new SessionRenewals(root, SessionRenewals.IDLE)::renewIdle);
+    Optional<WebhookDeliveries> deliveries =
+        team.map(t -> root.webhookDeliveries(t.webhookBackoff()));
+    deliveries.ifPresent(d -> metrics.outbox(d::waiting));
     Optional<Periodic> webhooks =
-        team.map(
-            t ->
+        deliveries.map(
+            d ->
                 new Periodic(
                     "ado-connect-webhooks",
-                    t.webhookInterval(),
-                    new WebhookRounds(root.webhookDeliveries(t.webhookBackoff()))::deliverDue));
+                    team.get().webhookInterval(),
+                    new WebhookRounds(d)::deliverDue));
+    RequestObserver observer = new RequestObserver(metrics, config.apiToken());
     OAuthUris oauthUris = new OAuthUris(this::publicUrl);
     // Single-user: the operator's. Team mode: the end user of the browser's connect-link session,
     // while their application is live; nobody's without one.
@@ -179,9 +187,11 @@ public final class ServerApp {
                       routes.add(method + " " + OAuthUris.MCP_PATH);
                     }
                   });
-              cfg.routes.before(hosts::before); // first: a foreign Host is refused before anything
+              cfg.routes.before(observer::before); // the request id, for every log line
+              cfg.routes.before(hosts::before); // a foreign Host is refused before anything else
               cfg.routes.before(guard::before);
               audit.ifPresent(trail -> cfg.routes.after(trail::after));
+              cfg.routes.after(observer::after);
               cfg.routes.exception(
                   HttpResponseException.class,
                   (e, ctx) -> {
@@ -195,6 +205,7 @@ public final class ServerApp {
                     ErrorMapping.write(e, ctx);
                   });
               new DocsController().routes(cfg.routes);
+              observer.routes(cfg.routes);
               new PageController(tickets::isOpen, team.isPresent()).routes(cfg.routes);
               sessions.routes(cfg.routes);
               new DeviceController(ado, team.map(TeamMode::deviceCode).orElse(true))
@@ -224,7 +235,7 @@ public final class ServerApp {
    *     ones
    */
   public static ServerApp create(ServerConfig config, AdoConnect ado) {
-    return new ServerApp(config, ado, Optional.empty());
+    return new ServerApp(config, ado, Optional.empty(), new ServiceMetrics());
   }
 
   /**
@@ -233,7 +244,17 @@ public final class ServerApp {
    * @throws InvalidInputException as {@link #create(ServerConfig, AdoConnect)}
    */
   public static ServerApp create(ServerConfig config, AdoConnect ado, McpHttp mcp) {
-    return new ServerApp(config, ado, Optional.of(mcp));
+    return new ServerApp(config, ado, Optional.of(mcp), new ServiceMetrics());
+  }
+
+  /**
+   * Creates the service with {@code /mcp}, recording into {@code metrics} (which also meters the
+   * transport {@code ado} was opened with, when the caller wrapped it: {@link
+   * ServiceMetrics#meter}).
+   */
+  public static ServerApp create(
+      ServerConfig config, AdoConnect ado, McpHttp mcp, ServiceMetrics metrics) {
+    return new ServerApp(config, ado, Optional.of(mcp), metrics);
   }
 
   private static void requirePublicUrlBeyondLoopback(ServerConfig config) {

@@ -46,6 +46,9 @@ public final class AccessGuard {
           "/",
           "/openapi.json",
           "/api/health",
+          // the service's API token, checked by the route itself (io.adoconnect.server.observe):
+          // in team mode too, where the guard knows only application keys
+          "/metrics",
           "/login",
           "/api/signin/microsoft/callback",
           "/favicon.ico",
