@@ -64,7 +64,7 @@ public final class ReposCommand implements Callable<Integer> {
       return ListingFreshness.REFRESH;
     }
     return new ListingFreshness(
-        maxAge == null ? ListingFreshness.DEFAULT_MAX_AGE : Durations.parse(maxAge));
+        maxAge == null ? ListingFreshness.DEFAULT_MAX_AGE : DurationOption.parse(maxAge));
   }
 
   private static String ago(Duration age) {

@@ -20,7 +20,7 @@ public final class WaitOptions {
 
   /** How long to wait at most; a malformed {@code --timeout} is bad input, before any call. */
   Duration limit() {
-    return Durations.parse(timeout);
+    return DurationOption.parse(timeout);
   }
 
   /** On stderr: what was started, and that the command now waits for it. */

@@ -2,7 +2,7 @@ package io.adoconnect.server.team;
 
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.WebhookDeliveries;
-import io.adoconnect.store.Durations;
+import io.adoconnect.http.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
