@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * own under the work directory (scanned for canaries at the end). Every process started is killed
  * when the run ends, however it ends.
  */
-final class Launcher {
+public final class Launcher {
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
   private final Path launcher;
@@ -29,7 +29,7 @@ final class Launcher {
   private final List<Process> started = new CopyOnWriteArrayList<>();
   private final AtomicInteger count = new AtomicInteger();
 
-  Launcher(Path root, Path work) throws IOException {
+  public Launcher(Path root, Path work) throws IOException {
     this.launcher = root.resolve("ado-connect");
     this.logs = Files.createDirectories(work.resolve("logs"));
     Runtime.getRuntime().addShutdownHook(new Thread(this::killAll, "attack-cleanup"));
@@ -40,8 +40,8 @@ final class Launcher {
   }
 
   /** A running process and its log. */
-  record Running(Process process, Path log) {
-    String output() {
+  public record Running(Process process, Path log) {
+    public String output() {
       try {
         return Files.readString(log, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -50,7 +50,7 @@ final class Launcher {
     }
 
     /** SIGKILL and wait until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
       process.destroyForcibly();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("pid " + process.pid() + " survived SIGKILL");
@@ -103,10 +103,10 @@ final class Launcher {
   }
 
   /** A server process and the URL it listens on. */
-  record Server(URI url, Running running) {}
+  public record Server(URI url, Running running) {}
 
   /** Starts a server command and waits (up to 2 minutes) for its "listening on" line. */
-  Server startServer(String name, Map<String, String> env, String... args)
+  public Server startServer(String name, Map<String, String> env, String... args)
       throws InterruptedException {
     Running running = start(name, env, null, args);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -123,7 +123,7 @@ final class Launcher {
     throw new IllegalStateException(name + " did not listen within 2 minutes");
   }
 
-  void killAll() {
+  public void killAll() {
     for (Process process : started) {
       process.destroyForcibly();
     }
