@@ -19,6 +19,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,7 @@ public final class KeyRotation implements AutoCloseable {
    * retiring).
    */
   public record Status(
+      String keySource,
       long primary,
       Set<Long> masterKeys,
       Map<Long, Integer> dataKeysByMasterKey,
@@ -99,6 +101,7 @@ public final class KeyRotation implements AutoCloseable {
     Map<Long, String> states = table.masterKeyStates();
     int direct = (int) directlySealed().size();
     return new Status(
+        source.describe(),
         ids.primary(),
         ids.all(),
         table.countsByMasterKey(),
@@ -135,12 +138,14 @@ public final class KeyRotation implements AutoCloseable {
       List<DataKeyTable.Row> dataKeys = table.notSealedBy(plan.newKeyId());
       List<SealedCells.Cell> cells = directlySealed();
       if (dataKeys.isEmpty() && cells.isEmpty()) {
+        int total = done + 2;
         table.retire(plan.retiring());
+        progress.changed("marked the old master key retired", ++done, total);
         keys.finishRotation(plan.retiring());
-        progress.changed("removed the old master key from the key source", ++done, done);
+        progress.changed("removed the old master key from the key source", ++done, total);
         return new Result(plan.newKeyId(), plan.retiring(), resealed, moved, !plan.keyWritten());
       }
-      int total = done + dataKeys.size() + cells.size() + 1;
+      int total = done + dataKeys.size() + cells.size() + 2;
       for (DataKeyTable.Row row : dataKeys) {
         SealedDataKey again = keys.reseal(row.holder(), row.key());
         if (table.replace(row.holder(), row.key(), again)) {
@@ -198,9 +203,21 @@ public final class KeyRotation implements AutoCloseable {
   private FileChannel lock() {
     Path file = dataDir.resolve(LOCK_FILE);
     try {
-      Files.createDirectories(dataDir);
-      FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel;
+      if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createDirectories(
+            dataDir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        channel =
+            FileChannel.open(
+                file,
+                options,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createDirectories(dataDir);
+        channel = FileChannel.open(file, options);
+      }
       FileLock lock;
       try {
         lock = channel.tryLock();

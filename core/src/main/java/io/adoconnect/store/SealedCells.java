@@ -8,8 +8,8 @@ import java.util.List;
  * Every stored ciphertext outside {@code data_keys}, across owners: what a master key rotation
  * checks for secrets an earlier release sealed directly with the master key, and moves to their
  * owner's data key with a compare-and-set ({@link #replace}). A new table that keeps a sealed value
- * belongs in {@link Column}, or a rotation would leave it behind (SealedCellsTest lists the
- * migrations' sealed columns).
+ * belongs in {@link Column} if an older release sealed it with the master key: otherwise such a
+ * secret stops opening once a rotation removes the old key.
  */
 public final class SealedCells {
 

@@ -125,7 +125,8 @@ public final class Keyring {
     byte[] associatedData = ad(binding);
     Integer keyId = Vault.keyId(ciphertext);
     MasterKey now = master;
-    if (keyId != null && now.ids().contains(keyId)) {
+    boolean masterKeys = keyId != null && now.ids().contains(keyId);
+    if (masterKeys) {
       // sealed directly with the master key, before data keys existed
       Optional<byte[]> opened = tryDecrypt(now.aead(), ciphertext, associatedData);
       if (opened.isPresent()) {
@@ -134,7 +135,7 @@ public final class Keyring {
     }
     Optional<DataKey> dataKey = dataKey(holder, false);
     if (keyId == null || dataKey.isEmpty() || !dataKey.get().ids().contains(keyId)) {
-      throw Vault.keyMismatch(now.where());
+      throw masterKeys ? Vault.altered(binding) : Vault.keyMismatch(now.where());
     }
     return tryDecrypt(dataKey.get().aead(), ciphertext, associatedData)
         .map(plain -> Secret.of(new String(plain, StandardCharsets.UTF_8)))
