@@ -12,6 +12,7 @@ import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Store;
 import io.adoconnect.store.StoreException;
 import io.adoconnect.store.StoreLocation;
+import io.adoconnect.store.TestDatabase;
 import io.adoconnect.vault.KeyFileSource;
 import io.adoconnect.vault.Keyring;
 import io.adoconnect.vault.Vault;
@@ -225,6 +226,27 @@ class KeyRotationTest {
       assertThat(status.rotationUnfinished()).isFalse();
     }
     assertEveryPatOpens(store, 20, "after the rotation finished");
+  }
+
+  @Test
+  void onPostgreSqlTooTheRotationMovesEverythingToTheNewKey() {
+    try (TestDatabase.Instance database = TestDatabase.POSTGRESQL.create(dir)) {
+      Store store = database.open();
+      Vault old = Vault.open(source());
+      Keyring keys = Keyring.open(source(), store.dataKeys());
+      for (int i = 0; i < 10; i++) {
+        saveAccount(store, owner(i), i % 2 == 0 ? old : keys.vault(owner(i).key()));
+      }
+      try (KeyRotation rotation = KeyRotation.open(database.location(), source(), dataDir())) {
+        KeyRotation.Result result = rotation.rotate(KeyRotation.Progress.NONE);
+        assertThat(result.secretsMoved()).isEqualTo(5);
+        assertThat(result.dataKeysResealed()).isEqualTo(5);
+        KeyRotation.Status status = rotation.status();
+        assertThat(status.masterKeys()).containsExactly(result.newKeyId());
+        assertThat(status.dataKeysByMasterKey()).isEqualTo(Map.of(result.newKeyId(), 10));
+      }
+      assertEveryPatOpens(store, 10, "on PostgreSQL");
+    }
   }
 
   @Test
