@@ -56,5 +56,6 @@ public final class AdoConnectCommand extends SubcommandRequired {
           ServeCommand.class,
           LoginLinkCommand.class,
           McpCommand.class,
-          AppsCommand.class);
+          AppsCommand.class,
+          KeysCommand.class);
 }

@@ -200,6 +200,13 @@ class SecretLeakTest {
     cli.run("sources", "remove", sourceId, "--verbose").assertOk();
     cli.run("sources", "add", path, "--verbose").assertOk();
 
+    // the operator rotates the master key: the tokens stay usable, and nothing prints them
+    cli.run("keys", "status", "--verbose").assertOk();
+    cli.run("keys", "rotate", "--verbose").assertOk();
+    cli.run("keys", "rotate", "--json", "--verbose").assertOk();
+    cli.run("keys", "status", "--json", "--verbose").assertOk();
+    cli.run("test", services, "--verbose").assertOk();
+
     // error paths
     cli.invocation()
         .stdin(WRONG)

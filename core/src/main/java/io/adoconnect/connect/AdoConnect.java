@@ -30,6 +30,7 @@ import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Source;
 import io.adoconnect.store.SourceSyncRecord;
 import io.adoconnect.store.Store;
+import io.adoconnect.vault.Keyring;
 import io.adoconnect.vault.Vault;
 import java.net.URI;
 import java.time.Duration;
@@ -62,7 +63,7 @@ import org.slf4j.LoggerFactory;
 public final class AdoConnect implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdoConnect.class);
 
-  private static final String WEB_SIGN_IN_BINDING = "web_sign_in:";
+  static final String WEB_SIGN_IN_BINDING = "web_sign_in:";
   private final ConnectSettings settings;
   private final Store store;
   private final EntraTokens tokens;
@@ -72,6 +73,7 @@ public final class AdoConnect implements AutoCloseable {
   private final ServiceHooks hooks;
   private final AdoConnect root;
   private Vault vault;
+  private Keyring keyring;
 
   private AdoConnect(ConnectSettings settings, Store store) {
     this(settings, store, Optional.empty());
@@ -379,8 +381,9 @@ public final class AdoConnect implements AutoCloseable {
         .map(
             kept -> {
               AdoConnect owner = forOwner(kept.owner());
+              // sealed with the data key of the owner who started it
               Secret verifier =
-                  vault().unseal(kept.sealedVerifier(), WEB_SIGN_IN_BINDING + stateHash);
+                  owner.vault().unseal(kept.sealedVerifier(), WEB_SIGN_IN_BINDING + stateHash);
               return new KeptWebSignIn(
                   owner,
                   new AuthorizationCodeFlow.Pending(
@@ -784,15 +787,28 @@ public final class AdoConnect implements AutoCloseable {
     store.close();
   }
 
-  /** The vault, opened on first use: commands that touch no secret work without a key source. */
+  /**
+   * This owner's vault (its data key), opened on first use: commands that touch no secret work
+   * without a key source.
+   */
   private synchronized Vault vault() {
-    if (root != null) {
-      return root.vault();
-    }
     if (vault == null) {
-      vault = Vault.open(settings.keySource().get());
+      vault = keyring().vault(store.owner());
     }
     return vault;
+  }
+
+  /**
+   * The deployment's master key and data key cache, one per process (shared by every owner view).
+   */
+  private synchronized Keyring keyring() {
+    if (root != null) {
+      return root.keyring();
+    }
+    if (keyring == null) {
+      keyring = Keyring.open(settings.keySource().get(), store.dataKeys());
+    }
+    return keyring;
   }
 
   /**

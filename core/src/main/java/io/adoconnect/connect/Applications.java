@@ -17,6 +17,7 @@ import io.adoconnect.store.Store;
 import io.adoconnect.store.StoreLocation;
 import io.adoconnect.store.WebhookMessage;
 import io.adoconnect.vault.KeySource;
+import io.adoconnect.vault.Keyring;
 import io.adoconnect.vault.Vault;
 import java.net.URI;
 import java.nio.file.Path;
@@ -76,9 +77,12 @@ public final class Applications implements AutoCloseable {
       Supplier<KeySource> keySource,
       AddressPolicy webhookPolicy,
       Clock clock) {
-    // a command makes at most one webhook secret: the key is opened only then, and once
-    Supplier<Vault> vault = () -> Vault.open(keySource.get());
-    return new Applications(Store.open(location, Owner.LOCAL), vault, webhookPolicy, clock);
+    // a command makes at most one webhook secret: the key is opened only then, and once; the
+    // secret is the deployment's own (Owner.LOCAL's data key)
+    Store store = Store.open(location, Owner.LOCAL);
+    Supplier<Vault> vault =
+        () -> Keyring.open(keySource.get(), store.dataKeys()).vault(store.owner());
+    return new Applications(store, vault, webhookPolicy, clock);
   }
 
   /**

@@ -334,7 +334,7 @@ final class EntraConnections {
   }
 
   /** The vault's associated data for a device code: bound to its flow, not to any account. */
-  private static String flowBinding(String flowId) {
+  static String flowBinding(String flowId) {
     return "device-flow:" + flowId;
   }
 }

@@ -173,6 +173,16 @@ public final class Store implements AutoCloseable {
     return new PageAccessStore(this::inTransaction);
   }
 
+  /** The owners' sealed data keys and the master keys that seal them, across owners. */
+  public DataKeyTable dataKeys() {
+    return new DataKeyTable(this::inTransaction, clock);
+  }
+
+  /** Every sealed value outside the data keys, across owners, for a master key rotation. */
+  public SealedCells sealedCells() {
+    return new SealedCells(this::inTransaction);
+  }
+
   /** The deployment's applications and API keys (team mode), over the same database. */
   public ApplicationStore applications() {
     return new ApplicationStore(this::inTransaction);

@@ -11,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -157,6 +158,49 @@ public final class KeyFileSource implements KeySource {
               "Check that the directory "
                   + path.getParent()
                   + " is writable, or set ADO_CONNECT_KEY_FILE to a path that is."),
+          e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // a leftover temp file is private (0600) and harmless
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes the keyset to a private temporary file, syncs it, and renames it over the key file
+   * (rename(2) is atomic), then syncs the directory: a crash at any moment leaves the old key file
+   * or the new one, complete.
+   */
+  @Override
+  public void replaceKeyset(Secret keysetJson) {
+    Keysets.parse(keysetJson, "the new keyset"); // never write something that won't load
+    Path dir = path.getParent();
+    Path temp = null;
+    try {
+      temp =
+          posix()
+              ? Files.createTempFile(
+                  dir, ".key-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+              : Files.createTempFile(dir, ".key-", ".tmp", new FileAttribute<?>[0]);
+      try (OutputStream out =
+          Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+        out.write(keysetJson.revealBytes());
+      }
+      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      temp = null;
+      syncDirectory(dir);
+    } catch (IOException e) {
+      throw new VaultException(
+          "ado-connect can't write the new keyset to its " + describe() + "; the old one is kept.",
+          NextStep.of(
+              NextStep.Action.CONFIGURE_KEY,
+              "Check that the directory "
+                  + dir
+                  + " is writable by the user running ado-connect, then try again."),
           e);
     } finally {
       if (temp != null) {

@@ -22,4 +22,13 @@ public interface KeySource {
    * @throws io.adoconnect.VaultException if the key can't be read, created, or is unsafe to use
    */
   Secret loadOrCreateKeyset();
+
+  /**
+   * Replaces the keyset with {@code keysetJson} in one step: a process reading the key meanwhile
+   * gets the old keyset or the new one, never a mix or nothing. Only key rotation calls this, and
+   * only with a keyset that still holds every key a stored row may be sealed with.
+   *
+   * @throws io.adoconnect.VaultException if the key can't be written; the old keyset then stays
+   */
+  void replaceKeyset(Secret keysetJson);
 }

@@ -103,6 +103,11 @@ public final class KeychainKeySource implements KeySource {
 
   @Override
   public Secret loadOrCreateKeyset() {
+    return withTimeout(this::loadOrCreateNow);
+  }
+
+  /** Runs one keychain conversation on a daemon thread, bounded by {@link #timeout}. */
+  private Secret withTimeout(java.util.concurrent.Callable<Secret> conversation) {
     ExecutorService worker =
         Executors.newSingleThreadExecutor(
             task -> {
@@ -111,7 +116,7 @@ public final class KeychainKeySource implements KeySource {
               return thread;
             });
     try {
-      Future<Secret> result = worker.submit(this::loadOrCreateNow);
+      Future<Secret> result = worker.submit(conversation);
       try {
         return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
@@ -135,6 +140,41 @@ public final class KeychainKeySource implements KeySource {
     } finally {
       worker.shutdownNow();
     }
+  }
+
+  /**
+   * Overwrites the entry (one Secret Service / Keychain call replaces an item's secret) and reads
+   * it back: what the keychain kept is what counts.
+   */
+  @Override
+  public void replaceKeyset(Secret keysetJson) {
+    Keysets.parse(keysetJson, "the new keyset"); // never write something that won't load
+    withTimeout(
+        () -> {
+          synchronized (LOCK) {
+            Keyring keyring;
+            try {
+              keyring = Keyring.create();
+            } catch (BackendNotSupportedException | RuntimeException e) {
+              throw unreachable(e);
+            }
+            try {
+              try {
+                keyring.setPassword(SERVICE, account, keysetJson.reveal().strip());
+              } catch (PasswordAccessException | RuntimeException e) {
+                throw unreachable(scrub(e, keysetJson));
+              }
+              String stored = read(keyring);
+              if (stored == null || !stored.strip().equals(keysetJson.reveal().strip())) {
+                throw unreachable(
+                    new IllegalStateException("The new key was stored but did not read back."));
+              }
+              return keysetJson;
+            } finally {
+              closeQuietly(keyring);
+            }
+          }
+        });
   }
 
   private Secret loadOrCreateNow() {

@@ -10,7 +10,6 @@ import io.adoconnect.store.Account;
 import io.adoconnect.store.AccountStatus;
 import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Store;
-import io.adoconnect.vault.KeyFileSource;
 import io.adoconnect.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +77,7 @@ class EntraKillLoopTest {
     String classPath = ChildJvm.jarredClassPath(Files.createDirectories(tmp.resolve("cp")));
     List<String> cds = classDataSharing(stderr, classPath, args);
 
-    Vault vault = Vault.open(new KeyFileSource(kit.keyFile));
+    Vault vault = EntraKit.ownerVault(kit.keyFile, Store.open(kit.dataDir));
     TokenRefresher refresher =
         new TokenRefresher(kit.settings.entra(), kit.transport, Clock.systemUTC());
     Random random = new Random(SEED);

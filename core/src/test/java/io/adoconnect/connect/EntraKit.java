@@ -68,8 +68,8 @@ final class EntraKit implements AutoCloseable {
 
   private java.util.Optional<String> storedSecret(
       String accountId, io.adoconnect.store.SecretKind kind) {
-    io.adoconnect.vault.Vault vault = io.adoconnect.vault.Vault.open(new KeyFileSource(keyFile));
     try (io.adoconnect.store.Store store = io.adoconnect.store.Store.open(dataDir)) {
+      io.adoconnect.vault.Vault vault = ownerVault(keyFile, store);
       return store
           .sealedSecret(accountId, kind)
           .map(ciphertext -> vault.unseal(ciphertext, accountId).reveal());
@@ -99,5 +99,12 @@ final class EntraKit implements AutoCloseable {
   @Override
   public void close() {
     sim.close();
+  }
+
+  /** The vault the connector seals the store's owner's secrets with (its data key). */
+  static io.adoconnect.vault.Vault ownerVault(
+      java.nio.file.Path keyFile, io.adoconnect.store.Store store) {
+    return io.adoconnect.vault.Keyring.open(new KeyFileSource(keyFile), store.dataKeys())
+        .vault(store.owner());
   }
 }

@@ -14,7 +14,6 @@ import io.adoconnect.store.Account;
 import io.adoconnect.store.AccountStatus;
 import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Store;
-import io.adoconnect.vault.KeyFileSource;
 import io.adoconnect.vault.Vault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,8 +146,8 @@ class EntraRefreshRotationTest {
   }
 
   private String stored(Account account, SecretKind kind) {
-    Vault vault = Vault.open(new KeyFileSource(kit.keyFile));
     try (Store store = Store.open(kit.dataDir)) {
+      Vault vault = EntraKit.ownerVault(kit.keyFile, store);
       return vault
           .unseal(store.sealedSecret(account.id(), kind).orElseThrow(), account.id())
           .reveal();
@@ -156,8 +155,8 @@ class EntraRefreshRotationTest {
   }
 
   private void replaceNewest(Account account, String token) {
-    Vault vault = Vault.open(new KeyFileSource(kit.keyFile));
     try (Store store = Store.open(kit.dataDir)) {
+      Vault vault = EntraKit.ownerVault(kit.keyFile, store);
       Map<SecretKind, byte[]> secrets = new EnumMap<>(SecretKind.class);
       for (SecretKind kind :
           new SecretKind[] {SecretKind.ACCESS_TOKEN, SecretKind.PREVIOUS_REFRESH_TOKEN}) {

@@ -14,7 +14,6 @@ import io.adoconnect.simulator.SimulatorConfig;
 import io.adoconnect.store.Account;
 import io.adoconnect.store.AccountStatus;
 import io.adoconnect.store.Store;
-import io.adoconnect.vault.KeyFileSource;
 import io.adoconnect.vault.Vault;
 import java.net.URI;
 import java.nio.file.Path;
@@ -284,6 +283,6 @@ class EntraTokenRefreshTest {
   }
 
   private Vault vault() {
-    return Vault.open(new KeyFileSource(kit.keyFile));
+    return EntraKit.ownerVault(kit.keyFile, io.adoconnect.store.Store.open(kit.dataDir));
   }
 }

@@ -115,8 +115,8 @@ public final class RefreshChild {
       String tenant,
       int maxRenewals,
       PrintStream out) {
-    Vault vault = Vault.open(new KeyFileSource(keyFile));
     try (Store store = Store.open(settings.dataDir())) {
+      Vault vault = EntraKit.ownerVault(keyFile, store);
       Account account = store.findAccount(accountId).orElseThrow();
       var credential = new EntraTokens(settings, store, () -> vault).credential(account, tenant);
       out.println("REFRESHING");

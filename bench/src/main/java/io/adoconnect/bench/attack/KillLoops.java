@@ -11,6 +11,7 @@ import io.adoconnect.store.SecretKind;
 import io.adoconnect.store.Source;
 import io.adoconnect.store.Store;
 import io.adoconnect.vault.KeyFileSource;
+import io.adoconnect.vault.Keyring;
 import io.adoconnect.vault.Vault;
 import java.net.URI;
 import java.nio.file.Files;
@@ -256,7 +257,11 @@ final class KillLoops {
       return "the store cannot be read: " + e.getMessage();
     }
     try (Store store = Store.open(home)) {
-      Vault vault = before.isEmpty() ? null : Vault.open(new KeyFileSource(home.resolve("key")));
+      Vault vault =
+          before.isEmpty()
+              ? null
+              : Keyring.open(new KeyFileSource(home.resolve("key")), store.dataKeys())
+                  .vault(store.owner());
       for (String id : before) {
         Optional<Account> account = store.findAccount(id);
         if (account.isEmpty()) {
