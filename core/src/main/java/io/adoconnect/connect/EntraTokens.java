@@ -6,6 +6,7 @@ import io.adoconnect.auth.CredentialProvider;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.auth.entra.TokenRefresher;
 import io.adoconnect.auth.entra.TokenSet;
+import io.adoconnect.http.GrantedScopes;
 import io.adoconnect.store.Account;
 import io.adoconnect.store.AccountStatus;
 import io.adoconnect.store.ConnectionMethod;
@@ -108,6 +109,11 @@ final class EntraTokens {
                     + " third-party application access via OAuth, or your account lacks access there;"
                     + " test the account, and if it keeps failing, sign in again or use a Personal"
                     + " Access Token.");
+      }
+
+      @Override
+      public GrantedScopes granted() {
+        return GrantedScopes.parse(account.scope());
       }
 
       @Override
