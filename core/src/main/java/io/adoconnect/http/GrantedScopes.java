@@ -40,9 +40,6 @@ public record GrantedScopes(List<String> names, boolean all) {
           "vso.work", Set.of("vso.work", "vso.work_write", "vso.work_full"),
           "vso.work_write", Set.of("vso.work_write", "vso.work_full"));
 
-  /** The OpenID Connect scopes a token response lists beside the resource's. */
-  private static final Set<String> OPENID = Set.of("openid", "profile", "email", "offline_access");
-
   public GrantedScopes {
     names = List.copyOf(names);
   }
@@ -50,7 +47,9 @@ public record GrantedScopes(List<String> names, boolean all) {
   /**
    * From an Entra token's {@code scp} claim ({@code vso.code vso.build}) or a token response's
    * {@code scope} field (the same, each prefixed with the Azure DevOps resource, plus the OpenID
-   * scopes): blank or holding {@code user_impersonation} means {@link #ALL}.
+   * scopes). Only Azure DevOps permissions count: with none of them (blank, OpenID scopes only, or
+   * another identity provider's own names) or with {@code user_impersonation}, the grant is {@link
+   * #ALL} and Azure DevOps decides.
    */
   public static GrantedScopes parse(String spaceSeparated) {
     if (spaceSeparated == null || spaceSeparated.isBlank()) {
@@ -59,7 +58,7 @@ public record GrantedScopes(List<String> names, boolean all) {
     Set<String> names = new LinkedHashSet<>();
     for (String value : spaceSeparated.strip().split("\\s+")) {
       String name = withoutResource(value).toLowerCase(Locale.ROOT);
-      if (!OPENID.contains(name)) {
+      if (name.startsWith("vso.") || name.equals(USER_IMPERSONATION)) {
         names.add(name);
       }
     }

@@ -49,5 +49,7 @@ class GrantedScopesTest {
                 .all())
         .isTrue();
     assertThat(GrantedScopes.of(List.of("vso.code", "user_impersonation")).all()).isTrue();
+    // another provider's names (a Keycloak realm in tests) say nothing about Azure DevOps
+    assertThat(GrantedScopes.parse("openid profile email roles web-origins").all()).isTrue();
   }
 }
