@@ -421,6 +421,11 @@ public final class AdoConnect implements AutoCloseable {
     return store.accounts();
   }
 
+  /** The accounts as front-ends list them: each with what it may do in Azure DevOps. */
+  public List<AccountView> accountViews() {
+    return accounts().stream().map(AccountView::of).toList();
+  }
+
   public Account account(String id) {
     return store
         .findAccount(id)
