@@ -110,6 +110,21 @@ public record Account(
         status);
   }
 
+  public Account withScope(String newScope) {
+    return new Account(
+        id,
+        method,
+        host,
+        displayName,
+        email,
+        tenantId,
+        newScope,
+        connectedAt,
+        expiresAt,
+        organizations,
+        status);
+  }
+
   /** True for Azure DevOps Services, false for an Azure DevOps Server. */
   @JsonIgnore // a convenience, not a field of the public view
   public boolean isServices() {

@@ -102,6 +102,29 @@ class DeploymentScopesSignInTest {
   }
 
   @Test
+  void aRenewedTokensGrantReplacesTheOneTheSignInKept() {
+    String accountId;
+    try (AdoConnect ado = open("vso.code vso.build")) {
+      accountId = kit.signIn(ado).id();
+      assertThat(ado.repository(repository).project().builds().list(null, null, 5)).isNotNull();
+    }
+    // the deployment narrows its scopes; the next renewal asks for those and gets them
+    try (AdoConnect ado = open("vso.code")) {
+      kit.sim.expireAccessTokens();
+      kit.clock.advance(java.time.Duration.ofHours(2));
+      RepositoryHandle repo = ado.repository(repository);
+      assertThat(repo.git().branches().toList()).isNotEmpty();
+      assertThat(ado.account(accountId).scope()).isEqualTo("vso.code vso.profile");
+
+      kit.sim.resetCounts();
+      assertThatThrownBy(() -> ado.repository(repository).project().builds().list(null, null, 5))
+          .isInstanceOf(AccessDeniedException.class)
+          .hasMessageContaining("vso.build");
+      assertThat(kit.sim.requestCount()).isZero();
+    }
+  }
+
+  @Test
   void userImpersonationAllowsEveryOperation() {
     try (AdoConnect ado = open("user_impersonation")) {
       Account account = kit.signIn(ado);
