@@ -439,7 +439,7 @@ public final class PullRequestsClient {
         project,
         repository,
         id,
-        () -> http.getList(uri, PullRequestStatus.class, AccessScope.CODE_READ));
+        () -> http.getList(uri, PullRequestStatus.class, AccessScope.CODE_STATUS));
   }
 
   /**

@@ -206,7 +206,7 @@ public final class RepositoryPullRequests {
    * <p>Azure DevOps: GET …/pullRequests/{id}/statuses
    */
   public List<PullRequestStatus> statuses(int id) {
-    scope.http().require(AccessScope.CODE_READ);
+    scope.http().require(AccessScope.CODE_STATUS);
     return client.statuses(scope.org(), scope.project(), scope.repository(), checked(id));
   }
 
