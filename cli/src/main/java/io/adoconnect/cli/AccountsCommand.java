@@ -1,5 +1,7 @@
 package io.adoconnect.cli;
 
+import io.adoconnect.connect.AccountPermissions;
+import io.adoconnect.connect.AccountView;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.store.Account;
 import io.adoconnect.store.AccountStatus;
@@ -8,7 +10,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code ado-connect accounts}: the connected accounts, public fields only. */
+/**
+ * {@code ado-connect accounts}: the connected accounts, public fields only, with what each may do
+ * (a Microsoft sign-in's granted scopes).
+ */
 @Command(
     name = "accounts",
     mixinStandardHelpOptions = true,
@@ -23,6 +28,17 @@ public final class AccountsCommand implements Callable<Integer> {
     return account.status() == AccountStatus.RECONNECT_NEEDED ? "reconnect needed" : "connected";
   }
 
+  /** {@code all}, the granted permissions, or {@code token's} for a PAT (Azure DevOps knows). */
+  private static String scopes(AccountPermissions permissions) {
+    return switch (permissions.kind()) {
+      case "all" -> "all";
+      case "scopes" ->
+          String.join(
+              ",", permissions.scopes().stream().map(AccountPermissions.Scope::id).toList());
+      default -> "token's";
+    };
+  }
+
   public AccountsCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -30,9 +46,10 @@ public final class AccountsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
-      List<Account> accounts = ado.accounts();
+      List<AccountView> views = ado.accountViews();
+      List<Account> accounts = views.stream().map(AccountView::account).toList();
       if (output.json) {
-        Output.json(ctx.out(), accounts);
+        Output.json(ctx.out(), views);
       } else if (accounts.isEmpty()) {
         ctx.err()
             .println(
@@ -40,17 +57,18 @@ public final class AccountsCommand implements Callable<Integer> {
       } else {
         Output.table(
             ctx.out(),
-            List.of("ID", "METHOD", "HOST", "USER", "ORGANIZATIONS", "STATUS"),
-            accounts.stream()
+            List.of("ID", "METHOD", "HOST", "USER", "ORGANIZATIONS", "STATUS", "SCOPES"),
+            views.stream()
                 .map(
-                    a ->
+                    v ->
                         List.of(
-                            a.id(),
-                            a.method().wireName(),
-                            a.host(),
-                            Output.orDash(a.displayName()),
-                            String.join(",", a.organizations()),
-                            status(a)))
+                            v.account().id(),
+                            v.account().method().wireName(),
+                            v.account().host(),
+                            Output.orDash(v.account().displayName()),
+                            String.join(",", v.account().organizations()),
+                            status(v.account()),
+                            scopes(v.permissions())))
                 .toList());
         accounts.stream()
             .filter(a -> a.status() == AccountStatus.RECONNECT_NEEDED)

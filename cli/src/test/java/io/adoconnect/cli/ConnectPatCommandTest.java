@@ -69,8 +69,11 @@ class ConnectPatCommandTest extends CliTestBase {
             "connectedAt",
             "expiresAt",
             "organizations",
-            "status");
+            "status",
+            "permissions");
     assertThat(account.path("status").asText()).isEqualTo("connected");
+    // a PAT can't tell its own scopes: Azure DevOps names a missing one when it refuses
+    assertThat(account.path("permissions").path("kind").asText()).isEqualTo("token");
   }
 
   @Test

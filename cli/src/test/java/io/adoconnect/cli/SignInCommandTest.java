@@ -110,6 +110,58 @@ class SignInCommandTest {
   }
 
   @Test
+  void theDeploymentsScopesShowOnTheAccountAndAnOperationBeyondThemExitsThreeUnsent() {
+    Cli cli = cli(c -> c.autoApproveAfterSeconds(0));
+    String scopes = "vso.code vso.work_write";
+    cli.invocation().env("ADO_CONNECT_ENTRA_SCOPES", scopes).run("connect", "device").assertOk();
+
+    Cli.Run table = cli.invocation().env("ADO_CONNECT_ENTRA_SCOPES", scopes).run("accounts");
+    assertThat(table.assertOk().out())
+        .contains("SCOPES")
+        .contains("vso.code,vso.work_write,vso.profile");
+    JsonNode account = cli.run("accounts", "--json").assertOk().json().get(0);
+    assertThat(account.path("permissions").path("kind").asText()).isEqualTo("scopes");
+    assertThat(account.path("permissions").path("summary").asText())
+        .isEqualTo("Only Code (Read), Work Items (Read & write), User profile (Read).");
+
+    var definition =
+        cli.simulator
+            .buildDefinitions(cli.simulator.dataset().organization("org-001").orElseThrow())
+            .get(0);
+    String project = "org-001/" + definition.project().name();
+    // within the scopes: works (and learns the organization's tenant, an anonymous probe)
+    cli.run(
+            "workitems",
+            "query",
+            project,
+            "--wiql",
+            "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project",
+            "--json")
+        .assertOk();
+    cli.simulator.resetCounts();
+    Cli.Run refused = cli.run("builds", "definitions", project).assertExit(3);
+    assertThat(refused.err())
+        .contains("Build (Read) (vso.build)")
+        .contains("nothing was sent to Azure DevOps")
+        .contains("ADO_CONNECT_ENTRA_SCOPES")
+        .contains("ado-connect connect device");
+    assertThat(cli.simulator.requests()).as("requests").isEmpty();
+  }
+
+  @Test
+  void aScopeSettingWithATypoStopsEveryCommandNamingIt() {
+    Cli cli = cli(c -> c);
+
+    Cli.Run run =
+        cli.invocation()
+            .env("ADO_CONNECT_ENTRA_SCOPES", "vso.code vso.wrok_write")
+            .run("accounts")
+            .assertExit(2);
+
+    assertThat(run.err()).contains("'vso.wrok_write'").contains("vso.work_write");
+  }
+
+  @Test
   void aDeclinedSignInExitsThreeWithAdvice() {
     Cli cli = cli(c -> c.autoDecline(true));
 

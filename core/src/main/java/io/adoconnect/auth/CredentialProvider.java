@@ -1,6 +1,7 @@
 package io.adoconnect.auth;
 
 import io.adoconnect.NextStep;
+import io.adoconnect.http.GrantedScopes;
 
 /**
  * Supplies the {@code Authorization} header for each request, so a PAT and a self-refreshing Entra
@@ -23,5 +24,14 @@ public interface CredentialProvider {
    */
   default boolean renewAfterRefusal() {
     return false;
+  }
+
+  /**
+   * What this credential may do: a Microsoft sign-in's granted permissions, checked before each
+   * call. A PAT can't tell its own scopes, so it allows everything and Azure DevOps' refusal names
+   * the missing scope.
+   */
+  default GrantedScopes granted() {
+    return GrantedScopes.ALL;
   }
 }

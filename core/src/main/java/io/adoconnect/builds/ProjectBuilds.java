@@ -7,6 +7,7 @@ import io.adoconnect.WaitTimeoutException;
 import io.adoconnect.devops.IdOrName;
 import io.adoconnect.devops.ProjectNotFound;
 import io.adoconnect.devops.ProjectScope;
+import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.Poller;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class ProjectBuilds {
    * <p>Azure DevOps: GET {org}/{project}/_apis/build/definitions?name=…&includeAllProperties=true
    */
   public List<BuildDefinition> definitions(String name) {
+    scope.http().require(AccessScope.BUILD_READ);
     return ProjectNotFound.restated(
         scope.org(),
         scope.project(),
@@ -58,6 +60,7 @@ public final class ProjectBuilds {
    * <p>Azure DevOps (for a name): GET {org}/{project}/_apis/build/definitions?name=…
    */
   public int definitionId(String idOrName) {
+    scope.http().require(AccessScope.BUILD_READ);
     IdOrName wanted = IdOrName.parse(idOrName, KIND);
     return wanted
         .givenId()
@@ -84,6 +87,7 @@ public final class ProjectBuilds {
       String branch,
       Map<String, String> parameters,
       Map<String, String> templateParameters) {
+    scope.http().require(AccessScope.BUILD_EXECUTE);
     int id = definitionId(definition);
     QueueBuildInput input =
         new QueueBuildInput(id, branch, orEmpty(parameters), orEmpty(templateParameters));
@@ -96,6 +100,7 @@ public final class ProjectBuilds {
    * <p>Azure DevOps: GET {org}/{project}/_apis/build/builds/{buildId}
    */
   public Build get(int buildId) {
+    scope.http().require(AccessScope.BUILD_READ);
     return client.get(scope.org(), scope.project(), buildId);
   }
 
@@ -106,6 +111,7 @@ public final class ProjectBuilds {
    * <p>Azure DevOps: GET {org}/{project}/_apis/build/builds?definitions=&branchName=&$top=
    */
   public List<Build> list(String definition, String branch, Integer top) {
+    scope.http().require(AccessScope.BUILD_READ);
     BuildQuery query =
         BuildQuery.latest().withTop(top == null ? BuildQuery.DEFAULT_TOP : top).withBranch(branch);
     if (definition != null && !definition.isBlank()) {
@@ -120,6 +126,7 @@ public final class ProjectBuilds {
    * <p>Azure DevOps: GET {org}/{project}/_apis/build/builds/{buildId}/logs
    */
   public List<BuildLog> logs(int buildId) {
+    scope.http().require(AccessScope.BUILD_READ);
     return client.logs(scope.org(), scope.project(), buildId);
   }
 
@@ -133,6 +140,7 @@ public final class ProjectBuilds {
    * @throws NotFoundException when the build has no such log
    */
   public BuildLogLines lines(int buildId, int logId, int startLine, int maxLines) {
+    scope.http().require(AccessScope.BUILD_READ);
     if (startLine < 1 || maxLines < 1) {
       throw new InvalidInputException(
           "Log lines are counted from 1, and at least one line must be asked for.",
@@ -143,6 +151,7 @@ public final class ProjectBuilds {
 
   /** The last {@code maxLines} lines of log {@code logId}: where a failure usually shows. */
   public BuildLogLines tail(int buildId, int logId, int maxLines) {
+    scope.http().require(AccessScope.BUILD_READ);
     BuildLog log = log(buildId, logId);
     return read(buildId, log, Math.max(1, log.lineCount() - maxLines + 1), Math.max(1, maxLines));
   }
@@ -186,6 +195,7 @@ public final class ProjectBuilds {
    * <p>Azure DevOps: GET {org}/{project}/_apis/build/builds/{buildId}, repeatedly
    */
   public Build await(int buildId, Duration timeout, Consumer<Build> progress) {
+    scope.http().require(AccessScope.BUILD_READ);
     return poller.follow(
         () -> get(buildId),
         Build::state,

@@ -15,6 +15,7 @@ import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.discovery.DiscoveryScope;
 import io.adoconnect.discovery.RepositoryDiscovery;
+import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Names;
 import io.adoconnect.http.Sleeper;
@@ -423,6 +424,11 @@ public final class AdoConnect implements AutoCloseable {
     return store.accounts();
   }
 
+  /** The accounts as front-ends list them: each with what it may do in Azure DevOps. */
+  public List<AccountView> accountViews() {
+    return accounts().stream().map(AccountView::of).toList();
+  }
+
   public Account account(String id) {
     return store
         .findAccount(id)
@@ -453,6 +459,7 @@ public final class AdoConnect implements AutoCloseable {
     for (Account account : accounts) {
       try {
         AzureDevOpsHttp http = access.http(account);
+        http.require(AccessScope.CODE_READ);
         homeOf.put(account.id(), http);
         List<Organization> saved = access.organizations(account, http);
         for (Organization org :
@@ -527,6 +534,7 @@ public final class AdoConnect implements AutoCloseable {
   public AddedSource addSource(RepositoryRef ref) {
     OrganizationHandle handle = organization(ref.projectRef().organizationRef());
     String wanted = ref.path();
+    handle.http().require(AccessScope.CODE_READ);
     Account account = handle.account();
     Organization org = handle.organization();
     Repository repo;

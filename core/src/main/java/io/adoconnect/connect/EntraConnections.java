@@ -12,6 +12,7 @@ import io.adoconnect.auth.entra.DeviceFlowState;
 import io.adoconnect.auth.entra.IdTokenClaims;
 import io.adoconnect.auth.entra.LoopbackRedirect;
 import io.adoconnect.auth.entra.PollResult;
+import io.adoconnect.auth.entra.TokenScopes;
 import io.adoconnect.auth.entra.TokenSet;
 import io.adoconnect.http.AzureDevOpsHttp;
 import io.adoconnect.http.Names;
@@ -269,7 +270,7 @@ final class EntraConnections {
             claims.name(),
             claims.emailAddress(),
             claims.tenantId(),
-            signedIn.scope(),
+            TokenScopes.of(signedIn).scp(),
             settings.clock().instant(),
             signedIn.expiresAt(),
             names);

@@ -5,7 +5,9 @@ import io.adoconnect.ReconnectRequiredException;
 import io.adoconnect.auth.CredentialProvider;
 import io.adoconnect.auth.Secret;
 import io.adoconnect.auth.entra.TokenRefresher;
+import io.adoconnect.auth.entra.TokenScopes;
 import io.adoconnect.auth.entra.TokenSet;
+import io.adoconnect.http.GrantedScopes;
 import io.adoconnect.store.Account;
 import io.adoconnect.store.AccountStatus;
 import io.adoconnect.store.ConnectionMethod;
@@ -108,6 +110,11 @@ final class EntraTokens {
                     + " third-party application access via OAuth, or your account lacks access there;"
                     + " test the account, and if it keeps failing, sign in again or use a Personal"
                     + " Access Token.");
+      }
+
+      @Override
+      public GrantedScopes granted() {
+        return GrantedScopes.parse(account.scope());
       }
 
       @Override
@@ -221,9 +228,14 @@ final class EntraTokens {
     log.debug("renewed the access token of account {} for tenant {}", accountId, tenant);
     AccessTokenBundle bundle =
         bundle(accountId).with(tenant, tokens.accessToken(), tokens.expiresAt());
+    // The renewed token's grant is what Azure DevOps checks from now on (the deployment may ask
+    // for other scopes since the sign-in): the early refusals follow it.
     Account updated =
         tenant.equalsIgnoreCase(account.tenantId())
-            ? account.withExpiresAt(tokens.expiresAt()).withStatus(AccountStatus.CONNECTED)
+            ? account
+                .withExpiresAt(tokens.expiresAt())
+                .withStatus(AccountStatus.CONNECTED)
+                .withScope(TokenScopes.of(tokens).scp())
             : account;
     // Committed before the access token is used: see the class comment for what a kill costs.
     store.saveAccount(updated, sealed(accountId, tokens.refreshToken(), used, bundle));

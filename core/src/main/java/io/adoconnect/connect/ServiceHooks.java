@@ -112,6 +112,7 @@ final class ServiceHooks {
     URI receiver = HttpUrls.parse(receiverBaseUrl, "The receiver URL");
     Vault sealer = vault.get(); // fail before any network call when no key source is configured
     OrganizationHandle target = organizations.apply(wanted.organizationRef());
+    types.forEach(type -> target.http().require(HookEventTypes.scope(type)));
     String projectName;
     String projectId;
     Repository repo = null;

@@ -3,6 +3,7 @@ package io.adoconnect.git;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.NextStep;
 import io.adoconnect.devops.RepositoryScope;
+import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.Paged;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +30,13 @@ public final class RepositoryGit {
 
   /** The branches, every page. */
   public Paged<Ref> branches() {
+    scope.http().require(AccessScope.CODE_READ);
     return client.branches(scope.org(), scope.project(), scope.repository());
   }
 
   /** The raw bytes of {@code filePath}, on {@code branch} or the default branch. */
   public byte[] fileContent(String filePath, Optional<String> branch) {
+    scope.http().require(AccessScope.CODE_READ);
     return client.fileContent(scope.org(), scope.project(), scope.repository(), filePath, branch);
   }
 
@@ -48,6 +51,7 @@ public final class RepositoryGit {
   }
 
   FolderListing list(String path, Optional<String> branch, ItemDepth depth, int maxItems) {
+    scope.http().require(AccessScope.CODE_READ);
     String folder = path == null || path.isBlank() ? "/" : path.strip();
     List<GitItem> all =
         client.items(
@@ -87,12 +91,14 @@ public final class RepositoryGit {
 
   /** Posts a status on {@code commitId} (a full 40-character id). */
   public CommitStatus postStatus(String commitId, StatusInput status) {
+    scope.http().require(AccessScope.CODE_STATUS);
     return client.createStatus(
         scope.org(), scope.project(), scope.repository(), commitId(commitId), status);
   }
 
   /** The statuses on {@code commitId}, newest first. */
   public List<CommitStatus> statuses(String commitId) {
+    scope.http().require(AccessScope.CODE_READ);
     return client.statuses(scope.org(), scope.project(), scope.repository(), commitId(commitId));
   }
 

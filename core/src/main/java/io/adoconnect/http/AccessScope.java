@@ -15,7 +15,10 @@ public enum AccessScope {
   WORK_READ("Work Items (Read)", "vso.work"),
   WORK_WRITE("Work Items (Read & write)", "vso.work_write"),
   HOOKS_WRITE("Service Hooks (Read & write)", "vso.hooks_write"),
-  IDENTITY_READ("Identity (Read)", "vso.identity");
+  IDENTITY_READ("Identity (Read)", "vso.identity"),
+  /** Who signed in and which organizations they belong to: what a sign-in itself reads. */
+  PROFILE_READ("User profile (Read)", "vso.profile"),
+  PROJECT_READ("Project and team (Read)", "vso.project");
 
   private final String label;
   private final String id;
@@ -33,6 +36,16 @@ public enum AccessScope {
   /** As OAuth and the REST docs spell it, e.g. {@code vso.build_execute}. */
   public String id() {
     return id;
+  }
+
+  /** The scope OAuth spells {@code id} ({@code vso.code_write}), if ado-connect knows it. */
+  public static java.util.Optional<AccessScope> byId(String id) {
+    for (AccessScope scope : values()) {
+      if (scope.id.equalsIgnoreCase(id)) {
+        return java.util.Optional.of(scope);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   @Override

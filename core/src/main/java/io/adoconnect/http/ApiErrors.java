@@ -121,6 +121,30 @@ public final class ApiErrors {
         hint);
   }
 
+  /**
+   * A call the Microsoft sign-in's granted permissions don't allow, refused before it was sent: the
+   * deployment chooses which permissions its sign-ins ask for, so adding one is its operator's
+   * change, followed by a new sign-in.
+   */
+  public static AccessDeniedException notGranted(
+      AccessScope needed, GrantedScopes granted, NextStep refused) {
+    return new AccessDeniedException(
+        403,
+        "ScopeNotGranted",
+        "This needs "
+            + needed
+            + ", which the Microsoft sign-in was not granted (it was granted "
+            + granted.scp()
+            + "); nothing was sent to Azure DevOps.",
+        addScope(
+            needed,
+            refused,
+            "Whoever runs ado-connect adds "
+                + needed.id()
+                + " to the permissions its Microsoft sign-in asks for (ADO_CONNECT_ENTRA_SCOPES);"
+                + " then sign in again and consent to it."));
+  }
+
   /** Give the token {@code scope}: for the refused account when it is known. */
   private static NextStep addScope(AccessScope scope, NextStep refused, String advice) {
     return NextStep.of(

@@ -34,6 +34,9 @@ public final class AzureDevOpsHttp {
    * safe for any method).
    */
   public ApiResponse send(ApiRequest request) {
+    if (request.scope() != null) {
+      require(request.scope());
+    }
     ApiResponse response = sendOnce(request);
     if (ApiErrors.isFailure(response) && refused(response) && credentials.renewAfterRefusal()) {
       log.debug("{} refused the credential; renewed it, trying once more", request);
@@ -43,6 +46,21 @@ public final class AzureDevOpsHttp {
       throw ApiErrors.toException(request, response, credentials.refused());
     }
     return response;
+  }
+
+  /**
+   * Refuses, before anything is sent, what the credential's granted permissions don't allow. Each
+   * operation of an area calls this first with the scope it needs (so none of its calls goes out);
+   * {@link #send} calls it for every call that names its scope too.
+   *
+   * @throws io.adoconnect.AccessDeniedException with an {@code ADD_SCOPE} step naming {@code
+   *     needed}
+   */
+  public void require(AccessScope needed) {
+    GrantedScopes granted = credentials.granted();
+    if (!granted.allows(needed)) {
+      throw ApiErrors.notGranted(needed, granted, credentials.refused());
+    }
   }
 
   private static boolean refused(ApiResponse response) {

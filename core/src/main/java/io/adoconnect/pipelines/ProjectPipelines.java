@@ -5,6 +5,7 @@ import io.adoconnect.WaitTimeoutException;
 import io.adoconnect.devops.IdOrName;
 import io.adoconnect.devops.ProjectNotFound;
 import io.adoconnect.devops.ProjectScope;
+import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.Poller;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class ProjectPipelines {
    * <p>Azure DevOps: GET {org}/{project}/_apis/pipelines
    */
   public List<Pipeline> list() {
+    scope.http().require(AccessScope.BUILD_READ);
     try {
       return client.list(scope.org(), scope.project()).toList();
     } catch (NotFoundException e) {
@@ -55,6 +57,7 @@ public final class ProjectPipelines {
    * <p>Azure DevOps (for a name): GET {org}/{project}/_apis/pipelines
    */
   public int pipelineId(String idOrName) {
+    scope.http().require(AccessScope.BUILD_READ);
     IdOrName wanted = IdOrName.parse(idOrName, KIND);
     if (wanted.givenId().isPresent()) {
       return wanted.id();
@@ -76,6 +79,7 @@ public final class ProjectPipelines {
    * <p>Azure DevOps: POST {org}/{project}/_apis/pipelines/{pipelineId}/runs
    */
   public PipelineRun run(String pipeline, RunPipelineInput input) {
+    scope.http().require(AccessScope.BUILD_EXECUTE);
     return client.run(scope.org(), scope.project(), pipelineId(pipeline), input);
   }
 
@@ -85,6 +89,7 @@ public final class ProjectPipelines {
    * <p>Azure DevOps: GET {org}/{project}/_apis/pipelines/{pipelineId}/runs/{runId}
    */
   public PipelineRun getRun(String pipeline, int runId) {
+    scope.http().require(AccessScope.BUILD_READ);
     return client.getRun(scope.org(), scope.project(), pipelineId(pipeline), runId);
   }
 
@@ -94,6 +99,7 @@ public final class ProjectPipelines {
    * <p>Azure DevOps: GET {org}/{project}/_apis/pipelines/{pipelineId}/runs
    */
   public List<PipelineRun> runs(String pipeline) {
+    scope.http().require(AccessScope.BUILD_READ);
     return client.runs(scope.org(), scope.project(), pipelineId(pipeline));
   }
 
@@ -106,6 +112,7 @@ public final class ProjectPipelines {
    */
   public PipelineRun awaitRun(
       PipelineRun started, Duration timeout, Consumer<PipelineRun> progress) {
+    scope.http().require(AccessScope.BUILD_READ);
     int pipelineId = started.pipeline().id();
     return poller.follow(
         () -> client.getRun(scope.org(), scope.project(), pipelineId, started.id()),

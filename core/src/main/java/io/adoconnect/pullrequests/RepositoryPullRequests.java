@@ -2,6 +2,7 @@ package io.adoconnect.pullrequests;
 
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.devops.RepositoryScope;
+import io.adoconnect.http.AccessScope;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,7 @@ public final class RepositoryPullRequests {
    * …/iterations/{latest}/changes?$compareTo=0 (page by page)
    */
   public List<FileDiff> changedFiles(int id) {
+    scope.http().require(AccessScope.CODE_READ);
     return diffs.files(checked(id));
   }
 
@@ -55,6 +57,7 @@ public final class RepositoryPullRequests {
    * &versionDescriptor.versionType=commit twice per file
    */
   public PullRequestDiff diff(int id, Set<String> paths, DiffLimits limits) {
+    scope.http().require(AccessScope.CODE_READ);
     Set<String> wanted = new java.util.HashSet<>();
     paths.forEach(p -> wanted.add(PullRequestDiffs.normalized(p)));
     return diffs.diff(checked(id), wanted, limits);
@@ -68,6 +71,7 @@ public final class RepositoryPullRequests {
    * ?searchCriteria.…&$top=…&$skip=… (as many pages as needed)
    */
   public List<PullRequest> list(PullRequestCriteria criteria) {
+    scope.http().require(AccessScope.CODE_READ);
     return client.list(scope.org(), scope.project(), scope.repository(), criteria).stream()
         .limit(criteria.top() == null ? Long.MAX_VALUE : criteria.top())
         .toList();
@@ -79,6 +83,7 @@ public final class RepositoryPullRequests {
    * <p>Azure DevOps: GET {org}/{project}/_apis/git/repositories/{repo}/pullrequests/{id}
    */
   public PullRequest get(int id) {
+    scope.http().require(AccessScope.CODE_READ);
     return client.get(scope.org(), scope.project(), scope.repository(), checked(id));
   }
 
@@ -90,6 +95,7 @@ public final class RepositoryPullRequests {
    * <p>Azure DevOps: POST {org}/{project}/_apis/git/repositories/{repo}/pullrequests
    */
   public OpenedPullRequest create(NewPullRequest input) {
+    scope.http().require(AccessScope.CODE_WRITE);
     return client.create(scope.org(), scope.project(), scope.repository(), input);
   }
 
@@ -100,6 +106,7 @@ public final class RepositoryPullRequests {
    * <p>Azure DevOps: PATCH …/pullrequests/{id}, PUT …/pullrequests/{id}/reviewers/{reviewerId}
    */
   public PullRequest update(int id, PullRequestUpdate change) {
+    scope.http().require(AccessScope.CODE_WRITE);
     checked(id);
     if (change.isEmpty()) {
       throw new InvalidInputException(
@@ -137,6 +144,7 @@ public final class RepositoryPullRequests {
    * <p>Azure DevOps: GET, then PATCH …/pullrequests/{id} {@code {"status":"completed",…}}
    */
   public PullRequest complete(int id, MergeStrategy strategy, boolean deleteSourceBranch) {
+    scope.http().require(AccessScope.CODE_WRITE);
     return client.complete(
         scope.org(),
         scope.project(),
@@ -152,6 +160,7 @@ public final class RepositoryPullRequests {
    * <p>Azure DevOps: PATCH …/pullrequests/{id} {@code {"status":"abandoned"}}
    */
   public PullRequest abandon(int id) {
+    scope.http().require(AccessScope.CODE_WRITE);
     return client.abandon(scope.org(), scope.project(), scope.repository(), checked(id));
   }
 
@@ -161,6 +170,7 @@ public final class RepositoryPullRequests {
    * <p>Azure DevOps: GET …/pullRequests/{id}/threads
    */
   public List<Thread> threads(int id) {
+    scope.http().require(AccessScope.CODE_READ);
     return client.threads(scope.org(), scope.project(), scope.repository(), checked(id));
   }
 
@@ -171,6 +181,7 @@ public final class RepositoryPullRequests {
    * …/pullRequests/{id}/threads/{threadId}/comments
    */
   public PostedComment comment(int id, String text, Optional<Integer> thread) {
+    scope.http().require(AccessScope.CODE_WRITE);
     checked(id);
     if (thread.isPresent()) {
       int threadId = thread.get();
@@ -195,6 +206,7 @@ public final class RepositoryPullRequests {
    * <p>Azure DevOps: GET …/pullRequests/{id}/statuses
    */
   public List<PullRequestStatus> statuses(int id) {
+    scope.http().require(AccessScope.CODE_STATUS);
     return client.statuses(scope.org(), scope.project(), scope.repository(), checked(id));
   }
 
@@ -204,6 +216,7 @@ public final class RepositoryPullRequests {
    * <p>Azure DevOps: POST …/pullRequests/{id}/statuses
    */
   public PullRequestStatus postStatus(int id, PullRequestStatusInput status) {
+    scope.http().require(AccessScope.CODE_STATUS);
     return client.postStatus(scope.org(), scope.project(), scope.repository(), checked(id), status);
   }
 

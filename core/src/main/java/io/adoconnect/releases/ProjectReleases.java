@@ -8,6 +8,7 @@ import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.devops.IdOrName;
 import io.adoconnect.devops.ProjectNotFound;
 import io.adoconnect.devops.ProjectScope;
+import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.Poller;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class ProjectReleases {
    * <p>Azure DevOps: GET {vsrm}/{project}/_apis/release/definitions?$expand=environments
    */
   public List<ReleaseDefinition> definitions() {
+    scope.http().require(AccessScope.RELEASE_READ);
     return ProjectNotFound.restated(
         scope.org(),
         scope.project(),
@@ -64,6 +66,7 @@ public final class ProjectReleases {
    * &isExactNameMatch=true (by name) or the whole list (by id)
    */
   public ReleaseDefinition definition(String idOrName) {
+    scope.http().require(AccessScope.RELEASE_READ);
     IdOrName wanted = IdOrName.parse(idOrName, KIND);
     if (wanted.givenId().isPresent()) {
       return definitions().stream()
@@ -100,6 +103,7 @@ public final class ProjectReleases {
    * <p>Azure DevOps: POST {vsrm}/{project}/_apis/release/releases
    */
   public Release create(String definition, String description) {
+    scope.http().require(AccessScope.RELEASE_EXECUTE);
     ReleaseDefinition found = definition(definition);
     return client.create(scope.org(), scope.project(), NewRelease.of(found.id(), description));
   }
@@ -110,6 +114,7 @@ public final class ProjectReleases {
    * <p>Azure DevOps: GET {vsrm}/{project}/_apis/release/releases/{releaseId}
    */
   public Release get(int releaseId) {
+    scope.http().require(AccessScope.RELEASE_READ);
     return client.get(scope.org(), scope.project(), releaseId);
   }
 
@@ -121,6 +126,7 @@ public final class ProjectReleases {
    * &$expand=environments
    */
   public List<Release> list(String definition, Integer top) {
+    scope.http().require(AccessScope.RELEASE_READ);
     int limit = top == null ? DEFAULT_TOP : top;
     if (limit < 1 || limit > MAX_TOP) {
       throw new InvalidInputException(
@@ -150,6 +156,7 @@ public final class ProjectReleases {
    * <p>Azure DevOps: GET {vsrm}/{project}/_apis/release/releases/{releaseId}, repeatedly
    */
   public Release await(int releaseId, Duration timeout, Consumer<Release> progress) {
+    scope.http().require(AccessScope.RELEASE_READ);
     return poller.follow(
         () -> get(releaseId),
         Release::progress,

@@ -16,6 +16,9 @@ import java.util.List;
  * @param host {@code "services"} for Azure DevOps Services, or the server URL (e.g. {@code
  *     http://host:8080/tfs}) for Azure DevOps Server
  * @param organizations the organizations it reaches; for Azure DevOps Server, the collection name
+ * @param scope for a Microsoft sign-in, the permissions its token was granted, as the token's
+ *     {@code scp} spells them: {@code user_impersonation} (everything) or granular ones such as
+ *     {@code vso.code vso.build}; null for a PAT, which can't tell its own
  * @param expiresAt when the access token or PAT expires, if known
  * @param status whether it works or its user must sign in again
  */
@@ -103,6 +106,21 @@ public record Account(
         scope,
         connectedAt,
         newExpiresAt,
+        organizations,
+        status);
+  }
+
+  public Account withScope(String newScope) {
+    return new Account(
+        id,
+        method,
+        host,
+        displayName,
+        email,
+        tenantId,
+        newScope,
+        connectedAt,
+        expiresAt,
         organizations,
         status);
   }

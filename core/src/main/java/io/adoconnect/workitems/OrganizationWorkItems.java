@@ -5,6 +5,7 @@ import io.adoconnect.ConflictException;
 import io.adoconnect.NextStep;
 import io.adoconnect.NotFoundException;
 import io.adoconnect.devops.Organization;
+import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.AzureDevOpsHttp;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class OrganizationWorkItems {
    * <p>Azure DevOps: GET {org}/_apis/wit/workitems/{id}?fields=…
    */
   public WorkItem get(int id, List<String> fields) {
+    client.http().require(AccessScope.WORK_READ);
     return client.get(org, id, FieldValue.names(fields));
   }
 
@@ -53,6 +55,7 @@ public final class OrganizationWorkItems {
    * <p>Azure DevOps: PATCH {org}/_apis/wit/workitems/{id}, JSON Patch
    */
   public WorkItem update(int id, List<FieldValue> fields, Optional<Integer> expectedRev) {
+    client.http().require(AccessScope.WORK_WRITE);
     try {
       return client.update(org, id, fields, expectedRev);
     } catch (NotFoundException e) {

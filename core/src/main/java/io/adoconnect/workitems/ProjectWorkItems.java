@@ -2,6 +2,7 @@ package io.adoconnect.workitems;
 
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.devops.ProjectScope;
+import io.adoconnect.http.AccessScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public final class ProjectWorkItems {
    * {org}/{project}/_apis/wit/workitemsbatch
    */
   public List<WorkItem> query(String wiql, List<String> fields, Integer top) {
+    scope.http().require(AccessScope.WORK_READ);
     return client.query(
         scope.org(), scope.project(), wiql, FieldValue.names(fields), Optional.ofNullable(top));
   }
@@ -49,6 +51,7 @@ public final class ProjectWorkItems {
    * <p>Azure DevOps: GET {org}/_apis/wit/workitems/{id}?fields=…
    */
   public WorkItem get(int id, List<String> fields) {
+    scope.http().require(AccessScope.WORK_READ);
     return byId.get(id, fields);
   }
 
@@ -59,6 +62,7 @@ public final class ProjectWorkItems {
    * <p>Azure DevOps: POST {org}/{project}/_apis/wit/workitems/${type}, JSON Patch
    */
   public WorkItem create(String type, String title, List<FieldValue> fields) {
+    scope.http().require(AccessScope.WORK_WRITE);
     if (title == null || title.isBlank()) {
       throw new InvalidInputException("The title is empty.", "Give the work item a title.");
     }
@@ -76,6 +80,7 @@ public final class ProjectWorkItems {
    * <p>Azure DevOps: PATCH {org}/_apis/wit/workitems/{id}, JSON Patch
    */
   public WorkItem update(int id, List<FieldValue> fields, Optional<Integer> expectedRev) {
+    scope.http().require(AccessScope.WORK_WRITE);
     return byId.update(id, fields, expectedRev);
   }
 
@@ -85,6 +90,7 @@ public final class ProjectWorkItems {
    * <p>Azure DevOps: POST {org}/{project}/_apis/wit/workItems/{id}/comments
    */
   public Comment comment(int id, String text) {
+    scope.http().require(AccessScope.WORK_WRITE);
     return client.addComment(scope.org(), scope.project(), id, text);
   }
 
@@ -94,6 +100,7 @@ public final class ProjectWorkItems {
    * <p>Azure DevOps: GET {org}/{project}/_apis/wit/workItems/{id}/comments
    */
   public List<Comment> comments(int id) {
+    scope.http().require(AccessScope.WORK_READ);
     return client.comments(scope.org(), scope.project(), id);
   }
 }

@@ -51,6 +51,11 @@ public final class WorkItemsClient {
   private final AzureDevOpsHttp http;
   private final int parallelism;
 
+  /** The client the calls go through: its credential says what it may do. */
+  AzureDevOpsHttp http() {
+    return http;
+  }
+
   public WorkItemsClient(AzureDevOpsHttp http) {
     this(http, DEFAULT_PARALLELISM);
   }

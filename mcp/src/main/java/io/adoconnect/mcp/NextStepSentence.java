@@ -40,11 +40,15 @@ final class NextStepSentence {
               + step.parameter("accountId")
               + " again: its sign-in is no longer accepted.";
       case ADD_SCOPE ->
-          "The person running ado-connect needs to give the token the "
-              + (step.parameter("scopeName") == null ? "" : step.parameter("scopeName") + " ")
-              + "("
-              + step.parameter("scope")
-              + ") scope and connect it again.";
+          step.parameter("method") == null || "pat".equals(step.parameter("method"))
+              ? "The person running ado-connect needs to give the token the "
+                  + (step.parameter("scopeName") == null ? "" : step.parameter("scopeName") + " ")
+                  + "("
+                  + step.parameter("scope")
+                  + ") scope and connect it again."
+              : "The person running ado-connect needs its Microsoft sign-in to ask for "
+                  + step.parameter("scope")
+                  + ", then to sign in again and consent to it.";
       case LIST_ACCOUNTS -> "list_organizations shows the connected accounts and their ids.";
       case LIST_REPOSITORIES ->
           "list_repositories"

@@ -53,7 +53,9 @@ class ConnectionsTest extends ServerTestBase {
                   "connectedAt",
                   "expiresAt",
                   "organizations",
-                  "status");
+                  "status",
+                  "permissions");
+          assertThat(accounts.get(0).path("permissions").path("kind").asText()).isEqualTo("token");
         });
   }
 

@@ -205,7 +205,9 @@ class PageBrowserTest extends BrowserTestBase {
           assertThat(account)
               .contains("Personal Access Token")
               .contains("org-001")
-              .contains("connected");
+              .contains("connected")
+              .contains("May do")
+              .contains("What the token's scopes allow");
           assertThat(byId("pat-token").getDomProperty("value")).isEmpty();
           assertThat(service.ado.accounts()).hasSize(1);
           screenshot("3-connected");
@@ -302,6 +304,8 @@ class PageBrowserTest extends BrowserTestBase {
   void signInWithMicrosoftThroughTheAuthorizePage() {
     Map<String, String> env = env();
     env.put("ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID", WEB_CLIENT_ID);
+    // the deployment asks for granular scopes: the card says which were granted
+    env.put("ADO_CONNECT_ENTRA_SCOPES", "vso.code vso.build");
     try (Service service = new Service(env, Optional.of(Secret.of(CLIENT_SECRET)), c -> c)) {
       serve(
           service,
@@ -323,7 +327,11 @@ class PageBrowserTest extends BrowserTestBase {
             waitFor(d -> d.findElements(By.cssSelector("#accounts > li")).size() == 1);
             assertThat(byId("accounts").getText())
                 .contains("Sign in with Microsoft")
-                .contains("connected");
+                .contains("connected")
+                .contains("May do");
+            assertThat(browser.findElements(By.cssSelector("#accounts .may-do li")))
+                .extracting(WebElement::getText)
+                .containsExactly("Code (Read)", "Build (Read)", "User profile (Read)");
             assertThat(s.ado.accounts()).hasSize(1);
             waitForRepositories();
             screenshot("2-back-with-account");

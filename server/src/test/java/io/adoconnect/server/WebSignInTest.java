@@ -289,6 +289,67 @@ class WebSignInTest extends ServerTestBase {
     }
   }
 
+  @Test
+  void aDeploymentsScopesAreAskedForShownOnTheAccountAndAnOperationBeyondThemIsRefusedUnsent() {
+    Map<String, String> env = env();
+    env.put("ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID", WEB_CLIENT_ID);
+    env.put("ADO_CONNECT_ENTRA_SCOPES", "vso.code vso.work_write");
+    try (Service service = new Service(env, Optional.of(Secret.of(CLIENT_SECRET)), c -> c)) {
+      serve(
+          service,
+          (s, api) -> {
+            Started started = start(s, api);
+            assertThat(param(started.authorize().getRawQuery(), "scope"))
+                .isEqualTo(
+                    "499b84ac-1321-427f-aa17-267ca6975798/vso.code"
+                        + " 499b84ac-1321-427f-aa17-267ca6975798/vso.work_write"
+                        + " 499b84ac-1321-427f-aa17-267ca6975798/vso.profile"
+                        + " offline_access openid profile");
+            URI callback = approve(started.authorize());
+            assertThat(
+                    api.get(pathAndQuery(callback))
+                        .noToken()
+                        .cookie("ado_signin=" + started.binding())
+                        .send()
+                        .status())
+                .isEqualTo(303);
+
+            var account = api.get("/api/accounts").send().json().get(0);
+            assertThat(account.path("scope").asText())
+                .isEqualTo("vso.code vso.work_write vso.profile");
+            var permissions = account.path("permissions");
+            assertThat(permissions.path("kind").asText()).isEqualTo("scopes");
+            assertThat(permissions.path("scopes").get(0).path("id").asText()).isEqualTo("vso.code");
+            assertThat(permissions.path("scopes").get(0).path("name").asText())
+                .isEqualTo("Code (Read)");
+            assertThat(permissions.path("scopes").get(1).path("name").asText())
+                .isEqualTo("Work Items (Read & write)");
+
+            var definition =
+                simulator
+                    .buildDefinitions(simulator.dataset().organization("org-001").orElseThrow())
+                    .get(0);
+            String project =
+                "/api/projects/org-001/"
+                    + io.adoconnect.http.Urls.encodeSegment(definition.project().name());
+            // within the scopes: works (and learns the organizations' tenants, anonymous probes)
+            assertThat(api.get("/api/repositories?organization=org-001").send().status())
+                .isEqualTo(200);
+            simulator.resetCounts();
+            Api.Response builds = api.get(project + "/builds").send();
+            assertThat(builds.status()).as(builds.toString()).isEqualTo(424);
+            assertThat(builds.code()).isEqualTo("azure_devops_access_denied");
+            assertThat(builds.json().path("action").path("type").asText()).isEqualTo("add_scope");
+            assertThat(builds.json().path("action").path("parameters").path("scope").asText())
+                .isEqualTo("vso.build");
+            assertThat(builds.json().path("hint").asText())
+                .contains("ADO_CONNECT_ENTRA_SCOPES")
+                .contains("sign in with Microsoft again");
+            assertThat(simulator.requests()).as("requests to Azure DevOps").isEmpty();
+          });
+    }
+  }
+
   private static String param(String rawQuery, String name) {
     for (String pair : rawQuery.split("&")) {
       if (pair.startsWith(name + "=")) {

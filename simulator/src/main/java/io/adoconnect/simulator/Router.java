@@ -117,12 +117,14 @@ final class Router implements HttpHandler {
     }
     ApiCall call = resolution.call();
     String authorization = request.header("Authorization").orElse(null);
+    Optional<Set<String>> scopes = credentials.scopesOf(authorization);
     if (!credentials.accepts(authorization)) {
       Authenticated authenticated = authenticateEntra(call, authorization);
       if (authenticated.rejection() != null) {
         return authenticated.rejection();
       }
       call = authenticated.call();
+      scopes = authenticated.scopes();
     }
     Optional<Response> blocked = rateLimiter.admit(authorization);
     if (blocked.isPresent()) {
@@ -136,7 +138,7 @@ final class Router implements HttpHandler {
         return rejected.get();
       }
     }
-    Optional<Response> outOfScope = checkScope(call, authorization);
+    Optional<Response> outOfScope = checkScope(call, scopes);
     if (outOfScope.isPresent()) {
       return outOfScope.get();
     }
@@ -149,11 +151,14 @@ final class Router implements HttpHandler {
   }
 
   /**
-   * A PAT created with selected scopes gets a 401 for a call outside them, as Azure DevOps answers
-   * (the status is what users report; the message wording is unverified).
+   * A PAT created with selected scopes, or an Entra token whose {@code scp} holds granular {@code
+   * vso.*} permissions instead of {@code user_impersonation}, gets a 401 for a call outside them,
+   * as Azure DevOps answers (the status is what users report for PATs; the message wording, and
+   * that a token with too narrow an {@code scp} is refused the same way, are unverified).
+   *
+   * @param scopes empty for full access
    */
-  private Optional<Response> checkScope(ApiCall call, String authorization) {
-    Optional<Set<String>> scopes = credentials.scopesOf(authorization);
+  private Optional<Response> checkScope(ApiCall call, Optional<Set<String>> scopes) {
     Optional<String> required = ScopeRules.required(call);
     if (scopes.isEmpty() || required.isEmpty() || ScopeRules.allows(scopes.get(), required.get())) {
       return Optional.empty();
@@ -168,8 +173,11 @@ final class Router implements HttpHandler {
                 + " Microsoft.TeamFoundation.Framework.Server"));
   }
 
-  /** Either the call, made by the token's user, or the 401/203 answer. */
-  private record Authenticated(ApiCall call, Response rejection) {}
+  /**
+   * Either the call, made by the token's user, with the token's granular scopes (empty for {@code
+   * user_impersonation}), or the 401/203 answer.
+   */
+  private record Authenticated(ApiCall call, Optional<Set<String>> scopes, Response rejection) {}
 
   private Authenticated authenticateEntra(ApiCall call, String authorization) {
     Scope scope = call.scope();
@@ -205,7 +213,8 @@ final class Router implements HttpHandler {
             case SERVER_COLLECTION, SERVER_DEPLOYMENT -> false;
           };
       if (accepted) {
-        return new Authenticated(call.withUser(user), null);
+        return new Authenticated(
+            call.withUser(user), g.granular() ? Optional.of(g.scopes()) : Optional.empty(), null);
       }
       // Wording of the message for a token of the wrong tenant unverified.
       message =
@@ -217,6 +226,7 @@ final class Router implements HttpHandler {
     }
     return new Authenticated(
         null,
+        Optional.empty(),
         AuthChallenge.unauthorized(
             call.request(), scope, resourceTenant, authorizationUri, message, always401));
   }

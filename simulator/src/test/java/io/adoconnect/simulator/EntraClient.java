@@ -83,7 +83,12 @@ final class EntraClient {
 
   /** Device flow approved by hook: the token response. */
   JsonNode signIn(String tenant, String userPrincipalName) {
-    JsonNode code = deviceCode(tenant, ADO_SCOPE);
+    return signIn(tenant, userPrincipalName, ADO_SCOPE);
+  }
+
+  /** Device flow asking for {@code scope}, approved: the token response. */
+  JsonNode signIn(String tenant, String userPrincipalName, String scope) {
+    JsonNode code = deviceCode(tenant, scope);
     if (userPrincipalName == null) {
       simulator.approve(code.get("user_code").asText());
     } else {

@@ -300,6 +300,34 @@ class EntraTokensTest {
   }
 
   @Test
+  void granularScopesGoIntoScpAndAzureDevOpsRefusesCallsOutsideThem() throws Exception {
+    String prefix = EntraDirectory.AZURE_DEVOPS_RESOURCE + "/";
+    JsonNode tokens =
+        entra.signIn(
+            "organizations",
+            null,
+            prefix + "vso.code " + prefix + "vso.work_write offline_access openid profile");
+    String token = tokens.get("access_token").asText();
+
+    assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("scp"))
+        .isEqualTo("vso.code vso.work_write");
+    assertThat(tokens.get("scope").asText())
+        .isEqualTo(prefix + "vso.code " + prefix + "vso.work_write openid profile");
+    assertThat(entra.devOps("/org-001/_apis/git/repositories", token).statusCode()).isEqualTo(200);
+    HttpResponse<String> builds = entra.devOps("/org-001/_apis/build/builds", token);
+    assertThat(builds.statusCode()).isEqualTo(401);
+    assertThat(TestClient.json(builds).get("message").asText())
+        .startsWith("TF400813: The user '")
+        .endsWith("' is not authorized to access this resource.");
+    assertThat(TestClient.json(builds).get("typeKey").asText())
+        .isEqualTo("UnauthorizedRequestException");
+
+    String everything = entra.signIn("organizations", null).get("access_token").asText();
+    assertThat(entra.devOps("/org-001/_apis/build/builds", everything).statusCode())
+        .isNotEqualTo(401);
+  }
+
+  @Test
   void patBehaviourIsUnchangedExceptTheOrganizationsTenantHeader() {
     TestClient pat = new TestClient(simulator);
     HttpResponse<String> wrong =

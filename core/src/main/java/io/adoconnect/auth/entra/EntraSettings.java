@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Which Entra app signs users in, at which authority, asking for what. Read once at start-up: after
- * changing {@code ADO_CONNECT_AZURE_TENANT_ID} or {@code ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID},
- * disconnect and connect again so tokens and app match.
+ * changing {@code ADO_CONNECT_AZURE_TENANT_ID}, {@code ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID} or
+ * {@code ADO_CONNECT_ENTRA_SCOPES} ({@link DeploymentScopes}), disconnect and connect again so
+ * tokens and app match.
  *
  * @param loginBase the authority host, {@code https://login.microsoftonline.com} by default
  * @param tenant {@code common}, {@code organizations}, a tenant id or a domain
@@ -31,7 +32,7 @@ public record EntraSettings(URI loginBase, String tenant, String clientId, List<
         loginBase,
         valueOr(env.get("ADO_CONNECT_AZURE_TENANT_ID"), "common"),
         valueOr(env.get("ADO_CONNECT_AZURE_DEVOPS_CLIENT_ID"), VISUAL_STUDIO_CLIENT_ID),
-        DEFAULT_SCOPES);
+        DeploymentScopes.requested(env.get(DeploymentScopes.VARIABLE)));
   }
 
   /** The endpoints of one tenant (or {@code common}/{@code organizations}). */

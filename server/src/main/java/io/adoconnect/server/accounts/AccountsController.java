@@ -6,9 +6,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * {@code GET /api/accounts} (the public view: no token, PAT or secret is part of it) and {@code
- * DELETE /api/accounts/{id}} (disconnect: the account and its sealed secrets go; its sources stay,
- * shown as disconnected).
+ * {@code GET /api/accounts} (the public view, with what each account may do: no token, PAT or
+ * secret is part of it) and {@code DELETE /api/accounts/{id}} (disconnect: the account and its
+ * sealed secrets go; its sources stay, shown as disconnected).
  */
 public final class AccountsController {
   private final RequestCore ado;
@@ -18,7 +18,7 @@ public final class AccountsController {
   }
 
   public void routes(RoutesConfig routes) {
-    routes.get("/api/accounts", ctx -> ctx.json(ado.of(ctx).accounts()));
+    routes.get("/api/accounts", ctx -> ctx.json(ado.of(ctx).accountViews()));
     routes.delete("/api/accounts/{id}", this::disconnect);
   }
 

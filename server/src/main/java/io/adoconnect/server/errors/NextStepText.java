@@ -25,6 +25,11 @@ public final class NextStepText {
         : new ApiError.Action(step.action().wireName(), step.parameters());
   }
 
+  /** A scope step for a PAT (or an account not saved yet), not for a Microsoft sign-in. */
+  private static boolean isPat(NextStep step) {
+    return step.parameter("method") == null || "pat".equals(step.parameter("method"));
+  }
+
   private static String sentence(NextStep step) {
     String organization = step.parameter("organization");
     return switch (step.action()) {
@@ -45,11 +50,15 @@ public final class NextStepText {
               + step.parameter("accountId")
               + " again: its sign-in is no longer accepted.";
       case ADD_SCOPE ->
-          "Give the token the "
-              + (step.parameter("scopeName") == null ? "" : step.parameter("scopeName") + " ")
-              + "("
-              + step.parameter("scope")
-              + ") scope, then connect it again.";
+          isPat(step)
+              ? "Give the token the "
+                  + (step.parameter("scopeName") == null ? "" : step.parameter("scopeName") + " ")
+                  + "("
+                  + step.parameter("scope")
+                  + ") scope, then connect it again."
+              : "Once the deployment's Microsoft sign-in asks for "
+                  + step.parameter("scope")
+                  + ", sign in with Microsoft again and consent to it.";
       case LIST_ACCOUNTS -> "GET /api/accounts lists the connected accounts and their ids.";
       case LIST_REPOSITORIES ->
           "GET /api/repositories"

@@ -1,4 +1,4 @@
-// The connected accounts: who, how, where, status; Reconnect for one whose sign-in ended (the same
+// The connected accounts: who, how, where, status, what each may do; Reconnect for one whose sign-in ended (the same
 // way it was connected), Disconnect after a confirmation in a modal dialog.
 
 import { api, apiJson } from './api.js';
@@ -60,6 +60,14 @@ export function reconnectOffer(parameters) {
   };
 }
 
+/** What the connection may do in Azure DevOps: everything, the granted scopes by name, or the PAT's own. */
+function mayDo(permissions) {
+  if (!permissions) return h('dd', { text: '—' });
+  if (permissions.kind !== 'scopes') return h('dd', { class: 'may-do', text: permissions.summary });
+  return h('dd', { class: 'may-do' },
+    h('ul', { class: 'scopes' }, ...permissions.scopes.map((s) => h('li', { title: s.id, text: s.name }))));
+}
+
 function renderAccounts() {
   const items = accounts.map((a) => {
     const name = accountName(a);
@@ -70,7 +78,8 @@ function renderAccounts() {
       h('dt', { text: 'Host' }), h('dd', { text: a.host === 'services' ? 'Azure DevOps Services' : a.host }),
       h('dt', { text: 'Organizations' }), h('dd', { text: (a.organizations || []).join(', ') || '—' }),
       h('dt', { text: 'Connected' }), h('dd', {}, h('time', { datetime: a.connectedAt, text: when(a.connectedAt) })),
-      h('dt', { text: 'Status' }), h('dd', {}, h('span', { class: 'badge ' + a.status, text: status })));
+      h('dt', { text: 'Status' }), h('dd', {}, h('span', { class: 'badge ' + a.status, text: status })),
+      h('dt', { text: 'May do' }), mayDo(a.permissions));
     return h('li', { 'data-account': a.id },
       h('div', {}, h('p', { class: 'who', text: name }), dl),
       h('div', { class: 'actions' },

@@ -41,7 +41,10 @@ export function showError(el, error) {
   const message = error.message || String(error);
   el.append(h('p', {}, h('strong', { text: message })));
   if (error.hint) el.append(h('p', { class: 'hint' }, 'What to try: ', error.hint));
-  const extra = error.code && ADVICE[error.code];
+  // A Microsoft sign-in refused for a scope it wasn't granted: the hint says all there is to say.
+  const scopeOfSignIn = error.action && error.action.type === 'add_scope'
+    && error.action.parameters && error.action.parameters.method && error.action.parameters.method !== 'pat';
+  const extra = error.code && !scopeOfSignIn && ADVICE[error.code];
   if (extra) el.append(h('ul', {}, ...extra.map((line) => h('li', { text: line }))));
   const button = actionButton(error.action);
   if (button) el.append(h('div', { class: 'actions' }, button));

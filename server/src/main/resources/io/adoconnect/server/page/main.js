@@ -9,7 +9,7 @@ import { openSession, forget, showSignedOut, showSignedIn } from './session.js';
 import { initDevice, stopDevice } from './device.js';
 import { initPat, focusPat } from './pat.js';
 import { initSignIn } from './signin.js';
-import { initAccounts, loadAccounts, reconnectOffer } from './accounts.js';
+import { initAccounts, loadAccounts, reconnect, reconnectOffer } from './accounts.js';
 import { initSources, loadSources } from './sources.js';
 import { initRepositories, loadRepositories, refreshRepoButtons, stopRepositories } from './repositories.js';
 import { initAgents, loadAgents, rememberConsent } from './agents.js';
@@ -33,10 +33,13 @@ onAction('connect', (parameters) => ({
   label: 'Connect with a Personal Access Token',
   run: () => focusPat(parameters),
 }));
-onAction('add_scope', (parameters) => ({
-  label: 'Connect a token with the ' + (parameters.scopeName || parameters.scope) + ' scope',
-  run: () => focusPat(parameters),
-}));
+onAction('add_scope', (parameters) => (parameters.method && parameters.method !== 'pat'
+  // A Microsoft sign-in gets the scopes the deployment asks for: once it asks for this one, sign in again.
+  ? { label: 'Sign in with Microsoft again', run: () => reconnect(parameters.accountId) }
+  : {
+    label: 'Connect a token with the ' + (parameters.scopeName || parameters.scope) + ' scope',
+    run: () => focusPat(parameters),
+  }));
 
 async function start() {
   const consentWaiting = rememberConsent();

@@ -150,6 +150,7 @@ final class GrantStore {
   /** Every access token issued so far expires at {@code now}. */
   void expireAccessTokens(Instant now) {
     accessTokens.replaceAll(
-        (token, g) -> new AccessGrant(g.user(), g.tenantId(), g.audience(), g.clientId(), now));
+        (token, g) ->
+            new AccessGrant(g.user(), g.tenantId(), g.audience(), g.clientId(), now, g.scopes()));
   }
 }

@@ -5,6 +5,7 @@ import io.adoconnect.simulator.http.Json;
 import io.adoconnect.simulator.http.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -75,7 +76,14 @@ final class TokenIssuer {
     access.put("ver", "1.0");
     String accessToken = signingKey().sign(access);
     grants.save(
-        accessToken, new AccessGrant(user, tenant, scopes.audience(), client.clientId(), expires));
+        accessToken,
+        new AccessGrant(
+            user,
+            tenant,
+            scopes.audience(),
+            client.clientId(),
+            expires,
+            Set.of(scopes.scp().split(" "))));
 
     ObjectNode body = Json.object();
     body.put("token_type", "Bearer");
