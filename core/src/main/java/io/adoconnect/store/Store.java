@@ -51,13 +51,15 @@ public final class Store implements AutoCloseable {
   private final SourceSyncRepository sourceSyncs;
   private final Clock clock;
   private final RepositoryListingRepository listings;
+  private final RenewalLocks renewalLocks;
 
-  private Store(Jdbi jdbi, String where, String owner) {
-    this(jdbi, where, owner, Clock.systemUTC());
+  private Store(Jdbi jdbi, String where, String owner, RenewalLocks renewalLocks) {
+    this(jdbi, where, owner, Clock.systemUTC(), renewalLocks);
   }
 
-  private Store(Jdbi jdbi, String where, String owner, Clock clock) {
+  private Store(Jdbi jdbi, String where, String owner, Clock clock, RenewalLocks renewalLocks) {
     this.jdbi = jdbi;
+    this.renewalLocks = renewalLocks;
     this.where = where;
     this.owner = owner;
     this.clock = clock;
@@ -98,7 +100,8 @@ public final class Store implements AutoCloseable {
   public static Store open(StoreLocation location, Owner owner) {
     Require.present(location, "The store location");
     Require.present(owner, "The store owner");
-    return new Store(Database.open(location), location.describe(), owner.key());
+    return new Store(
+        Database.open(location), location.describe(), owner.key(), RenewalLocks.of(location));
   }
 
   /**
@@ -108,7 +111,8 @@ public final class Store implements AutoCloseable {
   public static Store open(String jdbcUrl, String owner) {
     Require.text(jdbcUrl, "The database URL");
     Require.text(owner, "The store owner");
-    return new Store(Database.open(jdbcUrl), Database.redact(jdbcUrl), owner);
+    String where = Database.redact(jdbcUrl);
+    return new Store(Database.open(jdbcUrl), where, owner, RenewalLocks.none(where));
   }
 
   public String owner() {
@@ -121,13 +125,26 @@ public final class Store implements AutoCloseable {
    */
   public Store forOwner(Owner other) {
     Require.present(other, "The owner");
-    return new Store(jdbi, where, other.key(), clock);
+    return new Store(jdbi, where, other.key(), clock, renewalLocks);
   }
 
   /** The same store, timing what it records itself (webhook messages) by {@code other}. */
   public Store withClock(Clock other) {
     Require.present(other, "The clock");
-    return new Store(jdbi, where, owner, other);
+    return new Store(jdbi, where, owner, other, renewalLocks);
+  }
+
+  /**
+   * Runs {@code work} holding the database's renewal lock of this owner's account {@code
+   * accountId}, waiting up to {@code wait} for another instance to let go of it: a lock across
+   * hosts on PostgreSQL, nothing on SQLite (see {@link RenewalLocks}).
+   *
+   * @throws StoreException when the wait runs out or the database can't be reached
+   */
+  public <T> T withRenewalLock(
+      String accountId, java.time.Duration wait, java.util.function.Supplier<T> work) {
+    Require.text(accountId, "The account id");
+    return renewalLocks.withLock(owner, accountId, wait, work);
   }
 
   /**
