@@ -205,6 +205,11 @@ public final class Store implements AutoCloseable {
     return new WebhookMessages(this::inTransaction);
   }
 
+  /** The leases on background session renewals of every owner, over the same database. */
+  public RenewalLeases renewalLeases() {
+    return new RenewalLeases(this::inTransaction);
+  }
+
   /**
    * Inserts or replaces the account together with its complete set of sealed secrets, in one
    * transaction: kinds missing from {@code sealedSecrets} are removed, and if anything fails
@@ -598,6 +603,16 @@ public final class Store implements AutoCloseable {
   /** The key of {@link #lastChangedByRepository()}: organization and repository id, case-folded. */
   public static String repositoryKey(String organization, String repositoryId) {
     return EventRepository.repositoryKey(organization, repositoryId);
+  }
+
+  /**
+   * Whether the database answers now: one trivial query on a connection of its own. For a readiness
+   * check, which must not wait long nor pass on a database that is gone.
+   *
+   * @throws StoreException when it does not answer
+   */
+  public void ping() {
+    inTransaction(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
   }
 
   /**

@@ -35,11 +35,13 @@ import io.adoconnect.server.team.TeamAccess;
 import io.adoconnect.server.team.TeamMode;
 import io.adoconnect.server.team.WebhookRounds;
 import io.adoconnect.server.workitems.WorkItemsController;
+import io.adoconnect.store.Ids;
 import io.adoconnect.store.Owner;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +51,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service: one Javalin app, its controllers created here with what they need (no static state),
@@ -66,10 +70,18 @@ public final class ServerApp {
   /** The path of the web sign-in's callback, as registered in the Entra app. */
   public static final String CALLBACK_PATH = "/api/signin/microsoft/callback";
 
+  /** How long {@link #stop()} waits for the requests under way, and for a background round. */
+  public static final Duration DRAIN_WAIT = Duration.ofSeconds(20);
+
+  private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
+
   private final ServerConfig config;
   private final Javalin javalin;
   private final SessionController sessions;
   private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
+  private final Readiness readiness;
+  private final RequestGate gate = new RequestGate();
+  private final String instance = "instance-" + Ids.newId();
 
   private ServerApp(ServerConfig config, AdoConnect root, Optional<McpHttp> mcp) {
     requirePublicUrlBeyondLoopback(config);
@@ -91,18 +103,19 @@ public final class ServerApp {
             tickets, browserSessions, team.isPresent() ? this::publicUrl : this::baseUri, team);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
     Optional<AuditTrail> audit = team.map(t -> new AuditTrail(root.applications()));
+    this.readiness = new Readiness(root::checkStore);
+    SessionRenewals sessionRenewals =
+        new SessionRenewals(root.leasedRenewals(instance), SessionRenewals.IDLE);
     Periodic renewals =
         new Periodic(
-            "ado-connect-session-renewal",
-            SessionRenewals.INTERVAL,
-            new SessionRenewals(root, SessionRenewals.IDLE)::renewIdle);
+            "ado-connect-session-renewal", SessionRenewals.INTERVAL, sessionRenewals::renewIdle);
+    Optional<WebhookRounds> webhookRounds =
+        team.map(t -> new WebhookRounds(root.webhookDeliveries(t.webhookBackoff()), instance));
     Optional<Periodic> webhooks =
         team.map(
             t ->
                 new Periodic(
-                    "ado-connect-webhooks",
-                    t.webhookInterval(),
-                    new WebhookRounds(root.webhookDeliveries(t.webhookBackoff()))::deliverDue));
+                    "ado-connect-webhooks", t.webhookInterval(), webhookRounds.get()::deliverDue));
     OAuthUris oauthUris = new OAuthUris(this::publicUrl);
     // Single-user: the operator's. Team mode: the end user of the browser's connect-link session,
     // while their application is live; nobody's without one.
@@ -150,11 +163,16 @@ public final class ServerApp {
                   () -> {
                     renewals.start();
                     webhooks.ifPresent(Periodic::start);
+                    readiness.ready();
                   });
               cfg.events.serverStopping(
                   () -> {
-                    renewals.stop();
-                    webhooks.ifPresent(Periodic::stop);
+                    readiness.drain();
+                    // the rounds end first, so nothing is claimed after the leases are released
+                    renewals.stop(DRAIN_WAIT);
+                    webhooks.ifPresent(p -> p.stop(DRAIN_WAIT));
+                    sessionRenewals.release();
+                    webhookRounds.ifPresent(WebhookRounds::release);
                   });
               cfg.events.handlerAdded(
                   meta -> {
@@ -164,6 +182,12 @@ public final class ServerApp {
                     }
                   });
               cfg.events.serverStopped(workers::shutdownNow);
+              cfg.jetty.modifyServletContextHandler(
+                  handler ->
+                      handler.addFilter(
+                          new org.eclipse.jetty.ee10.servlet.FilterHolder(gate),
+                          "/*",
+                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
               mcpServlet.ifPresent(
                   servlet -> {
                     // a servlet of its own beside Javalin's: the SDK's transport needs the raw
@@ -195,6 +219,7 @@ public final class ServerApp {
                     ErrorMapping.write(e, ctx);
                   });
               new DocsController().routes(cfg.routes);
+              readiness.routes(cfg.routes);
               new PageController(tickets::isOpen, team.isPresent()).routes(cfg.routes);
               sessions.routes(cfg.routes);
               new DeviceController(ado, team.map(TeamMode::deviceCode).orElse(true))
@@ -258,12 +283,33 @@ public final class ServerApp {
     return this;
   }
 
+  /**
+   * Stops gracefully: {@code /api/ready} answers 503 and new requests are turned away (503 {@code
+   * draining}), the requests under way finish (up to {@link #DRAIN_WAIT}), the background rounds
+   * end and the leases this instance holds (webhook messages, session renewals) are released so
+   * another instance takes them at once; then the server stops. A device-flow poll's claim is
+   * released by its request as it finishes.
+   */
   public void stop() {
+    readiness.drain();
+    gate.drain();
+    int left = gate.awaitIdle(DRAIN_WAIT);
+    if (left > 0) {
+      log.warn("stopping with {} request(s) still under way after {}", left, DRAIN_WAIT);
+    }
     javalin.stop();
   }
 
   public int port() {
     return javalin.port();
+  }
+
+  /**
+   * Who holds this instance's leases in the database (webhook messages, session renewals): a new
+   * name per start, released by {@link #stop()}.
+   */
+  public String instance() {
+    return instance;
   }
 
   /**

@@ -46,6 +46,7 @@ public final class AccessGuard {
           "/",
           "/openapi.json",
           "/api/health",
+          "/api/ready",
           "/login",
           "/api/signin/microsoft/callback",
           "/favicon.ico",
