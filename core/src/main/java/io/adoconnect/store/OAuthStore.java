@@ -113,6 +113,11 @@ public final class OAuthStore implements AutoCloseable {
     return new OAuthStore(Database.open(jdbcUrl));
   }
 
+  /** The authorization requests waiting for consent, shared by every instance on the database. */
+  public OAuthPendingAuthorizations pendingAuthorizations() {
+    return new OAuthPendingAuthorizations(this::inTransaction);
+  }
+
   public void registerClient(Client client) {
     Require.present(client, "The client");
     inTransaction(
