@@ -52,14 +52,23 @@ public final class Store implements AutoCloseable {
   private final Clock clock;
   private final RepositoryListingRepository listings;
   private final RenewalLocks renewalLocks;
+  private final Database.Opened opened;
 
-  private Store(Jdbi jdbi, String where, String owner, RenewalLocks renewalLocks) {
-    this(jdbi, where, owner, Clock.systemUTC(), renewalLocks);
+  private Store(Database.Opened opened, String where, String owner, RenewalLocks renewalLocks) {
+    this(opened.jdbi(), where, owner, Clock.systemUTC(), renewalLocks, opened);
   }
 
-  private Store(Jdbi jdbi, String where, String owner, Clock clock, RenewalLocks renewalLocks) {
+  /** {@code opened}: what {@link #close()} closes; null for a view of another store. */
+  private Store(
+      Jdbi jdbi,
+      String where,
+      String owner,
+      Clock clock,
+      RenewalLocks renewalLocks,
+      Database.Opened opened) {
     this.jdbi = jdbi;
     this.renewalLocks = renewalLocks;
+    this.opened = opened;
     this.where = where;
     this.owner = owner;
     this.clock = clock;
@@ -112,7 +121,8 @@ public final class Store implements AutoCloseable {
     Require.text(jdbcUrl, "The database URL");
     Require.text(owner, "The store owner");
     String where = Database.redact(jdbcUrl);
-    return new Store(Database.open(jdbcUrl), where, owner, RenewalLocks.none(where));
+    return new Store(
+        new Database.Opened(Database.open(jdbcUrl), null), where, owner, RenewalLocks.none(where));
   }
 
   public String owner() {
@@ -125,13 +135,13 @@ public final class Store implements AutoCloseable {
    */
   public Store forOwner(Owner other) {
     Require.present(other, "The owner");
-    return new Store(jdbi, where, other.key(), clock, renewalLocks);
+    return new Store(jdbi, where, other.key(), clock, renewalLocks, null);
   }
 
   /** The same store, timing what it records itself (webhook messages) by {@code other}. */
   public Store withClock(Clock other) {
     Require.present(other, "The clock");
-    return new Store(jdbi, where, owner, other, renewalLocks);
+    return new Store(jdbi, where, owner, other, renewalLocks, null);
   }
 
   /**
@@ -616,11 +626,16 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Connections are per call, so there is nothing to release; here for try-with-resources and pools
-   * to come.
+   * Closes PostgreSQL's connection pool when this store opened it; a view ({@link #forOwner},
+   * {@link #withClock}) closes nothing shared, and SQLite has nothing to release (a connection per
+   * call).
    */
   @Override
-  public void close() {}
+  public void close() {
+    if (opened != null) {
+      opened.close();
+    }
+  }
 
   @Override
   public String toString() {
@@ -638,6 +653,21 @@ public final class Store implements AutoCloseable {
   }
 
   private StoreException translate(JdbiException e) {
+    if (PostgresDataSource.poolExhausted(e)) {
+      return new StoreException(
+          "Every connection of ado-connect's pool to its database ("
+              + where
+              + ") stayed in use for "
+              + PostgresDataSource.CONNECT_TIMEOUT_SECONDS
+              + " s.",
+          NextStep.of(
+              NextStep.Action.RETRY_LATER,
+              "The database answers slowly or this instance has more work than connections: try"
+                  + " again, and if it persists raise "
+                  + DatabaseUrl.POOL_SIZE_VARIABLE
+                  + " (all instances together within PostgreSQL's max_connections)."),
+          e);
+    }
     if (Database.isBusy(e)) {
       return new StoreException(
           "The ado-connect store ("
