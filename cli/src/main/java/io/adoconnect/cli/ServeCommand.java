@@ -14,6 +14,7 @@ import io.adoconnect.server.mcp.McpHttp;
 import io.adoconnect.server.observe.ServiceMetrics;
 import io.adoconnect.server.team.TeamMode;
 import io.adoconnect.store.OAuthStore;
+import io.adoconnect.store.StoreLocation;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -117,6 +119,16 @@ public final class ServeCommand implements Callable<Integer> {
     ConnectSettings settings =
         OutboundPolicy.apply(
             configured.withTransport(metrics.meter(configured.transport())), ctx.env());
+    if (team
+        && settings.store() instanceof StoreLocation.Postgres
+        && HooksCommand.publicUrl(ctx).isEmpty()) {
+      throw new InvalidInputException(
+          "Team mode on a shared database (ADO_CONNECT_DATABASE_URL) runs as several instances"
+              + " behind a load balancer, so each needs the one address clients reach them at:"
+              + " connect links, the Host check and the MCP sign-in's issuer are built from it.",
+          "Set ADO_CONNECT_PUBLIC_URL to the balancer's address (e.g."
+              + " https://ado-connect.example.com) on every instance, then start again.");
+    }
     AdoConnect ado = AdoConnect.open(settings, clientSecret);
     ApiToken token = ApiToken.loadOrCreate(dataDir);
     Path clonesDir = SourcesDirectory.of(ctx.env(), dataDir, team);
@@ -160,17 +172,21 @@ public final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     ServiceUrlFile.write(dataDir, app.baseUri());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  ServiceUrlFile.remove(dataDir, app.baseUri());
-                  app.stop();
-                  clones.close();
-                  ado.close();
-                  stopped.countDown();
-                }));
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (stopping.compareAndSet(false, true)) {
+            ServiceUrlFile.remove(dataDir, app.baseUri());
+            app.stop(); // drains: requests under way finish, leases are released
+            clones.close();
+            ado.close();
+          }
+        };
+    // SIGTERM (a deploy, a balancer's orchestrator) and Ctrl-C drain, then exit 0; any other end
+    // of the JVM still stops the service on the way out.
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    StopSignals.onTermOrInterrupt(stopRequested::countDown);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop));
     ctx.out().println(listening(host, app.port(), app.baseUri()));
     ctx.out()
         .printf("  API: %s/api/…  (described at %s/openapi.json)%n", app.baseUri(), app.baseUri());
@@ -214,7 +230,8 @@ public final class ServeCommand implements Callable<Integer> {
             clonesDir, team ? File.separator + "APPLICATION" + File.separator + "END_USER" : "");
     ctx.out().println("Stop with Ctrl-C.");
     ctx.out().flush();
-    stopped.await();
+    stopRequested.await();
+    stop.run();
     return ExitCodes.OK;
   }
 

@@ -143,32 +143,95 @@ public final class AdoConnect implements AutoCloseable {
    * counted and tried again next time.
    */
   public IdleRenewal renewIdleSessions(java.time.Duration idle) {
-    int checked = 0;
-    int renewed = 0;
-    int reconnectNeeded = 0;
-    int failed = 0;
+    IdleRenewal.Tally tally = new IdleRenewal.Tally();
     for (Account account : store.accounts()) {
-      if (account.method() == ConnectionMethod.PAT || account.status() != AccountStatus.CONNECTED) {
-        continue;
-      }
-      checked++;
-      try {
-        if (tokens.renewIfIdle(account, idle)) {
-          renewed++;
-        }
-      } catch (io.adoconnect.ReconnectRequiredException e) {
-        reconnectNeeded++;
-      } catch (AdoConnectException e) {
-        failed++;
-        log.info(
-            "renewing the idle session of account {} failed: {}", account.id(), e.getMessage());
-      }
+      tally.add(renewIfIdle(account, idle));
     }
-    return new IdleRenewal(checked, renewed, reconnectNeeded, failed);
+    return tally.result();
+  }
+
+  /**
+   * The idle-session renewals of every owner, claimed per account with a lease held by {@code
+   * instance}: what several service instances on one database run, each renewing different
+   * accounts.
+   */
+  public LeasedRenewals leasedRenewals(String instance) {
+    AdoConnect base = root == null ? this : root;
+    return new LeasedRenewals(base, store.renewalLeases(), instance, settings.clock());
+  }
+
+  /** Renews the account's session if it is a connected Microsoft sign-in idle for {@code idle}. */
+  IdleRenewal.Outcome renewIfIdle(String accountId, java.time.Duration idle) {
+    return store
+        .findAccount(accountId)
+        .map(account -> renewIfIdle(account, idle))
+        .orElse(IdleRenewal.Outcome.SKIPPED);
+  }
+
+  private IdleRenewal.Outcome renewIfIdle(Account account, java.time.Duration idle) {
+    if (account.method() == ConnectionMethod.PAT || account.status() != AccountStatus.CONNECTED) {
+      return IdleRenewal.Outcome.SKIPPED;
+    }
+    try {
+      return tokens.renewIfIdle(account, idle)
+          ? IdleRenewal.Outcome.RENEWED
+          : IdleRenewal.Outcome.IN_USE;
+    } catch (io.adoconnect.ReconnectRequiredException e) {
+      return IdleRenewal.Outcome.RECONNECT_NEEDED;
+    } catch (AdoConnectException e) {
+      log.info("renewing the idle session of account {} failed: {}", account.id(), e.getMessage());
+      return IdleRenewal.Outcome.FAILED;
+    }
   }
 
   /** What one {@link #renewIdleSessions} round did. */
-  public record IdleRenewal(int checked, int renewed, int reconnectNeeded, int failed) {}
+  public record IdleRenewal(int checked, int renewed, int reconnectNeeded, int failed) {
+    /** What became of one account in a round. */
+    public enum Outcome {
+      /** Not a connected Microsoft sign-in: nothing to renew. */
+      SKIPPED,
+      /** Used recently enough: left alone. */
+      IN_USE,
+      RENEWED,
+      RECONNECT_NEEDED,
+      /** Could not renew now (network, database): tried again later. */
+      FAILED
+    }
+
+    /** Counts outcomes into a round's result. */
+    static final class Tally {
+      private int checked;
+      private int renewed;
+      private int reconnectNeeded;
+      private int failed;
+
+      void add(Outcome outcome) {
+        if (outcome == Outcome.SKIPPED) {
+          return;
+        }
+        checked++;
+        switch (outcome) {
+          case RENEWED -> renewed++;
+          case RECONNECT_NEEDED -> reconnectNeeded++;
+          case FAILED -> failed++;
+          default -> {}
+        }
+      }
+
+      IdleRenewal result() {
+        return new IdleRenewal(checked, renewed, reconnectNeeded, failed);
+      }
+    }
+  }
+
+  /**
+   * Checks that the store's database answers now (a service's readiness check).
+   *
+   * @throws io.adoconnect.store.StoreException when it does not
+   */
+  public void checkStore() {
+    store.ping();
+  }
 
   /** Every owner with a Microsoft sign-in, across owners (whose sessions a service keeps alive). */
   public List<Owner> ownersWithSignIns() {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The access tokens of Entra accounts: used as they are while more than 90 s remain, renewed with
- * the refresh token otherwise — one renewal per account at a time, across threads and processes.
+ * the refresh token otherwise — one renewal per account at a time, across threads, processes and
+ * service instances on other hosts ({@link #singleFlight}).
  *
  * <p>Rotation: every renewal returns a new refresh token. It is committed to the store (with the
  * one it replaced, as {@link SecretKind#PREVIOUS_REFRESH_TOKEN}) before the new access token is
@@ -135,10 +136,10 @@ final class EntraTokens {
     if (fresh.isPresent()) {
       return fresh.get();
     }
-    return locks.withLock(
+    return singleFlight(
         accountId,
         () -> {
-          // Another thread or process may have renewed it while this one waited for the lock.
+          // Another thread, process or instance may have renewed it while this one waited.
           Optional<Secret> renewed = fresh(accountId, tenant);
           return renewed.orElseGet(() -> refresh(accountId, tenant));
         });
@@ -168,12 +169,23 @@ final class EntraTokens {
    */
   private void renew(String accountId, String tenant) {
     Optional<AccessTokenBundle.Entry> refused = bundle(accountId).get(tenant);
-    locks.withLock(
+    singleFlight(
         accountId,
         () -> {
           Optional<AccessTokenBundle.Entry> now = bundle(accountId).get(tenant);
           return now.isPresent() && !now.equals(refused) ? now.get() : refresh(accountId, tenant);
         });
+  }
+
+  /**
+   * {@code work} as the only renewal of the account: first among this JVM's threads and this host's
+   * processes (the file lock), then among instances on other hosts sharing a PostgreSQL database
+   * (its advisory lock; a no-op on SQLite). The file lock is taken first so that the threads of one
+   * data directory wait on it, not each on a database connection of its own.
+   */
+  private <T> T singleFlight(String accountId, Supplier<T> work) {
+    return locks.withLock(
+        accountId, () -> store.withRenewalLock(accountId, RefreshLocks.DEFAULT_WAIT, work));
   }
 
   private Optional<Secret> fresh(String accountId, String tenant) {

@@ -78,6 +78,17 @@ public final class WebhookDeliveries {
    *
    * @return how many were delivered
    */
+  /**
+   * Frees the messages {@code instance} claimed and has not answered for (it is stopping), so
+   * another instance delivers them at once. One whose delivery was cut short may arrive twice; the
+   * message id lets the receiver tell.
+   *
+   * @return how many it released
+   */
+  public int releaseAll(String instance) {
+    return outbox.releaseAll(instance);
+  }
+
   public int deliverDue(String instance, int max) {
     List<WebhookMessage> due = outbox.claimDue(instance, clock.instant(), LEASE, max);
     Map<String, Optional<Target>> targets = new HashMap<>();

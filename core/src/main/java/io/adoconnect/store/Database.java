@@ -115,12 +115,29 @@ final class Database {
     }
   }
 
+  /**
+   * A Jdbi with what closes it: PostgreSQL's connection pool, or nothing (SQLite opens a connection
+   * per call).
+   */
+  record Opened(Jdbi jdbi, AutoCloseable pool) {
+    /** Closes the pool, if any; a failure to close is only logged. */
+    void close() {
+      if (pool != null) {
+        try {
+          pool.close();
+        } catch (Exception e) {
+          log.warn("closing the database connections failed: {}", e.toString());
+        }
+      }
+    }
+  }
+
   /** A Jdbi over {@code location} with the schema migrated to the latest version. */
-  static Jdbi open(StoreLocation location) {
+  static Opened open(StoreLocation location) {
     if (location instanceof StoreLocation.Postgres postgres) {
       return open(postgres);
     }
-    return open(prepareSqliteFile(((StoreLocation.Sqlite) location).dataDir()));
+    return new Opened(open(prepareSqliteFile(((StoreLocation.Sqlite) location).dataDir())), null);
   }
 
   /** A Jdbi over {@code jdbcUrl} with the schema migrated to the latest version. */
@@ -133,14 +150,15 @@ final class Database {
     return jdbi(dataSource != null ? Jdbi.create(dataSource) : Jdbi.create(jdbcUrl));
   }
 
-  private static Jdbi open(StoreLocation.Postgres location) {
-    DataSource dataSource = PostgresDataSource.of(location);
+  private static Opened open(StoreLocation.Postgres location) {
+    com.zaxxer.hikari.HikariDataSource pool = PostgresDataSource.pooled(location);
     try {
-      migrationConfiguration().dataSource(dataSource).load().migrate();
+      migrationConfiguration().dataSource(pool).load().migrate();
     } catch (FlywayException e) {
+      pool.close();
       throw PostgresDataSource.openFailure(location, e);
     }
-    return jdbi(Jdbi.create(dataSource));
+    return new Opened(jdbi(Jdbi.create(pool)), pool);
   }
 
   private static Jdbi jdbi(Jdbi jdbi) {

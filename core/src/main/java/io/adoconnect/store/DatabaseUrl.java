@@ -27,6 +27,17 @@ final class DatabaseUrl {
   static final String USER_VARIABLE = "ADO_CONNECT_DATABASE_USER";
   static final String PASSWORD_VARIABLE = "ADO_CONNECT_DATABASE_PASSWORD";
   static final String PASSWORD_FILE_VARIABLE = "ADO_CONNECT_DATABASE_PASSWORD_FILE";
+  static final String POOL_SIZE_VARIABLE = "ADO_CONNECT_DATABASE_POOL_SIZE";
+
+  /**
+   * Connections per process by default: enough for a service's request threads, which hold one only
+   * for a query or a short transaction, and small enough that several instances stay well under
+   * PostgreSQL's default max_connections (100).
+   */
+  static final int DEFAULT_POOL_SIZE = 10;
+
+  /** Beyond this a pool is a misconfiguration (PostgreSQL's default allows 100 in all). */
+  static final int MAX_POOL_SIZE = 200;
 
   private static final String FORM = "postgresql://HOST[:PORT]/DATABASE";
   // host names, IPv4, bracketed IPv6, optional ports, comma-separated for several hosts
@@ -110,7 +121,31 @@ final class DatabaseUrl {
       throw bad("The database user name is not valid.", "Use the role name PostgreSQL knows.");
     }
     return new StoreLocation.Postgres(
-        "jdbc:postgresql://" + authority + "/" + database + kept, user, password(env));
+        "jdbc:postgresql://" + authority + "/" + database + kept,
+        user,
+        password(env),
+        poolSize(env));
+  }
+
+  private static int poolSize(Map<String, String> env) {
+    String value = blankToNull(env.get(POOL_SIZE_VARIABLE));
+    if (value == null) {
+      return DEFAULT_POOL_SIZE;
+    }
+    int size;
+    try {
+      size = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      size = -1;
+    }
+    if (size < 1 || size > MAX_POOL_SIZE) {
+      throw bad(
+          POOL_SIZE_VARIABLE + " must be a whole number from 1 to " + MAX_POOL_SIZE + ".",
+          "Set it to how many connections one instance may hold (default "
+              + DEFAULT_POOL_SIZE
+              + "); all instances together must stay under PostgreSQL's max_connections.");
+    }
+    return size;
   }
 
   private static String agree(String first, String second) {

@@ -87,9 +87,15 @@ public final class OAuthStore implements AutoCloseable {
   }
 
   private final Jdbi jdbi;
+  private final AutoCloseable pool;
 
   private OAuthStore(Jdbi jdbi) {
-    this.jdbi = jdbi;
+    this(new Database.Opened(jdbi, null));
+  }
+
+  private OAuthStore(Database.Opened opened) {
+    this.jdbi = opened.jdbi();
+    this.pool = opened.pool();
   }
 
   /** The SQLite store of {@code dataDir} (the same database as {@link Store#open(Path)}). */
@@ -111,6 +117,11 @@ public final class OAuthStore implements AutoCloseable {
   public static OAuthStore open(String jdbcUrl) {
     Require.text(jdbcUrl, "The database URL");
     return new OAuthStore(Database.open(jdbcUrl));
+  }
+
+  /** The authorization requests waiting for consent, shared by every instance on the database. */
+  public OAuthPendingAuthorizations pendingAuthorizations() {
+    return new OAuthPendingAuthorizations(this::inTransaction);
   }
 
   public void registerClient(Client client) {
@@ -347,8 +358,11 @@ public final class OAuthStore implements AutoCloseable {
                     .execute());
   }
 
+  /** Closes PostgreSQL's connection pool; nothing to release on SQLite. */
   @Override
-  public void close() {}
+  public void close() {
+    new Database.Opened(jdbi, pool).close();
+  }
 
   private static void revoke(Handle h, String grantId, Instant now) {
     h.createUpdate(

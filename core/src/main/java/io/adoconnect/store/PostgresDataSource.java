@@ -1,9 +1,13 @@
 package io.adoconnect.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.adoconnect.NextStep;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -35,6 +39,39 @@ final class PostgresDataSource {
       dataSource.setApplicationName("ado-connect");
     }
     return dataSource;
+  }
+
+  /**
+   * A pool of at most {@link StoreLocation.Postgres#poolSize()} connections over {@link #of}: a
+   * caller waits up to {@value #CONNECT_TIMEOUT_SECONDS} s for one, then fails with an error that
+   * names the pool ({@link #poolExhausted}). Connections unused for a minute are closed, so an idle
+   * instance holds none.
+   */
+  static HikariDataSource pooled(StoreLocation.Postgres location) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(of(location));
+    config.setPoolName("ado-connect");
+    config.setMaximumPoolSize(location.poolSize());
+    config.setMinimumIdle(0);
+    config.setIdleTimeout(Duration.ofMinutes(1).toMillis());
+    config.setConnectionTimeout(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS).toMillis());
+    // fail at start (with openFailure's message) rather than on the first request
+    config.setInitializationFailTimeout(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS).toMillis());
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw openFailure(location, e);
+    }
+  }
+
+  /**
+   * True when {@code e} is the pool's "no connection within the timeout" and the database itself
+   * was reachable: every connection was busy.
+   */
+  static boolean poolExhausted(Throwable e) {
+    return cause(e, SQLTransientConnectionException.class) != null
+        && cause(e, ConnectException.class) == null
+        && cause(e, UnknownHostException.class) == null;
   }
 
   /** Why the database could not be opened or migrated, and what to do about it. */
@@ -95,7 +132,7 @@ final class PostgresDataSource {
         e);
   }
 
-  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+  static <T extends Throwable> T cause(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
         return type.cast(t);

@@ -51,13 +51,24 @@ public final class Store implements AutoCloseable {
   private final SourceSyncRepository sourceSyncs;
   private final Clock clock;
   private final RepositoryListingRepository listings;
+  private final RenewalLocks renewalLocks;
+  private final Database.Opened opened;
 
-  private Store(Jdbi jdbi, String where, String owner) {
-    this(jdbi, where, owner, Clock.systemUTC());
+  private Store(Database.Opened opened, String where, String owner, RenewalLocks renewalLocks) {
+    this(opened.jdbi(), where, owner, Clock.systemUTC(), renewalLocks, opened);
   }
 
-  private Store(Jdbi jdbi, String where, String owner, Clock clock) {
+  /** {@code opened}: what {@link #close()} closes; null for a view of another store. */
+  private Store(
+      Jdbi jdbi,
+      String where,
+      String owner,
+      Clock clock,
+      RenewalLocks renewalLocks,
+      Database.Opened opened) {
     this.jdbi = jdbi;
+    this.renewalLocks = renewalLocks;
+    this.opened = opened;
     this.where = where;
     this.owner = owner;
     this.clock = clock;
@@ -98,7 +109,8 @@ public final class Store implements AutoCloseable {
   public static Store open(StoreLocation location, Owner owner) {
     Require.present(location, "The store location");
     Require.present(owner, "The store owner");
-    return new Store(Database.open(location), location.describe(), owner.key());
+    return new Store(
+        Database.open(location), location.describe(), owner.key(), RenewalLocks.of(location));
   }
 
   /**
@@ -108,7 +120,9 @@ public final class Store implements AutoCloseable {
   public static Store open(String jdbcUrl, String owner) {
     Require.text(jdbcUrl, "The database URL");
     Require.text(owner, "The store owner");
-    return new Store(Database.open(jdbcUrl), Database.redact(jdbcUrl), owner);
+    String where = Database.redact(jdbcUrl);
+    return new Store(
+        new Database.Opened(Database.open(jdbcUrl), null), where, owner, RenewalLocks.none(where));
   }
 
   public String owner() {
@@ -121,13 +135,26 @@ public final class Store implements AutoCloseable {
    */
   public Store forOwner(Owner other) {
     Require.present(other, "The owner");
-    return new Store(jdbi, where, other.key(), clock);
+    return new Store(jdbi, where, other.key(), clock, renewalLocks, null);
   }
 
   /** The same store, timing what it records itself (webhook messages) by {@code other}. */
   public Store withClock(Clock other) {
     Require.present(other, "The clock");
-    return new Store(jdbi, where, owner, other);
+    return new Store(jdbi, where, owner, other, renewalLocks, null);
+  }
+
+  /**
+   * Runs {@code work} holding the database's renewal lock of this owner's account {@code
+   * accountId}, waiting up to {@code wait} for another instance to let go of it: a lock across
+   * hosts on PostgreSQL, nothing on SQLite (see {@link RenewalLocks}).
+   *
+   * @throws StoreException when the wait runs out or the database can't be reached
+   */
+  public <T> T withRenewalLock(
+      String accountId, java.time.Duration wait, java.util.function.Supplier<T> work) {
+    Require.text(accountId, "The account id");
+    return renewalLocks.withLock(owner, accountId, wait, work);
   }
 
   /**
@@ -196,6 +223,11 @@ public final class Store implements AutoCloseable {
   /** The webhook outbox of every application (team mode), over the same database. */
   public WebhookMessages webhookMessages() {
     return new WebhookMessages(this::inTransaction);
+  }
+
+  /** The leases on background session renewals of every owner, over the same database. */
+  public RenewalLeases renewalLeases() {
+    return new RenewalLeases(this::inTransaction);
   }
 
   /**
@@ -594,11 +626,26 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Connections are per call, so there is nothing to release; here for try-with-resources and pools
-   * to come.
+   * Whether the database answers now: one trivial query on a connection of its own. For a readiness
+   * check, which must not wait long nor pass on a database that is gone.
+   *
+   * @throws StoreException when it does not answer
+   */
+  public void ping() {
+    inTransaction(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+  }
+
+  /**
+   * Closes PostgreSQL's connection pool when this store opened it; a view ({@link #forOwner},
+   * {@link #withClock}) closes nothing shared, and SQLite has nothing to release (a connection per
+   * call).
    */
   @Override
-  public void close() {}
+  public void close() {
+    if (opened != null) {
+      opened.close();
+    }
+  }
 
   @Override
   public String toString() {
@@ -616,6 +663,21 @@ public final class Store implements AutoCloseable {
   }
 
   private StoreException translate(JdbiException e) {
+    if (PostgresDataSource.poolExhausted(e)) {
+      return new StoreException(
+          "Every connection of ado-connect's pool to its database ("
+              + where
+              + ") stayed in use for "
+              + PostgresDataSource.CONNECT_TIMEOUT_SECONDS
+              + " s.",
+          NextStep.of(
+              NextStep.Action.RETRY_LATER,
+              "The database answers slowly or this instance has more work than connections: try"
+                  + " again, and if it persists raise "
+                  + DatabaseUrl.POOL_SIZE_VARIABLE
+                  + " (all instances together within PostgreSQL's max_connections)."),
+          e);
+    }
     if (Database.isBusy(e)) {
       return new StoreException(
           "The ado-connect store ("

@@ -53,12 +53,22 @@ public sealed interface StoreLocation {
 
   /**
    * A PostgreSQL database: {@code jdbcUrl} carries neither user nor password; {@code password} is
-   * empty when the server needs none (trust or peer authentication).
+   * empty when the server needs none (trust or peer authentication); {@code poolSize} is how many
+   * connections this process keeps to it at most ({@value DatabaseUrl#POOL_SIZE_VARIABLE}).
    */
-  record Postgres(String jdbcUrl, String user, Optional<Secret> password) implements StoreLocation {
+  record Postgres(String jdbcUrl, String user, Optional<Secret> password, int poolSize)
+      implements StoreLocation {
     public Postgres {
       Objects.requireNonNull(jdbcUrl, "jdbcUrl");
       Objects.requireNonNull(password, "password");
+      if (poolSize < 1) {
+        throw new IllegalArgumentException("poolSize must be at least 1");
+      }
+    }
+
+    /** With the default pool size ({@value DatabaseUrl#DEFAULT_POOL_SIZE}). */
+    public Postgres(String jdbcUrl, String user, Optional<Secret> password) {
+      this(jdbcUrl, user, password, DatabaseUrl.DEFAULT_POOL_SIZE);
     }
 
     @Override

@@ -151,6 +151,25 @@ public final class WebhookMessages {
                 .one());
   }
 
+  /**
+   * Ends every claim {@code leaseOwner} holds without recording an attempt (an instance shutting
+   * down): another instance may deliver those messages at once rather than after the leases end.
+   *
+   * @return how many it released
+   */
+  public int releaseAll(String leaseOwner) {
+    Require.text(leaseOwner, "The lease owner");
+    return transactions.in(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE webhook_messages SET lease_owner = NULL, lease_until = NULL"
+                        + " WHERE lease_owner = :owner AND delivered_at IS NULL"
+                        + " AND gave_up_at IS NULL")
+                .bind("owner", leaseOwner)
+                .execute());
+  }
+
   /** An application's messages, newest first: its delivery log. */
   public List<WebhookMessage> list(String applicationId, int limit) {
     return transactions.in(

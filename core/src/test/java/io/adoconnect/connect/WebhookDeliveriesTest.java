@@ -302,4 +302,21 @@ class WebhookDeliveriesTest {
         .as("the dead instance's late report changes nothing")
         .isFalse();
   }
+
+  @Test
+  void aStoppingInstancesClaimsAreDeliveredByAnotherAtOnce() {
+    Applications.NewKey app = apps.create("orchestrator", Optional.of(webhookUrl()));
+    Store alice = store.forOwner(new Owner(app.application().id(), "alice"));
+    alice.saveAccount(
+        account("acc1", AccountStatus.CONNECTED), Map.of(SecretKind.PAT, new byte[] {1}));
+    Instant now = clock.instant();
+    assertThat(store.webhookMessages().claimDue("stopping", now, Duration.ofMinutes(3), 10))
+        .hasSize(1);
+    assertThat(deliveries().deliverDue("other", 10)).as("held by a live lease").isZero();
+
+    assertThat(deliveries().releaseAll("stopping")).isEqualTo(1);
+    assertThat(deliveries().deliverDue("other", 10)).as("no wait for the lease").isEqualTo(1);
+    assertThat(received).hasSize(1);
+    assertThat(deliveries().releaseAll("other")).as("delivered: nothing left to release").isZero();
+  }
 }

@@ -140,4 +140,30 @@ class DatabaseUrlTest {
                 assertThat(((AdoConnectException) e).nextStep().advice())
                     .contains("ADO_CONNECT_DATABASE_URL"));
   }
+
+  @Test
+  void thePoolSizeComesFromTheEnvironmentWithASensibleDefault() {
+    String url = "postgresql://ado@db.example.com/ado";
+    assertThat(DatabaseUrl.parse(url, Map.of()).poolSize())
+        .isEqualTo(DatabaseUrl.DEFAULT_POOL_SIZE);
+    assertThat(DatabaseUrl.parse(url, Map.of("ADO_CONNECT_DATABASE_POOL_SIZE", " 25 ")).poolSize())
+        .isEqualTo(25);
+    for (String bad : new String[] {"0", "-3", "ten", "1.5", "100000"}) {
+      assertThatThrownBy(
+              () -> DatabaseUrl.parse(url, Map.of("ADO_CONNECT_DATABASE_POOL_SIZE", bad)))
+          .as(bad)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("ADO_CONNECT_DATABASE_POOL_SIZE must be a whole number from 1");
+    }
+  }
+
+  @Test
+  void aPoolThatGaveNoConnectionInTimeIsToldApartFromAnUnreachableDatabase() {
+    var busy =
+        new java.sql.SQLTransientConnectionException(
+            "ado-connect - Connection is not available, request timed out after 10000ms");
+    assertThat(PostgresDataSource.poolExhausted(new RuntimeException(busy))).isTrue();
+    busy.initCause(new java.net.ConnectException("Connection refused"));
+    assertThat(PostgresDataSource.poolExhausted(new RuntimeException(busy))).isFalse();
+  }
 }

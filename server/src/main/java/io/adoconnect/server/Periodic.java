@@ -39,9 +39,27 @@ public final class Periodic {
 
   /** Stops taking new work and interrupts the round under way. */
   public synchronized void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
+    stop(Duration.ZERO);
+  }
+
+  /**
+   * Stops taking new work, interrupts the round under way and waits up to {@code wait} for it to
+   * end: after that this instance claims nothing more, so its leases can be released.
+   *
+   * @return whether the round ended in time
+   */
+  public synchronized boolean stop(Duration wait) {
+    if (scheduler == null) {
+      return true;
+    }
+    ScheduledExecutorService stopping = scheduler;
+    scheduler = null;
+    stopping.shutdownNow();
+    try {
+      return stopping.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

@@ -38,11 +38,13 @@ import io.adoconnect.server.team.TeamAccess;
 import io.adoconnect.server.team.TeamMode;
 import io.adoconnect.server.team.WebhookRounds;
 import io.adoconnect.server.workitems.WorkItemsController;
+import io.adoconnect.store.Ids;
 import io.adoconnect.store.Owner;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,6 +54,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service: one Javalin app, its controllers created here with what they need (no static state),
@@ -69,10 +73,18 @@ public final class ServerApp {
   /** The path of the web sign-in's callback, as registered in the Entra app. */
   public static final String CALLBACK_PATH = "/api/signin/microsoft/callback";
 
+  /** How long {@link #stop()} waits for the requests under way, and for a background round. */
+  public static final Duration DRAIN_WAIT = Duration.ofSeconds(20);
+
+  private static final Logger log = LoggerFactory.getLogger(ServerApp.class);
+
   private final ServerConfig config;
   private final Javalin javalin;
   private final SessionController sessions;
   private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
+  private final Readiness readiness;
+  private final RequestGate gate = new RequestGate();
+  private final String instance = "instance-" + Ids.newId();
 
   private ServerApp(
       ServerConfig config, AdoConnect root, Optional<McpHttp> mcp, ServiceMetrics metrics) {
@@ -95,21 +107,21 @@ public final class ServerApp {
             tickets, browserSessions, team.isPresent() ? this::publicUrl : this::baseUri, team);
     ExecutorService workers = Executors.newCachedThreadPool(daemons());
     Optional<AuditTrail> audit = team.map(t -> new AuditTrail(root.applications()));
+    this.readiness = new Readiness(root::checkStore);
+    SessionRenewals sessionRenewals =
+        new SessionRenewals(root.leasedRenewals(instance), SessionRenewals.IDLE);
     Periodic renewals =
         new Periodic(
-            "ado-connect-session-renewal",
-            SessionRenewals.INTERVAL,
-            new SessionRenewals(root, SessionRenewals.IDLE)::renewIdle);
+            "ado-connect-session-renewal", SessionRenewals.INTERVAL, sessionRenewals::renewIdle);
     Optional<WebhookDeliveries> deliveries =
         team.map(t -> root.webhookDeliveries(t.webhookBackoff()));
     deliveries.ifPresent(d -> metrics.outbox(d::waiting));
+    Optional<WebhookRounds> webhookRounds = deliveries.map(d -> new WebhookRounds(d, instance));
     Optional<Periodic> webhooks =
-        deliveries.map(
-            d ->
+        webhookRounds.map(
+            rounds ->
                 new Periodic(
-                    "ado-connect-webhooks",
-                    team.get().webhookInterval(),
-                    new WebhookRounds(d)::deliverDue));
+                    "ado-connect-webhooks", team.get().webhookInterval(), rounds::deliverDue));
     RequestObserver observer = new RequestObserver(metrics, config.apiToken());
     OAuthUris oauthUris = new OAuthUris(this::publicUrl);
     // Single-user: the operator's. Team mode: the end user of the browser's connect-link session,
@@ -158,11 +170,16 @@ public final class ServerApp {
                   () -> {
                     renewals.start();
                     webhooks.ifPresent(Periodic::start);
+                    readiness.ready();
                   });
               cfg.events.serverStopping(
                   () -> {
-                    renewals.stop();
-                    webhooks.ifPresent(Periodic::stop);
+                    readiness.drain();
+                    // the rounds end first, so nothing is claimed after the leases are released
+                    renewals.stop(DRAIN_WAIT);
+                    webhooks.ifPresent(p -> p.stop(DRAIN_WAIT));
+                    sessionRenewals.release();
+                    webhookRounds.ifPresent(WebhookRounds::release);
                   });
               cfg.events.handlerAdded(
                   meta -> {
@@ -172,6 +189,12 @@ public final class ServerApp {
                     }
                   });
               cfg.events.serverStopped(workers::shutdownNow);
+              cfg.jetty.modifyServletContextHandler(
+                  handler ->
+                      handler.addFilter(
+                          new org.eclipse.jetty.ee10.servlet.FilterHolder(gate),
+                          "/*",
+                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
               mcpServlet.ifPresent(
                   servlet -> {
                     // a servlet of its own beside Javalin's: the SDK's transport needs the raw
@@ -206,6 +229,7 @@ public final class ServerApp {
                   });
               new DocsController().routes(cfg.routes);
               observer.routes(cfg.routes);
+              readiness.routes(cfg.routes);
               new PageController(tickets::isOpen, team.isPresent()).routes(cfg.routes);
               sessions.routes(cfg.routes);
               new DeviceController(ado, team.map(TeamMode::deviceCode).orElse(true))
@@ -279,12 +303,33 @@ public final class ServerApp {
     return this;
   }
 
+  /**
+   * Stops gracefully: {@code /api/ready} answers 503 and new requests are turned away (503 {@code
+   * draining}), the requests under way finish (up to {@link #DRAIN_WAIT}), the background rounds
+   * end and the leases this instance holds (webhook messages, session renewals) are released so
+   * another instance takes them at once; then the server stops. A device-flow poll's claim is
+   * released by its request as it finishes.
+   */
   public void stop() {
+    readiness.drain();
+    gate.drain();
+    int left = gate.awaitIdle(DRAIN_WAIT);
+    if (left > 0) {
+      log.warn("stopping with {} request(s) still under way after {}", left, DRAIN_WAIT);
+    }
     javalin.stop();
   }
 
   public int port() {
     return javalin.port();
+  }
+
+  /**
+   * Who holds this instance's leases in the database (webhook messages, session renewals): a new
+   * name per start, released by {@link #stop()}.
+   */
+  public String instance() {
+    return instance;
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.adoconnect.server;
 
 import io.adoconnect.connect.AdoConnect;
-import io.adoconnect.store.Owner;
+import io.adoconnect.connect.LeasedRenewals;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every owner's Microsoft sign-ins alive while the service runs: each round (the service
  * repeats it every {@link #INTERVAL}, see {@link Periodic}) renews those nobody used for {@code
- * idle} ({@link AdoConnect#renewIdleSessions}). Accounts fall due one by one as their own last use
- * ages, so the renewals spread over time by themselves. A refused renewal marks the account
+ * idle}. Accounts fall due one by one as their own last use ages, so the renewals spread over time
+ * by themselves. Each account is claimed with a lease first ({@link LeasedRenewals}), so instances
+ * sharing a database renew different accounts, never one twice. A refused renewal marks the account
  * reconnect-needed, which a team deployment's webhook reports.
  */
 final class SessionRenewals {
@@ -21,41 +22,37 @@ final class SessionRenewals {
 
   private static final Logger log = LoggerFactory.getLogger(SessionRenewals.class);
 
-  private final AdoConnect root;
+  private final LeasedRenewals renewals;
   private final Duration idle;
 
-  SessionRenewals(AdoConnect root, Duration idle) {
-    this.root = root;
+  SessionRenewals(LeasedRenewals renewals, Duration idle) {
+    this.renewals = renewals;
     this.idle = idle;
   }
 
-  /** One round over every owner with a sign-in; one owner's failure doesn't stop the others. */
+  /** One round; a failure (a broken database) is logged and the next round tries again. */
   void renewIdle() {
-    java.util.List<Owner> owners;
     try {
-      owners = root.ownersWithSignIns();
+      AdoConnect.IdleRenewal round = renewals.renewIdle(idle);
+      if (round.renewed() + round.reconnectNeeded() + round.failed() > 0) {
+        log.info(
+            "idle sessions: {} renewed, {} need reconnecting, {} failed (tried again later)",
+            round.renewed(),
+            round.reconnectNeeded(),
+            round.failed());
+      }
     } catch (RuntimeException e) {
       // a broken database must not end the repetition: the next round tries again
-      log.warn("listing the sessions to renew failed: {}", e.toString());
-      return;
+      log.warn("renewing the idle sessions failed: {}", e.toString());
     }
-    for (Owner owner : owners) {
-      if (Thread.currentThread().isInterrupted()) {
-        return;
-      }
-      try {
-        AdoConnect.IdleRenewal round = root.forOwner(owner).renewIdleSessions(idle);
-        if (round.renewed() + round.reconnectNeeded() + round.failed() > 0) {
-          log.info(
-              "idle sessions of {}: {} renewed, {} need reconnecting, {} failed (tried again later)",
-              owner.key(),
-              round.renewed(),
-              round.reconnectNeeded(),
-              round.failed());
-        }
-      } catch (RuntimeException e) {
-        log.warn("renewing the idle sessions of {} failed: {}", owner.key(), e.toString());
-      }
+  }
+
+  /** Frees this instance's claims (it is stopping), so another instance may renew at once. */
+  void release() {
+    try {
+      renewals.releaseAll();
+    } catch (RuntimeException e) {
+      log.warn("releasing the session renewal leases failed (they lapse): {}", e.toString());
     }
   }
 }

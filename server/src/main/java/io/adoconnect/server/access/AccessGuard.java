@@ -49,6 +49,7 @@ public final class AccessGuard {
           // the service's API token, checked by the route itself (io.adoconnect.server.observe):
           // in team mode too, where the guard knows only application keys
           "/metrics",
+          "/api/ready",
           "/login",
           "/api/signin/microsoft/callback",
           "/favicon.ico",

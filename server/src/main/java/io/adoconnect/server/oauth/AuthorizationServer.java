@@ -32,7 +32,7 @@ public final class AuthorizationServer {
       Function<Context, Optional<Owner>> browsers,
       boolean writeAllowed,
       Clock clock) {
-    PendingAuthorizations pending = new PendingAuthorizations(clock);
+    PendingAuthorizations pending = new PendingAuthorizations(store.pendingAuthorizations(), clock);
     this.tokens = new TokenIssuer(store, clock);
     this.metadata = new MetadataController(uris);
     this.registration = new RegistrationController(store, uris, clock);

@@ -120,7 +120,13 @@ public final class ConsentController {
           "Writing through MCP is turned off for this service, so it can't be granted.",
           "Approve read-only access, or restart ado-connect serve with --mcp-allow-write.");
     }
-    pending.take(request.id());
+    if (pending.take(request.id()).isEmpty()) {
+      throw new ApiException(
+          404,
+          "oauth_request_not_found",
+          "This sign-in request was answered meanwhile (on another page or instance).",
+          "Start the sign-in again from the MCP client if it did not go through.");
+    }
     String redirect;
     if (!answer.approve()) {
       redirect =

@@ -1,18 +1,18 @@
 package io.adoconnect.server.oauth;
 
 import io.adoconnect.server.access.Randoms;
+import io.adoconnect.store.OAuthPendingAuthorizations;
 import io.adoconnect.store.Owner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authorization requests that passed every check and wait for the operator's answer on the consent
- * page: at most {@value #MAX} at a time, each for {@link #LIFETIME}, answered once. In memory: a
- * restart drops them, and the client starts again.
+ * page: at most {@value #MAX} at a time, each for {@link #LIFETIME}, answered once. In the database
+ * ({@link OAuthPendingAuthorizations}), by the hash of their id: a request started through one
+ * instance is answered through another, and a restart keeps it.
  */
 final class PendingAuthorizations {
   static final Duration LIFETIME = Duration.ofMinutes(10);
@@ -37,10 +37,11 @@ final class PendingAuthorizations {
       boolean wantsWrite,
       Instant expiresAt) {}
 
+  private final OAuthPendingAuthorizations store;
   private final Clock clock;
-  private final Map<String, Pending> byId = new ConcurrentHashMap<>();
 
-  PendingAuthorizations(Clock clock) {
+  PendingAuthorizations(OAuthPendingAuthorizations store, Clock clock) {
+    this.store = store;
     this.clock = clock;
   }
 
@@ -54,21 +55,6 @@ final class PendingAuthorizations {
       String resource,
       boolean wantsWrite) {
     Instant now = clock.instant();
-    byId.values().removeIf(p -> !now.isBefore(p.expiresAt()));
-    if (byId.values().stream().filter(p -> p.owner().equals(owner.key())).count()
-        >= MAX_PER_OWNER) {
-      throw new OAuthError(
-          503,
-          "temporarily_unavailable",
-          "Ten sign-ins of yours are waiting for approval; answer or let them expire, then try"
-              + " again.");
-    }
-    if (byId.size() >= MAX) {
-      throw new OAuthError(
-          503,
-          "temporarily_unavailable",
-          "Too many sign-ins are waiting for approval; answer or let them expire, then try again.");
-    }
     Pending pending =
         new Pending(
             Randoms.token(18),
@@ -81,22 +67,65 @@ final class PendingAuthorizations {
             resource,
             wantsWrite,
             now.plus(LIFETIME));
-    byId.put(pending.id(), pending);
-    return pending;
+    OAuthPendingAuthorizations.Added added =
+        store.add(
+            new OAuthPendingAuthorizations.Request(
+                Hashes.of(pending.id()),
+                pending.owner(),
+                clientId,
+                clientName,
+                redirectUri,
+                state,
+                codeChallenge,
+                resource,
+                wantsWrite,
+                pending.expiresAt()),
+            now,
+            MAX_PER_OWNER,
+            MAX);
+    return switch (added) {
+      case ADDED -> pending;
+      case OWNER_FULL ->
+          throw new OAuthError(
+              503,
+              "temporarily_unavailable",
+              "Ten sign-ins of yours are waiting for approval; answer or let them expire, then try"
+                  + " again.");
+      case FULL ->
+          throw new OAuthError(
+              503,
+              "temporarily_unavailable",
+              "Too many sign-ins are waiting for approval; answer or let them expire, then try"
+                  + " again.");
+    };
   }
 
   Optional<Pending> find(String id) {
-    Pending pending = id == null ? null : byId.get(id);
-    if (pending == null || !clock.instant().isBefore(pending.expiresAt())) {
+    if (id == null || id.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(pending);
+    return store.find(Hashes.of(id), clock.instant()).map(r -> pending(id, r));
   }
 
-  /** Removes and returns it: a request is answered once. */
+  /** Removes and returns it: a request is answered once, whichever instance answers. */
   Optional<Pending> take(String id) {
-    Optional<Pending> pending = find(id);
-    pending.ifPresent(p -> byId.remove(p.id()));
-    return pending;
+    if (id == null || id.isEmpty()) {
+      return Optional.empty();
+    }
+    return store.take(Hashes.of(id), clock.instant()).map(r -> pending(id, r));
+  }
+
+  private static Pending pending(String id, OAuthPendingAuthorizations.Request r) {
+    return new Pending(
+        id,
+        r.owner(),
+        r.clientId(),
+        r.clientName(),
+        r.redirectUri(),
+        r.state(),
+        r.codeChallenge(),
+        r.resource(),
+        r.wantsWrite(),
+        r.expiresAt());
   }
 }

@@ -1,7 +1,6 @@
 package io.adoconnect.server.team;
 
 import io.adoconnect.connect.WebhookDeliveries;
-import io.adoconnect.store.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +15,21 @@ public final class WebhookRounds {
   private static final int BATCH = 20;
 
   private final WebhookDeliveries deliveries;
-  private final String instance = "instance-" + Ids.newId();
+  private final String instance;
 
-  public WebhookRounds(WebhookDeliveries deliveries) {
+  /** {@code instance}: who holds the leases of the messages this instance claims. */
+  public WebhookRounds(WebhookDeliveries deliveries, String instance) {
     this.deliveries = deliveries;
+    this.instance = instance;
+  }
+
+  /** Frees this instance's claims (it is stopping), so another instance delivers them at once. */
+  public void release() {
+    try {
+      deliveries.releaseAll(instance);
+    } catch (RuntimeException e) {
+      log.warn("releasing the webhook leases failed (they lapse): {}", e.toString());
+    }
   }
 
   public void deliverDue() {
