@@ -120,7 +120,10 @@ final class Database {
     if (location instanceof StoreLocation.Postgres postgres) {
       return open(postgres);
     }
-    return open(prepareSqliteFile(((StoreLocation.Sqlite) location).dataDir()));
+    Path dataDir = ((StoreLocation.Sqlite) location).dataDir();
+    String url = prepareSqliteFile(dataDir);
+    SqliteNativeLibrary.useCopyIn(dataDir);
+    return open(url);
   }
 
   /** A Jdbi over {@code jdbcUrl} with the schema migrated to the latest version. */
