@@ -100,6 +100,7 @@ public final class StreamBenchmark {
       Map<String, String> capped = new HashMap<>(env);
       capped.put("JAVA_TOOL_OPTIONS", "-Xmx" + heap);
 
+      sim.resetCounts();
       Run fresh = repos(launcher, capped, work, List.of("repos", "--json", "--refresh"));
       long freshRequests = sim.requestCount();
       sim.resetCounts();

@@ -73,6 +73,7 @@ public final class AdoConnect implements AutoCloseable {
   private final Optional<Secret> webClientSecret;
   private final ServiceHooks hooks;
   private final AdoConnect root;
+  private final WarmTokens warmTokens;
   private Vault vault;
 
   private AdoConnect(ConnectSettings settings, Store store) {
@@ -90,7 +91,8 @@ public final class AdoConnect implements AutoCloseable {
     // the store's own timestamps (webhook messages) on the same clock as everything else
     this.store = store.withClock(settings.clock());
     this.webClientSecret = webClientSecret;
-    this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret);
+    this.warmTokens = root == null ? new WarmTokens() : root.warmTokens;
+    this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret, warmTokens);
     this.access = new AccountAccess(settings, store, this::vault, tokens);
     this.entra = new EntraConnections(settings, store, this::vault, tokens);
     this.hooks =
@@ -495,6 +497,18 @@ public final class AdoConnect implements AutoCloseable {
     return summary;
   }
 
+  /**
+   * Which kept listing {@link #repositories(Optional, Optional, DiscoveryListener,
+   * ListingFreshness, OrganizationSink)} would read now with the same arguments (one query, no
+   * listing read), or empty when it would ask Azure DevOps. The version changes whenever the
+   * listing does, so a front-end can keep what it made of a listing until then.
+   */
+  public Optional<String> keptListingVersion(
+      Optional<String> accountId, Optional<String> organization, ListingFreshness freshness) {
+    return new RepositoryListings(store, settings.clock())
+        .version(accountId, organization, chosenAccounts(accountId, organization), freshness);
+  }
+
   private ListingSummary stream(
       Optional<String> organization,
       List<Account> accounts,
@@ -549,7 +563,7 @@ public final class AdoConnect implements AutoCloseable {
     if (count[0] == 0 && !failures.isEmpty()) {
       throw failures.get(0).error();
     }
-    return new ListingSummary(count[0], failures, Optional.empty());
+    return new ListingSummary(count[0], failures, Optional.empty(), Optional.empty());
   }
 
   private List<Account> chosenAccounts(Optional<String> accountId, Optional<String> organization) {
@@ -826,6 +840,7 @@ public final class AdoConnect implements AutoCloseable {
   public Account disconnect(String accountId) {
     Account account = account(accountId);
     store.deleteAccount(account.id());
+    tokens.forget(account.id());
     return account;
   }
 

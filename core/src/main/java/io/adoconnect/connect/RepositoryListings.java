@@ -74,7 +74,27 @@ final class RepositoryListings {
                 count[0],
                 head.listedAt(),
                 Duration.between(head.listedAt(), now).toSeconds()));
-    return used.map(head -> new ListingSummary(count[0], List.of(), Optional.of(head.listedAt())));
+    return used.map(
+        head ->
+            new ListingSummary(
+                count[0], List.of(), Optional.of(head.listedAt()), Optional.of(head.generation())));
+  }
+
+  /** The version of the kept listing {@link #read} would hand over now, without reading it. */
+  Optional<String> version(
+      Optional<String> accountId,
+      Optional<String> organization,
+      List<Account> accounts,
+      ListingFreshness freshness) {
+    if (freshness.maxAge().isZero()) {
+      return Optional.empty();
+    }
+    String fingerprint = fingerprint(accounts);
+    Instant now = clock.instant();
+    return store
+        .repositoryListing(scope(accountId, organization))
+        .filter(head -> head.accounts().equals(fingerprint) && young(head, now, freshness))
+        .map(StoredListing::generation);
   }
 
   private static boolean young(StoredListing head, Instant now, ListingFreshness freshness) {
