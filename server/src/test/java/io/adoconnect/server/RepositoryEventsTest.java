@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.adoconnect.simulator.data.Project;
 import io.adoconnect.simulator.hooks.Delivery;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,6 +104,21 @@ class RepositoryEventsTest extends ServerTestBase {
               .as("answered from the store")
               .isTrue();
           assertThat(simulator.requestCount("/org-001/_apis/git/repositories")).isZero();
+          HttpResponse<byte[]> packed =
+              HttpClient.newHttpClient()
+                  .send(
+                      HttpRequest.newBuilder(
+                              URI.create(service.app.publicUrl() + "/api/repositories"))
+                          .header("Authorization", "Bearer " + service.token.reveal())
+                          .header("Accept-Encoding", "gzip")
+                          .build(),
+                      HttpResponse.BodyHandlers.ofByteArray());
+          assertThat(packed.headers().firstValue("Content-Encoding")).contains("gzip");
+          try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(packed.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                .as("the same answer, gzipped for a client that asks")
+                .isEqualTo(again.body());
+          }
 
           createInAzureDevOps(project, "made-after-the-listing");
           List<Delivery> delivered =

@@ -99,11 +99,18 @@ public final class RepositoriesController {
           "No connected account has that id.", "GET /api/accounts lists them.");
     }
     if (!"true".equalsIgnoreCase(ctx.queryParam("refresh"))) {
-      byte[] kept = kept(ado.of(ctx), account, organization);
+      ListingBodies.Body kept = kept(ado.of(ctx), account, organization);
       if (kept != null) {
         ctx.status(200).contentType(NDJSON + "; charset=utf-8");
         ctx.disableCompression();
-        ctx.outputStream().write(kept);
+        String accepted = ctx.header("Accept-Encoding");
+        if (accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
+          ctx.header("Content-Encoding", "gzip");
+          ctx.header("Vary", "Accept-Encoding");
+          ctx.outputStream().write(kept.gzipped());
+        } else {
+          ctx.outputStream().write(kept.bytes());
+        }
         return;
       }
     }
@@ -180,8 +187,8 @@ public final class RepositoriesController {
    * The whole answer made of the kept listing, if one is fresh: from memory when it was made of the
    * same version, else read from the store one organization at a time and kept.
    */
-  private byte[] kept(AdoConnect core, Optional<String> account, Optional<String> organization)
-      throws IOException {
+  private ListingBodies.Body kept(
+      AdoConnect core, Optional<String> account, Optional<String> organization) throws IOException {
     Optional<String> version = core.keptListingVersion(account, organization, MAX_AGE);
     if (version.isEmpty()) {
       return null;
@@ -192,16 +199,19 @@ public final class RepositoriesController {
             + account.orElse("*")
             + "\n"
             + organization.map(o -> o.toLowerCase(Locale.ROOT)).orElse("*");
-    byte[] hit = bodies.get(key, version.get());
+    ListingBodies.Body hit = bodies.get(key, version.get());
     if (hit != null) {
       return hit;
     }
     KeptAnswer answer = new KeptAnswer();
     ListingSummary summary =
         core.repositories(account, organization, DiscoveryListener.NONE, MAX_AGE, answer);
-    byte[] bytes = answer.bytes(summary);
-    summary.keptVersion().ifPresent(v -> bodies.put(key, v, bytes));
-    return bytes;
+    ListingBodies.Body body =
+        ListingBodies.Body.of(summary.keptVersion().orElse(""), answer.bytes(summary));
+    if (summary.keptVersion().isPresent()) {
+      bodies.put(key, body);
+    }
+    return body;
   }
 
   /** Collects a kept listing as the NDJSON lines a fresh one streams. */
