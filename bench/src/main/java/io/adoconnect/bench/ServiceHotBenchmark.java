@@ -210,10 +210,17 @@ public final class ServiceHotBenchmark {
       for (Thread thread : running) {
         thread.join();
       }
+      long failed = Arrays.stream(nanos).flatMapToLong(Arrays::stream).filter(n -> n < 0).count();
       double[] all =
-          Arrays.stream(nanos).flatMapToLong(Arrays::stream).mapToDouble(n -> n / 1e6).toArray();
+          Arrays.stream(nanos)
+              .flatMapToLong(Arrays::stream)
+              .filter(n -> n >= 0)
+              .mapToDouble(n -> n / 1e6)
+              .toArray();
       Arrays.sort(all);
-      return new double[] {all[all.length / 2], all[(int) (all.length * 0.99)]};
+      return all.length == 0
+          ? new double[] {Double.NaN, Double.NaN, failed}
+          : new double[] {all[all.length / 2], all[(int) (all.length * 0.99)], failed};
     }
   }
 
