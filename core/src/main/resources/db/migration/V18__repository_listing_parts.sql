@@ -4,9 +4,11 @@
 -- cache: it is dropped, and the next `repos` lists again.
 --
 -- repository_listings is the head of a complete listing: which accounts it was made with (their
--- fingerprint), when, and which generation of parts is current. A listing being written has parts
--- but no head yet; the head names its generation only once every organization answered, and then
--- the parts of older generations are deleted (also those of a run that was stopped half-way).
+-- fingerprint), when, which generation of parts is current and how many parts it has. A listing
+-- being written has parts but no head yet; the head names its generation only once every
+-- organization answered. Then the parts of older generations are deleted except the one it
+-- replaced, so that a reader going through the replaced listing part by part (one short read each,
+-- never holding a transaction while it prints) can finish it.
 -- organization is the part's organization name folded to lower case. Same portability rules as V1.
 DROP TABLE repository_listings;
 
@@ -16,6 +18,7 @@ CREATE TABLE repository_listings (
     accounts       TEXT         NOT NULL,
     listed_at      BIGINT       NOT NULL,
     generation     VARCHAR(64)  NOT NULL,
+    parts          INTEGER      NOT NULL,
     PRIMARY KEY (owner, scope)
 );
 

@@ -167,7 +167,7 @@ final class RepositoryListings {
     void finish(List<DiscoveryResult.Failure> failures) {
       if (failures.isEmpty()) {
         store.completeRepositoryListing(
-            new StoredListing(scope, fingerprint, startedAt, generation));
+            new StoredListing(scope, fingerprint, startedAt, generation, parts));
       } else {
         discard();
       }

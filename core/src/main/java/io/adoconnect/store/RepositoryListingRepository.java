@@ -2,7 +2,6 @@ package io.adoconnect.store;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -30,27 +29,34 @@ final class RepositoryListingRepository {
         .execute();
   }
 
-  /** Makes {@code head}'s generation the scope's listing and deletes every other generation. */
+  /**
+   * Makes {@code head}'s generation the scope's listing and deletes every other generation but the
+   * one it replaces (a reader may be going through it part by part).
+   */
   void complete(Handle handle, StoredListing head) {
+    String replaced = find(handle, head.scope()).map(StoredListing::generation).orElse("");
     handle
         .createUpdate(
-            "INSERT INTO repository_listings (owner, scope, accounts, listed_at, generation)"
-                + " VALUES (:owner, :scope, :accounts, :listedAt, :generation)"
+            "INSERT INTO repository_listings (owner, scope, accounts, listed_at, generation, parts)"
+                + " VALUES (:owner, :scope, :accounts, :listedAt, :generation, :parts)"
                 + " ON CONFLICT (owner, scope) DO UPDATE SET accounts = excluded.accounts,"
-                + " listed_at = excluded.listed_at, generation = excluded.generation")
+                + " listed_at = excluded.listed_at, generation = excluded.generation,"
+                + " parts = excluded.parts")
         .bind("owner", owner)
         .bind("scope", head.scope())
         .bind("accounts", head.accounts())
         .bind("listedAt", Millis.of(head.listedAt()))
         .bind("generation", head.generation())
+        .bind("parts", head.parts())
         .execute();
     handle
         .createUpdate(
             "DELETE FROM repository_listing_parts WHERE owner = :owner AND scope = :scope"
-                + " AND generation <> :generation")
+                + " AND generation <> :generation AND generation <> :replaced")
         .bind("owner", owner)
         .bind("scope", head.scope())
         .bind("generation", head.generation())
+        .bind("replaced", replaced)
         .execute();
   }
 
@@ -68,7 +74,7 @@ final class RepositoryListingRepository {
   Optional<StoredListing> find(Handle handle, String scope) {
     return handle
         .createQuery(
-            "SELECT scope, accounts, listed_at, generation FROM repository_listings"
+            "SELECT scope, accounts, listed_at, generation, parts FROM repository_listings"
                 + " WHERE owner = :owner AND scope = :scope")
         .bind("owner", owner)
         .bind("scope", scope)
@@ -78,26 +84,27 @@ final class RepositoryListingRepository {
                     rs.getString("scope"),
                     rs.getString("accounts"),
                     Instant.ofEpochMilli(rs.getLong("listed_at")),
-                    rs.getString("generation")))
+                    rs.getString("generation"),
+                    rs.getInt("parts")))
         .findOne();
   }
 
-  /** Hands the parts of {@code head} to {@code each} in order, one row at a time. */
-  void parts(Handle handle, StoredListing head, Consumer<ListingPart> each) {
-    handle
+  /** Part {@code part} of {@code head}, if it is still there. */
+  Optional<ListingPart> part(Handle handle, StoredListing head, int part) {
+    return handle
         .createQuery(
             "SELECT part, organization, repositories FROM repository_listing_parts"
                 + " WHERE owner = :owner AND scope = :scope AND generation = :generation"
-                + " ORDER BY part")
+                + " AND part = :part")
         .bind("owner", owner)
         .bind("scope", head.scope())
         .bind("generation", head.generation())
-        .setFetchSize(1)
+        .bind("part", part)
         .map(
             (rs, ctx) ->
                 new ListingPart(
                     rs.getInt("part"), rs.getString("organization"), rs.getString("repositories")))
-        .forEach(each);
+        .findOne();
   }
 
   int deleteAll(Handle handle) {

@@ -369,20 +369,35 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Reads the listing kept for {@code scope} in one transaction, so a listing kept meanwhile by
-   * another process can't mix into it: {@code use} judges the head (false: not wanted, nothing more
-   * is read), then {@code each} gets its parts in order, one row at a time.
+   * Reads the listing kept for {@code scope}: {@code use} judges the head (false: not wanted,
+   * nothing more is read), then {@code each} gets its parts in order, each read on its own, so no
+   * transaction is held while the caller prints (a CLI piped into a pager would otherwise hold the
+   * store's writer lock). A listing replaced meanwhile is still read to its end (completing keeps
+   * the generation it replaces); one replaced twice, or forgotten wholesale, during the read fails
+   * with a store error rather than hand over a mix.
    *
    * @return the head, if there was one and {@code use} took it
    */
   public Optional<StoredListing> readRepositoryListing(
       String scope, Predicate<StoredListing> use, Consumer<ListingPart> each) {
-    return inTransaction(
-        handle -> {
-          Optional<StoredListing> head = listings.find(handle, scope).filter(use);
-          head.ifPresent(h -> listings.parts(handle, h, each));
-          return head;
-        });
+    Optional<StoredListing> head =
+        inTransaction(handle -> listings.find(handle, scope)).filter(use);
+    if (head.isPresent()) {
+      for (int i = 0; i < head.get().parts(); i++) {
+        int part = i;
+        each.accept(
+            inTransaction(handle -> listings.part(handle, head.get(), part))
+                .orElseThrow(
+                    () ->
+                        new StoreException(
+                            "The kept repository listing changed while it was being read.",
+                            NextStep.of(
+                                NextStep.Action.RETRY_LATER,
+                                "Try again: the next read takes the new listing."),
+                            null)));
+      }
+    }
+    return head;
   }
 
   /** Keeps one organization of a listing being made; it counts once the listing is completed. */
