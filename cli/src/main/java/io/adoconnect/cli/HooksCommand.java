@@ -112,7 +112,9 @@ public final class HooksCommand extends SubcommandRequired {
         paramLabel = "TYPE",
         description =
             "git.push, git.pullrequest.created, git.pullrequest.updated or build.complete;"
-                + " repeat for several (default: all four).")
+                + " git.repo.created, git.repo.deleted or git.repo.renamed (per project: they keep"
+                + " the service's repository listing fresh); repeat for several (default: the first"
+                + " four).")
     List<String> events;
 
     @Option(

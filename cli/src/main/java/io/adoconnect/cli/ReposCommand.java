@@ -3,13 +3,14 @@ package io.adoconnect.cli;
 import io.adoconnect.OrganizationNotSupportedException;
 import io.adoconnect.connect.AdoConnect;
 import io.adoconnect.connect.ListingFreshness;
-import io.adoconnect.connect.RepositoryListing;
+import io.adoconnect.connect.ListingSummary;
 import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,33 +77,37 @@ public final class ReposCommand implements Callable<Integer> {
   public Integer call() {
     try (AdoConnect ado = Commands.open(ctx, common)) {
       ProgressLine progress = ctx.interactive() ? new ProgressLine(ctx.err()) : null;
-      RepositoryListing listing;
+      // --json streams one organization at a time (100,000 repositories in a small heap); the
+      // table needs every row for its column widths, so it collects them.
+      JsonArrayStream json = output.json ? new JsonArrayStream(ctx.out()) : null;
+      List<DiscoveredRepository> rows = new ArrayList<>();
+      ListingSummary listing;
       try {
         listing =
             ado.repositories(
                 Optional.ofNullable(account),
                 Optional.ofNullable(organization),
                 progress == null ? DiscoveryListener.NONE : progress,
-                freshness());
+                freshness(),
+                json != null ? json : (org, found) -> rows.addAll(found));
       } finally {
         if (progress != null) {
           progress.finish();
         }
       }
-      if (output.json) {
-        Output.json(ctx.out(), listing.repositories());
+      if (json != null) {
+        json.finish();
       } else {
         // Several accounts (two Servers' DefaultCollection, say): say which account found each,
         // the id that --account takes.
         boolean severalAccounts =
-            listing.repositories().stream().map(DiscoveredRepository::account).distinct().count()
-                > 1;
+            rows.stream().map(DiscoveredRepository::account).distinct().count() > 1;
         Output.table(
             ctx.out(),
             severalAccounts
                 ? List.of("REPOSITORY", "DEFAULT BRANCH", "CLONE URL", "ACCOUNT")
                 : List.of("REPOSITORY", "DEFAULT BRANCH", "CLONE URL"),
-            listing.repositories().stream()
+            rows.stream()
                 .map(
                     r ->
                         severalAccounts
@@ -113,7 +118,7 @@ public final class ReposCommand implements Callable<Integer> {
                                 r.account())
                             : List.of(r.path(), Output.orDash(r.defaultBranch()), r.cloneUrl()))
                 .toList());
-        ctx.err().printf("%d repositories.%n", listing.repositories().size());
+        ctx.err().printf("%d repositories.%n", listing.repositories());
         listing
             .keptFrom()
             .ifPresent(

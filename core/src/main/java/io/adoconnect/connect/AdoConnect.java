@@ -11,9 +11,11 @@ import io.adoconnect.auth.entra.AuthorizationCodeFlow;
 import io.adoconnect.devops.AzureDevOpsEndpoints;
 import io.adoconnect.devops.Organization;
 import io.adoconnect.devops.ProjectScope;
+import io.adoconnect.discovery.DiscoveredRepository;
 import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.discovery.DiscoveryResult;
 import io.adoconnect.discovery.DiscoveryScope;
+import io.adoconnect.discovery.OrganizationSink;
 import io.adoconnect.discovery.RepositoryDiscovery;
 import io.adoconnect.http.AccessScope;
 import io.adoconnect.http.AzureDevOpsHttp;
@@ -73,6 +75,7 @@ public final class AdoConnect implements AutoCloseable {
   private final Optional<Secret> webClientSecret;
   private final ServiceHooks hooks;
   private final AdoConnect root;
+  private final WarmTokens warmTokens;
   private Vault vault;
   private Keyring keyring;
 
@@ -91,7 +94,8 @@ public final class AdoConnect implements AutoCloseable {
     // the store's own timestamps (webhook messages) on the same clock as everything else
     this.store = store.withClock(settings.clock());
     this.webClientSecret = webClientSecret;
-    this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret);
+    this.warmTokens = root == null ? new WarmTokens() : root.warmTokens;
+    this.tokens = new EntraTokens(settings, store, this::vault, webClientSecret, warmTokens);
     this.access = new AccountAccess(settings, store, this::vault, tokens);
     this.entra = new EntraConnections(settings, store, this::vault, tokens);
     this.hooks =
@@ -508,7 +512,80 @@ public final class AdoConnect implements AutoCloseable {
    */
   public RepositoryListing repositories(
       Optional<String> accountId, Optional<String> organization, DiscoveryListener listener) {
+    List<DiscoveredRepository> all = new ArrayList<>();
+    ListingSummary summary =
+        stream(
+            organization,
+            chosenAccounts(accountId, organization),
+            listener,
+            (org, found) -> all.addAll(found));
+    return new RepositoryListing(all, summary.failures());
+  }
+
+  /**
+   * Like {@link #repositories(Optional, Optional, DiscoveryListener)}, but reads the listing kept
+   * by an earlier call with the same scope when it is still fresh by {@code freshness} (then no
+   * request is made and {@link RepositoryListing#keptFrom()} says when it was made), and keeps a
+   * complete new listing for the next call.
+   */
+  public RepositoryListing repositories(
+      Optional<String> accountId,
+      Optional<String> organization,
+      DiscoveryListener listener,
+      ListingFreshness freshness) {
+    List<DiscoveredRepository> all = new ArrayList<>();
+    ListingSummary summary =
+        repositories(
+            accountId, organization, listener, freshness, (org, found) -> all.addAll(found));
+    return new RepositoryListing(all, summary.failures(), summary.keptFrom());
+  }
+
+  /**
+   * Like {@link #repositories(Optional, Optional, DiscoveryListener, ListingFreshness)}, but hands
+   * the listing to {@code sink} one organization at a time, in order, as it is made or read back,
+   * and keeps it in the store the same way: 100,000 repositories never need to be held at once.
+   */
+  public ListingSummary repositories(
+      Optional<String> accountId,
+      Optional<String> organization,
+      DiscoveryListener listener,
+      ListingFreshness freshness,
+      OrganizationSink sink) {
     List<Account> accounts = chosenAccounts(accountId, organization);
+    RepositoryListings kept = new RepositoryListings(store, settings.clock());
+    Optional<ListingSummary> fresh = kept.read(accountId, organization, accounts, freshness, sink);
+    if (fresh.isPresent()) {
+      return fresh.get();
+    }
+    RepositoryListings.Keeper keeper = kept.keeper(accountId, organization, accounts, sink);
+    ListingSummary summary;
+    try {
+      summary = stream(organization, accounts, listener, keeper);
+    } catch (RuntimeException e) {
+      keeper.discard();
+      throw e;
+    }
+    keeper.finish(summary.failures());
+    return summary;
+  }
+
+  /**
+   * Which kept listing {@link #repositories(Optional, Optional, DiscoveryListener,
+   * ListingFreshness, OrganizationSink)} would read now with the same arguments (one query, no
+   * listing read), or empty when it would ask Azure DevOps. The version changes whenever the
+   * listing does, so a front-end can keep what it made of a listing until then.
+   */
+  public Optional<String> keptListingVersion(
+      Optional<String> accountId, Optional<String> organization, ListingFreshness freshness) {
+    return new RepositoryListings(store, settings.clock())
+        .version(accountId, organization, chosenAccounts(accountId, organization), freshness);
+  }
+
+  private ListingSummary stream(
+      Optional<String> organization,
+      List<Account> accounts,
+      DiscoveryListener listener,
+      OrganizationSink sink) {
     Map<Organization, Account> accountOf = new IdentityHashMap<>();
     Map<String, AzureDevOpsHttp> homeOf = new HashMap<>();
     RepositoryDiscovery discovery =
@@ -538,41 +615,28 @@ public final class AdoConnect implements AutoCloseable {
         account.organizations().forEach(name -> failures.add(new DiscoveryResult.Failure(name, e)));
       }
     }
-    DiscoveryResult result = discovery.discover(organizations, listener);
-    failures.addAll(result.failures());
-    if (result.repositories().isEmpty() && !failures.isEmpty()) {
+    int[] count = {0};
+    failures.addAll(
+        discovery.discover(
+            organizations,
+            listener,
+            (org, found) -> {
+              count[0] += found.size();
+              sink.accept(
+                  org,
+                  found.stream()
+                      .map(
+                          r ->
+                              r.withAccount(
+                                  accountByUrl
+                                      .get(r.organizationUrl().toLowerCase(Locale.ROOT))
+                                      .id()))
+                      .toList());
+            }));
+    if (count[0] == 0 && !failures.isEmpty()) {
       throw failures.get(0).error();
     }
-    return new RepositoryListing(
-        result.repositories().stream()
-            .map(
-                r ->
-                    r.withAccount(
-                        accountByUrl.get(r.organizationUrl().toLowerCase(Locale.ROOT)).id()))
-            .toList(),
-        failures);
-  }
-
-  /**
-   * Like {@link #repositories(Optional, Optional, DiscoveryListener)}, but reads the listing kept
-   * by an earlier call with the same scope when it is still fresh by {@code freshness} (then no
-   * request is made and {@link RepositoryListing#keptFrom()} says when it was made), and keeps a
-   * complete new listing for the next call.
-   */
-  public RepositoryListing repositories(
-      Optional<String> accountId,
-      Optional<String> organization,
-      DiscoveryListener listener,
-      ListingFreshness freshness) {
-    List<Account> accounts = chosenAccounts(accountId, organization);
-    RepositoryListings kept = new RepositoryListings(store, settings.clock());
-    Optional<RepositoryListing> fresh = kept.read(accountId, organization, accounts, freshness);
-    if (fresh.isPresent()) {
-      return fresh.get();
-    }
-    RepositoryListing listing = repositories(accountId, organization, listener);
-    kept.keep(accountId, organization, accounts, listing);
-    return listing;
+    return new ListingSummary(count[0], failures, Optional.empty(), Optional.empty());
   }
 
   private List<Account> chosenAccounts(Optional<String> accountId, Optional<String> organization) {
@@ -850,6 +914,7 @@ public final class AdoConnect implements AutoCloseable {
   public Account disconnect(String accountId) {
     Account account = account(accountId);
     store.deleteAccount(account.id());
+    tokens.forget(account.id());
     return account;
   }
 

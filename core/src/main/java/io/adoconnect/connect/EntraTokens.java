@@ -56,22 +56,26 @@ final class EntraTokens {
   private final TokenRefresher refresher;
   private final RefreshLocks locks;
   private final Optional<Secret> webClientSecret;
+  private final WarmTokens warm;
 
   EntraTokens(ConnectSettings settings, Store store, Supplier<Vault> vault) {
-    this(settings, store, vault, Optional.empty());
+    this(settings, store, vault, Optional.empty(), new WarmTokens());
   }
 
   /**
    * @param webClientSecret the secret of a confidential web app registration: refresh tokens that
    *     the web sign-in (authorization code) obtained are redeemed with it, as Entra requires of a
    *     confidential client; device-code refresh tokens (a public client's) never carry it
+   * @param warm the access tokens already opened, shared with the other views of the service
    */
   EntraTokens(
       ConnectSettings settings,
       Store store,
       Supplier<Vault> vault,
-      Optional<Secret> webClientSecret) {
+      Optional<Secret> webClientSecret,
+      WarmTokens warm) {
     this.webClientSecret = webClientSecret;
+    this.warm = warm;
     this.settings = settings;
     this.store = store;
     this.vault = vault;
@@ -168,6 +172,7 @@ final class EntraTokens {
    * token another caller renewed meanwhile counts as renewed.
    */
   private void renew(String accountId, String tenant) {
+    warm.forget(store.owner(), accountId, tenant);
     Optional<AccessTokenBundle.Entry> refused = bundle(accountId).get(tenant);
     singleFlight(
         accountId,
@@ -190,10 +195,22 @@ final class EntraTokens {
 
   private Optional<Secret> fresh(String accountId, String tenant) {
     Instant soon = settings.clock().instant().plus(REFRESH_MARGIN);
-    return bundle(accountId)
-        .get(tenant)
-        .filter(entry -> entry.expiresAt().isAfter(soon))
-        .map(entry -> Secret.of(entry.token()));
+    Optional<Secret> held = warm.valid(store.owner(), accountId, tenant, soon);
+    if (held.isPresent()) {
+      return held;
+    }
+    Optional<AccessTokenBundle.Entry> stored =
+        bundle(accountId).get(tenant).filter(entry -> entry.expiresAt().isAfter(soon));
+    stored.ifPresent(
+        entry ->
+            warm.put(
+                store.owner(), accountId, tenant, Secret.of(entry.token()), entry.expiresAt()));
+    return stored.map(entry -> Secret.of(entry.token()));
+  }
+
+  /** Forgets the tokens held in memory for the account (it is being disconnected). */
+  void forget(String accountId) {
+    warm.forgetAccount(store.owner(), accountId);
   }
 
   private Secret refresh(String accountId, String tenant) {
@@ -251,6 +268,7 @@ final class EntraTokens {
             : account;
     // Committed before the access token is used: see the class comment for what a kill costs.
     store.saveAccount(updated, sealed(accountId, tokens.refreshToken(), used, bundle));
+    warm.put(store.owner(), accountId, tenant, tokens.accessToken(), tokens.expiresAt());
     return tokens.accessToken();
   }
 

@@ -1,6 +1,7 @@
 package io.adoconnect.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.adoconnect.NotFoundException;
 import io.adoconnect.builds.Build;
 import io.adoconnect.builds.BuildStatus;
 import io.adoconnect.builds.BuildsClient;
@@ -10,6 +11,8 @@ import io.adoconnect.hooks.HookEvent;
 import io.adoconnect.hooks.HookEventTypes;
 import io.adoconnect.pullrequests.PullRequest;
 import io.adoconnect.pullrequests.PullRequestsClient;
+import io.adoconnect.repositories.RepositoriesClient;
+import io.adoconnect.repositories.Repository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +45,13 @@ final class EventRecheck {
       case HookEventTypes.PULL_REQUEST_CREATED -> pullRequest(event, true);
       case HookEventTypes.PULL_REQUEST_UPDATED -> pullRequest(event, false);
       case HookEventTypes.BUILD_COMPLETE -> build(event);
+      case HookEventTypes.REPO_CREATED, HookEventTypes.REPO_RENAMED -> repositoryNamed(event);
+      case HookEventTypes.REPO_DELETED -> repositoryGone(event);
       default ->
           new Verdict(
               false,
               "Not re-checked: only "
-                  + String.join(", ", HookEventTypes.ALL)
+                  + String.join(", ", HookEventTypes.SUPPORTED)
                   + " events are re-checked; this one carried the subscription's credential.");
     };
   }
@@ -116,6 +121,67 @@ final class EventRecheck {
             + name
             + (created ? " exists as the event says" : " is " + now.status() + " as the event says")
             + ".");
+  }
+
+  /**
+   * A created or renamed repository: it exists under the name the event gives ({@code
+   * resource.repository.name}; {@code resource.newName} for a rename).
+   */
+  private Verdict repositoryNamed(HookEvent event) {
+    JsonNode resource = event.payload().path("resource");
+    String said =
+        text(resource, "newName") != null ? text(resource, "newName") : event.repositoryName();
+    if (event.repositoryId() == null || said == null) {
+      return new Verdict(false, "The repository event names no repository.");
+    }
+    Repository now;
+    try {
+      now =
+          new RepositoriesClient(target.http())
+              .get(target.organization(), projectId, event.repositoryId());
+    } catch (NotFoundException e) {
+      return new Verdict(
+          false,
+          "Repository "
+              + event.repositoryId()
+              + " does not exist in Azure DevOps: it was deleted since, or the event is not"
+              + " genuine.");
+    }
+    if (!said.equals(now.name())) {
+      return new Verdict(
+          false,
+          "The repository is named '"
+              + now.name()
+              + "' in Azure DevOps, not '"
+              + said
+              + "': it was renamed again since, or the event is not genuine.");
+    }
+    return new Verdict(
+        true,
+        "Re-checked with Azure DevOps: repository " + now.name() + " exists as the event says.");
+  }
+
+  /** A deleted repository: Azure DevOps no longer shows it ({@code resource.repositoryId}). */
+  private Verdict repositoryGone(HookEvent event) {
+    JsonNode resource = event.payload().path("resource");
+    String id =
+        text(resource, "repositoryId") != null
+            ? text(resource, "repositoryId")
+            : event.repositoryId();
+    if (id == null) {
+      return new Verdict(false, "The repository event names no repository.");
+    }
+    try {
+      Repository still =
+          new RepositoriesClient(target.http()).get(target.organization(), projectId, id);
+      return new Verdict(
+          false,
+          "Repository "
+              + still.name()
+              + " still exists in Azure DevOps: the event is not genuine.");
+    } catch (NotFoundException e) {
+      return new Verdict(true, "Re-checked with Azure DevOps: repository " + id + " is gone.");
+    }
   }
 
   private Verdict build(HookEvent event) {

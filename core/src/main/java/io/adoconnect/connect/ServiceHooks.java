@@ -239,10 +239,6 @@ final class ServiceHooks {
     if (!store.addEvent(stored)) {
       return new Receipt(Receipt.Outcome.DUPLICATE, EventView.of(stored));
     }
-    if (event.eventType() != null && event.eventType().startsWith("git.repo.")) {
-      // A repository was created, deleted, renamed or changed: kept listings may be wrong now.
-      store.forgetRepositoryListings();
-    }
     StoredEvent verified = verify(subscription, event, stored);
     store.verifyEvent(
         subscription.id(),
@@ -250,6 +246,12 @@ final class ServiceHooks {
         verified.trusted(),
         verified.verification(),
         verified.recheckedAt());
+    if (verified.trusted() && HookEventTypes.changesRepositories(event.eventType())) {
+      // A repository was created, deleted or renamed: the kept listings with its organization are
+      // wrong now, so the next listing asks Azure DevOps. Only a re-checked event counts: a
+      // forged one must not be able to make every listing ask again.
+      store.forgetRepositoryListings(subscription.organization());
+    }
     prune(now);
     return new Receipt(Receipt.Outcome.STORED, EventView.of(verified));
   }

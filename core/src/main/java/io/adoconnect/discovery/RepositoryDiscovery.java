@@ -14,7 +14,9 @@ import io.adoconnect.repositories.RepositoriesClient;
 import io.adoconnect.repositories.Repository;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,41 +95,74 @@ public final class RepositoryDiscovery {
   }
 
   public DiscoveryResult discover(List<Organization> organizations, DiscoveryListener listener) {
+    List<DiscoveredRepository> repositories = new ArrayList<>();
+    List<DiscoveryResult.Failure> failures =
+        discover(organizations, listener, (org, found) -> repositories.addAll(found));
+    return new DiscoveryResult(repositories, failures);
+  }
+
+  /**
+   * Searches the organizations and hands their repositories to {@code sink} one organization at a
+   * time, in {@link DiscoveredRepository#ORDER}. Memory is bounded by organizations, not by the
+   * whole listing: only the {@code parallelism} organizations after the next one to hand over are
+   * searched ahead, so at most that many listings are held while a slow one is awaited.
+   *
+   * @return the organizations that could not be searched, by name
+   */
+  public List<DiscoveryResult.Failure> discover(
+      List<Organization> organizations, DiscoveryListener listener, OrganizationSink sink) {
     listener.started(organizations.stream().map(Organization::name).toList());
     if (organizations.isEmpty()) {
-      return new DiscoveryResult(List.of(), List.of());
+      return List.of();
     }
-    int total = organizations.size();
+    List<Organization> ordered = new ArrayList<>(organizations);
+    ordered.sort(Comparator.comparing(org -> fold(org.name())));
+    int total = ordered.size();
     // Counting and reporting under one lock, so the listener sees done = 1, 2, … total in order:
     // two workers finishing together must not report 20 before 19.
     Object progress = new Object();
     int[] done = {0};
-    List<DiscoveredRepository> repositories = Collections.synchronizedList(new ArrayList<>());
     List<DiscoveryResult.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    List<Future<List<DiscoveredRepository>>> work = new ArrayList<>(total);
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.min(parallelism, total), daemonThreads());
     try {
-      List<Future<?>> work = new ArrayList<>();
-      for (Organization org : organizations) {
-        work.add(
-            pool.submit(
-                () -> {
-                  try {
-                    List<DiscoveredRepository> found = search(org);
-                    repositories.addAll(found);
-                    synchronized (progress) {
-                      listener.organizationDone(org.name(), found.size(), ++done[0], total);
+      int submitted = 0;
+      int first = 0;
+      while (first < total) {
+        // One group: the organizations named alike (after folding case), handed over together.
+        int end = first + 1;
+        while (end < total
+            && fold(ordered.get(end).name()).equals(fold(ordered.get(first).name()))) {
+          end++;
+        }
+        while (submitted < total && (submitted < end || submitted - first < parallelism)) {
+          Organization org = ordered.get(submitted++);
+          work.add(
+              pool.submit(
+                  () -> {
+                    try {
+                      List<DiscoveredRepository> found = search(org);
+                      synchronized (progress) {
+                        listener.organizationDone(org.name(), found.size(), ++done[0], total);
+                      }
+                      return found;
+                    } catch (AdoConnectException e) {
+                      failures.add(new DiscoveryResult.Failure(org.name(), e));
+                      synchronized (progress) {
+                        listener.organizationFailed(org.name(), e, ++done[0], total);
+                      }
+                      return List.of();
                     }
-                  } catch (AdoConnectException e) {
-                    failures.add(new DiscoveryResult.Failure(org.name(), e));
-                    synchronized (progress) {
-                      listener.organizationFailed(org.name(), e, ++done[0], total);
-                    }
-                  }
-                }));
-      }
-      for (Future<?> future : work) {
-        future.get();
+                  }));
+        }
+        List<DiscoveredRepository> group = new ArrayList<>();
+        for (int i = first; i < end; i++) {
+          group.addAll(work.get(i).get());
+          work.set(i, null); // handed over: not held any longer
+        }
+        sink.accept(ordered.get(first).name(), DiscoveredRepository.sort(group));
+        first = end;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -139,10 +174,13 @@ public final class RepositoryDiscovery {
     } finally {
       pool.shutdownNow();
     }
-    List<DiscoveredRepository> sorted = DiscoveredRepository.sort(repositories);
     List<DiscoveryResult.Failure> failed = new ArrayList<>(failures);
     failed.sort((a, b) -> a.organization().compareToIgnoreCase(b.organization()));
-    return new DiscoveryResult(sorted, failed);
+    return failed;
+  }
+
+  private static String fold(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 
   private List<DiscoveredRepository> search(Organization org) {

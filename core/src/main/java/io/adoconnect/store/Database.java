@@ -137,7 +137,10 @@ final class Database {
     if (location instanceof StoreLocation.Postgres postgres) {
       return open(postgres);
     }
-    return new Opened(open(prepareSqliteFile(((StoreLocation.Sqlite) location).dataDir())), null);
+    Path dataDir = ((StoreLocation.Sqlite) location).dataDir();
+    String url = prepareSqliteFile(dataDir);
+    SqliteNativeLibrary.useCopyIn(dataDir);
+    return new Opened(open(url), null);
   }
 
   /** A Jdbi over {@code jdbcUrl} with the schema migrated to the latest version. */

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  */
 final class SchemaVersion {
   /** The highest migration version in {@code db/migration}. */
-  static final int LATEST = 16;
+  static final int LATEST = 17;
 
   private static final String QUERY =
       "SELECT version, success FROM flyway_schema_history"

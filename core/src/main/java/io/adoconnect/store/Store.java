@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -402,24 +405,90 @@ public final class Store implements AutoCloseable {
         });
   }
 
-  /** The repository listing last kept for {@code scope}, if any. */
+  /** The head of the repository listing last kept for {@code scope}, if any. */
   public Optional<StoredListing> repositoryListing(String scope) {
     return inTransaction(handle -> listings.find(handle, scope));
   }
 
-  /** Keeps a repository listing for its scope, replacing the one kept before. */
-  public void saveRepositoryListing(StoredListing listing) {
-    Require.present(listing, "The listing");
+  /**
+   * Reads the listing kept for {@code scope}: {@code use} judges the head (false: not wanted,
+   * nothing more is read), then {@code each} gets its parts in order, each read on its own, so no
+   * transaction is held while the caller prints (a CLI piped into a pager would otherwise hold the
+   * store's writer lock). A listing replaced meanwhile is still read to its end (completing keeps
+   * the generation it replaces); one replaced twice, or forgotten wholesale, during the read fails
+   * with a store error rather than hand over a mix.
+   *
+   * @return the head, if there was one and {@code use} took it
+   */
+  public Optional<StoredListing> readRepositoryListing(
+      String scope, Predicate<StoredListing> use, Consumer<ListingPart> each) {
+    Optional<StoredListing> head =
+        inTransaction(handle -> listings.find(handle, scope)).filter(use);
+    if (head.isPresent()) {
+      for (int i = 0; i < head.get().parts(); i++) {
+        int part = i;
+        each.accept(
+            inTransaction(handle -> listings.part(handle, head.get(), part))
+                .orElseThrow(
+                    () ->
+                        new StoreException(
+                            "The kept repository listing changed while it was being read.",
+                            NextStep.of(
+                                NextStep.Action.RETRY_LATER,
+                                "Try again: the next read takes the new listing."),
+                            null)));
+      }
+    }
+    return head;
+  }
+
+  /** Keeps one organization of a listing being made; it counts once the listing is completed. */
+  public void saveRepositoryListingPart(String scope, String generation, ListingPart part) {
+    Require.text(scope, "The listing scope");
+    Require.text(generation, "The listing generation");
+    Require.present(part, "The part");
     inTransaction(
         handle -> {
-          listings.put(handle, listing);
+          listings.putPart(handle, scope, generation, part);
           return null;
         });
   }
 
-  /** Forgets every kept repository listing of this owner (a repository was created, say). */
+  /**
+   * Makes the parts saved under {@code head}'s generation the scope's listing, replacing the one
+   * kept before.
+   */
+  public void completeRepositoryListing(StoredListing head) {
+    Require.present(head, "The listing");
+    inTransaction(
+        handle -> {
+          listings.complete(handle, head);
+          return null;
+        });
+  }
+
+  /** Drops the parts of a listing that will not be completed (an organization failed). */
+  public void discardRepositoryListing(String scope, String generation) {
+    inTransaction(
+        handle -> {
+          listings.discard(handle, scope, generation);
+          return null;
+        });
+  }
+
+  /** Forgets every kept repository listing of this owner. */
   public int forgetRepositoryListings() {
     return inTransaction(listings::deleteAll);
+  }
+
+  /**
+   * Forgets the kept listings of this owner that include {@code organization} (a repository was
+   * created there, say), leaving the others.
+   */
+  public int forgetRepositoryListings(String organization) {
+    Require.text(organization, "The organization");
+    return inTransaction(
+        handle -> listings.deleteWithOrganization(handle, organization.toLowerCase(Locale.ROOT)));
   }
 
   /** Binds (or re-binds) an organization to the account Git gets credentials of. */

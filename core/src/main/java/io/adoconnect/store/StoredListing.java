@@ -3,17 +3,24 @@ package io.adoconnect.store;
 import java.time.Instant;
 
 /**
- * A repository listing kept for the next command.
+ * The head of a complete repository listing kept for the next command; its organizations are kept
+ * as parts of {@code generation}, read one at a time ({@link Store#readRepositoryListing}).
  *
  * @param scope which accounts and organization were asked for
  * @param accounts the fingerprint of the accounts it was listed with
- * @param repositories the listing, as JSON (the store doesn't read it)
+ * @param generation which parts are this listing's (parts of other generations are being written,
+ *     or left over)
+ * @param parts how many parts (organizations) it has, numbered from 0
  */
-public record StoredListing(String scope, String accounts, Instant listedAt, String repositories) {
+public record StoredListing(
+    String scope, String accounts, Instant listedAt, String generation, int parts) {
   public StoredListing {
     Require.text(scope, "The listing scope");
     Require.present(accounts, "The accounts fingerprint");
     Require.present(listedAt, "The listing time");
-    Require.present(repositories, "The repositories");
+    Require.text(generation, "The listing generation");
+    if (parts < 0) {
+      throw new IllegalArgumentException("parts must be zero or positive");
+    }
   }
 }

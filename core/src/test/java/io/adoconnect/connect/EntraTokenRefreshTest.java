@@ -155,6 +155,37 @@ class EntraTokenRefreshTest {
   }
 
   @Test
+  void anOpenedTokenIsHeldInMemoryUntilForgottenInsteadOfReadFromTheStoreEachTime() {
+    kit = new EntraKit(SimulatorConfig.defaults(), tmp);
+    try (AdoConnect ado = kit.open();
+        Store store = Store.open(kit.dataDir)) {
+      Account account = kit.signIn(ado);
+      String signedIn = kit.transport.lastIssued().accessToken();
+      WarmTokens warm = new WarmTokens();
+      EntraTokens here = new EntraTokens(kit.settings, store, this::vault, Optional.empty(), warm);
+      assertThat(here.accessToken(account.id(), kit.homeTenant()).reveal()).isEqualTo(signedIn);
+
+      // Another process renews (Azure DevOps refused it there): the store holds a new token.
+      EntraTokens elsewhere = new EntraTokens(kit.settings, store, this::vault);
+      elsewhere.credential(account, kit.homeTenant()).renewAfterRefusal();
+      String renewed = kit.transport.lastIssued().accessToken();
+      assertThat(renewed).isNotEqualTo(signedIn);
+
+      assertThat(here.accessToken(account.id(), kit.homeTenant()).reveal())
+          .as("held in memory: no store read, no decryption")
+          .isEqualTo(signedIn);
+      assertThat(
+              new EntraTokens(kit.settings, store, this::vault, Optional.empty(), warm)
+                  .accessToken(account.id(), kit.homeTenant())
+                  .reveal())
+          .as("shared by the service's per-request views")
+          .isEqualTo(signedIn);
+      here.forget(account.id()); // disconnected
+      assertThat(here.accessToken(account.id(), kit.homeTenant()).reveal()).isEqualTo(renewed);
+    }
+  }
+
+  @Test
   void aHundredConcurrentCallersWithAnExpiredTokenCauseOneRenewal() throws Exception {
     kit = new EntraKit(SimulatorConfig.defaults(), tmp);
     try (AdoConnect ado = kit.open();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.auth.Secret;
+import io.adoconnect.discovery.DiscoveryListener;
 import io.adoconnect.http.Json;
 import io.adoconnect.http.RetryingTransport;
 import io.adoconnect.simulator.Simulator;
@@ -192,6 +193,43 @@ class ServiceHooksIntakeTest {
     }
     assertThat(ado.events(Optional.of(Instant.parse("0001-01-01T00:00:00Z")), 10)).isEmpty();
     assertThat(ado.events(Optional.of(Instant.parse("9999-12-31T00:00:00Z")), 10)).isEmpty();
+  }
+
+  @Test
+  void onlyATrustedRepositoryEventForgetsTheKeptListingsOfItsOrganization() throws IOException {
+    HookSubscriptionRecord created = subscribe("git.repo.created");
+    assertThat(created.repositoryId()).as("repository events are per project").isNull();
+    ListingFreshness tenMinutes = new ListingFreshness(Duration.ofMinutes(10));
+    ado.repositories(
+        Optional.empty(), Optional.empty(), DiscoveryListener.NONE, tenMinutes, (o, r) -> {});
+    assertThat(ado.keptListingVersion(Optional.empty(), Optional.empty(), tenMinutes)).isPresent();
+
+    ObjectNode forged = repositoryCreated("forged", "00000000-0000-0000-0000-00000000beef", "x");
+    Receipt untrusted = receive(created, forged);
+    assertThat(untrusted.event().trusted()).isFalse();
+    assertThat(ado.keptListingVersion(Optional.empty(), Optional.empty(), tenMinutes))
+        .as("a forged event must not make every listing ask again")
+        .isPresent();
+
+    Receipt trusted =
+        receive(created, repositoryCreated("genuine", repo.id().toString(), repo.name()));
+    assertThat(trusted.event().trusted()).as(trusted.event().verification()).isTrue();
+    assertThat(ado.keptListingVersion(Optional.empty(), Optional.empty(), tenMinutes)).isEmpty();
+  }
+
+  /** A {@code git.repo.created} delivery as Azure DevOps' events documentation shows it. */
+  private ObjectNode repositoryCreated(String eventId, String repositoryId, String name) {
+    ObjectNode event = Json.MAPPER.createObjectNode();
+    event.put("id", eventId);
+    event.put("eventType", "git.repo.created");
+    event.put("publisherId", "tfs");
+    event.with("resourceContainers").with("project").put("id", repo.project().id().toString());
+    ObjectNode repository = resource(event).with("repository");
+    repository.put("id", repositoryId);
+    repository.put("name", name);
+    repository.with("project").put("id", repo.project().id().toString());
+    repository.with("project").put("name", repo.project().name());
+    return event;
   }
 
   private HookSubscriptionRecord subscribe(String type) {

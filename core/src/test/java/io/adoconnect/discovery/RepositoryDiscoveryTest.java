@@ -20,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,5 +235,63 @@ class RepositoryDiscoveryTest {
 
     assertThat(result.failures()).isEmpty();
     assertThat(simulator.requestCount("/org-001/_apis/git/repositories")).isEqualTo(3);
+  }
+
+  @Test
+  void organizationsAreHandedOverInOrderWithAtMostTheParallelismSearchedAhead() throws Exception {
+    // org-001 answers last: its search waits until org-002's is done. The sink must still get
+    // org-001 first, and no more than 2 (the parallelism) organizations may have been searched
+    // beyond those handed over: that is what bounds memory to a few organizations.
+    CountDownLatch secondDone = new CountDownLatch(1);
+    AtomicInteger searched = new AtomicInteger();
+    RepositoryDiscovery discovery =
+        new RepositoryDiscovery(
+            endpoints,
+            org -> {
+              if (org.name().equals("org-001")) {
+                try {
+                  secondDone.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return http;
+            },
+            2);
+    DiscoveryListener listener =
+        new DiscoveryListener() {
+          @Override
+          public void organizationDone(String organization, int repositories, int done, int t) {
+            searched.incrementAndGet();
+            if (organization.equals("org-002")) {
+              secondDone.countDown();
+            }
+          }
+        };
+    List<String> handedOver = new ArrayList<>();
+    List<Integer> aheadAtHandOver = new ArrayList<>();
+    List<DiscoveredRepository> all = new ArrayList<>();
+    List<Organization> reversed =
+        new ArrayList<>(discovery.organizations(DiscoveryScope.saved(List.of()), http));
+    reversed.sort(Comparator.comparing(Organization::name).reversed());
+
+    List<DiscoveryResult.Failure> failures =
+        discovery.discover(
+            reversed,
+            listener,
+            (org, found) -> {
+              aheadAtHandOver.add(searched.get() - handedOver.size());
+              handedOver.add(org);
+              assertThat(found).allMatch(r -> r.organization().equals(org));
+              all.addAll(found);
+            });
+
+    assertThat(failures).isEmpty();
+    assertThat(handedOver).containsExactly("org-001", "org-002", "org-003", "org-004");
+    assertThat(aheadAtHandOver).allMatch(ahead -> ahead <= 2);
+    assertThat(all)
+        .isSortedAccordingTo(DiscoveredRepository.ORDER)
+        .extracting(DiscoveredRepository::path)
+        .containsExactlyInAnyOrderElementsOf(expectedPaths(simulator.dataset().organizations()));
   }
 }

@@ -70,6 +70,7 @@ class StoreDatabaseTest {
             "data_keys",
             "master_keys",
             "oauth_pending_authorizations",
+            "repository_listing_parts",
             "flyway_schema_history");
     assertThat(query(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
         .isEqualTo(tablesBefore);
@@ -79,7 +80,7 @@ class StoreDatabaseTest {
                 "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
         .containsExactly(
             "1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "9:1", "10:1", "11:1", "12:1",
-            "13:1", "14:1", "15:1", "16:1");
+            "13:1", "14:1", "15:1", "16:1", "17:1");
   }
 
   @Test

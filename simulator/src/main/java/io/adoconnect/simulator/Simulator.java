@@ -167,7 +167,7 @@ public final class Simulator implements AutoCloseable {
                 new GitHttpEndpoints(git, pushes),
                 new BuildEndpoints(buildDefinitions, builds, git),
                 new PipelineEndpoints(buildDefinitions, builds, git),
-                new RepositoryEndpoints(),
+                new RepositoryEndpoints(events),
                 new ReleaseEndpoints(releases),
                 new WorkItemEndpoints(workItems),
                 new CommentEndpoints(workItems),

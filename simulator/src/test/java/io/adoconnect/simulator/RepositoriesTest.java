@@ -212,4 +212,52 @@ class RepositoriesTest {
     listing.get("value").forEach(node -> ids.add(node.get("id").asText()));
     return ids;
   }
+
+  @Test
+  void aRepositoryCreatedThroughTheApiIsListedAndTwiceIsAConflict() {
+    Project project = simulator.dataset().organizations().get(1).projects().get(0);
+    String path =
+        "/org-002/"
+            + PathCodec.encodeSegment(project.name())
+            + "/_apis/git/repositories?api-version=7.1";
+    int before =
+        TestClient.json(client.get("/org-002/_apis/git/repositories?api-version=7.1"))
+            .path("count")
+            .asInt();
+
+    HttpResponse<String> created =
+        TestClient.send(
+            client
+                .request(path)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"fresh one\"}"))
+                .build());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode repo = TestClient.json(created);
+    assertThat(repo.path("name").asText()).isEqualTo("fresh one");
+    assertThat(repo.path("project").path("id").asText()).isEqualTo(project.id().toString());
+    assertThat(repo.has("remoteUrl")).isTrue();
+    assertThat(repo.has("defaultBranch")).as("no commits yet").isFalse();
+
+    JsonNode listed =
+        TestClient.json(client.get("/org-002/_apis/git/repositories?api-version=7.1"));
+    assertThat(listed.path("count").asInt()).isEqualTo(before + 1);
+    assertThat(
+            TestClient.json(
+                    client.get(
+                        "/org-002/_apis/git/repositories/"
+                            + repo.path("id").asText()
+                            + "?api-version=7.1"))
+                .path("name")
+                .asText())
+        .isEqualTo("fresh one");
+    HttpResponse<String> again =
+        TestClient.send(
+            client
+                .request(path)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Fresh One\"}"))
+                .build());
+    assertThat(again.statusCode()).isEqualTo(409);
+  }
 }
