@@ -134,7 +134,7 @@ public final class KeyRotation implements AutoCloseable {
     table.beginRotation(plan.newKeyId(), plan.retiring());
     int resealed = 0;
     int moved = 0;
-    for (int pass = 0; pass < PASSES; pass++) {
+    for (int pass = 0; ; pass++) {
       List<DataKeyTable.Row> dataKeys = table.notSealedBy(plan.newKeyId());
       List<SealedCells.Cell> cells = directlySealed();
       if (dataKeys.isEmpty() && cells.isEmpty()) {
@@ -144,6 +144,16 @@ public final class KeyRotation implements AutoCloseable {
         keys.finishRotation(plan.retiring());
         progress.changed("removed the old master key from the key source", ++done, total);
         return new Result(plan.newKeyId(), plan.retiring(), resealed, moved, !plan.keyWritten());
+      }
+      if (pass == PASSES) {
+        throw new StoreException(
+            "Rows sealed by the old master key kept appearing while the key was rotated, so the"
+                + " old key stays in the key source.",
+            NextStep.of(
+                NextStep.Action.RETRY_LATER,
+                "Make sure every instance on this database runs this release (older ones seal with"
+                    + " the master key directly), then run the rotation again: it resumes."),
+            null);
       }
       int total = done + dataKeys.size() + cells.size() + 2;
       for (DataKeyTable.Row row : dataKeys) {
@@ -163,14 +173,6 @@ public final class KeyRotation implements AutoCloseable {
         progress.changed("moving secrets to their owners' data keys", ++done, total);
       }
     }
-    throw new StoreException(
-        "Rows sealed by the old master key kept appearing while the key was rotated, so the old key"
-            + " stays in the key source.",
-        NextStep.of(
-            NextStep.Action.RETRY_LATER,
-            "Make sure every instance on this database runs this release (older ones seal with the"
-                + " master key directly), then run the rotation again: it resumes."),
-        null);
   }
 
   /** The secrets still sealed directly by a master key the source holds. */
