@@ -187,7 +187,7 @@ public final class ServiceBenchmark {
     ConnectSettings settings = ConnectSettings.fromEnvironment(dataDir, env);
     try (AdoConnect root = AdoConnect.open(settings)) {
       Applications.NewKey app = root.applications().create("bench", Optional.empty());
-      ExecutorService pool = Executors.newFixedThreadPool(6, ServiceBenchmark::daemon);
+      ExecutorService pool = Executors.newFixedThreadPool(16, ServiceBenchmark::daemon);
       List<Future<?>> done = new ArrayList<>();
       AtomicInteger seeded = new AtomicInteger();
       for (int i = 0; i < users; i++) {
@@ -313,6 +313,8 @@ public final class ServiceBenchmark {
     int total = warmUp + seconds * rate;
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger errors = new AtomicInteger();
+    java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> errorKinds =
+        new java.util.concurrent.ConcurrentHashMap<>();
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger maxInFlight = new AtomicInteger();
     java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(total);
@@ -343,6 +345,11 @@ public final class ServiceBenchmark {
                   latencies.add(System.nanoTime() - due);
                   if (failure != null || response.statusCode() != 200) {
                     errors.incrementAndGet();
+                    String kind =
+                        failure != null
+                            ? failure.getClass().getSimpleName()
+                            : response.statusCode() + " " + request.uri().getPath();
+                    errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
                   }
                 }
                 finished.countDown();
@@ -354,6 +361,9 @@ public final class ServiceBenchmark {
     List<Long> rss = new ArrayList<>();
     for (Process p : processes) {
       rss.add(rssMb(p.pid()));
+    }
+    if (!errorKinds.isEmpty()) {
+      System.out.println("  " + name + ", errors by kind: " + errorKinds);
     }
     int measured = sorted.length;
     int missing = seconds * rate - measured;
