@@ -270,11 +270,13 @@ public final class AdoConnect implements AutoCloseable {
 
   /**
    * Delivers the applications' webhook outbox through this instance's transport (in a service, the
-   * one the server-address policy checks), retrying with {@code backoff}.
+   * one the server-address policy checks), retrying with {@code backoff}; an instance's claim on a
+   * message lasts {@code lease}.
    */
-  public WebhookDeliveries webhookDeliveries(java.util.List<java.time.Duration> backoff) {
+  public WebhookDeliveries webhookDeliveries(
+      java.util.List<java.time.Duration> backoff, java.time.Duration lease) {
     return new WebhookDeliveries(
-        store, this::vault, settings.transport(), settings.clock(), backoff);
+        store, this::vault, settings.transport(), settings.clock(), backoff, lease);
   }
 
   /**

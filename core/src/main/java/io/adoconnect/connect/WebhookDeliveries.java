@@ -47,8 +47,11 @@ public final class WebhookDeliveries {
           Duration.ofHours(10),
           Duration.ofHours(10));
 
-  /** Longer than one attempt can take (the transport's per-try timeout is 60 s by default). */
-  static final Duration LEASE = Duration.ofMinutes(3);
+  /**
+   * How long a claim lasts by default: longer than one attempt can take (the transport's per-try
+   * timeout is 60 s by default). A killed instance's messages wait this long for another.
+   */
+  public static final Duration LEASE = Duration.ofMinutes(3);
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDeliveries.class);
 
@@ -58,26 +61,24 @@ public final class WebhookDeliveries {
   private final HttpTransport transport;
   private final Clock clock;
   private final List<Duration> backoff;
+  private final Duration lease;
 
   WebhookDeliveries(
       Store store,
       Supplier<Vault> vault,
       HttpTransport transport,
       Clock clock,
-      List<Duration> backoff) {
+      List<Duration> backoff,
+      Duration lease) {
     this.store = store;
     this.outbox = store.webhookMessages();
     this.vault = vault;
     this.transport = transport;
     this.clock = clock;
     this.backoff = List.copyOf(backoff);
+    this.lease = lease;
   }
 
-  /**
-   * Sends what is due now, up to {@code max} messages, as {@code instance}.
-   *
-   * @return how many were delivered
-   */
   /**
    * Frees the messages {@code instance} claimed and has not answered for (it is stopping), so
    * another instance delivers them at once. One whose delivery was cut short may arrive twice; the
@@ -89,8 +90,13 @@ public final class WebhookDeliveries {
     return outbox.releaseAll(instance);
   }
 
+  /**
+   * Sends what is due now, up to {@code max} messages, as {@code instance}.
+   *
+   * @return how many were delivered
+   */
   public int deliverDue(String instance, int max) {
-    List<WebhookMessage> due = outbox.claimDue(instance, clock.instant(), LEASE, max);
+    List<WebhookMessage> due = outbox.claimDue(instance, clock.instant(), lease, max);
     Map<String, Optional<Target>> targets = new HashMap<>();
     int delivered = 0;
     for (WebhookMessage message : due) {

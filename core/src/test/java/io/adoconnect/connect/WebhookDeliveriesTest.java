@@ -109,7 +109,8 @@ class WebhookDeliveriesTest {
         () -> Vault.open(new KeyFileSource(tmp.resolve("key"))),
         JdkHttpTransport.withDefaults(),
         clock,
-        BACKOFF);
+        BACKOFF,
+        WebhookDeliveries.LEASE);
   }
 
   private static Account account(String id, AccountStatus status) {

@@ -114,7 +114,7 @@ public final class ServerApp {
         new Periodic(
             "ado-connect-session-renewal", SessionRenewals.INTERVAL, sessionRenewals::renewIdle);
     Optional<WebhookDeliveries> deliveries =
-        team.map(t -> root.webhookDeliveries(t.webhookBackoff()));
+        team.map(t -> root.webhookDeliveries(t.webhookBackoff(), t.webhookLease()));
     deliveries.ifPresent(d -> metrics.outbox(d::waiting));
     Optional<WebhookRounds> webhookRounds = deliveries.map(d -> new WebhookRounds(d, instance));
     Optional<Periodic> webhooks =

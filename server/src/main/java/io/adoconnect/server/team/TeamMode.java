@@ -19,16 +19,20 @@ import java.util.Map;
  * @param webhookInterval how often this instance looks for webhook messages that are due
  * @param webhookBackoff the waits between a failed webhook attempt and the next; after the last one
  *     the message is given up
+ * @param webhookLease how long an instance's claim on a message lasts: a killed instance's messages
+ *     are delivered by another once it ends
  */
 public record TeamMode(
     boolean deviceCode,
     Duration connectLinkLifetime,
     Duration webhookInterval,
-    List<Duration> webhookBackoff) {
+    List<Duration> webhookBackoff,
+    Duration webhookLease) {
   public static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(10);
 
   public static final String LINK_LIFETIME_ENV = "ADO_CONNECT_CONNECT_LINK_LIFETIME";
   public static final String WEBHOOK_BACKOFF_ENV = "ADO_CONNECT_WEBHOOK_BACKOFF";
+  public static final String WEBHOOK_LEASE_ENV = "ADO_CONNECT_WEBHOOK_LEASE";
 
   public TeamMode {
     if (connectLinkLifetime == null
@@ -45,18 +49,28 @@ public record TeamMode(
           "A webhook message needs at least one retry wait (" + WEBHOOK_BACKOFF_ENV + ").",
           "Set it to e.g. 5s,5m,30m,2h, or leave it unset for the default.");
     }
+    if (webhookLease.compareTo(Duration.ofSeconds(5)) < 0) {
+      throw new InvalidInputException(
+          "A webhook claim lasts at least 5 seconds (" + WEBHOOK_LEASE_ENV + ").",
+          "Set it above the longest a delivery may take, e.g. 3m, or leave it unset.");
+    }
   }
 
   /** Team mode with device code sign-in off and 10-minute connect links. */
   public static TeamMode defaults() {
     return new TeamMode(
-        false, DEFAULT_LINK_LIFETIME, Duration.ofSeconds(1), WebhookDeliveries.BACKOFF);
+        false,
+        DEFAULT_LINK_LIFETIME,
+        Duration.ofSeconds(1),
+        WebhookDeliveries.BACKOFF,
+        WebhookDeliveries.LEASE);
   }
 
   /**
    * The defaults with what the deployment's environment sets instead: {@value #LINK_LIFETIME_ENV}
    * (one duration) and {@value #WEBHOOK_BACKOFF_ENV} (the waits between webhook attempts,
-   * comma-separated, e.g. {@code 5s,5m,30m}; after the last one a message is given up).
+   * comma-separated, e.g. {@code 5s,5m,30m}; after the last one a message is given up) and {@value
+   * #WEBHOOK_LEASE_ENV} (how long a claim on a message lasts).
    */
   public static TeamMode fromEnvironment(Map<String, String> env) {
     TeamMode mode = defaults();
@@ -67,7 +81,8 @@ public record TeamMode(
               mode.deviceCode,
               Durations.parse(LINK_LIFETIME_ENV, lifetime),
               mode.webhookInterval,
-              mode.webhookBackoff);
+              mode.webhookBackoff,
+              mode.webhookLease);
     }
     String backoff = env.get(WEBHOOK_BACKOFF_ENV);
     if (backoff != null && !backoff.isBlank()) {
@@ -77,14 +92,24 @@ public record TeamMode(
       }
       mode = mode.withWebhookBackoff(waits);
     }
+    String lease = env.get(WEBHOOK_LEASE_ENV);
+    if (lease != null && !lease.isBlank()) {
+      mode =
+          new TeamMode(
+              mode.deviceCode,
+              mode.connectLinkLifetime,
+              mode.webhookInterval,
+              mode.webhookBackoff,
+              Durations.parse(WEBHOOK_LEASE_ENV, lease));
+    }
     return mode;
   }
 
   public TeamMode withDeviceCode(boolean value) {
-    return new TeamMode(value, connectLinkLifetime, webhookInterval, webhookBackoff);
+    return new TeamMode(value, connectLinkLifetime, webhookInterval, webhookBackoff, webhookLease);
   }
 
   public TeamMode withWebhookBackoff(List<Duration> value) {
-    return new TeamMode(deviceCode, connectLinkLifetime, webhookInterval, value);
+    return new TeamMode(deviceCode, connectLinkLifetime, webhookInterval, value, webhookLease);
   }
 }

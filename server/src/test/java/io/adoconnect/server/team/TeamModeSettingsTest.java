@@ -18,6 +18,7 @@ class TeamModeSettingsTest {
     assertThat(mode.connectLinkLifetime()).isEqualTo(Duration.ofMinutes(10));
     assertThat(mode.webhookBackoff()).isEqualTo(WebhookDeliveries.BACKOFF);
     assertThat(mode.deviceCode()).isFalse();
+    assertThat(mode.webhookLease()).isEqualTo(WebhookDeliveries.LEASE);
   }
 
   @Test
@@ -26,7 +27,9 @@ class TeamModeSettingsTest {
         TeamMode.fromEnvironment(
             Map.of(
                 TeamMode.LINK_LIFETIME_ENV, "30s",
-                TeamMode.WEBHOOK_BACKOFF_ENV, "1s, 2m,PT3H"));
+                TeamMode.WEBHOOK_BACKOFF_ENV, "1s, 2m,PT3H",
+                TeamMode.WEBHOOK_LEASE_ENV, "10s"));
+    assertThat(mode.webhookLease()).isEqualTo(Duration.ofSeconds(10));
     assertThat(mode.connectLinkLifetime()).isEqualTo(Duration.ofSeconds(30));
     assertThat(mode.webhookBackoff())
         .isEqualTo(List.of(Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofHours(3)));
@@ -44,5 +47,8 @@ class TeamModeSettingsTest {
     assertThatThrownBy(() -> TeamMode.fromEnvironment(Map.of(TeamMode.WEBHOOK_BACKOFF_ENV, "soon")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(TeamMode.WEBHOOK_BACKOFF_ENV);
+    assertThatThrownBy(() -> TeamMode.fromEnvironment(Map.of(TeamMode.WEBHOOK_LEASE_ENV, "1s")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(TeamMode.WEBHOOK_LEASE_ENV);
   }
 }
