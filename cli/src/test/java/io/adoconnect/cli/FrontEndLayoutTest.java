@@ -88,7 +88,13 @@ class FrontEndLayoutTest {
               "io.adoconnect.workitems.FieldValue", "a comma-separated list of work item fields"),
           Map.entry(
               "io.adoconnect.mcp.UntrustedText",
-              "a JSON pointer into the MCP tool's own answer, not a ref"));
+              "a JSON pointer into the MCP tool's own answer, not a ref"),
+          Map.entry(
+              "io.adoconnect.auth.entra.DeploymentScopes",
+              "ADO_CONNECT_ENTRA_SCOPES' space- or comma-separated scope names"),
+          Map.entry(
+              "io.adoconnect.http.GrantedScopes",
+              "a token's space-separated scp claim, not a ref"));
 
   private static JavaClasses classes;
 
