@@ -1,6 +1,6 @@
 package io.adoconnect.cli;
 
-import io.adoconnect.http.Durations;
+import io.adoconnect.Durations;
 import io.adoconnect.http.Names;
 import java.time.Duration;
 

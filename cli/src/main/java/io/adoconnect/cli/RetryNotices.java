@@ -1,6 +1,6 @@
 package io.adoconnect.cli;
 
-import io.adoconnect.http.Durations;
+import io.adoconnect.Durations;
 import io.adoconnect.http.Retry;
 import io.adoconnect.http.RetryListener;
 import java.io.PrintStream;

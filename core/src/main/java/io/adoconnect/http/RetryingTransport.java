@@ -1,5 +1,6 @@
 package io.adoconnect.http;
 
+import io.adoconnect.Durations;
 import io.adoconnect.ThrottledException;
 import io.adoconnect.TransportException;
 import java.net.http.HttpConnectTimeoutException;

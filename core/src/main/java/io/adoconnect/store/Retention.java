@@ -1,7 +1,7 @@
 package io.adoconnect.store;
 
+import io.adoconnect.Durations;
 import io.adoconnect.InvalidInputException;
-import io.adoconnect.http.Durations;
 import java.time.Duration;
 import java.util.Map;
 

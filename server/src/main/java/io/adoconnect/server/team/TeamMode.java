@@ -1,8 +1,8 @@
 package io.adoconnect.server.team;
 
+import io.adoconnect.Durations;
 import io.adoconnect.InvalidInputException;
 import io.adoconnect.connect.WebhookDeliveries;
-import io.adoconnect.http.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.adoconnect.http;
+package io.adoconnect;
 
-import io.adoconnect.InvalidInputException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
