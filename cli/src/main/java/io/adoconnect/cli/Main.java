@@ -20,6 +20,20 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("serve")) {
+      // the service's own logging (info, request ids, JSON on request) for the process; commands
+      // run in-process by tests or an embedding keep theirs
+      try {
+        ServiceLogging.configure(System.getenv());
+      } catch (InvalidInputException badSetting) {
+        System.err.println("error: " + badSetting.getMessage());
+        String hint = NextStepCommand.hint(badSetting.nextStep());
+        if (hint != null) {
+          System.err.println("hint: " + hint);
+        }
+        System.exit(ExitCodes.USAGE);
+      }
+    }
     int code = run(CliContext.system(), args);
     // dbus-java (OS keychain) leaves a non-daemon thread behind; exit explicitly.
     System.exit(code);

@@ -112,7 +112,6 @@ public final class ServeCommand implements Callable<Integer> {
     Path dataDir = common.dataDir(ctx);
     Optional<Secret> clientSecret = clientSecret();
     Optional<URI> redirectUri = redirectUri();
-    ServiceLogging.configure(ctx.env());
     ServiceMetrics metrics = new ServiceMetrics();
     ConnectSettings configured =
         ConnectSettings.fromEnvironment(dataDir, ctx.env(), metrics::retrying);

@@ -90,6 +90,9 @@ class FrontEndLayoutTest {
               "io.adoconnect.mcp.UntrustedText",
               "a JSON pointer into the MCP tool's own answer, not a ref"),
           Map.entry(
+              "io.adoconnect.server.team.TeamMode",
+              "ADO_CONNECT_WEBHOOK_BACKOFF's comma-separated durations"),
+          Map.entry(
               "io.adoconnect.auth.entra.DeploymentScopes",
               "ADO_CONNECT_ENTRA_SCOPES' space- or comma-separated scope names"),
           Map.entry(
