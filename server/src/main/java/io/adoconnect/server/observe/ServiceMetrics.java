@@ -1,6 +1,5 @@
 package io.adoconnect.server.observe;
 
-import io.adoconnect.AdoConnectException;
 import io.adoconnect.ThrottledException;
 import io.adoconnect.http.ApiResponse;
 import io.adoconnect.http.HttpTransport;
@@ -47,10 +46,7 @@ public final class ServiceMetrics {
       } catch (ThrottledException throttled) {
         outcome = "throttled";
         throw throttled;
-      } catch (AdoConnectException failed) {
-        outcome = "error";
-        throw failed;
-      } finally {
+      } finally { // anything else thrown (unreachable, timed out, refused by policy) is "error"
         Timer.builder("ado_connect_outbound_requests")
             .description("Calls to Azure DevOps and Entra ID, after retries")
             .tag("host", host)
