@@ -224,8 +224,12 @@ public final class ServiceBenchmark {
       throws Exception {
     Map<String, String> mine = new HashMap<>(env);
     mine.put("ADO_CONNECT_HOME", Files.createDirectories(work.resolve("one")).toString());
+    // team mode on PostgreSQL names its public address, even alone
+    int port = freePort();
+    mine.put("ADO_CONNECT_PUBLIC_URL", "http://127.0.0.1:" + port);
     Launcher.Server server =
-        launcher.startServer("serve-one", mine, "serve", "--team", "--port", "0");
+        launcher.startServer(
+            "serve-one", mine, "serve", "--team", "--port", Integer.toString(port));
     Run run =
         drive(
             "one instance",
@@ -312,6 +316,8 @@ public final class ServiceBenchmark {
     int warmUp = Math.max(5, seconds / 10) * rate;
     int total = warmUp + seconds * rate;
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    Map<String, ConcurrentLinkedQueue<Long>> byPath =
+        new java.util.concurrent.ConcurrentHashMap<>();
     AtomicInteger errors = new AtomicInteger();
     java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> errorKinds =
         new java.util.concurrent.ConcurrentHashMap<>();
@@ -342,7 +348,11 @@ public final class ServiceBenchmark {
               (response, failure) -> {
                 inFlight.decrementAndGet();
                 if (counted) {
-                  latencies.add(System.nanoTime() - due);
+                  long took = System.nanoTime() - due;
+                  latencies.add(took);
+                  byPath
+                      .computeIfAbsent(request.uri().getPath(), k -> new ConcurrentLinkedQueue<>())
+                      .add(took);
                   if (failure != null || response.statusCode() != 200) {
                     errors.incrementAndGet();
                     String kind =
@@ -361,6 +371,18 @@ public final class ServiceBenchmark {
     List<Long> rss = new ArrayList<>();
     for (Process p : processes) {
       rss.add(rssMb(p.pid()));
+    }
+    for (Map.Entry<String, ConcurrentLinkedQueue<Long>> path :
+        new java.util.TreeMap<>(byPath).entrySet()) {
+      long[] each = path.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf(
+          Locale.ROOT,
+          "  %s, %s: %d requests, p50 %.1f ms, p99 %.1f ms%n",
+          name,
+          path.getKey(),
+          each.length,
+          percentile(each, 0.50),
+          percentile(each, 0.99));
     }
     if (!errorKinds.isEmpty()) {
       System.out.println("  " + name + ", errors by kind: " + errorKinds);
