@@ -83,12 +83,7 @@ public final class CliBenchmark {
             .latencyMs(latency)
             .build();
     try (Simulator sim = Simulator.start(config)) {
-      Map<String, String> env = new HashMap<>();
-      String base = sim.baseUri().toString();
-      env.put("ADO_CONNECT_DEVOPS_URL", base);
-      env.put("ADO_CONNECT_VSSPS_URL", base);
-      env.put("ADO_CONNECT_VSRM_URL", base);
-      env.put("ADO_CONNECT_LOGIN_URL", base);
+      Map<String, String> env = SimulatorEnv.endpoints(sim.baseUri());
       env.put("ADO_CONNECT_HOME", work.resolve("data").toString());
       env.put("ADO_CONNECT_KEY_FILE", work.resolve("key").toString());
       env.put("ADO_CONNECT_PAT", sim.config().pat());

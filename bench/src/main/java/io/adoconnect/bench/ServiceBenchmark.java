@@ -122,15 +122,7 @@ public final class ServiceBenchmark {
     SimulatorConfig config =
         SimulatorConfig.builder().orgs(2).projects(2).repos(5).pat(PAT).build();
     try (Simulator simulator = Simulator.start(config)) {
-      String base = simulator.baseUri().toString();
-      for (String name :
-          List.of(
-              "ADO_CONNECT_DEVOPS_URL",
-              "ADO_CONNECT_VSSPS_URL",
-              "ADO_CONNECT_VSRM_URL",
-              "ADO_CONNECT_LOGIN_URL")) {
-        env.put(name, base);
-      }
+      env.putAll(SimulatorEnv.endpoints(simulator.baseUri()));
       env.put("ADO_CONNECT_KEY_FILE", work.resolve("key").toString());
       env.put("ADO_CONNECT_LOG_LEVEL", "warn"); // an access line per request would be the load
       long seedStart = System.nanoTime();

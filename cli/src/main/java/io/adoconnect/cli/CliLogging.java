@@ -7,6 +7,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -24,15 +25,21 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
     encoder.setContext(context);
     encoder.setPattern(PATTERN);
     encoder.start();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.WARN);
+    root.addAppender(stderr(context, encoder));
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** The one appender every command logs to: stderr, so stdout stays the command's output. */
+  static ConsoleAppender<ILoggingEvent> stderr(
+      LoggerContext context, Encoder<ILoggingEvent> encoder) {
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);
     stderr.setName("STDERR");
     stderr.setTarget("System.err");
     stderr.setEncoder(encoder);
     stderr.start();
-    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.WARN);
-    root.addAppender(stderr);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    return stderr;
   }
 }

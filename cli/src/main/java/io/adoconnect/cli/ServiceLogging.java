@@ -6,7 +6,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import io.adoconnect.InvalidInputException;
 import java.util.Locale;
@@ -63,15 +62,9 @@ final class ServiceLogging {
       text.start();
       encoder = text;
     }
-    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
-    stderr.setContext(context);
-    stderr.setName("STDERR");
-    stderr.setTarget("System.err");
-    stderr.setEncoder(encoder);
-    stderr.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
-    root.addAppender(stderr);
+    root.addAppender(CliLogging.stderr(context, encoder));
     root.setLevel(level);
     // the libraries' start-up chatter (Jetty's, Hikari's) stays out unless asked for
     for (String quiet : new String[] {"org.eclipse.jetty", "com.zaxxer.hikari", "io.javalin"}) {

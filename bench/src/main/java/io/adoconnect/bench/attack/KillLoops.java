@@ -156,10 +156,7 @@ final class KillLoops {
         Files.createDirectories(
             target.work.resolve(singleUse ? "kill-refresh-single" : "kill-refresh"));
     Map<String, String> env = target.env(home);
-    env.put("ADO_CONNECT_DEVOPS_URL", simulator.toString());
-    env.put("ADO_CONNECT_VSSPS_URL", simulator.toString());
-    env.put("ADO_CONNECT_VSRM_URL", simulator.toString());
-    env.put("ADO_CONNECT_LOGIN_URL", simulator.toString());
+    env.putAll(io.adoconnect.bench.SimulatorEnv.endpoints(simulator));
     String account = signIn(env, home);
     long range = measure(env, null, "test", account);
     int lost = 0;

@@ -2,7 +2,6 @@ package io.adoconnect.bench.attack;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,14 +42,6 @@ final class Target {
 
   /** The environment of an ado-connect process on {@code home} talking to the simulator. */
   Map<String, String> env(Path home) {
-    Map<String, String> env = new HashMap<>();
-    String base = simulator.toString();
-    env.put("ADO_CONNECT_DEVOPS_URL", base);
-    env.put("ADO_CONNECT_VSSPS_URL", base);
-    env.put("ADO_CONNECT_VSRM_URL", base);
-    env.put("ADO_CONNECT_LOGIN_URL", base);
-    env.put("ADO_CONNECT_HOME", home.toString());
-    env.put("ADO_CONNECT_KEY_FILE", home.resolve("key").toString());
-    return env;
+    return io.adoconnect.bench.SimulatorEnv.of(simulator, home);
   }
 }
